@@ -67,7 +67,8 @@ class OpenSshTest {
 
     @Test
     void ptyShellIsAnXtermThatFollowsResizes() throws Exception {
-        try (PtyShell shell = pool.openShell(server.target(), 100, 30)) {
+        PtyShell shell = pool.openShell(server.target(), 100, 30);
+        try {
             TerminalReader screen = TerminalReader.start(shell.input());
             shell.write("echo \"T=$TERM C=$(tput cols)\"\n");
             assertThat(screen.awaitText("T=xterm-256color C=100")).isTrue();
@@ -78,10 +79,11 @@ class OpenSshTest {
 
             shell.write("exit\n");
             assertThat(shell.awaitClosed(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
             shell.close();
-            shell.close();
-            assertThat(shell.isOpen()).isFalse();
         }
+        shell.close(); // idempotent: the terminal widget closes its connector again
+        assertThat(shell.isOpen()).isFalse();
     }
 
     /** Collects what a PTY prints on a daemon thread, so waiting for text is bounded. */
