@@ -38,7 +38,7 @@ public final class InventoryLoader {
             return load(file.toString(), Files.readAllBytes(file));
         } catch (IOException | SecurityException e) {
             return new LoadResult<>(null, List.of(new Problem(file.toString(), 1, 1, "cannot read the file: " + e)),
-                    "", SourceMap.EMPTY);
+                    "", SourceMap.EMPTY, file.toString());
         }
     }
 
@@ -52,7 +52,7 @@ public final class InventoryLoader {
         String text = YamlSource.decode(bytes, cx);
         Node root = text == null ? null : YamlSource.compose(text, cx, "an inventory needs environment: and hosts:");
         Inventory inv = root == null ? null : read(root, cx);
-        return new LoadResult<>(cx.hasProblems() ? null : inv, cx.problems(), sha, cx.sourceMap());
+        return new LoadResult<>(cx.hasProblems() ? null : inv, cx.problems(), sha, cx.sourceMap(), name);
     }
 
     private Inventory read(Node root, YamlContext cx) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -25,7 +26,7 @@ public final class RunbookLoader {
             bytes = Files.readAllBytes(file);
         } catch (IOException | SecurityException e) {
             return new LoadResult<>(null, List.of(new Problem(name, 1, 1, "cannot read the file: " + e)), "",
-                    SourceMap.EMPTY);
+                    SourceMap.EMPTY, name);
         }
         return load(name, bytes);
     }
@@ -35,12 +36,19 @@ public final class RunbookLoader {
     }
 
     public LoadResult<Runbook> load(String name, byte[] bytes) {
+        LoadResult<Runbook> partial = loadPartial(name, bytes);
+        return new LoadResult<>(partial.problems().isEmpty() ? partial.value() : null, partial.problems(),
+                partial.sha256(), partial.positions(), name);
+    }
+
+    /** Like {@link #load(String, byte[])}, but keeps what could be read even when there are problems. */
+    LoadResult<Runbook> loadPartial(String name, byte[] bytes) {
         YamlContext cx = new YamlContext(name);
         String sha = YamlSource.sha256(bytes);
         String text = YamlSource.decode(bytes, cx);
         Node root = text == null ? null : YamlSource.compose(text, cx, EMPTY_HINT);
         if (root == null) {
-            return new LoadResult<>(null, cx.problems(), sha, cx.sourceMap());
+            return new LoadResult<>(null, cx.problems(), sha, cx.sourceMap(), name);
         }
         Runbook rb = new RunbookReader(cx).read(root);
         SourceMap map = cx.sourceMap();
@@ -48,8 +56,11 @@ public final class RunbookLoader {
         if (rb != null) {
             problems.addAll(RunbookValidator.validate(rb, map, name));
         }
-        problems = problems.stream().distinct().sorted(java.util.Comparator.comparingInt(Problem::line)
+        return new LoadResult<>(rb, sorted(problems), sha, map, name);
+    }
+
+    static List<Problem> sorted(List<Problem> problems) {
+        return problems.stream().distinct().sorted(Comparator.comparingInt(Problem::line)
                 .thenComparingInt(Problem::column)).toList();
-        return new LoadResult<>(problems.isEmpty() ? rb : null, problems, sha, map);
     }
 }
