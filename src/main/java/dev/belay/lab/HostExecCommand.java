@@ -1,6 +1,7 @@
 package dev.belay.lab;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.channel.ChannelSession;
 
@@ -12,8 +13,8 @@ final class HostExecCommand extends ProcessCommand {
 
     private final String command;
 
-    HostExecCommand(LabHost host, String command) {
-        super(host);
+    HostExecCommand(LabHost host, Path labBin, String command) {
+        super(host, labBin);
         this.command = command;
     }
 
@@ -22,7 +23,7 @@ final class HostExecCommand extends ProcessCommand {
         ProcessBuilder pb = new ProcessBuilder(LabHost.SHELL, "-c", command)
                 .directory(host.home().toFile());
         pb.environment().clear();
-        pb.environment().putAll(host.environment());
+        pb.environment().putAll(host.environment(labBin));
         Process p = pb.start();
         String name = "lab-exec-" + host.name();
         StreamPump.start(name + "-in", in, p.getOutputStream(), true);

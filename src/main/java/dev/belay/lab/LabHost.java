@@ -12,11 +12,12 @@ public record LabHost(String name, Path home) {
 
     /**
      * The environment a command on this host sees. Built from scratch rather than inherited so
-     * that the operator's own variables never leak into a simulated host.
+     * that the operator's own variables never leak into a simulated host. {@code labBin} comes first
+     * on the PATH: it holds the lab's stand-ins for commands that would reveal the real machine.
      */
-    Map<String, String> environment() {
+    Map<String, String> environment(Path labBin) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        env.put("PATH", labBin + ":" + System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
         String lang = System.getenv("LANG");
         if (lang != null) {
             env.put("LANG", lang);

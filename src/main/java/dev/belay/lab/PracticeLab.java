@@ -43,9 +43,10 @@ public final class PracticeLab implements AutoCloseable {
         Files.createDirectories(base);
         LabKeys keys = LabKeys.ensure(base);
         List<LabHost> hosts = createHomes(base, config.hosts());
+        Path labBin = LabBin.install(base);
         Map<String, LabHost> byUser = new LinkedHashMap<>();
         hosts.forEach(h -> byUser.put(h.name(), h));
-        SshServer server = newServer(config.port(), keys, byUser);
+        SshServer server = newServer(config.port(), keys, byUser, labBin);
         try {
             server.start();
         } catch (IOException e) {
@@ -72,7 +73,7 @@ public final class PracticeLab implements AutoCloseable {
         return hosts;
     }
 
-    private static SshServer newServer(int port, LabKeys keys, Map<String, LabHost> byUser) {
+    private static SshServer newServer(int port, LabKeys keys, Map<String, LabHost> byUser, Path labBin) {
         SshServer server = SshServer.setUpDefaultServer();
         server.setHost(ADDRESS);
         server.setPort(port);
@@ -82,8 +83,8 @@ public final class PracticeLab implements AutoCloseable {
         server.setKeyboardInteractiveAuthenticator(null);
         server.setGSSAuthenticator(null);
         server.setPublickeyAuthenticator((user, key, session) -> byUser.containsKey(user) && keys.isClientKey(key));
-        server.setCommandFactory((channel, command) -> new HostExecCommand(hostOf(channel, byUser), command));
-        server.setShellFactory(channel -> new PtyShellCommand(hostOf(channel, byUser)));
+        server.setCommandFactory((channel, command) -> new HostExecCommand(hostOf(channel, byUser), labBin, command));
+        server.setShellFactory(channel -> new PtyShellCommand(hostOf(channel, byUser), labBin));
         return server;
     }
 

@@ -2,6 +2,7 @@ package dev.belay.lab;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
@@ -16,14 +17,16 @@ abstract class ProcessCommand implements Command {
     static final long DRAIN_MILLIS = 5_000;
 
     protected final LabHost host;
+    protected final Path labBin;
     protected InputStream in;
     protected OutputStream out;
     protected OutputStream err;
     protected ExitCallback exit;
     private volatile Process process;
 
-    ProcessCommand(LabHost host) {
+    ProcessCommand(LabHost host, Path labBin) {
         this.host = host;
+        this.labBin = labBin;
     }
 
     @Override

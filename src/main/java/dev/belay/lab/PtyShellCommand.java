@@ -21,13 +21,13 @@ final class PtyShellCommand extends ProcessCommand {
     private static final int DEFAULT_COLUMNS = 80;
     private static final int DEFAULT_ROWS = 24;
 
-    PtyShellCommand(LabHost host) {
-        super(host);
+    PtyShellCommand(LabHost host, Path labBin) {
+        super(host, labBin);
     }
 
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
-        Map<String, String> vars = host.environment();
+        Map<String, String> vars = host.environment(labBin);
         vars.put("TERM", env.getEnv().getOrDefault(Environment.ENV_TERM, DEFAULT_TERM));
         PtyProcess pty = new PtyProcessBuilder(shellCommand())
                 .setEnvironment(vars)

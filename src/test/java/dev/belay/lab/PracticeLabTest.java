@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.junit.jupiter.api.AfterAll;
@@ -35,9 +39,9 @@ class PracticeLabTest {
     @Test
     void eachHostRunsCommandsInItsOwnHome() throws IOException {
         for (LabHost host : lab.hosts()) {
-            LabClient.Result r = LabClient.exec(lab, host.name(), "echo $HOME; pwd; echo $BELAY_HOST $USER");
+            LabClient.Result r = LabClient.exec(lab, host.name(), "echo $HOME; pwd; echo $BELAY_HOST $USER; hostname");
             String home = host.home().toRealPath().toString();
-            assertThat(r.stdout()).isEqualTo(host.home() + "\n" + home + "\n" + host.name() + " " + host.name() + "\n");
+            assertThat(r.stdout()).isEqualTo(host.home() + "\n" + home + "\n" + host.name() + " " + host.name() + "\n" + host.name() + "\n");
             assertThat(r.exitStatus()).isZero();
         }
         assertThat(lab.hosts()).extracting(LabHost::name).containsExactly("lab-1", "lab-2", "lab-3");
@@ -73,6 +77,22 @@ class PracticeLabTest {
             String out = new String(cmd.getInputStream().readAllBytes());
             assertThat(out).isEqualTo("QUIET\n");
         }
+    }
+
+    @Test
+    void closingTheChannelKillsTheCommand() throws Exception {
+        long pid;
+        try (SSHClient ssh = LabClient.connect(lab, "lab-2");
+             var session = ssh.startSession()) {
+            var cmd = session.exec("sleep 300 & echo $!; wait");
+            pid = Long.parseLong(new BufferedReader(new InputStreamReader(cmd.getInputStream())).readLine().strip());
+            assertThat(ProcessHandle.of(pid)).isPresent();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("sleep outlived its channel").isNotEqualTo(Optional.of(true));
     }
 
     @Test
