@@ -20,6 +20,7 @@ public final class Main implements Runnable {
         // Subcommands: one line each, one class each.
         cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand(new LabCommand());
+        cl.addSubcommand(new AuditCommand());
         return cl;
     }
 
