@@ -82,7 +82,7 @@ public final class RunbookLibrary {
             Path prev = owner.putIfAbsent(rb.id(), e.getKey());
             if (prev != null) {
                 extra.get(e.getKey()).add(at(e.getValue(), "id", "runbook id '" + rb.id() + "' is also used by "
-                        + prev + ": runbook ids must be unique in the library; rename one"));
+                        + partial.get(prev).file() + ": runbook ids must be unique in the library; rename one"));
             }
         }
         Map<String, Runbook> all = new LinkedHashMap<>();
