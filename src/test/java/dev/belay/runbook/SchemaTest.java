@@ -32,9 +32,17 @@ class SchemaTest {
     static final Pattern HEADER = Pattern.compile("# yaml-language-server: \\$schema=(\\S+)");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+    private static final java.util.Map<String, Schema> SCHEMAS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Schema schema(String resource) throws IOException {
+        Schema cached = SCHEMAS.get(resource);
+        if (cached != null) {
+            return cached;
+        }
         try (InputStream in = SchemaTest.class.getResourceAsStream("/schema/" + resource)) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            Schema s = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            SCHEMAS.put(resource, s);
+            return s;
         }
     }
 
