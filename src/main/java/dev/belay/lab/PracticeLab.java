@@ -44,6 +44,7 @@ public final class PracticeLab implements AutoCloseable {
         LabKeys keys = LabKeys.ensure(base);
         List<LabHost> hosts = createHomes(base, config.hosts());
         Path labBin = LabBin.install(base);
+        PtyNative.configure();
         Map<String, LabHost> byUser = new LinkedHashMap<>();
         hosts.forEach(h -> byUser.put(h.name(), h));
         SshServer server = newServer(config.port(), keys, byUser, labBin);
