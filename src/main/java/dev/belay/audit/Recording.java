@@ -113,6 +113,9 @@ public final class Recording implements AutoCloseable {
 
     /** Joins a frame to the previous one of its kind when that one ends with the start of a secret. */
     private void add(String kind, String data) {
+        if (closed) {
+            throw new IllegalStateException("recording " + ref.id() + " is finished; start a new one");
+        }
         double t = (System.nanoTime() - startNanos) / 1e9;
         Frame last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
         if (last != null && last.kind().equals(kind) && (store.masker().mayContinue(last.data())

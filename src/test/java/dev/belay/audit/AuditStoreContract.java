@@ -1,6 +1,7 @@
 package dev.belay.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
@@ -76,6 +77,15 @@ abstract class AuditStoreContract {
         assertThat(second.operator()).isEqualTo(ALICE);
         assertThat(second.targetHost()).isEqualTo("db-1");
         assertThat(store.verify()).isEqualTo(new VerifyResult.Intact(2, second.hash()));
+    }
+
+    @Test
+    void oversizedPayloadIsRefusedWithAHintAndLeavesNoTrace() {
+        store.append(note("run-1", "small"));
+        assertThatThrownBy(() -> store.append(note("run-1", "x".repeat(AuditStore.MAX_PAYLOAD_CHARS))))
+                .isInstanceOf(AuditException.class).hasMessageContaining("storeOutput");
+        assertThat(store.append(note("run-1", "next")).seq()).isEqualTo(2);
+        assertThat(store.verify()).isInstanceOf(VerifyResult.Intact.class);
     }
 
     @Test
