@@ -8,23 +8,20 @@ import dev.belay.runbook.Step;
 import dev.belay.ui.library.Chips.Tone;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One step as a row: number, action icon, title and id, where it runs, and its badges. */
 final class StepRow {
-
-    private static final Parser MARKDOWN = Parser.builder().build();
-    private static final TextContentRenderer PLAIN = TextContentRenderer.builder().build();
 
     private StepRow() {
     }
@@ -48,8 +45,10 @@ final class StepRow {
         meta.getChildren().addAll(where(step.action()));
         meta.getChildren().addAll(badges(step));
         VBox body = new VBox(4, title, id, meta);
+        command(step.action()).ifPresent(body.getChildren()::add);
+        prompt(step).ifPresent(body.getChildren()::add);
         if (step.description() != null && !step.description().isBlank()) {
-            Label d = new Label(PLAIN.render(MARKDOWN.parse(step.description())).strip());
+            Label d = new Label(MarkdownText.plain(step.description()));
             d.getStyleClass().addAll("step-description", Styles.TEXT_MUTED);
             d.setWrapText(true);
             body.getChildren().add(d);
@@ -61,6 +60,35 @@ final class StepRow {
             row.getStyleClass().add("point-of-no-return");
         }
         return row;
+    }
+
+    /** The first line of the command, so the reader sees what runs without opening the file. */
+    private static Optional<Node> command(Action action) {
+        String cmd = action instanceof Action.Run r ? r.command()
+                : action instanceof Action.Terminal t ? t.command() : null;
+        if (cmd == null || cmd.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> lines = cmd.strip().lines().toList();
+        String first = lines.get(0) + (lines.size() > 1 ? "   … " + (lines.size() - 1) + " more line"
+                + (lines.size() == 2 ? "" : "s") : "");
+        Label l = new Label("$ " + first);
+        l.getStyleClass().addAll("mono", "step-command");
+        l.setTextOverrun(OverrunStyle.ELLIPSIS);
+        l.setMinWidth(0);
+        return Optional.of(l);
+    }
+
+    /** What the operator is asked to confirm, for manual steps and steps with a confirm tick. */
+    private static Optional<Node> prompt(Step step) {
+        String text = step.action() instanceof Action.Manual m ? m.prompt() : step.confirm();
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Label l = new Label(text, new FontIcon(Feather.CHECK_SQUARE));
+        l.getStyleClass().add("step-confirm");
+        l.setWrapText(true);
+        return Optional.of(l);
     }
 
     static Feather icon(Action action) {

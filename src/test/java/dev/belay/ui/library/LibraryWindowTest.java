@@ -3,6 +3,7 @@ package dev.belay.ui.library;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import dev.belay.runbook.Action;
 import dev.belay.runbook.Problem;
 import dev.belay.runbook.RunbookLibrary;
 import dev.belay.runbook.Step;
@@ -77,6 +78,12 @@ class LibraryWindowTest {
         assertThat(stepTitles(robot, "#steps")).containsExactlyElementsOf(expected.stream().map(Step::title).toList());
         assertThat(chipTexts(robot)).contains("serial 1", "gate on controllers", "point of no return",
                 "snapshot practice-config", "2s", "controllers", "practice-svc.bak");
+        String manualPrompt = expected.stream().map(Step::action).filter(a -> a instanceof Action.Manual)
+                .map(a -> ((Action.Manual) a).prompt()).findFirst().orElseThrow();
+        assertThat(robot.lookup("#steps .step-confirm").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains(manualPrompt);
+        assertThat(robot.lookup("#steps .step-command").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("$ sh \"$HOME/practice-svc/bin/health\"");
         assertThat(stepTitles(robot, "#rollback")).containsExactly("Stop the service",
                 "Restore the pre-upgrade backup", "Start 1.0 and check its health");
     }
