@@ -154,7 +154,11 @@ final class Run implements RunController, StepContext {
                         : model.operator, event);
             }
             model.apply(event);
-            notifier.execute(() -> notify(event));
+            try {
+                notifier.execute(() -> notify(event));
+            } catch (RejectedExecutionException e) {
+                // the run has ended and its listeners are gone; the event is stored all the same
+            }
             lock.notifyAll();
         }
     }
@@ -172,7 +176,9 @@ final class Run implements RunController, StepContext {
     @Override
     public Map<String, String> capturesOf(String host) {
         synchronized (lock) {
-            return Map.copyOf(model.captures.getOrDefault(host, Map.of()));
+            Map<String, String> out = new LinkedHashMap<>(model.latestCaptures);
+            out.putAll(model.captures.getOrDefault(host, Map.of()));
+            return out;
         }
     }
 
@@ -377,6 +383,9 @@ final class Run implements RunController, StepContext {
             synchronized (lock) {
                 StepStatus s = model.step(stepId).status;
                 require(s != StepStatus.RUNNING && !s.done(), "step '" + stepId + "' is " + s + " and cannot be skipped");
+                if (model.awaiting != null && stepId.equals(model.awaiting.stepId())) {
+                    requireOffered(stepId, Option.SKIP);
+                }
             }
             emit(new RunEvent.StepSkipped(clock.instant(), stepId, masker.mask(why), true));
         });

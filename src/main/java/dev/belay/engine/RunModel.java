@@ -37,6 +37,8 @@ final class RunModel {
     final Map<String, StepModel> steps = new LinkedHashMap<>();
     final Map<String, MonitorModel> monitors = new LinkedHashMap<>();
     final Map<String, Map<String, String>> captures = new LinkedHashMap<>();
+    /** The last value captured for each name on any host: what a host without its own capture sees. */
+    final Map<String, String> latestCaptures = new LinkedHashMap<>();
     final Set<String> openCommands = new HashSet<>();
     final List<String> notes = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
@@ -95,6 +97,7 @@ final class RunModel {
             step(e.stepId()).host(e.host()).checked(e);
         } else if (event instanceof RunEvent.ValueCaptured e) {
             captures.computeIfAbsent(e.host(), k -> new LinkedHashMap<>()).put(e.name(), e.value());
+            latestCaptures.put(e.name(), e.value());
             step(e.stepId()).host(e.host()).captures.put(e.name(), e.value());
         } else if (event instanceof RunEvent.HostFinished e) {
             HostModel h = step(e.stepId()).host(e.host());

@@ -49,7 +49,10 @@ public final class VarSubstitution {
         });
     }
 
-    /** Substitutes {@code ${host.name}}, {@code ${host.address}}, {@code ${host.KEY}} and the host's captures. */
+    /**
+     * Substitutes {@code ${host.name}}, {@code ${host.address}}, {@code ${host.KEY}} and captured values:
+     * {@code captures} holds the host's own captures over the latest value captured on any host.
+     */
     public static String forHost(String text, Host host, Map<String, String> captures, String where) {
         return replace(text, name -> {
             if (name.startsWith("host.")) {
@@ -57,8 +60,8 @@ public final class VarSubstitution {
             }
             String v = captures.get(name);
             if (v == null) {
-                throw new IllegalStateException(where + ": ${" + name + "} has no captured value on host "
-                        + host.name() + "; an earlier step must capture it there");
+                throw new IllegalStateException(where + ": ${" + name + "} has no captured value yet (host "
+                        + host.name() + "); an earlier step must capture it");
             }
             return v;
         });
