@@ -11,7 +11,9 @@ public record ExecResult(Outcome outcome, Integer exitCode, String stdout, Strin
 
     /** How a command ended. */
     public enum Outcome {
-        EXITED, TIMED_OUT, CANCELLED, CONNECTION_LOST;
+        EXITED, TIMED_OUT, CANCELLED, CONNECTION_LOST,
+        /** The command could not be started, or ended without an exit status. */
+        FAILED;
 
         /** The outcome as events and reports write it. */
         public String label() {

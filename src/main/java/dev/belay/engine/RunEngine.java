@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Starts and resumes runs over a {@link Transport} and a {@link RunStore}. Both calls do I/O (they
@@ -32,9 +33,15 @@ public final class RunEngine {
 
     /** Records the run's start and begins with its preflight checks. */
     public RunController start(Plan plan, RunOptions options) {
+        return start(plan, options, e -> { });
+    }
+
+    /** As {@link #start(Plan, RunOptions)}, with a listener that sees the run from its first event. */
+    public RunController start(Plan plan, RunOptions options, Consumer<RunEvent> listener) {
         String runId = ID_TIME.format(clock.instant()) + "-" + Integer.toHexString(0x1000 + RANDOM.nextInt(0xf000));
         store.registerSecrets(plan.secretValues());
         Run run = new Run(runId, plan, store, transport, clock, options.autoConfirm(), options.stepByStep());
+        run.addListener(listener);
         run.begin(new RunEvent.RunStarted(clock.instant(), runId, plan.runbook().id(), plan.runbook().revision(),
                 plan.contentHash(), plan.runbookPath(), plan.inventoryPath(), plan.inventory().environment(),
                 options.operator(), options.mode(), options.windowEnd(), options.rehearsal(), options.autoConfirm(),
@@ -51,6 +58,11 @@ public final class RunEngine {
      * @throws PlanException when the run is unknown or its runbook changed since it started
      */
     public RunController resume(String runId, ResumeOptions options, PlanSource plans) {
+        return resume(runId, options, plans, e -> { });
+    }
+
+    /** As {@link #resume(String, ResumeOptions, PlanSource)}, with a listener that sees the resume event. */
+    public RunController resume(String runId, ResumeOptions options, PlanSource plans, Consumer<RunEvent> listener) {
         List<RunEvent> events = store.events(runId);
         if (events.isEmpty() || !(events.get(0) instanceof RunEvent.RunStarted started)) {
             throw new PlanException("run " + runId + " is not in the audit log; check the id (belay runs lists them)");
@@ -64,6 +76,7 @@ public final class RunEngine {
         store.registerSecrets(plan.secretValues());
         Run run = new Run(runId, plan, store, transport, clock, options.autoConfirm(), options.stepByStep());
         run.replay(events);
+        run.addListener(listener);
         String operator = options.operator() != null ? options.operator() : run.state().operator();
         run.begin(new RunEvent.RunResumed(clock.instant(), operator, options.autoConfirm(), run.state().unknownOutcomes()));
         return run;

@@ -47,7 +47,7 @@ public sealed interface RunEvent {
     }
 
     /** A step began on the hosts its selector resolved to at that moment. */
-    record StepStarted(Instant at, String stepId, Phase phase, List<String> hosts) implements RunEvent {
+    record StepStarted(Instant at, String stepId, String title, Phase phase, List<String> hosts) implements RunEvent {
         public StepStarted {
             hosts = List.copyOf(hosts);
         }
