@@ -527,11 +527,13 @@ final class Run implements RunController, StepContext {
         notifier.shutdown();
     }
 
+    /**
+     * Cancels running commands through the token, never by interrupting threads: an interrupt in the
+     * middle of a database write closes H2's file channel.
+     */
     @Override
     public void close() {
         cancel.cancel();
         shutdown();
-        stepThread.shutdownNow();
-        hostPool.shutdownNow();
     }
 }

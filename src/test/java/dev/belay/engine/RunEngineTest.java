@@ -19,28 +19,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import dev.belay.audit.AuditStore;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The engine over real local shells and the in-memory store: state machine, rolling, retries, rollback. */
+/**
+ * The engine over the practice lab (real SSH on loopback) and the audit log in a real H2 file:
+ * the state machine, rolling steps, retries, captures, snapshots, rollback, monitors, dry run, resume.
+ */
 class RunEngineTest {
 
-    private static final Duration T = Duration.ofSeconds(20);
+    private static final Duration T = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path labDir;
+    static LabHarness harness;
+    static Inventory inv;
+    static SshTransport sharedTransport;
 
     @TempDir
     Path dir;
-    LocalShellTransport transport;
-    InMemoryRunStore store;
+    Transport transport;
+    AuditStore audit;
+    RunStore store;
     RunEngine engine;
-    Inventory inv = Rb.inventory("test", 3);
     RunController run;
 
+    @BeforeAll
+    static void startLab() throws IOException {
+        harness = LabHarness.start(labDir, 3);
+        inv = harness.webInventory();
+        sharedTransport = new SshTransport(harness.settings(), inv);
+    }
+
+    @AfterAll
+    static void stopLab() throws IOException {
+        sharedTransport.close();
+        harness.close();
+    }
+
     @BeforeEach
-    void setUp() {
-        transport = new LocalShellTransport(dir);
-        store = new InMemoryRunStore();
+    void setUp() throws IOException {
+        harness.cleanHomes();
+        transport = sharedTransport;
+        audit = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
+        store = new AuditEventSink(audit);
         engine = new RunEngine(transport, store);
     }
 
@@ -49,6 +76,7 @@ class RunEngineTest {
         if (run != null) {
             run.close();
         }
+        audit.close();
     }
 
     private RunController start(Rb rb, RunOptions options) {
@@ -58,7 +86,7 @@ class RunEngineTest {
     }
 
     private String file(String host, String name) throws IOException {
-        Path p = transport.home(host).resolve(name);
+        Path p = harness.home(host).resolve(name);
         return Files.exists(p) ? Files.readString(p) : null;
     }
 
@@ -100,8 +128,8 @@ class RunEngineTest {
     void rollingStepFailingOnHostTwoLeavesHostThreeUntouchedThenRetryResumesThere() throws Exception {
         Rb rb = new Rb("rolling");
         rb.steps.add(Rb.serial(run("roll", "web", "echo done >> touched; test ! -f broken"), 1));
-        Files.createDirectories(transport.home("web-2"));
-        Files.writeString(transport.home("web-2").resolve("broken"), "x");
+        Files.createDirectories(harness.home("web-2"));
+        Files.writeString(harness.home("web-2").resolve("broken"), "x");
         start(rb, RunOptions.live("alice"));
 
         RunState s = run.awaitSettled(T);
@@ -114,7 +142,7 @@ class RunEngineTest {
         assertThat(s.awaiting().options()).containsExactly(Option.RETRY, Option.SKIP, Option.ABORT);
         assertThat(s.status()).isEqualTo(RunStatus.RUNNING);
 
-        Files.delete(transport.home("web-2").resolve("broken"));
+        Files.delete(harness.home("web-2").resolve("broken"));
         run.retry("roll").get();
         s = run.await(x -> x.status().ended(), T);
         assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
@@ -168,8 +196,8 @@ class RunEngineTest {
 
     @Test
     void snapshotIsDiffedWithTheLastRunAndSameTurnsADifferenceIntoAFailure() throws Exception {
-        Files.createDirectories(transport.home("web-1"));
-        Files.writeString(transport.home("web-1").resolve("schema"), "a\nb\nc\n");
+        Files.createDirectories(harness.home("web-1"));
+        Files.writeString(harness.home("web-1").resolve("schema"), "a\nb\nc\n");
         Rb rb = new Rb("snap");
         rb.steps.add(Rb.snapshot(run("schema", "web[0]", "cat schema"), "schema", SnapshotExpect.SAME));
         start(rb, RunOptions.live("alice"));
@@ -177,7 +205,7 @@ class RunEngineTest {
         String first = run.runId();
         run.close();
 
-        Files.writeString(transport.home("web-1").resolve("schema"), "a\nB\nc\n");
+        Files.writeString(harness.home("web-1").resolve("schema"), "a\nB\nc\n");
         start(rb, RunOptions.live("alice"));
         RunState s = run.awaitSettled(T);
         HostResult h = s.step("schema").orElseThrow().host("web-1").orElseThrow();
@@ -269,6 +297,7 @@ class RunEngineTest {
         assertThat(s.awaiting().stepId()).isEqualTo("ok");
         assertThat(file("web-1", "pw")).isEqualTo("hunter2\n");
         assertThat(store.events(run.runId()).toString()).doesNotContain("hunter2").contains("******");
+        assertThat(audit.timeline(run.runId()).toString()).doesNotContain("hunter2");
         assertThatThrownBy(() -> run.confirm("login", null).get()).hasMessageContaining("not waiting for confirmation");
         assertThatThrownBy(() -> run.skip("ok", " ").get()).hasMessageContaining("reason");
         run.skip("ok", "checked elsewhere").get();
@@ -307,11 +336,17 @@ class RunEngineTest {
             waitForFile(h, "long");
         }
         // A crash: only what was durable before the kill survives.
-        InMemoryRunStore crashed = new InMemoryRunStore();
-        store.events(run.runId()).forEach(e -> crashed.append(run.runId(), "alice", e));
         String id = run.runId();
-        run.close();
+        List<RunEvent> durable = store.events(id);
+        try (AuditStore other = AuditStore.open(AuditStore.h2Url(dir.resolve("crashed")))) {
+            AuditEventSink crashed = new AuditEventSink(other);
+            durable.forEach(e -> crashed.append(id, "alice", e));
+            run.close();
+            resumeAfterCrash(id, crashed, plan);
+        }
+    }
 
+    private void resumeAfterCrash(String id, RunStore crashed, Plan plan) throws Exception {
         RunEngine again = new RunEngine(transport, crashed);
         run = again.resume(id, new RunEngine.ResumeOptions("bob", Map.of(), false, false), (started, secrets) -> plan);
         RunState s = run.awaitSettled(T);
