@@ -2,15 +2,29 @@ package dev.belay.ui;
 
 import atlantafx.base.theme.PrimerLight;
 import dev.belay.ui.library.LibraryFolders;
+import dev.belay.ui.run.RunService;
+import dev.belay.ui.run.RunSettings;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-/** The Belay desktop application: the theme, then the main window. */
+/** The Belay desktop application: the theme, then the main window, then the offer to resume an interrupted run. */
 public final class BelayApp extends Application {
+
+    private RunService runs;
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        new MainWindow(LibraryFolders.forUser()).show(stage);
+        runs = new RunService(RunSettings.forUser());
+        MainWindow window = new MainWindow(LibraryFolders.forUser(), runs);
+        window.show(stage);
+        window.offerResume();
+    }
+
+    @Override
+    public void stop() {
+        if (runs != null) {
+            runs.close();
+        }
     }
 }

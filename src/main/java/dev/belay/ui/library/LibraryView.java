@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -48,6 +49,8 @@ public final class LibraryView {
     private final SplitPane root;
     private LibraryIndex index = new LibraryIndex(List.of());
     private Task<LibraryIndex> current;
+    private final Button startRun = new Button("Start run…", new FontIcon(Feather.PLAY));
+    private Consumer<LibraryEntry> onStartRun;
 
     public LibraryView(LibraryFolders folders) {
         this.folders = folders;
@@ -59,6 +62,29 @@ public final class LibraryView {
         showPlaceholder();
         tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> show(item));
         search.textProperty().addListener((obs, old, text) -> rebuildTree());
+        startRun.setId("start-run-button");
+        startRun.getStyleClass().add(Styles.ACCENT);
+        startRun.setTooltip(new Tooltip("Start a run of the selected runbook (Ctrl+R)"));
+        startRun.setDisable(true);
+        startRun.setOnAction(e -> startRun());
+        tree.getSelectionModel().selectedItemProperty().addListener((obs, old, item) ->
+                startRun.setDisable(onStartRun == null || selectedEntry() == null || !selectedEntry().valid()));
+    }
+
+    /** What "Start run…" (and Ctrl+R) does with the selected, valid runbook. */
+    public void setOnStartRun(Consumer<LibraryEntry> action) {
+        this.onStartRun = action;
+        startRun.setDisable(action == null || selectedEntry() == null || !selectedEntry().valid());
+    }
+
+    /** Starts a run of the selected runbook, if it is valid and runs are enabled. */
+    public void startRun() {
+        LibraryEntry entry = selectedEntry();
+        if (onStartRun != null && entry != null && entry.valid()) {
+            onStartRun.accept(entry);
+        } else if (entry == null || !entry.valid()) {
+            status.setText("Pick a valid runbook first, then Start run (Ctrl+R)");
+        }
     }
 
     public Node node() {
@@ -116,8 +142,8 @@ public final class LibraryView {
         Button add = iconButton(Feather.FOLDER_PLUS, "Add a folder of runbooks (Ctrl+O)",
                 () -> chooseFolder(root.getScene().getWindow()));
         add.setId("add-folder");
-        Button reload = iconButton(Feather.REFRESH_CW, "Reload every folder (Ctrl+R)", this::reload);
-        HBox header = new HBox(4, heading, grow, add, reload);
+        Button reload = iconButton(Feather.REFRESH_CW, "Reload every folder (F5)", this::reload);
+        HBox header = new HBox(4, heading, grow, startRun, add, reload);
         header.setAlignment(Pos.CENTER_LEFT);
 
         search.setId("search");
@@ -175,7 +201,8 @@ public final class LibraryView {
         }
     }
 
-    private LibraryEntry selectedEntry() {
+    /** The runbook selected in the tree, or null. */
+    public LibraryEntry selectedEntry() {
         TreeItem<LibraryNode> item = tree.getSelectionModel().getSelectedItem();
         return item != null && item.getValue() instanceof LibraryNode.Item i ? i.entry() : null;
     }

@@ -26,7 +26,7 @@ final class ProblemsView {
         heading.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         int n = entry.problems().size();
         Label hint = new Label(n + " problem" + (n == 1 ? "" : "s") + " in " + entry.file()
-                + ". Fix the file and reload (Ctrl+R); belay validate prints the same list.");
+                + ". Fix the file and reload (F5); belay validate prints the same list.");
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
         VBox list = new VBox(6);

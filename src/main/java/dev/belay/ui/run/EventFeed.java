@@ -1,0 +1,72 @@
+package dev.belay.ui.run;
+
+import dev.belay.engine.RunEvent;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** One line per durable run event, as the always-visible feed of the audit log shows it. */
+final class EventFeed {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private EventFeed() {
+    }
+
+    /** The feed line for {@code e}, or null for live-only events (output, prompts). */
+    static String line(RunEvent e) {
+        String text = text(e);
+        return text == null ? null : TIME.format(e.at()) + "  " + text;
+    }
+
+    private static String text(RunEvent e) {
+        if (e instanceof RunEvent.RunStarted s) {
+            return "run " + s.runId() + " started by " + s.operator() + " on " + s.environment()
+                    + (s.mode() == dev.belay.engine.RunMode.DRY_RUN ? " (dry run)" : "") + (s.rehearsal() ? " (rehearsal)" : "");
+        } else if (e instanceof RunEvent.RunFinished f) {
+            return "run finished: " + f.status().name().toLowerCase().replace('_', ' ') + " · " + f.message();
+        } else if (e instanceof RunEvent.RunAborted a) {
+            return "run aborted: " + a.reason();
+        } else if (e instanceof RunEvent.RunResumed r) {
+            return "run resumed by " + r.operator() + (r.unknownOutcomes().isEmpty() ? "" : "; outcome unknown: "
+                    + String.join(", ", r.unknownOutcomes()));
+        } else if (e instanceof RunEvent.Handover h) {
+            return "handover " + h.from() + " → " + h.to();
+        } else if (e instanceof RunEvent.StepStarted s) {
+            return "▶ " + s.stepId() + " started on " + (s.hosts().isEmpty() ? "no host" : String.join(", ", s.hosts()));
+        } else if (e instanceof RunEvent.StepFinished f) {
+            return (f.passed() ? "✔ " : "✘ ") + f.stepId() + (f.passed() ? " passed" : " failed")
+                    + (f.message() == null || f.message().isBlank() ? "" : ": " + f.message());
+        } else if (e instanceof RunEvent.StepSkipped s) {
+            return "⤼ " + s.stepId() + " skipped: " + s.reason();
+        } else if (e instanceof RunEvent.StepConfirmed c) {
+            return "☑ " + c.stepId() + " confirmed" + (c.auto() ? " (automatically)" : "")
+                    + (c.note() == null || c.note().isBlank() ? "" : ": " + c.note());
+        } else if (e instanceof RunEvent.CommandFinished c) {
+            return "  " + c.host() + " · " + c.stepId() + " " + c.outcome()
+                    + (c.exitCode() == null ? "" : " (exit " + c.exitCode() + ")") + " in " + c.millis() + " ms";
+        } else if (e instanceof RunEvent.ExpectationChecked x) {
+            return x.passed() ? null : "  " + x.host() + " · " + x.stepId() + " expected " + x.expected() + ", saw " + x.seen();
+        } else if (e instanceof RunEvent.HostFinished h) {
+            return h.passed() ? null : "  " + h.host() + " · " + h.stepId() + " failed: " + h.message();
+        } else if (e instanceof RunEvent.GateChecked g) {
+            return "  gate after batch " + g.batch() + " of " + g.stepId() + (g.passed() ? " held" : " failed: " + g.message());
+        } else if (e instanceof RunEvent.MonitorChanged m) {
+            return "monitor " + m.monitorId() + (m.up() ? " up" : " DOWN") + (m.detail() == null ? "" : " · " + m.detail());
+        } else if (e instanceof RunEvent.NoteAdded n) {
+            return "note: " + n.text();
+        } else if (e instanceof RunEvent.RollbackStarted r) {
+            return "⟲ rollback started: " + r.reason();
+        } else if (e instanceof RunEvent.PreflightOverridden p) {
+            return "preflight overridden: " + p.reason();
+        } else if (e instanceof RunEvent.OutcomeResolved r) {
+            return r.stepId() + "@" + r.host() + " resolved: " + r.resolution().name().toLowerCase().replace('_', ' ');
+        } else if (e instanceof RunEvent.TerminalRequested t) {
+            return "terminal: " + t.stepId() + " on " + t.host();
+        } else if (e instanceof RunEvent.WindowWarning w) {
+            return "⚠ " + w.message();
+        } else if (e instanceof RunEvent.SnapshotTaken s) {
+            return "  snapshot " + s.name() + " on " + s.host() + (s.same() ? " unchanged" : " changed");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.belay.ui.run;
+
+import atlantafx.base.theme.Styles;
+import dev.belay.engine.CheckResult;
+import dev.belay.engine.HostResult;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * One host's result in the current step: state, exit status, attempts, each expectation with what
+ * was expected and what was seen, and the output (its tail) as it streams.
+ */
+final class HostCard {
+
+    private final String host;
+    private final Label header = new Label();
+    private final Label exit = new Label();
+    private final VBox checks = new VBox(2);
+    private final TextArea output = new TextArea();
+    private final VBox root;
+    private long shownVersion = -1;
+
+    HostCard(String host) {
+        this.host = host;
+        header.getStyleClass().add("host-name");
+        exit.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        output.setEditable(false);
+        output.setWrapText(false);
+        output.getStyleClass().add("host-output");
+        output.setPrefRowCount(6);
+        output.setId("output-" + host);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(8, header, grow, exit);
+        top.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(6, top, checks, output);
+        root.getStyleClass().add("host-card");
+        root.setId("host-" + host);
+    }
+
+    Node node() {
+        return root;
+    }
+
+    void show(HostResult r, OutputTail tail) {
+        StepLook look = r == null ? StepLook.of(dev.belay.engine.HostStatus.PENDING) : StepLook.of(r.status());
+        FontIcon icon = new FontIcon(look.icon());
+        icon.getStyleClass().add("state-icon");
+        header.setGraphic(icon);
+        header.setText(host + "  ·  " + look.word());
+        root.getStyleClass().removeIf(c -> c.startsWith("st-"));
+        root.getStyleClass().add(look.styleClass());
+        exit.setText(r == null ? "" : exitText(r));
+        checks.getChildren().clear();
+        if (r != null) {
+            for (CheckResult c : r.checks()) {
+                checks.getChildren().add(check(c));
+            }
+            if (r.snapshotDiff() != null && !r.snapshotDiff().isBlank()) {
+                Label diff = new Label("snapshot differs from the last run:\n" + r.snapshotDiff());
+                diff.getStyleClass().addAll("mono", "snapshot-diff");
+                checks.getChildren().add(diff);
+            }
+        }
+        if (tail != null && tail.version() != shownVersion) {
+            shownVersion = tail.version();
+            output.setText(tail.text());
+            output.positionCaret(output.getLength());
+            output.setScrollTop(Double.MAX_VALUE);
+        }
+        output.setVisible(tail != null && tail.length() > 0);
+        output.setManaged(output.isVisible());
+    }
+
+    private static String exitText(HostResult r) {
+        StringBuilder b = new StringBuilder();
+        if (r.exitCode() != null) {
+            b.append("exit ").append(r.exitCode());
+        } else if (r.outcome() != null) {
+            b.append(r.outcome());
+        }
+        if (r.attempts() > 1) {
+            b.append(b.length() > 0 ? " · " : "").append(r.attempts()).append(" attempts");
+        }
+        if (r.message() != null && !r.message().isBlank()) {
+            b.append(b.length() > 0 ? " · " : "").append(r.message());
+        }
+        return b.toString();
+    }
+
+    private static Node check(CheckResult c) {
+        FontIcon icon = new FontIcon(c.passed() ? Feather.CHECK : Feather.X);
+        icon.getStyleClass().add(c.passed() ? "check-pass" : "check-fail");
+        String text = c.expectation() + "   expected: " + c.expected() + "   seen: " + c.seen()
+                + (c.captureName() == null ? "" : "   → " + c.captureName() + " = " + c.captured());
+        Label l = new Label(text, icon);
+        l.getStyleClass().addAll("check", c.passed() ? "check-passed" : "check-failed");
+        l.setWrapText(true);
+        return l;
+    }
+}

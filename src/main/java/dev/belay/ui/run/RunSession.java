@@ -1,0 +1,24 @@
+package dev.belay.ui.run;
+
+import dev.belay.engine.Plan;
+import dev.belay.engine.RunController;
+import dev.belay.engine.RunMode;
+import dev.belay.engine.SshTransport;
+
+/**
+ * A run the desktop drives: the engine's controller, the plan it runs, and the SSH transport it
+ * owns. {@link #close()} stops the engine's threads and connections; the run stays resumable.
+ */
+public record RunSession(RunController controller, Plan plan, RunMode mode, SshTransport transport) implements AutoCloseable {
+
+    /** True while the run can still move on. */
+    public boolean active() {
+        return !controller.state().status().ended();
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+        transport.close();
+    }
+}

@@ -1,0 +1,21 @@
+package dev.belay.ui.run;
+
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.Node;
+
+/**
+ * The run view's handle on the live terminals (the terminal tabs of {@code dev.belay.ui.terminal}):
+ * where they show, and how a {@code terminal:} step types its command into a host's tab.
+ */
+public interface TerminalTyping {
+
+    /** The terminals' area in the run view. */
+    Node node();
+
+    /** Types {@code command} and Enter into {@code host}'s terminal (opening it if needed). */
+    CompletableFuture<Void> typeInto(String host, String command);
+
+    /** Releases the terminals when the run view closes. */
+    default void close() {
+    }
+}
