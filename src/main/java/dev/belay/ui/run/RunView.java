@@ -296,19 +296,30 @@ public final class RunView implements StepPanel.Actions {
         }
     }
 
-    /** The step the engine is on: the one it asks about, else the one running, else the last started. */
+    /**
+     * The step to show: the one the engine asks about, else the one running, else the last started.
+     * When the engine only waits for Run on the next step, the step that just finished stays in
+     * view (its output and checks are what the operator reads); the panel offers the next one.
+     */
     static String activeStep(RunState s) {
-        if (s.awaiting() != null && s.awaiting().stepId() != null) {
-            return s.awaiting().stepId();
-        }
         String last = null;
+        String running = null;
         for (StepState st : s.steps()) {
             if (st.status() == StepStatus.RUNNING) {
-                return st.id();
+                running = st.id();
             }
-            if (st.startedAt() != null && (s.rollbackStarted() || st.phase() != Phase.ROLLBACK)) {
+            if (st.finishedAt() != null && (last == null || !st.finishedAt().isBefore(
+                    s.step(last).map(StepState::finishedAt).orElse(st.finishedAt())))) {
                 last = st.id();
             }
+        }
+        if (running != null) {
+            return running;
+        }
+        if (s.awaiting() != null && s.awaiting().stepId() != null) {
+            boolean readyOnly = s.step(s.awaiting().stepId()).map(x -> x.status() == StepStatus.PENDING).orElse(false)
+                    && s.awaiting().options().contains(dev.belay.engine.Option.RUN);
+            return readyOnly && last != null ? last : s.awaiting().stepId();
         }
         return last;
     }

@@ -32,7 +32,9 @@ public final class RunWindow {
     private RunWindow(RunService service, TerminalTyping terminals, String baseStylesheet) {
         this.service = service;
         this.view = new RunView(terminals);
-        Scene scene = new Scene((javafx.scene.Parent) view.node(), 1280, 860);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene((javafx.scene.Parent) view.node(), Math.min(1280, screen.getWidth()),
+                Math.min(860, screen.getHeight()));
         if (baseStylesheet != null) {
             scene.getStylesheets().add(baseStylesheet);
         }
@@ -65,6 +67,13 @@ public final class RunWindow {
         w.stage.show();
         w.attach(service.resume(runId, operator, secrets, w.hostKeys(), w.view.listener()));
         return w;
+    }
+
+    /** Closes the window as its close button does: mid-run it asks first. */
+    public void requestClose() {
+        if (mayClose()) {
+            stage.hide();
+        }
     }
 
     public Stage stage() {

@@ -56,8 +56,10 @@ final class StepPanel {
 
     private final Plan plan;
     private final Actions actions;
+    private final VBox actionsBox = new VBox(10);
     private final VBox content = new VBox(14);
     private final ScrollPane scroll = new ScrollPane(content);
+    private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(scroll);
     private final TextField note = new TextField();
     private final Map<String, HostCard> cards = new LinkedHashMap<>();
     private String cardsFor;
@@ -66,17 +68,21 @@ final class StepPanel {
     StepPanel(Plan plan, Actions actions) {
         this.plan = plan;
         this.actions = actions;
-        content.setPadding(new Insets(20, 24, 24, 24));
+        actionsBox.setPadding(new Insets(16, 24, 12, 24));
+        actionsBox.getStyleClass().add("step-actions");
+        content.setPadding(new Insets(14, 24, 24, 24));
         content.getStyleClass().add("step-panel");
         scroll.setFitToWidth(true);
-        scroll.setId("step-panel");
+        root.setTop(actionsBox);
+        root.setId("step-panel");
         note.setId("confirm-note");
         note.setPromptText("note (optional), recorded with the confirmation");
         HBox.setHgrow(note, Priority.ALWAYS);
     }
 
+    /** The title, prompt and buttons stay put at the top; the details below them scroll. */
     Node node() {
-        return scroll;
+        return root;
     }
 
     String shownStepId() {
@@ -85,7 +91,8 @@ final class StepPanel {
 
     void show(StepState step, RunState state, Map<String, Map<String, OutputTail>> outputs) {
         if (step == null) {
-            content.getChildren().setAll(new Label("Starting…"));
+            actionsBox.getChildren().setAll(new Label("Starting…"));
+            content.getChildren().clear();
             return;
         }
         if (!step.id().equals(shownId)) {
@@ -94,7 +101,8 @@ final class StepPanel {
         }
         shownId = step.id();
         PlannedStep planned = plan.find(step.id()).orElse(null);
-        content.getChildren().setAll(header(step));
+        actionsBox.getChildren().setAll(header(step));
+        content.getChildren().clear();
         Awaiting awaiting = state.awaiting();
         boolean asked = awaiting != null && (awaiting.stepId() == null || awaiting.stepId().equals(step.id()));
         if (asked) {
@@ -102,7 +110,7 @@ final class StepPanel {
             prompt.setId("await-prompt");
             prompt.setWrapText(true);
             prompt.getStyleClass().add("await-prompt");
-            content.getChildren().add(prompt);
+            actionsBox.getChildren().add(prompt);
         }
         if (planned != null && planned.step().description() != null) {
             content.getChildren().add(MarkdownFlow.of(planned.step().description()));
@@ -115,9 +123,12 @@ final class StepPanel {
             msg.setId("step-message");
             msg.setWrapText(true);
             msg.getStyleClass().add(step.status() == StepStatus.FAILED ? "step-message-failed" : "step-message");
-            content.getChildren().add(msg);
+            actionsBox.getChildren().add(msg);
         }
-        content.getChildren().add(buttons(step, asked ? awaiting.options() : List.of()));
+        actionsBox.getChildren().add(buttons(step, asked ? awaiting.options() : List.of()));
+        if (awaiting != null && !asked && awaiting.options().contains(Option.RUN)) {
+            actionsBox.getChildren().add(nextBar(state, awaiting.stepId()));
+        }
         hosts(step, outputs.getOrDefault(step.id(), Map.of()));
     }
 
@@ -165,6 +176,19 @@ final class StepPanel {
             c.getStyleClass().add("confirm-prompt");
             content.getChildren().add(section("Confirm", c));
         }
+    }
+
+    /** The step the engine waits to run, while another one is in view: Ctrl+Enter runs it. */
+    private Node nextBar(RunState state, String nextId) {
+        String title = state.step(nextId).map(StepState::title).orElse(nextId);
+        Label next = new Label("Next: " + title, new FontIcon(Feather.CHEVRONS_RIGHT));
+        next.getStyleClass().add("next-title");
+        HBox bar = new HBox(10, next, button("Run next", "btn-run", Feather.PLAY, "Run '" + title + "' (Ctrl+Enter)", true,
+                () -> actions.run(nextId)));
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setId("next-bar");
+        bar.getStyleClass().add("next-bar");
+        return bar;
     }
 
     private Node buttons(StepState step, List<Option> offered) {
@@ -258,7 +282,7 @@ final class StepPanel {
 
     /** Fires the primary action the keyboard asks for, if the engine accepts it now. */
     boolean fire(String buttonId) {
-        Node n = content.lookup("#" + buttonId);
+        Node n = actionsBox.lookup("#" + buttonId);
         if (n instanceof Button b && !b.isDisabled()) {
             b.fire();
             return true;

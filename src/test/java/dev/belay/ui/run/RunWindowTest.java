@@ -1,0 +1,323 @@
+package dev.belay.ui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.belay.engine.RunState;
+import dev.belay.engine.RunStatus;
+import dev.belay.engine.StepStatus;
+import dev.belay.ui.MainWindow;
+import dev.belay.ui.library.LibraryFolders;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The run screens for real: headless JavaFX, the practice lab over real SSH on loopback, the audit
+ * log in an H2 file in a temp dir, and preferences in a throwaway node (the user's ~/.belay is untouched).
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunWindowTest {
+
+    private static final long WAIT_S = 30;
+
+    static Path dir;
+    static Preferences prefs;
+    static RunService service;
+    private MainWindow window;
+
+    @BeforeAll
+    static void service() throws IOException {
+        dir = Files.createTempDirectory("belay-run-ui");
+        Path books = Files.createDirectories(dir.resolve("runbooks"));
+        Files.copy(Path.of("src/test/resources/dev/belay/ui/run/runbooks/ui-quick.yaml"), books.resolve("ui-quick.yaml"));
+        prefs = Preferences.userRoot().node("/dev/belay/test/run-" + System.nanoTime());
+        service = new RunService(RunSettings.under(dir.resolve("home"), prefs));
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        service.close();
+        prefs.removeNode();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        window = new MainWindow(new LibraryFolders(prefs.node("library"), dir.resolve("runbooks")), service);
+        window.show(stage);
+    }
+
+    @AfterEach
+    void closeRuns() throws Exception {
+        fx(() -> {
+            for (RunWindow w : window.runs().windows()) {
+                w.stage().hide();
+            }
+            return null;
+        });
+    }
+
+    @Test
+    void runsAStepOnTheLabSeesItsCheckPassAndConfirmsAManualStep(FxRobot robot) throws Exception {
+        RunWindow run = startFromLibrary(robot, false);
+        Node root = run.view().node();
+
+        waitFor(run, s -> s.awaiting() != null && "hello".equals(s.awaiting().stepId()));
+        assertThat(text(root, "#env-badge")).isEqualTo("LAB");
+        assertThat(lookup(root, "#env-badge").getStyleClass()).contains("env-lab");
+        assertThat(text(root, "#step-title")).isEqualTo("Say hello");
+        assertThat(text(root, "#host-commands")).contains("lab-1$ echo \"hello from lab-1\"")
+                .contains(HostCommands.MASK).doesNotContain("s3cret-token");
+
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(run, s -> s.step("hello").orElseThrow().status() == StepStatus.PASSED);
+        waitUntil(() -> lookup(root, "#host-lab-1") != null);
+        waitUntil(() -> ((TextArea) lookup(root, "#output-lab-1")).getText().contains("hello from lab-1"));
+        assertThat(fx(() -> robot.from(root).lookup(".check-passed").queryAll().stream()
+                .map(n -> ((Label) n).getText()).toList()))
+                .anySatisfy(t -> assertThat(t).contains("contains").contains("from lab-1"));
+
+        waitFor(run, s -> s.awaiting() != null && "look".equals(s.awaiting().stepId()));
+        assertThat(text(root, "#next-bar")).contains("Next: Look at it");
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(run, s -> s.step("look").orElseThrow().status() == StepStatus.AWAITING_CONFIRMATION);
+        waitUntil(() -> lookup(root, "#btn-confirm") != null);
+        assertThat(text(root, "#step-title")).isEqualTo("Look at it");
+        robot.clickOn(lookup(root, "#confirm-note")).write("greeting seen on lab-1");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        RunState s = waitFor(run, x -> x.step("look").orElseThrow().status() == StepStatus.PASSED);
+        assertThat(s.step("look").orElseThrow().note()).isEqualTo("greeting seen on lab-1");
+        waitUntil(() -> fx(() -> robot.from(root).lookup("#event-feed").queryListView().getItems().stream()
+                .anyMatch(l -> l.toString().contains("look confirmed: greeting seen on lab-1"))));
+    }
+
+    @Test
+    void aFailedStepRollsBack(FxRobot robot) throws Exception {
+        RunWindow run = startFromLibrary(robot, false);
+        Node root = run.view().node();
+        for (String step : List.of("hello", "look")) {
+            waitFor(run, s -> s.awaiting() != null && step.equals(s.awaiting().stepId()));
+            clickWhenThere(robot, root, "#btn-run");
+            if (step.equals("look")) {
+                waitFor(run, s -> s.step("look").orElseThrow().status() == StepStatus.AWAITING_CONFIRMATION);
+                clickWhenThere(robot, root, "#btn-confirm");
+            }
+        }
+        waitFor(run, s -> s.awaiting() != null && "breaks".equals(s.awaiting().stepId())
+                && s.step("breaks").orElseThrow().status() == StepStatus.PENDING);
+        clickWhenThere(robot, root, "#btn-run");
+        waitFor(run, s -> s.step("breaks").orElseThrow().status() == StepStatus.FAILED && s.awaiting() != null);
+        waitUntil(() -> text(root, "#step-status").equals("failed"));
+        assertThat(text(root, "#step-message")).isNotBlank();
+        assertThat(lookup(root, "#btn-retry")).isNotNull();
+
+        clickWhenThere(robot, root, "#btn-rollback");
+        waitUntil(() -> robot.lookup("#reason").tryQuery().isPresent());
+        robot.clickOn("#reason").write("boom on lab-1");
+        robot.clickOn("#reason-ok");
+        RunState end = waitFor(run, s -> s.status().ended());
+        assertThat(end.status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(end.step("undo").orElseThrow().status()).isEqualTo(StepStatus.PASSED);
+        waitUntil(() -> text(root, "#run-status").equals("rolled back"));
+    }
+
+    @Test
+    void aDryRunRendersEachHostsCommandAndExecutesNothing(FxRobot robot) throws Exception {
+        RunWindow run = startFromLibrary(robot, true);
+        Node root = run.view().node();
+        waitFor(run, s -> s.awaiting() != null && "hello".equals(s.awaiting().stepId()));
+        assertThat(text(root, "#mode-chip")).contains("DRY RUN");
+        assertThat(text(root, "#host-commands")).contains("lab-1$ echo \"hello from lab-1\"");
+        clickWhenThere(robot, root, "#btn-run");
+        RunState s = waitFor(run, x -> x.step("hello").orElseThrow().status() == StepStatus.PASSED);
+        assertThat(s.step("hello").orElseThrow().message()).contains("dry run");
+        assertThat(s.step("hello").orElseThrow().hosts()).allSatisfy(h -> assertThat(h.output()).isNullOrEmpty());
+    }
+
+    @Test
+    void theStartDialogSaysWhatIsMissing(FxRobot robot) throws Exception {
+        openStartDialog(robot);
+        TextInputControl operator = robot.lookup("#operator").queryAs(TextInputControl.class);
+        fx(() -> {
+            operator.clear();
+            return null;
+        });
+        robot.clickOn("#start-run");
+        assertThat(robot.lookup("#start-error").queryAs(Label.class).getText()).contains("operator's name");
+        robot.clickOn("#operator").write("alice");
+        robot.clickOn("#start-run");
+        assertThat(robot.lookup("#start-error").queryAs(Label.class).getText()).contains("token").contains("needs a value");
+        Node token = robot.lookup("#var-token").query();
+        assertThat(token).isInstanceOf(javafx.scene.control.PasswordField.class);
+        robot.clickOn("#var-token").write("x");
+        robot.clickOn("#window-end").write("25:99");
+        robot.clickOn("#start-run");
+        assertThat(robot.lookup("#start-error").queryAs(Label.class).getText()).contains("Window end");
+        assertThat(robot.lookup("#start-run-dialog").tryQuery().isPresent()).isTrue();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void closingMidRunAsksAndBelayOffersToResumeIt(FxRobot robot) throws Exception {
+        RunWindow run = startFromLibrary(robot, false);
+        waitFor(run, s -> s.awaiting() != null && "hello".equals(s.awaiting().stepId()));
+        clickWhenThere(robot, run.view().node(), "#btn-run");
+        waitFor(run, s -> s.awaiting() != null && "look".equals(s.awaiting().stepId()));
+        String runId = run.view().session().controller().runId();
+
+        WaitForAsyncUtils.asyncFx(run::requestClose);
+        waitUntil(() -> robot.lookup("#close-run-dialog").tryQuery().isPresent());
+        robot.clickOn("Close, resume later");
+        waitUntil(() -> fx(() -> !run.stage().isShowing()));
+
+        fx(() -> {
+            window.offerResume();
+            return null;
+        });
+        waitUntil(() -> robot.lookup("#resume-dialog").tryQuery().isPresent());
+        fx(() -> {
+            var list = robot.lookup("#resume-runs").<ResumeInfo>queryListView();
+            list.getItems().stream().filter(r -> r.runId().equals(runId)).findFirst()
+                    .ifPresent(r -> list.getSelectionModel().select(r));
+            return null;
+        });
+        robot.clickOn("#resume-secret-token").write("s3cret-token");
+        robot.clickOn("Resume");
+        waitUntil(() -> fx(() -> window.runs().windows().size()) >= 2);
+        RunWindow resumed = fx(() -> window.runs().windows().get(window.runs().windows().size() - 1));
+        RunState s = waitFor(resumed, x -> x.awaiting() != null && "look".equals(x.awaiting().stepId()));
+        assertThat(s.runId()).isEqualTo(runId);
+        assertThat(s.step("hello").orElseThrow().status()).isEqualTo(StepStatus.PASSED);
+        clickWhenThere(robot, resumed.view().node(), "#btn-run");
+        waitFor(resumed, x -> x.step("look").orElseThrow().status() == StepStatus.AWAITING_CONFIRMATION);
+        clickWhenThere(robot, resumed.view().node(), "#btn-confirm");
+        waitFor(resumed, x -> x.step("look").orElseThrow().status() == StepStatus.PASSED);
+    }
+
+    // ---- helpers
+
+    private void openStartDialog(FxRobot robot) throws Exception {
+        waitUntil(() -> fx(() -> findItem(robot.lookup("#library-tree").<TreeView<Object>>query().getRoot()) != null));
+        fx(() -> {
+            TreeView<Object> tree = robot.lookup("#library-tree").query();
+            tree.getSelectionModel().select(findItem(tree.getRoot()));
+            return null;
+        });
+        robot.clickOn("#library-tree");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#start-run-dialog").tryQuery().isPresent());
+    }
+
+    private static TreeItem<Object> findItem(TreeItem<Object> root) {
+        for (TreeItem<Object> g : root.getChildren()) {
+            for (TreeItem<Object> i : g.getChildren()) {
+                if (i.getValue().toString().contains("ui-quick")) {
+                    return i;
+                }
+            }
+        }
+        return null;
+    }
+
+    private RunWindow startFromLibrary(FxRobot robot, boolean dryRun) throws Exception {
+        int before = fx(() -> window.runs().windows().size());
+        openStartDialog(robot);
+        TextInputControl operator = robot.lookup("#operator").queryAs(TextInputControl.class);
+        fx(() -> {
+            operator.setText("alice");
+            return null;
+        });
+        robot.clickOn("#var-token").write("s3cret-token");
+        if (dryRun) {
+            robot.clickOn("#mode-dry");
+        }
+        robot.clickOn("#start-run");
+        waitUntil(() -> fx(() -> window.runs().windows().size() > before));
+        RunWindow run = fx(() -> window.runs().windows().get(before));
+        waitUntil(() -> fx(() -> run.view().session() != null || !text(run.view().node(), "#run-error").isEmpty()));
+        assertThat(text(run.view().node(), "#run-error")).isEmpty();
+        assertThat(prefs.get(StartRunDialog.OPERATOR_KEY, null)).isEqualTo("alice");
+        return run;
+    }
+
+    private static RunState waitFor(RunWindow run, Predicate<RunState> condition) throws Exception {
+        RunState s = run.view().session().controller().await(condition, java.time.Duration.ofSeconds(WAIT_S));
+        assertThat(condition.test(s)).as("run state %s: %s, awaiting %s", s.status(),
+                s.steps().stream().map(x -> x.id() + "=" + x.status()).toList(), s.awaiting()).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        return s;
+    }
+
+    private static void clickWhenThere(FxRobot robot, Node root, String id) throws Exception {
+        waitUntil(() -> lookup(root, id) != null && fx(() -> lookup(root, id).isVisible()));
+        robot.clickOn(lookup(root, id));
+    }
+
+    private static Node lookup(Node root, String selector) {
+        try {
+            return fx(() -> root.lookup(selector));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Node root, String selector) {
+        try {
+            return fx(() -> {
+                Node n = root.lookup(selector);
+                if (n == null) {
+                    return "";
+                }
+                if (n instanceof Label l) {
+                    return l.getText();
+                }
+                StringBuilder b = new StringBuilder();
+                n.lookupAll(".label").forEach(x -> b.append(((Label) x).getText()).append('\n'));
+                return b.toString();
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(WAIT_S, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
