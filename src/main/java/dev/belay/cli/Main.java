@@ -18,6 +18,8 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // Subcommands: one line each, one class each.
+        cl.addSubcommand(new ValidateCommand());
+        cl.addSubcommand(new LabCommand());
         cl.addSubcommand(new AuditCommand());
         return cl;
     }

@@ -1,0 +1,97 @@
+package dev.belay.cli;
+
+import dev.belay.inventory.InventoryLoader;
+import dev.belay.runbook.LoadResult;
+import dev.belay.runbook.Problem;
+import dev.belay.runbook.RunbookLibrary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code belay validate FILE...}: prints every problem as file:line:column: message. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check runbooks and inventories against the Belay format.",
+                "Exit status: 0 all valid, 1 problems found, 2 usage error or unreadable file."})
+public final class ValidateCommand implements Callable<Integer> {
+
+    /** What a file is; {@code auto} treats a file with a top-level {@code hosts:} as an inventory. */
+    public enum Kind { auto, runbook, inventory }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook or inventory YAML files.")
+    List<Path> files;
+
+    @Option(names = "--kind", paramLabel = "KIND", description = "auto (default), runbook or inventory.")
+    Kind kind = Kind.auto;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int status = 0;
+        for (Path file : files) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException | SecurityException e) {
+                err.println("belay validate: cannot read " + file + ": "
+                        + (Files.exists(file) ? e.getClass().getSimpleName() : "no such file"));
+                status = 2;
+                continue;
+            }
+            List<Problem> problems = validate(file, bytes);
+            problems.forEach(out::println);
+            if (problems.isEmpty()) {
+                out.println(file + ": ok");
+            } else if (status == 0) {
+                status = 1;
+            }
+        }
+        out.flush();
+        return status;
+    }
+
+    private List<Problem> validate(Path file, byte[] bytes) {
+        Kind k = kind == Kind.auto ? detect(bytes) : kind;
+        if (k == Kind.inventory) {
+            return new InventoryLoader().load(file.toString(), bytes).problems();
+        }
+        Path folder = file.toAbsolutePath().getParent();
+        RunbookLibrary lib = RunbookLibrary.load(folder == null ? List.of() : List.of(folder), List.of(file));
+        LoadResult<?> r = lib.resultOf(file);
+        return r.problems().stream().map(p -> new Problem(file.toString(), p.line(), p.column(), p.message())).toList();
+    }
+
+    /** An inventory has a top-level hosts:; anything else (even unparseable) is checked as a runbook. */
+    static Kind detect(byte[] bytes) {
+        try {
+            LoaderOptions o = new LoaderOptions();
+            o.setCodePointLimit(dev.belay.runbook.yaml.YamlSource.MAX_BYTES);
+            o.setMaxAliasesForCollections(50);
+            Node root = new Yaml(o).compose(new java.io.StringReader(
+                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "")));
+            if (root instanceof MappingNode m && m.getValue().stream()
+                    .anyMatch(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals("hosts"))) {
+                return Kind.inventory;
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            // not YAML: the runbook loader reports why, with a position
+        }
+        return Kind.runbook;
+    }
+}

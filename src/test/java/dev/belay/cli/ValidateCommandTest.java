@@ -1,0 +1,80 @@
+package dev.belay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ValidateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void validFilesPrintOkAndExitZero() throws IOException {
+        Path rb = write("a.yaml", "id: a\ntitle: A\nsteps:\n  - { id: s, title: S, wait: 1s }\n");
+        Path inv = write("inv.yaml", "environment: lab\nhosts:\n  h1: { address: 127.0.0.1 }\n");
+        assertThat(run("validate", rb.toString(), inv.toString())).isZero();
+        assertThat(out.toString()).isEqualTo(rb + ": ok\n" + inv + ": ok\n");
+    }
+
+    @Test
+    void problemsArePrintedAsFileLineColumnAndExitOne() throws IOException {
+        Path rb = write("a.yaml", "id: a\ntitle: A\nsteps:\n  - { id: s, title: S, wait: 10 }\n");
+        assertThat(run("validate", rb.toString())).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo(rb + ":4:30: bad duration '10': write a number with a unit, like 500ms,"
+                + " 10s, 5m, 2h or 1h30m ('wait' in step 's')\n");
+    }
+
+    @Test
+    void includesAreCheckedAgainstTheFolder() throws IOException {
+        write("b.yaml", "id: b\ntitle: B\nsteps:\n  - { id: back, title: Back, include: a }\n");
+        Path a = write("a.yaml", "id: a\ntitle: A\nsteps:\n  - { id: s, title: S, include: b }\n"
+                + "  - { id: t, title: T, include: nowhere }\n");
+        assertThat(run("validate", a.toString())).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo(
+                a + ":4:33: include cycle: a -> b -> a (step 's'): a runbook cannot include itself, directly or"
+                        + " through others\n"
+                        + a + ":5:33: unknown runbook id 'nowhere' in include of step 't': no runbook in the library"
+                        + " has that id\n");
+    }
+
+    @Test
+    void missingFileExitsTwoWithoutStackTrace() {
+        assertThat(run("validate", dir.resolve("nope.yaml").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read").contains("no such file").doesNotContain("Exception");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("validate")).isEqualTo(2);
+        assertThat(run("validate", "--kind", "cake", "x.yaml")).isEqualTo(2);
+    }
+
+    @Test
+    void kindCanBeForced() throws IOException {
+        Path inv = write("inv.yaml", "environment: lab\nhosts:\n  h1: { address: 127.0.0.1 }\n");
+        assertThat(run("validate", "--kind", "runbook", inv.toString())).isEqualTo(1);
+        assertThat(out.toString()).contains("unknown key 'hosts' at the top level");
+    }
+}
