@@ -109,8 +109,7 @@ public final class AuditEventSink implements RunStore {
             p.put("outcome", switch (f.status()) {
                 case COMPLETED -> "succeeded";
                 case ROLLED_BACK -> "rolled_back";
-                case ABORTED -> "aborted";
-                default -> "failed";
+                default -> "aborted";
             });
         } else if (event instanceof RunEvent.StepFinished f) {
             p.put("status", f.passed() ? "passed" : "failed");
