@@ -19,6 +19,8 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // Subcommands: one line each, one class each.
         cl.addSubcommand(new ValidateCommand());
+        cl.addSubcommand(new LabCommand());
+        cl.addSubcommand(new AuditCommand());
         return cl;
     }
 

@@ -1,0 +1,265 @@
+package dev.belay.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The append-only, hash-chained audit log. Every append returns only after its transaction
+ * commits; secrets known to {@link #masker()} are masked before anything is stored.
+ */
+public final class AuditStore implements AutoCloseable {
+
+    /** H2's VARCHAR limit; big text belongs in outputs, which are capped and compressed. */
+    public static final int MAX_PAYLOAD_CHARS = 1_000_000;
+
+    private final Database db;
+    private final Connection writer;
+    // Appends from this process queue here rather than on the database row lock.
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final SecretMasker masker = new SecretMasker();
+    private final OutputStore outputs;
+    private volatile int outputCapBytes = OutputStore.DEFAULT_CAP_BYTES;
+
+    private AuditStore(Database db) {
+        this.db = db;
+        db.migrate();
+        this.writer = db.connect();
+        try {
+            writer.setAutoCommit(false);
+        } catch (SQLException e) {
+            throw new AuditException("Cannot start transactions on " + db.redacted(), e);
+        }
+        this.outputs = new OutputStore(this);
+    }
+
+    /** Opens (creating or upgrading the schema) the audit log at any supported JDBC URL. */
+    public static AuditStore open(String jdbcUrl) {
+        return new AuditStore(new Database(jdbcUrl));
+    }
+
+    /** Opens the default H2 file under {@code ~/.belay/audit}. */
+    public static AuditStore openDefault() {
+        return open(defaultUrl());
+    }
+
+    public static String defaultUrl() {
+        return Database.defaultUrl();
+    }
+
+    /** An H2 file URL for a path without extension (the file will be PATH.mv.db). */
+    public static String h2Url(java.nio.file.Path file) {
+        return Database.h2FileUrl(file);
+    }
+
+    /** The masker applied to everything stored; add a run's secret values before its first event. */
+    public SecretMasker masker() {
+        return masker;
+    }
+
+    /** Outputs larger than this keep their head and tail; the rest is dropped and counted. */
+    public void setOutputCapBytes(int bytes) {
+        if (bytes < 64) {
+            throw new IllegalArgumentException("output cap must be at least 64 bytes, was " + bytes);
+        }
+        this.outputCapBytes = bytes;
+    }
+
+    int outputCapBytes() {
+        return outputCapBytes;
+    }
+
+    /** Appends one event durably and returns it as stored. */
+    public AuditEvent append(NewEvent event) {
+        return appendAll(List.of(event)).get(0);
+    }
+
+    /** Appends events in one transaction: all are stored, in order, or none. */
+    public List<AuditEvent> appendAll(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        return inTransaction(c -> {
+            long[] head = new long[1];
+            String prev;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT last_seq, last_hash FROM chain_head WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AuditException("The chain head row is missing in " + db.redacted()
+                            + "; the database was tampered with (run 'belay audit verify')");
+                }
+                head[0] = rs.getLong(1);
+                prev = rs.getString(2);
+            }
+            List<EventRows.Row> rows = new ArrayList<>(events.size());
+            Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            for (NewEvent e : events) {
+                EventRows.Row row = seal(e, ++head[0], ts, prev);
+                rows.add(row);
+                prev = row.hash();
+            }
+            try (PreparedStatement ps = c.prepareStatement(EventRows.INSERT)) {
+                for (EventRows.Row r : rows) {
+                    EventRows.bind(ps, r);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                ps.setLong(1, head[0]);
+                ps.setString(2, prev);
+                ps.executeUpdate();
+            }
+            return rows.stream().map(EventRows.Row::toEvent).toList();
+        });
+    }
+
+    private EventRows.Row seal(NewEvent e, long seq, Instant ts, String prev) {
+        String payload;
+        try {
+            payload = EventRows.JSON.writeValueAsString(masker.mask(e.payload()));
+        } catch (JsonProcessingException ex) {
+            throw new AuditException("Cannot serialise the payload of a " + e.type() + " event", ex);
+        }
+        if (payload.length() > MAX_PAYLOAD_CHARS) {
+            throw new AuditException("The payload of a " + e.type() + " event is " + payload.length()
+                    + " characters, over the limit of " + MAX_PAYLOAD_CHARS + ": store large text with storeOutput()"
+                    + " and put the returned id in the event");
+        }
+        Operator op = new Operator(masker.mask(e.operator().name()), e.operator().login(), e.operator().machine());
+        String host = masker.mask(e.targetHost());
+        String hash = HashChain.hash(prev, seq, ts, e.runId(), op, host, e.type().name(), payload);
+        return new EventRows.Row(seq, ts, e.runId(), op, host, e.type().name(), payload, prev, hash);
+    }
+
+    /** Recomputes the whole chain and names the first event that does not check out. */
+    public VerifyResult verify() {
+        return read(c -> new ChainVerifier(c, db.isPostgres()).verify());
+    }
+
+    /** Every event of a run, in order. */
+    public List<AuditEvent> timeline(String runId) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + EventRows.COLUMNS + " FROM events WHERE run_id = ? ORDER BY seq")) {
+                ps.setString(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return EventRows.readAll(rs);
+                }
+            }
+        });
+    }
+
+    /** Runs matching the query, newest first. */
+    public List<RunSummary> runs(RunQuery query) {
+        return read(c -> new RunQueries(c, outputs).runs(query));
+    }
+
+    /** One run's summary, if any event names it. */
+    public Optional<RunSummary> run(String runId) {
+        return read(c -> new RunQueries(c, outputs).run(runId));
+    }
+
+    /** Per-step durations of a run against estimates and the median of earlier runs of its runbook. */
+    public List<StepDuration> stepDurations(String runId) {
+        return read(c -> new RunQueries(c, outputs).stepDurations(runId));
+    }
+
+    /** Stores a command's output (masked, capped, compressed) and returns its reference. */
+    public OutputRef storeOutput(String runId, String targetHost, String text) {
+        return outputs.store(runId, targetHost, text);
+    }
+
+    public OutputRef storeOutput(String runId, String targetHost, byte[] bytes) {
+        return outputs.store(runId, targetHost, new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The stored text of an output, as masked and capped. */
+    public Optional<String> readOutput(String outputId) {
+        return read(c -> outputs.read(c, outputId));
+    }
+
+    /** Starts recording a terminal session as asciicast v2; close the recording when the session ends. */
+    public Recording startRecording(String runId, String targetHost, int width, int height, String title) {
+        return Recording.start(this, runId, targetHost, width, height, title);
+    }
+
+    /** A recording's asciicast v2 text, ready for {@code asciinema play}. */
+    public Optional<String> readRecording(String recordingId) {
+        return read(c -> Recording.read(c, recordingId));
+    }
+
+    /** The recordings made during a run, in start order. */
+    public List<RecordingRef> recordings(String runId) {
+        return read(c -> Recording.list(c, runId));
+    }
+
+    /** A short description of where this store lives, without credentials. */
+    public String location() {
+        return db.redacted();
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs work on the single writer connection and commits before returning. */
+    <T> T inTransaction(SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                if (e instanceof AuditException ae) {
+                    throw ae;
+                }
+                throw new AuditException("Audit write failed on " + db.redacted() + ": " + e.getMessage(), e);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            writer.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is the one worth reporting.
+        }
+    }
+
+    /** Runs read-only work on its own connection, so reviewers never wait for writers. */
+    <T> T read(SqlWork<T> work) {
+        try (Connection c = db.connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new AuditException("Audit read failed on " + db.redacted() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            throw new AuditException("Cannot close " + db.redacted(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

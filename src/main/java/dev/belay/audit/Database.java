@@ -1,0 +1,82 @@
+package dev.belay.audit;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+
+/** Opens JDBC connections to the audit database and brings its schema up to date with Flyway. */
+final class Database {
+
+    /** The default store: an H2 file under ~/.belay/audit that a reviewer can open while a run is live. */
+    static String defaultUrl() {
+        Path dir = Path.of(System.getProperty("user.home"), ".belay", "audit");
+        return h2FileUrl(dir.resolve("belay"));
+    }
+
+    /** An H2 file URL; AUTO_SERVER lets a second process read while the first one writes. */
+    static String h2FileUrl(Path fileWithoutExtension) {
+        return "jdbc:h2:file:" + fileWithoutExtension.toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    }
+
+    private final String url;
+    private final boolean postgres;
+
+    Database(String url) {
+        this.postgres = url.startsWith("jdbc:postgresql:");
+        if (!postgres && !url.startsWith("jdbc:h2:")) {
+            throw new AuditException("Unsupported audit database URL '" + url
+                    + "': use jdbc:h2:... or jdbc:postgresql://host/db?user=...");
+        }
+        this.url = url.startsWith("jdbc:h2:") ? durableH2(url) : url;
+    }
+
+    /**
+     * H2 delays writing commits by 500 ms by default; a killed process would lose them.
+     * WRITE_DELAY=0 writes every commit before it returns.
+     */
+    private static String durableH2(String url) {
+        return url.toUpperCase().contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+    }
+
+    String url() {
+        return url;
+    }
+
+    boolean isPostgres() {
+        return postgres;
+    }
+
+    Connection connect() {
+        try {
+            return DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            throw new AuditException("Cannot open the audit database " + redacted() + ": " + e.getMessage()
+                    + " (check --db, that the server runs and that the user may connect)", e);
+        }
+    }
+
+    void migrate() {
+        Map<String, String> types = postgres
+                ? Map.of("text", "TEXT", "blob", "BYTEA")
+                : Map.of("text", "CHARACTER VARYING", "blob", "BLOB");
+        try {
+            Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/migration")
+                    .placeholders(types)
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new AuditException("Cannot create or upgrade the audit schema in " + redacted() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The URL without a password, for messages. */
+    String redacted() {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1******");
+    }
+}

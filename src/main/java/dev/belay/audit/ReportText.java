@@ -1,0 +1,44 @@
+package dev.belay.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Formatting shared by the HTML and Markdown reports. */
+final class ReportText {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private ReportText() { }
+
+    static String time(Instant t) {
+        return t == null ? "-" : TIME.format(t);
+    }
+
+    static String duration(Duration d) {
+        if (d == null) {
+            return "-";
+        }
+        if (d.toMillis() < 1000) {
+            return d.toMillis() + " ms";
+        }
+        long s = d.toSeconds();
+        return s < 60 ? String.format("%.1f s", d.toMillis() / 1000.0)
+                : s < 3600 ? String.format("%dm %02ds", s / 60, s % 60)
+                : String.format("%dh %02dm %02ds", s / 3600, (s % 3600) / 60, s % 60);
+    }
+
+    /** "+25%" when actual exceeds the reference by a quarter; "-" when either is unknown. */
+    static String versus(Duration actual, Duration reference) {
+        if (actual == null || reference == null || reference.isZero()) {
+            return "-";
+        }
+        long pct = Math.round(100.0 * (actual.toMillis() - reference.toMillis()) / reference.toMillis());
+        return (pct >= 0 ? "+" : "") + pct + "%";
+    }
+
+    static String operators(RunSummary r) {
+        return String.join(" → ", r.operators());
+    }
+}

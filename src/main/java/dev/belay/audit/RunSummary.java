@@ -1,0 +1,10 @@
+package dev.belay.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A run as its start and end events describe it; {@code endedAt} is null while unfinished. */
+public record RunSummary(String runId, String runbookId, String revision, String inventory, String environment,
+                         Operator startedBy, List<String> operators, Instant startedAt, Instant endedAt,
+                         RunOutcome outcome) {
+}

@@ -1,0 +1,13 @@
+package dev.belay.ssh;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A target with every gap filled: the exact host, port, user, keys and hops to use. */
+record ResolvedTarget(SshTarget spec, String host, int port, String user, List<Path> identities,
+                      List<ResolvedTarget> jumps) {
+
+    String label() {
+        return user + "@" + host + ":" + port;
+    }
+}

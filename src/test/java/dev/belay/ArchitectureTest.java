@@ -1,0 +1,83 @@
+package dev.belay;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The layering of docs/architecture.md as tests, so a wrong import fails the build instead of rotting. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.belay");
+    }
+
+    @Test
+    void javafxOnlyInUi() {
+        noClasses().that().resideOutsideOfPackage("dev.belay.ui..")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void runbookImportsNothingOfOurs() {
+        onlyOwnPackages("dev.belay.runbook..");
+    }
+
+    @Test
+    void inventoryImportsOnlyRunbook() {
+        onlyOwnPackages("dev.belay.inventory..", "dev.belay.runbook..");
+    }
+
+    @Test
+    void sshImportsNothingOfOurs() {
+        onlyOwnPackages("dev.belay.ssh..");
+    }
+
+    @Test
+    void auditImportsNothingOfOurs() {
+        onlyOwnPackages("dev.belay.audit..");
+    }
+
+    @Test
+    void labImportsOnlySsh() {
+        onlyOwnPackages("dev.belay.lab..", "dev.belay.ssh..");
+    }
+
+    @Test
+    void engineStaysBelowUiAndCli() {
+        onlyOwnPackages("dev.belay.engine..", "dev.belay.runbook..", "dev.belay.inventory..",
+                "dev.belay.ssh..", "dev.belay.audit..");
+    }
+
+    @Test
+    void nothingBelowUiImportsUiOrCli() {
+        noClasses().that().resideOutsideOfPackages("dev.belay.ui..", "dev.belay.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.belay.ui..", "dev.belay.cli..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** Classes in {@code pkg} may depend on their own package and the ones listed, and on no other dev.belay package. */
+    private static void onlyOwnPackages(String pkg, String... allowed) {
+        String[] permitted = new String[allowed.length + 1];
+        permitted[0] = pkg;
+        System.arraycopy(allowed, 0, permitted, 1, allowed.length);
+        noClasses().that().resideInAPackage(pkg)
+                .should().dependOnClassesThat(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("dev.belay..")
+                                .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(permitted))))
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

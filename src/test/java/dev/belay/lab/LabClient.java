@@ -1,0 +1,55 @@
+package dev.belay.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.IOUtils;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+
+/** A plain sshj client for the lab, trusting only the host key in the lab's known_hosts file. */
+final class LabClient {
+
+    /** What one exec returned. */
+    record Result(String stdout, String stderr, int exitStatus) {
+    }
+
+    private LabClient() {
+    }
+
+    static SSHClient connect(PracticeLab lab, String host) throws IOException {
+        SSHClient ssh = new SSHClient();
+        ssh.setConnectTimeout(15_000);
+        ssh.setTimeout(15_000);
+        ssh.addHostKeyVerifier(new OpenSSHKnownHosts(lab.knownHostsPath().toFile()));
+        try {
+            ssh.connect(PracticeLab.ADDRESS, lab.port());
+            ssh.authPublickey(host, ssh.loadKeys(lab.clientKeyPath().toString()));
+            return ssh;
+        } catch (IOException e) {
+            ssh.close();
+            throw e;
+        }
+    }
+
+    static Result exec(PracticeLab lab, String host, String command) throws IOException {
+        try (SSHClient ssh = connect(lab, host)) {
+            return exec(ssh, command);
+        }
+    }
+
+    static Result exec(SSHClient ssh, String command) throws IOException {
+        try (Session session = ssh.startSession()) {
+            Session.Command cmd = session.exec(command);
+            String out = IOUtils.readFully(cmd.getInputStream()).toString(StandardCharsets.UTF_8);
+            String err = IOUtils.readFully(cmd.getErrorStream()).toString(StandardCharsets.UTF_8);
+            cmd.join(15, TimeUnit.SECONDS);
+            Integer status = cmd.getExitStatus();
+            if (status == null) {
+                throw new IOException("no exit status from " + command);
+            }
+            return new Result(out, err, status);
+        }
+    }
+}

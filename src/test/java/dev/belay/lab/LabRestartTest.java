@@ -1,0 +1,64 @@
+package dev.belay.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class LabRestartTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void restartReusesKeysAndHomesSoOldTrustStillHolds() throws IOException {
+        String hostKey;
+        String clientKey;
+        try (PracticeLab first = PracticeLab.start(new LabConfig(dir, 2, 0))) {
+            assertThat(LabClient.exec(first, "lab-1", "echo kept > mark").exitStatus()).isZero();
+            hostKey = hostKeyOf(first);
+            clientKey = Files.readString(first.clientKeyPath());
+        }
+        try (PracticeLab second = PracticeLab.start(new LabConfig(dir, 2, 0))) {
+            assertThat(hostKeyOf(second)).isEqualTo(hostKey);
+            assertThat(Files.readString(second.clientKeyPath())).isEqualTo(clientKey);
+            assertThat(LabClient.exec(second, "lab-1", "cat mark").stdout()).isEqualTo("kept\n");
+        }
+    }
+
+    @Test
+    void aClosedLabRefusesConnections() throws IOException {
+        PracticeLab lab = PracticeLab.start(new LabConfig(dir, 1, 0));
+        lab.close();
+
+        assertThat(lab.isRunning()).isFalse();
+        assertThatThrownBy(() -> LabClient.exec(lab, "lab-1", "true")).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aTakenPortIsReportedWithTheFix() throws IOException {
+        try (PracticeLab first = PracticeLab.start(new LabConfig(dir.resolve("a"), 1, 0))) {
+            assertThatThrownBy(() -> PracticeLab.start(new LabConfig(dir.resolve("b"), 1, first.port())))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("127.0.0.1:" + first.port())
+                    .hasMessageContaining("--port");
+        }
+    }
+
+    @Test
+    void badSizesAreRefusedWithTheRange() {
+        assertThatThrownBy(() -> new LabConfig(dir, 0, 0)).hasMessageContaining("between 1 and");
+        assertThatThrownBy(() -> new LabConfig(dir, 2, 70000)).hasMessageContaining("--port");
+    }
+
+    /** The key part of the known_hosts line, which names the port and so changes on restart. */
+    private static String hostKeyOf(PracticeLab lab) throws IOException {
+        return Files.readString(lab.knownHostsPath()).split(" ", 2)[1];
+    }
+}

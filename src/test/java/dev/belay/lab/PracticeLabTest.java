@@ -1,0 +1,126 @@
+package dev.belay.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.UserAuthException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class PracticeLabTest {
+
+    @TempDir
+    static Path dir;
+    static PracticeLab lab;
+
+    @BeforeAll
+    static void startLab() throws IOException {
+        lab = PracticeLab.start(new LabConfig(dir, 3, 0));
+    }
+
+    @AfterAll
+    static void stopLab() throws IOException {
+        lab.close();
+    }
+
+    @Test
+    void eachHostRunsCommandsInItsOwnHome() throws IOException {
+        for (LabHost host : lab.hosts()) {
+            LabClient.Result r = LabClient.exec(lab, host.name(), "echo $HOME; pwd; echo $BELAY_HOST $USER; hostname");
+            String home = host.home().toRealPath().toString();
+            assertThat(r.stdout()).isEqualTo(host.home() + "\n" + home + "\n" + host.name() + " " + host.name() + "\n" + host.name() + "\n");
+            assertThat(r.exitStatus()).isZero();
+        }
+        assertThat(lab.hosts()).extracting(LabHost::name).containsExactly("lab-1", "lab-2", "lab-3");
+    }
+
+    @Test
+    void aFileWrittenOnOneHostIsNotOnAnother() throws IOException {
+        assertThat(LabClient.exec(lab, "lab-1", "echo one > note.txt").exitStatus()).isZero();
+
+        assertThat(LabClient.exec(lab, "lab-1", "cat note.txt").stdout()).isEqualTo("one\n");
+        LabClient.Result other = LabClient.exec(lab, "lab-2", "cat note.txt");
+        assertThat(other.exitStatus()).isNotZero();
+        assertThat(other.stderr()).contains("note.txt");
+        assertThat(Files.exists(lab.hosts().get(1).home().resolve("note.txt"))).isFalse();
+    }
+
+    @Test
+    void exitStatusAndStderrComeBackSeparately() throws IOException {
+        LabClient.Result r = LabClient.exec(lab, "lab-3", "echo out; echo oops >&2; exit 7");
+
+        assertThat(r.stdout()).isEqualTo("out\n");
+        assertThat(r.stderr()).isEqualTo("oops\n");
+        assertThat(r.exitStatus()).isEqualTo(7);
+    }
+
+    @Test
+    void stdinReachesTheCommand() throws IOException {
+        try (SSHClient ssh = LabClient.connect(lab, "lab-1");
+             var session = ssh.startSession()) {
+            var cmd = session.exec("tr a-z A-Z");
+            cmd.getOutputStream().write("quiet\n".getBytes());
+            cmd.getOutputStream().close();
+            String out = new String(cmd.getInputStream().readAllBytes());
+            assertThat(out).isEqualTo("QUIET\n");
+        }
+    }
+
+    @Test
+    void closingTheChannelKillsTheCommand() throws Exception {
+        long pid;
+        try (SSHClient ssh = LabClient.connect(lab, "lab-2");
+             var session = ssh.startSession()) {
+            var cmd = session.exec("sleep 300 & echo $!; wait");
+            pid = Long.parseLong(new BufferedReader(new InputStreamReader(cmd.getInputStream())).readLine().strip());
+            assertThat(ProcessHandle.of(pid)).isPresent();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("sleep outlived its channel").isNotEqualTo(Optional.of(true));
+    }
+
+    @Test
+    void onlyTheLabKeyAndKnownHostNamesGetIn() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabClient.connect(lab, "root").close())
+                .isInstanceOf(UserAuthException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LabClient.connect(lab, "lab-4").close())
+                .isInstanceOf(UserAuthException.class);
+    }
+
+    @Test
+    void inventoryListsEveryHostWithRolesAtTheLabPort() throws IOException {
+        JsonNode inv = new YAMLMapper().readTree(lab.inventoryPath().toFile());
+
+        assertThat(inv.get("environment").asText()).isEqualTo("lab");
+        assertThat(inv.get("defaults").get("port").asInt()).isEqualTo(lab.port());
+        assertThat(inv.get("defaults").get("identity").asText()).isEqualTo(lab.clientKeyPath().toString());
+        assertThat(inv.get("hosts").fieldNames()).toIterable().containsExactly("lab-1", "lab-2", "lab-3");
+        JsonNode lab2 = inv.get("hosts").get("lab-2");
+        assertThat(lab2.get("address").asText()).isEqualTo("127.0.0.1");
+        assertThat(lab2.get("user").asText()).isEqualTo("lab-2");
+        assertThat(inv.get("roles").get("controllers")).extracting(JsonNode::asText).containsExactly("lab-1", "lab-2");
+        assertThat(inv.get("roles").get("computes")).extracting(JsonNode::asText).containsExactly("lab-3");
+    }
+
+    @Test
+    void knownHostsNamesTheLabPort() throws IOException {
+        assertThat(Files.readString(lab.knownHostsPath()))
+                .startsWith("[127.0.0.1]:" + lab.port() + " ecdsa-sha2-nistp256 ");
+    }
+}

@@ -1,0 +1,71 @@
+package dev.belay.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class JumpHostTest {
+    @TempDir
+    static Path dir;
+    static Path key;
+    static MinaServer bastion;
+    static MinaServer inner;
+    static MinaServer target;
+
+    @BeforeAll
+    static void start() throws Exception {
+        key = TestKeys.generate(dir, "id", "ed25519", "");
+        bastion = MinaServer.start(dir.resolve("bastion.ser"), List.of(TestKeys.pub(key)), true);
+        inner = MinaServer.start(dir.resolve("inner.ser"), List.of(TestKeys.pub(key)), true);
+        target = MinaServer.start(dir.resolve("target.ser"), List.of(TestKeys.pub(key)), false);
+        Files.writeString(dir.resolve("known_hosts"), bastion.knownHostsLine() + "\n" + inner.knownHostsLine()
+                + "\n" + target.knownHostsLine() + "\n");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (MinaServer s : List.of(bastion, inner, target)) {
+            s.close();
+        }
+    }
+
+    @Test
+    void runsThroughAChainOfJumpHostsVerifyingEachHostKey() throws Exception {
+        List<HostKeyDecision> decisions = new CopyOnWriteArrayList<>();
+        SshTarget via = target.target("app", key).via(bastion.target("bastion", key), inner.target("inner", key));
+        try (SshConnection c = new SshConnector(TestSettings.of(dir).withHostKeyListener(decisions::add)).connect(via)) {
+            ExecResult r = c.exec("echo through", Duration.ofSeconds(10), OutputListener.NONE);
+            assertThat(r.stdout().text()).isEqualTo("through\n");
+        }
+        assertThat(decisions).extracting(HostKeyDecision::host).containsExactly(
+                "[127.0.0.1]:" + bastion.port(), "[127.0.0.1]:" + inner.port(), "[127.0.0.1]:" + target.port());
+        assertThat(decisions).allMatch(d -> d instanceof HostKeyDecision.Known);
+    }
+
+    @Test
+    void takesProxyJumpFromSshConfig() throws Exception {
+        Path config = dir.resolve("ssh_config");
+        Files.writeString(config, "Host app\n  HostName 127.0.0.1\n  Port " + target.port() + "\n  User "
+                + MinaServer.USER + "\n  IdentityFile " + key + "\n  ProxyJump " + MinaServer.USER + "@127.0.0.1:"
+                + bastion.port() + "\nHost *\n  IdentityFile " + key + "\n");
+        try {
+            // The jump's port is not the target's: a direct connection would fail, so success proves the jump.
+            try (SshConnection c = new SshConnector(TestSettings.of(dir)).connect(SshTarget.of("app"))) {
+                assertThat(c.exec("echo jumped", Duration.ofSeconds(10), OutputListener.NONE).stdout().text())
+                        .isEqualTo("jumped\n");
+            }
+        } finally {
+            Files.delete(config);
+        }
+    }
+}

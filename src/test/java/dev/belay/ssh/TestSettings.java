@@ -1,0 +1,16 @@
+package dev.belay.ssh;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Settings confined to a temp dir: no real ~/.ssh is read or written by tests. */
+final class TestSettings {
+    private TestSettings() { }
+
+    static SshSettings of(Path dir) {
+        return new SshSettings(dir.resolve("known_hosts"), dir.resolve("belay_known_hosts"),
+                dir.resolve("ssh_config"), List.of(), HostKeyPrompt.REJECT_ALL, PassphrasePrompt.NONE,
+                HostKeyListener.NONE, Duration.ofSeconds(10), 5);
+    }
+}
