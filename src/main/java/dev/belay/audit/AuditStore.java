@@ -18,6 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class AuditStore implements AutoCloseable {
 
+    /** H2's VARCHAR limit; big text belongs in outputs, which are capped and compressed. */
+    public static final int MAX_PAYLOAD_CHARS = 1_000_000;
+
     private final Database db;
     private final Connection writer;
     // Appends from this process queue here rather than on the database row lock.
@@ -81,6 +84,9 @@ public final class AuditStore implements AutoCloseable {
 
     /** Appends events in one transaction: all are stored, in order, or none. */
     public List<AuditEvent> appendAll(List<NewEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         return inTransaction(c -> {
             long[] head = new long[1];
             String prev;
@@ -124,6 +130,11 @@ public final class AuditStore implements AutoCloseable {
             payload = EventRows.JSON.writeValueAsString(masker.mask(e.payload()));
         } catch (JsonProcessingException ex) {
             throw new AuditException("Cannot serialise the payload of a " + e.type() + " event", ex);
+        }
+        if (payload.length() > MAX_PAYLOAD_CHARS) {
+            throw new AuditException("The payload of a " + e.type() + " event is " + payload.length()
+                    + " characters, over the limit of " + MAX_PAYLOAD_CHARS + ": store large text with storeOutput()"
+                    + " and put the returned id in the event");
         }
         Operator op = new Operator(masker.mask(e.operator().name()), e.operator().login(), e.operator().machine());
         String host = masker.mask(e.targetHost());

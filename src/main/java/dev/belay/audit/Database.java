@@ -61,7 +61,7 @@ final class Database {
     void migrate() {
         Map<String, String> types = postgres
                 ? Map.of("text", "TEXT", "blob", "BYTEA")
-                : Map.of("text", "CLOB", "blob", "BLOB");
+                : Map.of("text", "CHARACTER VARYING", "blob", "BLOB");
         try {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(url, null, null)

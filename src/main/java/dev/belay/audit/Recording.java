@@ -27,6 +27,7 @@ import java.util.UUID;
 public final class Recording implements AutoCloseable {
 
     private static final int CHUNK_CHARS = 16 * 1024;
+    private static final double FLUSH_SECONDS = 2.0;
 
     private final AuditStore store;
     private final RecordingRef ref;
@@ -110,17 +111,21 @@ public final class Recording implements AutoCloseable {
         }
     }
 
-    /** Joins a frame to the previous one of its kind when a secret straddles the join. */
+    /** Joins a frame to the previous one of its kind when that one ends with the start of a secret. */
     private void add(String kind, String data) {
+        if (closed) {
+            throw new IllegalStateException("recording " + ref.id() + " is finished; start a new one");
+        }
         double t = (System.nanoTime() - startNanos) / 1e9;
         Frame last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
-        if (last != null && last.kind().equals(kind) && (store.masker().spansJoin(last.data(), data)
+        if (last != null && last.kind().equals(kind) && (store.masker().mayContinue(last.data())
                 || (kind.equals("i") && last.data().length() < 64))) {
             pending.set(pending.size() - 1, new Frame(last.time(), kind, last.data() + data));
         } else {
             pending.add(new Frame(t, kind, data));
         }
-        if (pending.stream().mapToInt(f -> f.data().length()).sum() > CHUNK_CHARS) {
+        // Store at least every few seconds, so a killed process loses little of a quiet session.
+        if (t - pending.get(0).time() > FLUSH_SECONDS || pending.stream().mapToInt(f -> f.data().length()).sum() > CHUNK_CHARS) {
             flushFrames(pending.size() - 1); // the newest frame may still join the next one
         }
     }

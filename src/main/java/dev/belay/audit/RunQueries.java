@@ -107,7 +107,7 @@ final class RunQueries {
 
         void apply(AuditEvent e) {
             switch (e.type()) {
-                case OPERATOR_HANDOVER -> operators.add(e.operator().name());
+                case OPERATOR_HANDOVER -> operators.add(e.text("to").isEmpty() ? e.operator().name() : e.text("to"));
                 case RUN_FINISHED -> {
                     end = e;
                     outcome = RunOutcome.ofFinished(e.text("outcome"));

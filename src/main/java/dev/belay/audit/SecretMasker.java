@@ -82,23 +82,16 @@ public final class SecretMasker {
         return node;
     }
 
-    /** True when a secret straddles the join of {@code left} and {@code right}. */
-    boolean spansJoin(String left, String right) {
-        int keep = longest() - 1;
-        if (keep <= 0) {
-            return false;
-        }
-        String l = left.substring(Math.max(0, left.length() - keep));
-        String r = right.substring(0, Math.min(right.length(), keep));
-        String joined = l + r;
+    /**
+     * True when {@code text} ends with the start of a secret, so the text that follows may complete it:
+     * a stream must not store such a piece on its own.
+     */
+    boolean mayContinue(String text) {
         for (String s : secrets) {
-            int from = 0;
-            int at;
-            while ((at = joined.indexOf(s, from)) >= 0) {
-                if (at < l.length() && at + s.length() > l.length()) {
+            for (int k = Math.min(s.length() - 1, text.length()); k > 0; k--) {
+                if (text.regionMatches(text.length() - k, s, 0, k)) {
                     return true;
                 }
-                from = at + 1;
             }
         }
         return false;

@@ -77,7 +77,8 @@ abstract class ProcessCommand implements Command {
     public void destroy(ChannelSession channel) {
         Process p = process;
         if (p != null && p.isAlive()) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            // By pid, not p.descendants(): pty4j's process doesn't support toHandle().
+            ProcessHandle.of(p.pid()).ifPresent(h -> h.descendants().forEach(ProcessHandle::destroyForcibly));
             p.destroyForcibly();
         }
     }

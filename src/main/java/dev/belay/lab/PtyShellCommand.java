@@ -40,7 +40,9 @@ final class PtyShellCommand extends ProcessCommand {
                 size(env, Environment.ENV_COLUMNS, DEFAULT_COLUMNS),
                 size(env, Environment.ENV_LINES, DEFAULT_ROWS))), Signal.WINCH);
         String name = "lab-shell-" + host.name();
-        StreamPump.start(name + "-in", in, pty.getOutputStream(), true);
+        // The terminal stays open when the channel's input ends: closing it would hang up the shell
+        // before destroy() can kill the whole tree, leaving nohup'd jobs behind.
+        StreamPump.start(name + "-in", in, pty.getOutputStream(), false);
         StreamPump output = StreamPump.start(name + "-out", pty.getInputStream(), out, false);
         watch(pty, name, output);
     }

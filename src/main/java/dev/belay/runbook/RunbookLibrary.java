@@ -82,7 +82,7 @@ public final class RunbookLibrary {
             Path prev = owner.putIfAbsent(rb.id(), e.getKey());
             if (prev != null) {
                 extra.get(e.getKey()).add(at(e.getValue(), "id", "runbook id '" + rb.id() + "' is also used by "
-                        + prev + ": runbook ids must be unique in the library; rename one"));
+                        + partial.get(prev).file() + ": runbook ids must be unique in the library; rename one"));
             }
         }
         Map<String, Runbook> all = new LinkedHashMap<>();
@@ -93,6 +93,7 @@ public final class RunbookLibrary {
                 extra.get(e.getKey()).addAll(graph.check(e.getValue()));
             }
         }
+        brokenIncludes(partial, extra);
         for (Map.Entry<Path, LoadResult<Runbook>> e : partial.entrySet()) {
             LoadResult<Runbook> r = e.getValue();
             List<Problem> problems = new ArrayList<>(r.problems());
@@ -102,6 +103,35 @@ public final class RunbookLibrary {
             results.put(e.getKey(), new LoadResult<>(value, problems, r.sha256(), r.positions(), r.file()));
             if (value != null && !byId.containsKey(value.id())) {
                 byId.put(value.id(), value);
+            }
+        }
+    }
+
+    /** A runbook that includes one with problems cannot run either; repeated until nothing changes. */
+    private static void brokenIncludes(Map<Path, LoadResult<Runbook>> partial, Map<Path, List<Problem>> extra) {
+        Map<String, Path> broken = new LinkedHashMap<>();
+        partial.forEach((path, r) -> {
+            if (r.value() != null && r.value().id() != null && (!r.problems().isEmpty() || !extra.get(path).isEmpty())) {
+                broken.putIfAbsent(r.value().id(), path);
+            }
+        });
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Map.Entry<Path, LoadResult<Runbook>> e : partial.entrySet()) {
+                Runbook rb = e.getValue().value();
+                if (rb == null || rb.id() == null || broken.containsKey(rb.id())) {
+                    continue;
+                }
+                for (int i = 0; i < rb.steps().size(); i++) {
+                    if (rb.steps().get(i).action() instanceof Action.Include inc && broken.containsKey(inc.runbookId())) {
+                        extra.get(e.getKey()).add(at(e.getValue(), "steps/" + i + "/include", "included runbook '"
+                                + inc.runbookId() + "' has problems (see " + partial.get(broken.get(inc.runbookId())).file()
+                                + "): fix it first"));
+                        broken.putIfAbsent(rb.id(), e.getKey());
+                        changed = true;
+                    }
+                }
             }
         }
     }

@@ -123,9 +123,14 @@ final class RunbookReader {
             if (name == null) {
                 continue;
             }
-            if (!ExpectationReader.VAR_NAME.matcher(name).matches() || name.equals("host")) {
-                cx.error(t.getKeyNode(), "var name '" + name + "' must be letters, digits and _ (not starting with a"
-                        + " digit), and not 'host'");
+            if (name.equals("host")) {
+                cx.error(t.getKeyNode(), "var name 'host' is reserved for ${host.name}, ${host.address} and"
+                        + " ${host.KEY}: rename the var");
+                continue;
+            }
+            if (!ExpectationReader.VAR_NAME.matcher(name).matches()) {
+                cx.error(t.getKeyNode(), "var name '" + name + "' must be letters, digits and _, not starting with a"
+                        + " digit");
                 continue;
             }
             out.putIfAbsent(name, varSpec(t.getValueNode(), name));

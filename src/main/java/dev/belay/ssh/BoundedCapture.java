@@ -2,7 +2,7 @@ package dev.belay.ssh;
 
 import java.util.Arrays;
 
-/** Keeps the first {@code headLimit} and the last {@code tailLimit} bytes written; thread-confined. */
+/** Keeps the first {@code headLimit} and the last {@code tailLimit} bytes written. */
 final class BoundedCapture {
     private final byte[] head;
     private final byte[] ring;
@@ -15,7 +15,7 @@ final class BoundedCapture {
         ring = new byte[tailLimit];
     }
 
-    void write(byte[] buf, int off, int len) {
+    synchronized void write(byte[] buf, int off, int len) {
         total += len;
         int toHead = Math.min(len, head.length - headSize);
         System.arraycopy(buf, off, head, headSize, toHead);
@@ -40,7 +40,7 @@ final class BoundedCapture {
         }
     }
 
-    CapturedOutput snapshot() {
+    synchronized CapturedOutput snapshot() {
         int tailSize = (int) Math.min(ringWritten, ring.length);
         byte[] tail = new byte[tailSize];
         int start = (int) ((ringWritten - tailSize) % Math.max(1, ring.length));

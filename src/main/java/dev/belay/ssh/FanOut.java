@@ -16,7 +16,7 @@ import java.util.concurrent.Future;
 public final class FanOut {
     public static final int DEFAULT_CONCURRENCY = 32;
 
-    /** Told about each host's result as soon as it finishes, from a worker thread. */
+    /** Told about each host's result as soon as it finishes, on the thread that called {@link #run}. */
     @FunctionalInterface
     public interface ResultListener {
         void onResult(SshTarget target, ExecResult result);

@@ -23,6 +23,7 @@ final class LinePump implements Runnable {
     private byte[] line = new byte[256];
     private int lineLength;
     private volatile IOException failure;
+    private volatile boolean muted;
 
     LinePump(InputStream in, String host, StreamKind kind, OutputListener listener) {
         this.in = in;
@@ -35,7 +36,7 @@ final class LinePump implements Runnable {
     public void run() {
         byte[] buf = new byte[32 * 1024];
         try {
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+            for (int n = in.read(buf); n >= 0 && !muted; n = in.read(buf)) {
                 capture.write(buf, 0, n);
                 split(buf, n);
             }
@@ -44,7 +45,7 @@ final class LinePump implements Runnable {
         } catch (RuntimeException e) {
             failure = new IOException("reading " + kind + " failed: " + e, e);
         } finally {
-            if (lineLength > 0) {
+            if (lineLength > 0 && !muted) {
                 emit();
             }
         }
@@ -72,6 +73,10 @@ final class LinePump implements Runnable {
     }
 
     private void emit() {
+        if (muted) {
+            lineLength = 0;
+            return;
+        }
         int len = lineLength > 0 && line[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
         lineLength = 0;
         try {
@@ -80,6 +85,11 @@ final class LinePump implements Runnable {
             // A faulty listener must not stall the channel: the remote would block on a full window.
             org.slf4j.LoggerFactory.getLogger(LinePump.class).warn("Output listener failed: {}", e.toString());
         }
+    }
+
+    /** Stops delivering and capturing: the command's outcome has been decided without its end. */
+    void mute() {
+        muted = true;
     }
 
     IOException failure() {

@@ -22,6 +22,7 @@ public final class RunningExec {
         return t;
     });
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
+    private static final Duration STOP_GRACE = Duration.ofMillis(500);
 
     private final SSHClient client;
     private final Session session;
@@ -32,6 +33,8 @@ public final class RunningExec {
     private final LinePump out;
     private final LinePump err;
     private final CountDownLatch pumpsDone = new CountDownLatch(2);
+    /** Opens when both streams ended or on cancel: whichever comes first decides {@link #await()}. */
+    private final CountDownLatch settled = new CountDownLatch(1);
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final long startNanos = System.nanoTime();
 
@@ -54,6 +57,9 @@ public final class RunningExec {
             pump.run();
         } finally {
             pumpsDone.countDown();
+            if (pumpsDone.getCount() == 0) {
+                settled.countDown();
+            }
         }
     }
 
@@ -61,12 +67,13 @@ public final class RunningExec {
     public void cancel() {
         if (cancelled.compareAndSet(false, true)) {
             terminate();
+            settled.countDown();
         }
     }
 
     /** Blocks until the command ends, times out, is cancelled or loses its connection. */
     public ExecResult await() throws InterruptedException {
-        boolean ended = pumpsDone.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        boolean ended = settled.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         ExecOutcome outcome;
         if (cancelled.get()) {
             outcome = new ExecOutcome.Cancelled();
@@ -75,9 +82,10 @@ public final class RunningExec {
             outcome = new ExecOutcome.TimedOut(timeout);
         } else {
             outcome = endedOutcome();
+            closeInBackground();
         }
-        pumpsDone.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        closeQuietly();
+        // Output that arrived before the verdict belongs to it; give the readers a moment to drain it.
+        pumpsDone.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         return new ExecResult(host, commandLine, outcome, out.captured(), err.captured(),
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
@@ -106,13 +114,24 @@ public final class RunningExec {
         return new ExecOutcome.Failed("channel closed by " + host + " without an exit status");
     }
 
+    /**
+     * Signals the remote process, then closes the channel without waiting: OpenSSH answers a close
+     * only once the process has exited, and refuses signals on some logins (e.g. root), so waiting
+     * could take as long as the command we are stopping. Later output is no longer delivered.
+     */
     private void terminate() {
+        out.mute();
+        err.mute();
         try {
             command.signal(Signal.KILL);
         } catch (Exception e) {
             LOG.debug("could not signal the command on {}: {}", host, e.toString());
         }
-        closeQuietly();
+        closeInBackground();
+    }
+
+    private void closeInBackground() {
+        READERS.execute(this::closeQuietly);
     }
 
     private void closeQuietly() {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** A child JVM appending in a burst is SIGKILLed; every append it saw return must survive. */
 abstract class KillDuringAppendsContract {
 
-    static final int SEEN_BEFORE_KILL = 300;
+    static final int SEEN_BEFORE_KILL = 150;
 
     protected abstract String freshUrl() throws Exception;
 

@@ -41,6 +41,15 @@ class LabCommandTest {
     }
 
     @Test
+    void theWrittenInventoryPassesBelayValidate() {
+        assertThat(run("lab", "start", "--hosts", "5", "--dir", dir.toString(), "--exit-when-ready")).isZero();
+
+        int code = run("validate", "--kind", "inventory", dir.resolve("inventory.yaml").toString());
+
+        assertThat(code).as(err.toString()).isZero();
+    }
+
+    @Test
     void aBadHostCountIsAMessageNotAStackTrace() {
         int code = run("lab", "start", "--hosts", "0", "--dir", dir.toString(), "--exit-when-ready");
 

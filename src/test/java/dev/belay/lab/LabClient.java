@@ -23,9 +23,14 @@ final class LabClient {
         ssh.setConnectTimeout(15_000);
         ssh.setTimeout(15_000);
         ssh.addHostKeyVerifier(new OpenSSHKnownHosts(lab.knownHostsPath().toFile()));
-        ssh.connect(PracticeLab.ADDRESS, lab.port());
-        ssh.authPublickey(host, ssh.loadKeys(lab.clientKeyPath().toString()));
-        return ssh;
+        try {
+            ssh.connect(PracticeLab.ADDRESS, lab.port());
+            ssh.authPublickey(host, ssh.loadKeys(lab.clientKeyPath().toString()));
+            return ssh;
+        } catch (IOException e) {
+            ssh.close();
+            throw e;
+        }
     }
 
     static Result exec(PracticeLab lab, String host, String command) throws IOException {

@@ -57,15 +57,15 @@ class PtyShellTest {
     }
 
     @Test
-    void windowChangesReachTheTerminal() throws Exception {
+    void theRequestedSizeAndWindowChangesReachTheTerminal() throws Exception {
         try (SSHClient ssh = LabClient.connect(lab, "lab-1"); Session session = ssh.startSession()) {
-            session.allocatePTY("xterm-256color", 80, 24, 0, 0, Map.of());
+            session.allocatePTY("xterm-256color", 100, 30, 0, 0, Map.of());
             Session.Shell shell = session.startShell();
             ShellTranscript out = new ShellTranscript(shell.getInputStream());
             OutputStream in = shell.getOutputStream();
 
             type(in, "stty size\r");
-            out.await("[\r\n]24 80\r\n", WAIT);
+            out.await("[\r\n]30 100\r\n", WAIT);
             shell.changeWindowDimensions(120, 40, 0, 0);
             type(in, "stty size\r");
             out.await("[\r\n]40 120\r\n", WAIT);
@@ -81,6 +81,29 @@ class PtyShellTest {
             shell.join(15, TimeUnit.SECONDS);
             assertThat(shell.isOpen()).isFalse();
         }
+    }
+
+    @Test
+    void closingTheSessionKillsTheShellAndItsJobs() throws Exception {
+        // nohup: a hangup alone would not stop this job; only killing the process tree does.
+        long pid;
+        try (SSHClient ssh = LabClient.connect(lab, "lab-2"); Session session = ssh.startSession()) {
+            session.allocatePTY("xterm-256color", 80, 24, 0, 0, Map.of());
+            Session.Shell shell = session.startShell();
+            ShellTranscript out = new ShellTranscript(shell.getInputStream());
+            type(shell.getOutputStream(), "nohup sleep 300 >/dev/null 2>&1 & echo job=$!\r");
+            pid = Long.parseLong(out.await("[\r\n]job=(\\d+)\r\n", WAIT).group(1));
+            assertThat(ProcessHandle.of(pid)).isPresent();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (isAlive(pid) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(isAlive(pid)).as("the shell's job outlived the session").isFalse();
+    }
+
+    private static boolean isAlive(long pid) {
+        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
     private static void type(OutputStream in, String keys) throws IOException {

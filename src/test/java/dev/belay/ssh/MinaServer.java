@@ -8,7 +8,6 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
@@ -82,9 +81,5 @@ final class MinaServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         sshd.stop(true);
-    }
-
-    static String joined(List<String> lines) {
-        return lines.stream().collect(Collectors.joining("\n"));
     }
 }

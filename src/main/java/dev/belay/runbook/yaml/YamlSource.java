@@ -91,7 +91,9 @@ public final class YamlSource {
                     + e.getCodePoint() + "): remove it or quote the text");
             return null;
         } catch (YAMLException e) {
-            cx.error(1, 1, "not valid YAML: " + e.getMessage());
+            String msg = String.valueOf(e.getMessage());
+            cx.error(1, 1, msg.contains("Number of aliases") ? "too many aliases (*name) of lists and maps (more"
+                    + " than 50): write the values out instead" : "not valid YAML: " + msg);
             return null;
         } catch (StackOverflowError e) {
             cx.error(1, 1, "the YAML is nested too deeply");
@@ -122,10 +124,12 @@ public final class YamlSource {
         if (m != null && m.getIndex() < text.length() && text.charAt(m.getIndex()) == '\t'
                 || problem.contains("'\\t'")) {
             cx.error(line, column, "tab character: YAML indents with spaces only, replace the tab with spaces");
-        } else if (problem.contains("expected a single document")) {
+        } else if (problem.contains("another document") || String.valueOf(e.getContext()).contains("single document")) {
             cx.error(line, column, "a second YAML document ('---'): a file holds one runbook or inventory");
         } else {
-            String ctx = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            Mark c = e.getContextMark();
+            String started = c == null || m == null || c.getLine() == m.getLine() ? "" : " started at line " + (c.getLine() + 1);
+            String ctx = e.getContext() == null ? "" : " (" + e.getContext() + started + ")";
             cx.error(line, column, "YAML syntax error: " + problem + ctx);
         }
     }

@@ -3,12 +3,23 @@ package dev.belay.lab.bench;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.LabHost;
 import dev.belay.lab.PracticeLab;
+import dev.belay.ssh.ExecResult;
+import dev.belay.ssh.FanOut;
+import dev.belay.ssh.HostKeyListener;
+import dev.belay.ssh.HostKeyPrompt;
+import dev.belay.ssh.OutputListener;
+import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.SshPool;
+import dev.belay.ssh.SshSettings;
+import dev.belay.ssh.SshTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -22,23 +33,37 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
- * Fan-out benchmark (not a test): runs {@code true} on every host of a practice lab, first one
- * connection after another, then with a bounded pool, and prints both times and their ratio.
- * Each host is its own connection: connect, key exchange, public-key auth, exec, close.
+ * Fan-out benchmark (not a test): runs {@code true} on every host of a practice lab through
+ * Belay's {@link FanOut}, one host after another (the baseline) and then with a bound of
+ * {@code threads}, and prints both times and their ratio. A plain bounded pool over raw sshj runs
+ * too, for reference: it shows what Belay's SSH layer costs on top. Each host is its own connection
+ * (connect, key exchange, public-key auth, exec, close), and every pool starts empty.
  * Arguments: [hosts=200] [threads=32] [rounds=3].
  */
 public final class FanOutBenchmark {
 
-    private final PracticeLab lab;
-    private final DefaultConfig config = new DefaultConfig();
-    private final HostKeyVerifier verifier;
-    private final KeyProvider key;
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
-    private FanOutBenchmark(PracticeLab lab) throws IOException {
+    private final PracticeLab lab;
+    private final List<SshTarget> targets;
+    private final SshSettings settings;
+    private final DefaultConfig rawConfig = new DefaultConfig();
+    private final HostKeyVerifier rawVerifier;
+    private final KeyProvider rawKey;
+
+    private FanOutBenchmark(PracticeLab lab, Path scratch) throws IOException {
         this.lab = lab;
-        this.verifier = new OpenSSHKnownHosts(lab.knownHostsPath().toFile());
-        try (SSHClient loader = new SSHClient(config)) {
-            this.key = loader.loadKeys(lab.clientKeyPath().toString());
+        this.targets = lab.hosts().stream()
+                .map(h -> new SshTarget(h.name(), PracticeLab.ADDRESS, lab.port(), h.name(),
+                        lab.clientKeyPath(), List.of(), null))
+                .toList();
+        // Trust only the lab's host key; no ~/.ssh file is read or written.
+        this.settings = new SshSettings(lab.knownHostsPath(), scratch.resolve("belay_known_hosts"),
+                scratch.resolve("ssh_config"), List.of(), HostKeyPrompt.REJECT_ALL, PassphrasePrompt.NONE,
+                HostKeyListener.NONE, Duration.ofSeconds(30), 0);
+        this.rawVerifier = new OpenSSHKnownHosts(lab.knownHostsPath().toFile());
+        try (SSHClient loader = new SSHClient(rawConfig)) {
+            this.rawKey = loader.loadKeys(lab.clientKeyPath().toString());
         }
     }
 
@@ -48,46 +73,56 @@ public final class FanOutBenchmark {
         int rounds = arg(args, 2, 3);
         Path dir = Files.createTempDirectory("belay-fanout-");
         try (PracticeLab lab = PracticeLab.start(new LabConfig(dir, hosts, 0))) {
-            new FanOutBenchmark(lab).run(threads, rounds);
+            new FanOutBenchmark(lab, dir).run(threads, rounds);
         }
     }
 
     private void run(int threads, int rounds) throws Exception {
-        List<LabHost> hosts = lab.hosts();
         System.out.printf("Fan-out of `true` to %d lab hosts (one SSH connection each), %d rounds, %d cores%n",
-                hosts.size(), rounds, Runtime.getRuntime().availableProcessors());
-        concurrent(hosts.subList(0, Math.min(hosts.size(), 40)), threads); // warm-up: JIT, thread pools
+                targets.size(), rounds, Runtime.getRuntime().availableProcessors());
+        belay(targets.subList(0, Math.min(targets.size(), 40)), threads); // warm-up: JIT, key loading
+        raw(lab.hosts().subList(0, Math.min(targets.size(), 40)), threads);
         double[] seq = new double[rounds];
         double[] conc = new double[rounds];
+        double[] raw = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            seq[r] = sequential(hosts);
-            conc[r] = concurrent(hosts, threads);
-            System.out.printf("  round %d: sequential %.2f s, concurrent (%d threads) %.2f s%n",
-                    r + 1, seq[r], threads, conc[r]);
+            seq[r] = belay(targets, 1);
+            conc[r] = belay(targets, threads);
+            raw[r] = raw(lab.hosts(), threads);
+            System.out.printf("  round %d: sequential %.2f s, FanOut(%d) %.2f s, raw sshj pool(%d) %.2f s%n",
+                    r + 1, seq[r], threads, conc[r], threads, raw[r]);
         }
         double s = median(seq);
         double c = median(conc);
-        System.out.printf("median sequential: %.2f s (%.1f ms/host)%n", s, s * 1000 / hosts.size());
-        System.out.printf("median concurrent: %.2f s with %d threads%n", c, threads);
+        System.out.printf("median sequential (FanOut, 1 at a time): %.2f s (%.1f ms/host)%n",
+                s, s * 1000 / targets.size());
+        System.out.printf("median concurrent (FanOut, %d at a time): %.2f s%n", threads, c);
+        System.out.printf("median raw sshj bounded pool (%d threads): %.2f s%n", threads, median(raw));
         System.out.printf("speed-up (sequential / concurrent): %.1fx%n", s / c);
     }
 
-    private double sequential(List<LabHost> hosts) throws IOException {
-        long start = System.nanoTime();
-        for (LabHost host : hosts) {
-            runTrue(host);
+    /** One fan-out through Belay's SSH layer with a fresh pool, so every host connects anew. */
+    private double belay(List<SshTarget> hosts, int concurrency) throws InterruptedException {
+        try (SshPool pool = new SshPool(settings)) {
+            long start = System.nanoTime();
+            Map<SshTarget, ExecResult> results = new FanOut(pool, concurrency)
+                    .run(hosts, "true", TIMEOUT, OutputListener.NONE, (target, result) -> { });
+            double took = seconds(start);
+            results.values().stream().filter(r -> !r.succeeded()).findFirst().ifPresent(r -> {
+                throw new IllegalStateException(r.host() + ": `true` did not succeed: " + r.outcome());
+            });
+            return took;
         }
-        return seconds(start);
     }
 
-    private double concurrent(List<LabHost> hosts, int threads) throws Exception {
+    private double raw(List<LabHost> hosts, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             long start = System.nanoTime();
             List<Future<?>> done = new ArrayList<>();
             for (LabHost host : hosts) {
                 done.add(pool.submit(() -> {
-                    runTrue(host);
+                    rawTrue(host);
                     return null;
                 }));
             }
@@ -101,13 +136,13 @@ public final class FanOutBenchmark {
         }
     }
 
-    private void runTrue(LabHost host) throws IOException {
-        try (SSHClient ssh = new SSHClient(config)) {
+    private void rawTrue(LabHost host) throws IOException {
+        try (SSHClient ssh = new SSHClient(rawConfig)) {
             ssh.setConnectTimeout(30_000);
             ssh.setTimeout(60_000);
-            ssh.addHostKeyVerifier(verifier);
+            ssh.addHostKeyVerifier(rawVerifier);
             ssh.connect(PracticeLab.ADDRESS, lab.port());
-            ssh.authPublickey(host.name(), key);
+            ssh.authPublickey(host.name(), rawKey);
             try (Session session = ssh.startSession()) {
                 Session.Command cmd = session.exec("true");
                 IOUtils.readFully(cmd.getInputStream());

@@ -1,0 +1,31 @@
+package dev.belay.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A step as the UI renders it. {@code kind} is run, terminal, confirm or wait; {@code terminalCommand}
+ * is set once a terminal step has handed its command over.
+ */
+public record StepState(String id, String title, Phase phase, String kind, StepStatus status, List<HostResult> hosts,
+                        Instant startedAt, Instant finishedAt, String message, boolean pointOfNoReturn,
+                        String confirmPrompt, String terminalHost, String terminalCommand, String note) {
+
+    public StepState {
+        hosts = List.copyOf(hosts);
+    }
+
+    /** Time from start to finish, or to {@code now} while it runs; zero before it starts. */
+    public Duration duration(Instant now) {
+        if (startedAt == null) {
+            return Duration.ZERO;
+        }
+        return Duration.between(startedAt, finishedAt == null ? now : finishedAt);
+    }
+
+    public Optional<HostResult> host(String name) {
+        return hosts.stream().filter(h -> h.host().equals(name)).findFirst();
+    }
+}

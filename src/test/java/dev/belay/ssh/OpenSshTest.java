@@ -1,0 +1,121 @@
+package dev.belay.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exec and PTY shells against Debian's real OpenSSH server (skipped where it is not installed). */
+@Timeout(60)
+class OpenSshTest {
+    private static final Duration LONG = Duration.ofSeconds(20);
+
+    @TempDir
+    static Path dir;
+    static OpenSshServer server;
+    static SshPool pool;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(OpenSshServer.available(), "/usr/sbin/sshd is not installed, or /run/sshd cannot be created");
+        server = OpenSshServer.start(dir);
+        pool = new SshPool(server.settings());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (pool != null) {
+            pool.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void execStreamsBothStreamsAndTheExitStatus() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        ExecResult r = pool.exec(server.target(), "echo out; echo err >&2; exit 7", LONG,
+                (h, s, line) -> lines.add(s + ":" + line));
+        assertThat(r.outcome()).isEqualTo(new ExecOutcome.Exited(7));
+        assertThat(lines).containsExactlyInAnyOrder("STDOUT:out", "STDERR:err");
+        assertThat(r.stderr().text()).isEqualTo("err\n");
+    }
+
+    @Test
+    void timeoutAndCancelEndTheRemoteCommand() throws Exception {
+        ExecResult timedOut = pool.exec(server.target(), "sleep 30", Duration.ofMillis(500), OutputListener.NONE);
+        assertThat(timedOut.outcome()).isInstanceOf(ExecOutcome.TimedOut.class);
+
+        RunningExec running = pool.connection(server.target()).start("sleep 30", LONG, OutputListener.NONE);
+        running.cancel();
+        assertThat(running.await().outcome()).isEqualTo(new ExecOutcome.Cancelled());
+        assertThat(pool.exec(server.target(), "echo ok", LONG, OutputListener.NONE).succeeded()).isTrue();
+    }
+
+    @Test
+    void ptyShellIsAnXtermThatFollowsResizes() throws Exception {
+        PtyShell shell = pool.openShell(server.target(), 100, 30);
+        try {
+            TerminalReader screen = TerminalReader.start(shell.input());
+            shell.write("echo \"T=$TERM C=$(tput cols)\"\n");
+            assertThat(screen.awaitText("T=xterm-256color C=100")).isTrue();
+
+            shell.resize(132, 40);
+            shell.write("echo \"R=$(tput cols)x$(tput lines)\"\n");
+            assertThat(screen.awaitText("R=132x40")).isTrue();
+
+            shell.write("exit\n");
+            assertThat(shell.awaitClosed(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            shell.close();
+        }
+        shell.close(); // idempotent: the terminal widget closes its connector again
+        assertThat(shell.isOpen()).isFalse();
+    }
+
+    /** Collects what a PTY prints on a daemon thread, so waiting for text is bounded. */
+    static final class TerminalReader {
+        private final StringBuffer seen = new StringBuffer();
+
+        static TerminalReader start(InputStream in) {
+            TerminalReader r = new TerminalReader();
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                try {
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        r.seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                } catch (IOException closed) {
+                    // The shell ended; what was read stays available.
+                }
+            }, "pty-reader");
+            t.setDaemon(true);
+            t.start();
+            return r;
+        }
+
+        boolean awaitText(String text) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                if (seen.indexOf(text) >= 0) {
+                    return true;
+                }
+                Thread.sleep(20);
+            }
+            return false;
+        }
+    }
+}
