@@ -240,8 +240,7 @@ final class Run implements RunController, StepContext {
             try {
                 steps.execute(step);
             } catch (EventSink.EventSinkException e) {
-                LOG.error("run {}: cannot record events, stopping: {}", runId, e.getMessage());
-                cancel.cancel();
+                halt(e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("run {}: step {} broke", runId, stepId, e);
                 emit(new RunEvent.StepFinished(clock.instant(), stepId, false, "internal error: " + e));
@@ -255,6 +254,21 @@ final class Run implements RunController, StepContext {
                 });
             }
         });
+    }
+
+    /**
+     * Intent before act: without a durable log the engine must not act, so it stops here. The
+     * state says why and offers nothing; the run resumes from what was recorded once the log is back.
+     */
+    private void halt(String why) {
+        LOG.error("run {}: cannot record events, stopping: {}", runId, why);
+        cancel.cancel();
+        synchronized (lock) {
+            model.awaiting = new Awaiting(null, "stopped: the audit log cannot record events (" + why
+                    + "); resume the run once it can", List.of());
+            lock.notifyAll();
+        }
+        shutdown();
     }
 
     private void ask(Awaiting awaiting) {

@@ -434,4 +434,18 @@ class RunEngineTest {
             http.stop(0);
         }
     }
+    @Test
+    void withoutADurableLogTheEngineStopsInsteadOfActing() throws Exception {
+        Rb rb = new Rb("halt");
+        rb.steps.add(run("slow", "web[0]", "sleep 1"));
+        rb.steps.add(run("next", "web[0]", "touch next"));
+        start(rb, RunOptions.live("alice"));
+        run.await(x -> x.step("slow").orElseThrow().status() == StepStatus.RUNNING, T);
+        audit.close();
+        RunState s = run.awaitSettled(T);
+        assertThat(s.awaiting().options()).isEmpty();
+        assertThat(s.awaiting().prompt()).contains("audit log cannot record events");
+        Thread.sleep(300);
+        assertThat(file("web-1", "next")).isNull();
+    }
 }
