@@ -143,14 +143,13 @@ final class MonitorRunner implements AutoCloseable {
         return t.compareTo(MIN_PROBE) < 0 ? MIN_PROBE : t;
     }
 
+    /**
+     * Stops probing without blocking the caller (it may be a UI thread) and without interrupting a
+     * probe thread, which may be writing to the audit log: a probe under way ends within its timeout.
+     */
     @Override
     public void close() {
         cancel.cancel();
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(MAX_PROBE.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        scheduler.shutdown();
     }
 }
