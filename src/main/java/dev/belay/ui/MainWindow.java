@@ -1,10 +1,15 @@
 package dev.belay.ui;
 
+import dev.belay.audit.AuditStore;
+import dev.belay.ui.history.HistoryPage;
 import dev.belay.ui.library.LibraryFolders;
 import dev.belay.ui.library.LibraryView;
 import dev.belay.ui.run.RunLauncher;
 import dev.belay.ui.run.RunService;
+import java.util.function.Supplier;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -12,8 +17,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /**
- * The main window: the runbook library. "Start run…" (Ctrl+R) opens the start dialog, and each run
- * gets its own window; without a {@link RunService} the library is read-only.
+ * The main window: the runbook library and the history of runs as tabs. "Start run…" (Ctrl+R)
+ * opens the start dialog, and each run gets its own window; without a {@link RunService} no run starts.
  */
 public final class MainWindow {
 
@@ -21,17 +26,32 @@ public final class MainWindow {
 
     private final LibraryView library;
     private final BorderPane root = new BorderPane();
+    private final TabPane pages = new TabPane();
+    private final HistoryPage history;
     private final RunLauncher runs;
 
     public MainWindow(LibraryFolders folders) {
-        this(folders, null);
+        this(folders, AuditStore::openDefault);
     }
 
-    /** @param runs starts runs; null for a read-only library */
+    /** A library and history without runs (read-only). */
+    public MainWindow(LibraryFolders folders, Supplier<AuditStore> audit) {
+        this(folders, audit, null);
+    }
+
+    /** The full window: "Start run…" (Ctrl+R) starts runs through {@code runs}, history reads its audit log. */
     public MainWindow(LibraryFolders folders, RunService runs) {
+        this(folders, () -> AuditStore.open(runs.settings().auditUrl()), runs);
+    }
+
+    private MainWindow(LibraryFolders folders, Supplier<AuditStore> audit, RunService runs) {
         this.library = new LibraryView(folders);
+        this.history = new HistoryPage(audit);
         this.runs = runs == null ? null : new RunLauncher(runs, stylesheet());
-        root.setCenter(library.node());
+        Tab libraryTab = new Tab("Library", library.node());
+        libraryTab.setClosable(false);
+        pages.getTabs().addAll(libraryTab, history.tab());
+        root.setCenter(pages);
         if (this.runs != null) {
             library.setOnStartRun(entry -> this.runs.startRun(root.getScene().getWindow(), entry.runbook(), entry.file()));
         }
@@ -57,6 +77,10 @@ public final class MainWindow {
         return library;
     }
 
+    public HistoryPage history() {
+        return history;
+    }
+
     /** Builds the scene on {@code stage}, shows it and starts loading the library. */
     public void show(Stage stage) {
         Scene scene = new Scene(root, 1280, 800);
@@ -65,6 +89,8 @@ public final class MainWindow {
         scene.getAccelerators().put(shortcut(KeyCode.O), () -> library.chooseFolder(stage));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), library::reload);
         scene.getAccelerators().put(shortcut(KeyCode.R), library::startRun);
+        scene.getAccelerators().put(HistoryPage.SHORTCUT, () -> pages.getSelectionModel().select(history.tab()));
+        stage.setOnHidden(e -> history.close());
         stage.setTitle("Belay · Runbook library");
         stage.setMinWidth(900);
         stage.setMinHeight(560);

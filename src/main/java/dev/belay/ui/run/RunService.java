@@ -5,7 +5,6 @@ import dev.belay.audit.RunOutcome;
 import dev.belay.audit.RunQuery;
 import dev.belay.audit.RunSummary;
 import dev.belay.engine.AuditEventSink;
-import dev.belay.engine.InMemoryRunStore;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
@@ -81,14 +80,15 @@ public final class RunService implements AutoCloseable {
             Runbook runbook = loadRunbook(request.runbookFile());
             Path inventoryFile = inventoryFile(request.inventory(), runbook);
             Plan plan = PlanFiles.load(request.runbookFile(), inventoryFile, request.vars());
-            SshTransport transport = new SshTransport(ssh(prompt, request.inventory() instanceof InventoryChoice.PracticeLab),
-                    plan.inventory());
-            RunStore store = request.mode() == RunMode.DRY_RUN ? new InMemoryRunStore() : new AuditEventSink(audit());
+            SshSettings ssh = ssh(prompt, request.inventory() instanceof InventoryChoice.PracticeLab);
+            SshTransport transport = new SshTransport(ssh, plan.inventory());
+            RunStore store = request.mode() == RunMode.DRY_RUN ? new DryRunStore(new AuditEventSink(audit())) : new AuditEventSink(audit());
             RunOptions options = new RunOptions(request.operator(), request.mode(), request.windowEnd(), false,
                     request.stepByStep(), request.rehearsal());
             try {
                 RunController run = new RunEngine(transport, store).start(plan, options, listener);
-                return new RunSession(run, plan, request.mode(), transport);
+                return new RunSession(run, plan, request.mode(), transport, ssh,
+                        request.mode() == RunMode.DRY_RUN ? null : audit());
             } catch (RuntimeException e) {
                 transport.close();
                 throw e;
@@ -117,11 +117,12 @@ public final class RunService implements AutoCloseable {
                 ensureLab(inv.hosts().size());
             }
             Plan plan = PlanFiles.forResume(started, secrets);
-            SshTransport transport = new SshTransport(ssh(prompt, onLab), plan.inventory());
+            SshSettings ssh = ssh(prompt, onLab);
+            SshTransport transport = new SshTransport(ssh, plan.inventory());
             try {
                 RunController run = new RunEngine(transport, sink).resume(runId,
                         new RunEngine.ResumeOptions(operator, secrets, false, true), (s, sec) -> plan, listener);
-                return new RunSession(run, plan, started.mode(), transport);
+                return new RunSession(run, plan, started.mode(), transport, ssh, audit());
             } catch (RuntimeException e) {
                 transport.close();
                 throw e;

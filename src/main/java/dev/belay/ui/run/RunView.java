@@ -60,7 +60,8 @@ public final class RunView implements StepPanel.Actions {
     private final ListView<StepState> steps = new ListView<>();
     private final ListView<String> feed = new ListView<>();
     private final Map<String, Map<String, OutputTail>> outputs = new HashMap<>();
-    private final TerminalTyping terminals;
+    private TerminalTyping terminals;
+    private final boolean ownTerminals;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
     private RunSession session;
     private StepPanel panel;
@@ -71,6 +72,7 @@ public final class RunView implements StepPanel.Actions {
     private boolean selecting;
 
     public RunView(TerminalTyping terminals) {
+        this.ownTerminals = terminals == null;
         this.terminals = terminals == null ? placeholderTerminals() : terminals;
         root.getStyleClass().add("run-view");
         root.setId("run-view");
@@ -103,6 +105,10 @@ public final class RunView implements StepPanel.Actions {
         this.session = session;
         this.panel = new StepPanel(session.plan(), this);
         ((SplitPane) root.getCenter()).getItems().set(0, panel.node());
+        if (ownTerminals && session.audit() != null) {
+            terminals = new RunTerminals(session);
+            ((SplitPane) root.getCenter()).getItems().set(1, terminals.node());
+        }
         modeChips.setText(session.mode() == RunMode.DRY_RUN ? "DRY RUN · nothing is executed" : "");
         modeChips.setVisible(session.mode() == RunMode.DRY_RUN);
         refresh();
@@ -330,7 +336,6 @@ public final class RunView implements StepPanel.Actions {
             case RUNNING -> s.rollbackStarted() ? "rolling back" : "running";
             case WAITING_FOR_OPERATOR -> "waiting for you";
             case COMPLETED -> "completed";
-            case FAILED -> "failed";
             case ROLLED_BACK -> "rolled back";
             case ABORTED -> "aborted";
         };
@@ -469,10 +474,10 @@ public final class RunView implements StepPanel.Actions {
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
-    /** Until the terminal tabs land: a labelled area, and typing fails with a message that says so. */
+    /** Before the run starts, and in a dry run: a labelled area, and typing fails with a message that says so. */
     private static TerminalTyping placeholderTerminals() {
-        Label l = new Label("Live terminals show here (one tab per host). The terminal component is not wired "
-                + "in this build: type a terminal step's command (shown above) in your own terminal, then confirm.");
+        Label l = new Label("Live terminals show here, one tab per host, once the run has started. "
+                + "A dry run opens none: a terminal step's command is shown above.");
         l.setWrapText(true);
         l.getStyleClass().addAll(Styles.TEXT_MUTED);
         l.setId("terminal-placeholder");
@@ -488,7 +493,7 @@ public final class RunView implements StepPanel.Actions {
             @Override
             public CompletableFuture<Void> typeInto(String host, String command) {
                 return CompletableFuture.failedFuture(new IllegalStateException(
-                        "no terminal component in this build; type the command by hand"));
+                        "no live terminals in a dry run; the command is shown above"));
             }
         };
     }
