@@ -56,7 +56,9 @@ class RunWindowTest {
     static void service() throws IOException {
         dir = Files.createTempDirectory("belay-run-ui");
         Path books = Files.createDirectories(dir.resolve("runbooks"));
-        Files.copy(Path.of("src/test/resources/dev/belay/ui/run/runbooks/ui-quick.yaml"), books.resolve("ui-quick.yaml"));
+        for (String name : List.of("ui-quick.yaml", "ui-terminal.yaml")) {
+            Files.copy(Path.of("src/test/resources/dev/belay/ui/run/runbooks").resolve(name), books.resolve(name));
+        }
         prefs = Preferences.userRoot().node("/dev/belay/test/run-" + System.nanoTime());
         service = new RunService(RunSettings.under(dir.resolve("home"), prefs));
     }
@@ -226,13 +228,33 @@ class RunWindowTest {
         waitFor(resumed, x -> x.step("look").orElseThrow().status() == StepStatus.PASSED);
     }
 
+    @Test
+    void aTerminalStepTypesItsCommandIntoTheHostsTerminal(FxRobot robot) throws Exception {
+        RunWindow run = startFromLibrary(robot, "ui-terminal", false);
+        Node root = run.view().node();
+        waitFor(run, s -> s.awaiting() != null && "by-hand".equals(s.awaiting().stepId()));
+        clickWhenThere(robot, root, "#btn-run");
+        waitFor(run, s -> s.step("by-hand").orElseThrow().status() == StepStatus.AWAITING_CONFIRMATION);
+        clickWhenThere(robot, root, "#btn-terminal");
+        Path marker = service.settings().labDir().resolve("hosts").resolve("lab-1").resolve("typed-by-belay");
+        waitUntil(() -> Files.exists(marker));
+        assertThat(lookup(root, "#terminal-tabs")).isNotNull();
+        clickWhenThere(robot, root, "#btn-confirm");
+        RunState end = waitFor(run, s -> s.status().ended());
+        assertThat(end.status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
     // ---- helpers
 
     private void openStartDialog(FxRobot robot) throws Exception {
-        waitUntil(() -> fx(() -> findItem(robot.lookup("#library-tree").<TreeView<Object>>query().getRoot()) != null));
+        openStartDialog(robot, "ui-quick");
+    }
+
+    private void openStartDialog(FxRobot robot, String runbookId) throws Exception {
+        waitUntil(() -> fx(() -> findItem(robot.lookup("#library-tree").<TreeView<Object>>query().getRoot(), runbookId) != null));
         fx(() -> {
             TreeView<Object> tree = robot.lookup("#library-tree").query();
-            tree.getSelectionModel().select(findItem(tree.getRoot()));
+            tree.getSelectionModel().select(findItem(tree.getRoot(), runbookId));
             return null;
         });
         robot.clickOn("#library-tree");
@@ -240,10 +262,10 @@ class RunWindowTest {
         waitUntil(() -> robot.lookup("#start-run-dialog").tryQuery().isPresent());
     }
 
-    private static TreeItem<Object> findItem(TreeItem<Object> root) {
+    private static TreeItem<Object> findItem(TreeItem<Object> root, String runbookId) {
         for (TreeItem<Object> g : root.getChildren()) {
             for (TreeItem<Object> i : g.getChildren()) {
-                if (i.getValue().toString().contains("ui-quick")) {
+                if (i.getValue().toString().contains("id=" + runbookId + ",")) {
                     return i;
                 }
             }
@@ -252,14 +274,20 @@ class RunWindowTest {
     }
 
     private RunWindow startFromLibrary(FxRobot robot, boolean dryRun) throws Exception {
+        return startFromLibrary(robot, "ui-quick", dryRun);
+    }
+
+    private RunWindow startFromLibrary(FxRobot robot, String runbookId, boolean dryRun) throws Exception {
         int before = fx(() -> window.runs().windows().size());
-        openStartDialog(robot);
+        openStartDialog(robot, runbookId);
         TextInputControl operator = robot.lookup("#operator").queryAs(TextInputControl.class);
         fx(() -> {
             operator.setText("alice");
             return null;
         });
-        robot.clickOn("#var-token").write("s3cret-token");
+        if (robot.lookup("#var-token").tryQuery().isPresent()) {
+            robot.clickOn("#var-token").write("s3cret-token");
+        }
         if (dryRun) {
             robot.clickOn("#mode-dry");
         }
