@@ -51,7 +51,9 @@ public final class HostKeyDialog implements HostKeyPrompt {
 
     private Answer show(UnknownHostKey key) {
         Alert alert = new Alert(Alert.AlertType.WARNING, null, REJECT, ONCE, REMEMBER);
-        alert.initOwner(owner);
+        if (owner != null && owner.getScene() != null && owner.isShowing()) {
+            alert.initOwner(owner); // a closed run window asks without an owner rather than not at all
+        }
         alert.setTitle("Unknown host key");
         alert.setHeaderText("Belay has never seen the key of " + key.host());
         Label why = new Label("Compare the fingerprint with the one your team published for this host "

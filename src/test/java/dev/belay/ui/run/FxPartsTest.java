@@ -1,0 +1,106 @@
+package dev.belay.ui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.belay.ssh.HostKeyPrompt;
+import dev.belay.ui.fx.FxEvents;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The FX-thread adapter and the host-key dialog, on the real (headless) FX thread. */
+@ExtendWith(ApplicationExtension.class)
+class FxPartsTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 400, 300));
+        stage.show();
+    }
+
+    @Test
+    void eventsFromManyThreadsArriveInOrderInFewBatchesOnTheFxThread() throws Exception {
+        int threads = 8;
+        int perThread = 5_000;
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        AtomicBoolean offFx = new AtomicBoolean();
+        AtomicInteger seen = new AtomicInteger();
+        FxEvents<String> events = new FxEvents<>(batch -> {
+            if (!Platform.isFxApplicationThread()) {
+                offFx.set(true);
+            }
+            batches.add(batch);
+            seen.addAndGet(batch.size());
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                pool.execute(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        events.accept(id + ":" + i);
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> seen.get() == threads * perThread);
+        assertThat(offFx).isFalse();
+        assertThat(batches.size()).isLessThan(threads * perThread / 10);
+        int[] next = new int[threads];
+        for (List<String> b : batches) {
+            for (String e : b) {
+                int id = Integer.parseInt(e.substring(0, e.indexOf(':')));
+                assertThat(Integer.parseInt(e.substring(e.indexOf(':') + 1))).isEqualTo(next[id]++);
+            }
+        }
+    }
+
+    @Test
+    void theHostKeyQuestionWaitsOnTheSshThreadAndShowsTheFingerprint(FxRobot robot) throws Exception {
+        HostKeyDialog dialog = new HostKeyDialog(stage);
+        HostKeyPrompt.UnknownHostKey key = new HostKeyPrompt.UnknownHostKey("[127.0.0.1]:2222", "ssh-ed25519",
+                "SHA256:abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG");
+        CompletableFuture<HostKeyPrompt.Answer> answer = CompletableFuture.supplyAsync(() -> dialog.ask(key));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#host-key-dialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#hostkey-fingerprint").queryAs(TextField.class).getText()).isEqualTo(key.fingerprint());
+        assertThat(robot.lookup("#hostkey-type").queryAs(TextField.class).getText()).isEqualTo("ssh-ed25519");
+        assertThat(robot.lookup("#hostkey-host").queryAs(TextField.class).getText()).isEqualTo("[127.0.0.1]:2222");
+        assertThat(answer).isNotDone();
+        press(robot, HostKeyDialog.ONCE);
+        assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo(HostKeyPrompt.Answer.ACCEPT_ONCE);
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#host-key-dialog").tryQuery().isEmpty());
+        CompletableFuture<HostKeyPrompt.Answer> second = CompletableFuture.supplyAsync(() -> dialog.ask(key));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#host-key-dialog").tryQuery().isPresent());
+        press(robot, HostKeyDialog.REJECT);
+        assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(HostKeyPrompt.Answer.REJECT);
+    }
+
+    /** Presses a dialog button as the operator's click does (fire on the FX thread). */
+    private static void press(FxRobot robot, javafx.scene.control.ButtonType type) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.control.DialogPane pane = robot.lookup("#host-key-dialog").query();
+            ((javafx.scene.control.Button) pane.lookupButton(type)).fire();
+        }).get(20, TimeUnit.SECONDS);
+    }
+}
