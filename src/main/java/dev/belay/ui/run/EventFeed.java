@@ -32,7 +32,7 @@ final class EventFeed {
         } else if (e instanceof RunEvent.Handover h) {
             return "handover " + h.from() + " → " + h.to();
         } else if (e instanceof RunEvent.StepStarted s) {
-            return "▶ " + s.stepId() + " started on " + (s.hosts().isEmpty() ? "no host" : String.join(", ", s.hosts()));
+            return "▶ " + s.stepId() + " started" + (s.hosts().isEmpty() ? "" : " on " + String.join(", ", s.hosts()));
         } else if (e instanceof RunEvent.StepFinished f) {
             return (f.passed() ? "✔ " : "✘ ") + f.stepId() + (f.passed() ? " passed" : " failed")
                     + (f.message() == null || f.message().isBlank() ? "" : ": " + f.message());

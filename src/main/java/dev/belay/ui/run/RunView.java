@@ -80,7 +80,7 @@ public final class RunView implements StepPanel.Actions {
         root.setLeft(stepList());
         SplitPane middle = new SplitPane(new Label(), this.terminals.node());
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.7);
+        middle.setDividerPositions(0.62);
         middle.setId("run-middle");
         root.setCenter(middle);
         root.setBottom(footer());
@@ -100,6 +100,11 @@ public final class RunView implements StepPanel.Actions {
         return session;
     }
 
+    /** The run's terminals (a labelled placeholder until the run starts, and in a dry run). */
+    TerminalTyping terminals() {
+        return terminals;
+    }
+
     /** Shows {@code session}; call on the FX thread once the run has started. */
     public void attach(RunSession session) {
         this.session = session;
@@ -109,10 +114,20 @@ public final class RunView implements StepPanel.Actions {
             terminals = new RunTerminals(session);
             ((SplitPane) root.getCenter()).getItems().set(1, terminals.node());
         }
+        fitTerminalArea();
         modeChips.setText(session.mode() == RunMode.DRY_RUN ? "DRY RUN · nothing is executed" : "");
         modeChips.setVisible(session.mode() == RunMode.DRY_RUN);
         refresh();
         ticker.play();
+    }
+
+    /** The terminals get what the step panel leaves; they must not push the panel's buttons away. */
+    private void fitTerminalArea() {
+        javafx.scene.layout.Region area = (javafx.scene.layout.Region) terminals.node();
+        area.setMinHeight(120);
+        area.setPrefHeight(260);
+        ((javafx.scene.layout.Region) panel.node()).setMinHeight(220);
+        ((SplitPane) root.getCenter()).setDividerPositions(0.55);
     }
 
     /** Shows why the run could not start. */
@@ -162,7 +177,7 @@ public final class RunView implements StepPanel.Actions {
     private Node stepList() {
         steps.setId("run-steps");
         steps.setCellFactory(lv -> new StepCell(this::now));
-        steps.setPrefWidth(320);
+        steps.setPrefWidth(360);
         steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!selecting && b != null) {
                 follow = b.id().equals(lastActive);
@@ -174,7 +189,8 @@ public final class RunView implements StepPanel.Actions {
 
     private Node footer() {
         feed.setId("event-feed");
-        feed.setPrefHeight(130);
+        feed.setPrefHeight(120);
+        feed.setFixedCellSize(20);
         feed.getStyleClass().add("event-feed");
         Label help = new Label(HELP);
         help.setId("help-line");

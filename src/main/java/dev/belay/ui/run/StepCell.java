@@ -23,6 +23,7 @@ final class StepCell extends ListCell<StepState> {
 
     StepCell(Supplier<Instant> now) {
         this.now = now;
+        setPrefWidth(0); // long titles ellipsize instead of widening the list with a scroll bar
     }
 
     @Override
@@ -43,7 +44,11 @@ final class StepCell extends ListCell<StepState> {
         title.getStyleClass().add("step-cell-title");
         Label sub = new Label(subtitle(s, look));
         sub.getStyleClass().addAll(Styles.TEXT_SMALL, "step-cell-sub");
+        title.setMinWidth(0);
+        sub.setMinWidth(0);
         VBox text = new VBox(1, title, sub);
+        text.setMinWidth(0);
+        HBox.setHgrow(text, Priority.ALWAYS);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox row = new HBox(8, icon, text, grow);
