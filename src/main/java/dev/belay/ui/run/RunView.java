@@ -44,6 +44,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class RunView implements StepPanel.Actions {
 
     static final int FEED_MAX = 1000;
+    static final Duration REFRESH = Duration.millis(100);
     static final String HELP = "Ctrl+Enter run/retry · Ctrl+Shift+C confirm · Ctrl+Shift+S skip · Ctrl+T type into "
             + "terminal · Alt+↓/Alt+↑ next/previous step · Ctrl+J back to the current step";
 
@@ -63,6 +64,9 @@ public final class RunView implements StepPanel.Actions {
     private TerminalTyping terminals;
     private final boolean ownTerminals;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    // Re-rendering the step (50 host cards) at most every REFRESH keeps the FX thread free for input.
+    private final javafx.animation.PauseTransition refreshLater = new javafx.animation.PauseTransition(REFRESH);
+    private boolean refreshPending;
     private RunSession session;
     private StepPanel panel;
     private RunState state;
@@ -85,6 +89,7 @@ public final class RunView implements StepPanel.Actions {
         root.setCenter(middle);
         root.setBottom(footer());
         ticker.setCycleCount(Timeline.INDEFINITE);
+        refreshLater.setOnFinished(e -> refresh());
     }
 
     public Node node() {
@@ -139,6 +144,7 @@ public final class RunView implements StepPanel.Actions {
     /** Stops the ticker and drops events still queued; the engine is closed by the owner of the session. */
     public void dispose() {
         ticker.stop();
+        refreshLater.stop();
         events.close();
         terminals.close();
     }
@@ -219,7 +225,10 @@ public final class RunView implements StepPanel.Actions {
             }
             feed.scrollTo(feed.getItems().size() - 1);
         }
-        refresh();
+        if (!refreshPending) {
+            refreshPending = true;
+            refreshLater.playFromStart();
+        }
     }
 
     private void output(RunEvent e) {
@@ -239,6 +248,7 @@ public final class RunView implements StepPanel.Actions {
     // ---- rendering
 
     private void refresh() {
+        refreshPending = false;
         if (session == null) {
             return;
         }
