@@ -2,6 +2,7 @@ package dev.belay.ssh;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,8 @@ final class JumpHosts implements AutoCloseable {
     interface HopOpener {
         SSHClient open(ResolvedTarget hop, SSHClient via) throws SshException;
     }
+
+    private static final String HOP_SEPARATOR = " -> ";
 
     private final Map<String, SSHClient> live = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -42,13 +45,13 @@ final class JumpHosts implements AutoCloseable {
             SSHClient via = path.size() == 1 ? null : through(path.subList(0, path.size() - 1), opener);
             SSHClient fresh = opener.open(last(path), via);
             live.put(key, fresh);
+            if (closed) { // close() ran during the login: it cannot have seen this one
+                live.remove(key);
+                disconnectQuietly(fresh);
+                throw new SshException("SSH connections are closing; not opening jump host " + last(path).label());
+            }
             return fresh;
         }
-    }
-
-    /** How many jump connections are held (alive or not yet noticed dead). */
-    int size() {
-        return live.size();
     }
 
     private static ResolvedTarget last(List<ResolvedTarget> path) {
@@ -59,7 +62,7 @@ final class JumpHosts implements AutoCloseable {
     private static String key(List<ResolvedTarget> path) {
         List<String> hops = new ArrayList<>();
         path.forEach(h -> hops.add(h.label() + h.identities()));
-        return String.join(" -> ", hops);
+        return String.join(HOP_SEPARATOR, hops);
     }
 
     @Override
@@ -67,13 +70,17 @@ final class JumpHosts implements AutoCloseable {
         closed = true;
         // Longest paths first: a jump is closed only after the hops tunnelled through it.
         List<String> keys = new ArrayList<>(live.keySet());
-        keys.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        keys.sort(Comparator.comparingInt(JumpHosts::hops).reversed());
         keys.forEach(k -> {
             SSHClient c = live.remove(k);
             if (c != null) {
                 disconnectQuietly(c);
             }
         });
+    }
+
+    private static int hops(String key) {
+        return key.split(HOP_SEPARATOR, -1).length;
     }
 
     private static void disconnectQuietly(SSHClient client) {

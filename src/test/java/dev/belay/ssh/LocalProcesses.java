@@ -3,6 +3,7 @@ package dev.belay.ssh;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Looks at this machine's processes with pgrep: the test servers run on loopback, so a "remote"
@@ -41,7 +42,13 @@ final class LocalProcesses {
     }
 
     private static boolean running(String regex) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("pgrep", "-f", regex).redirectErrorStream(true).start();
+        Process p;
+        try {
+            p = new ProcessBuilder("pgrep", "-f", regex).redirectErrorStream(true).start();
+        } catch (IOException noPgrep) {
+            Assumptions.abort("pgrep (procps) is not installed: cannot check the remote process from here");
+            throw noPgrep;
+        }
         p.getInputStream().readAllBytes();
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
             p.destroyForcibly();
