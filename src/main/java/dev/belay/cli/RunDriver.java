@@ -45,6 +45,11 @@ final class RunDriver {
             if (s.awaiting() == null) {
                 continue;
             }
+            if (s.awaiting().options().isEmpty()) {
+                out.println(s.awaiting().prompt());
+                out.flush();
+                return FAILED;
+            }
             printer.awaitPrinted(RunEvent.AwaitingOperator.class, 5000);
             boolean failed = s.step(s.awaiting().stepId()).map(x -> x.status() == StepStatus.FAILED).orElse(false);
             if (failed && autoConfirm && policy == FailurePolicy.ROLLBACK && !rolledBackByPolicy

@@ -109,11 +109,21 @@ public final class AuditEventSink implements RunStore {
             p.put("outcome", switch (f.status()) {
                 case COMPLETED -> "succeeded";
                 case ROLLED_BACK -> "rolled_back";
-                case ABORTED -> "aborted";
-                default -> "failed";
+                default -> "aborted";
             });
         } else if (event instanceof RunEvent.StepFinished f) {
             p.put("status", f.passed() ? "passed" : "failed");
+        } else if (event instanceof RunEvent.HostFinished h) {
+            p.put("status", (h.passed() ? "passed on " : "failed on ") + h.host());
+        } else if (event instanceof RunEvent.GateChecked g) {
+            p.put("status", (g.passed() ? "gate held after batch " : "gate failed after batch ") + g.batch());
+        } else if (event instanceof RunEvent.ValueCaptured c) {
+            p.put("expectation", "capture: " + c.name());
+            p.put("expected", "a value for " + c.name());
+            p.put("seen", c.name() + " = " + c.value());
+        } else if (event instanceof RunEvent.RunResumed r) {
+            p.put("text", "run resumed by " + r.operator() + (r.unknownOutcomes().isEmpty() ? ""
+                    : "; outcome unknown: " + String.join(", ", r.unknownOutcomes())));
         } else if (event instanceof RunEvent.CommandFinished f) {
             if (f.exitCode() != null) {
                 p.put("exitStatus", f.exitCode());

@@ -28,6 +28,7 @@ final class Run implements RunController, StepContext {
 
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
     private static final int MAX_HOST_THREADS = 16;
+    private static final Duration CLOCK_TICK = Duration.ofSeconds(5);
 
     private final String runId;
     private final Plan plan;
@@ -44,6 +45,9 @@ final class Run implements RunController, StepContext {
     private final ExecutorService stepThread = Executors.newSingleThreadExecutor(Threads.daemon("belay-run-step"));
     private final ExecutorService hostPool;
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(Threads.daemon("belay-run-events"));
+    // The window clock is also checked while a long step runs, not only between steps.
+    private final java.util.concurrent.ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(Threads.daemon("belay-run-clock"));
     private final Set<WindowStatus.Warning> warned = EnumSet.noneOf(WindowStatus.Warning.class);
     private final CancelToken cancel = new CancelToken();
     private final StepRunner steps;
@@ -94,7 +98,12 @@ final class Run implements RunController, StepContext {
         }
         monitors = new MonitorRunner(plan.monitors(), plan.inventory(), transport, clock, known, this::emit);
         monitors.start();
-        control.execute(this::advance);
+        ticker.scheduleWithFixedDelay(() -> runOnControl(this::checkWindow), CLOCK_TICK.toMillis(),
+                CLOCK_TICK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        control.execute(() -> {
+            checkWindow();
+            advance();
+        });
     }
 
     // ---- StepContext
@@ -223,6 +232,7 @@ final class Run implements RunController, StepContext {
         PlannedStep step = plan.find(stepId).orElseThrow();
         synchronized (lock) {
             model.awaiting = null;
+            model.status = RunStatus.RUNNING;
             lastAsked = null;
         }
         executing = true;
@@ -230,8 +240,7 @@ final class Run implements RunController, StepContext {
             try {
                 steps.execute(step);
             } catch (EventSink.EventSinkException e) {
-                LOG.error("run {}: cannot record events, stopping: {}", runId, e.getMessage());
-                cancel.cancel();
+                halt(e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("run {}: step {} broke", runId, stepId, e);
                 emit(new RunEvent.StepFinished(clock.instant(), stepId, false, "internal error: " + e));
@@ -247,6 +256,21 @@ final class Run implements RunController, StepContext {
         });
     }
 
+    /**
+     * Intent before act: without a durable log the engine must not act, so it stops here. The
+     * state says why and offers nothing; the run resumes from what was recorded once the log is back.
+     */
+    private void halt(String why) {
+        LOG.error("run {}: cannot record events, stopping: {}", runId, why);
+        cancel.cancel();
+        synchronized (lock) {
+            model.awaiting = new Awaiting(null, "stopped: the audit log cannot record events (" + why
+                    + "); resume the run once it can", List.of());
+            lock.notifyAll();
+        }
+        shutdown();
+    }
+
     private void ask(Awaiting awaiting) {
         RunModel.StepModel s = awaiting.stepId() == null ? null : model.steps.get(awaiting.stepId());
         if (autoConfirm && s != null && s.status == StepStatus.AWAITING_CONFIRMATION) {
@@ -256,6 +280,7 @@ final class Run implements RunController, StepContext {
         }
         synchronized (lock) {
             model.awaiting = awaiting;
+            model.status = RunStatus.WAITING_FOR_OPERATOR;
             lock.notifyAll();
         }
         if (!awaiting.equals(lastAsked)) {
@@ -265,6 +290,9 @@ final class Run implements RunController, StepContext {
     }
 
     private void checkWindow() {
+        if (state().status().ended()) {
+            return;
+        }
         WindowStatus w = window();
         for (WindowStatus.Warning warning : w.warnings()) {
             if (warned.add(warning)) {
@@ -521,6 +549,7 @@ final class Run implements RunController, StepContext {
         if (monitors != null) {
             monitors.close();
         }
+        ticker.shutdownNow();
         control.shutdown();
         stepThread.shutdown();
         hostPool.shutdown();

@@ -14,6 +14,9 @@ public interface RunController extends AutoCloseable {
 
     String runId();
 
+    /** The plan the run executes (on resume, the one rebuilt from the recorded files and vars). */
+    Plan plan();
+
     /** The current state; cheap, safe from any thread. */
     RunState state();
 

@@ -45,7 +45,8 @@ final class RunModel {
 
     RunModel(Plan plan) {
         this.plan = plan;
-        plan.allSteps().forEach(s -> steps.put(s.id(), new StepModel(s)));
+        Masker masker = new Masker(plan.secretValues());
+        plan.allSteps().forEach(s -> steps.put(s.id(), new StepModel(s, masker)));
         for (Monitor m : plan.monitors()) {
             monitors.put(m.id(), new MonitorModel(m.id(), MonitorRunner.target(m)));
         }
@@ -216,6 +217,7 @@ final class RunModel {
     /** One step's mutable state. */
     static final class StepModel {
         final PlannedStep planned;
+        final Masker masker;
         StepStatus status = StepStatus.PENDING;
         final Map<String, HostModel> hosts = new LinkedHashMap<>();
         Instant startedAt;
@@ -225,8 +227,9 @@ final class RunModel {
         String terminalHost;
         String terminalCommand;
 
-        StepModel(PlannedStep planned) {
+        StepModel(PlannedStep planned, Masker masker) {
             this.planned = planned;
+            this.masker = masker;
         }
 
         void started(RunEvent.StepStarted e, RunModel run) {
@@ -271,9 +274,11 @@ final class RunModel {
         }
 
         StepState snapshot() {
-            return new StepState(planned.id(), planned.title(), planned.phase(), planned.kind(), status,
+            return new StepState(planned.id(), masker.mask(planned.title()), masker.mask(planned.step().description()),
+                    planned.estimate(), planned.phase(), planned.kind(), status,
                     hosts.values().stream().map(HostModel::snapshot).toList(), startedAt, finishedAt, message,
-                    planned.step().pointOfNoReturn(), planned.confirmPrompt(), terminalHost, terminalCommand, note);
+                    planned.step().pointOfNoReturn(), masker.mask(planned.confirmPrompt()), terminalHost, terminalCommand,
+                    note);
         }
     }
 

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A step as the UI renders it. {@code kind} is run, terminal, confirm or wait; {@code terminalCommand}
- * is set once a terminal step has handed its command over.
+ * A step as the UI renders it. {@code kind} is run, terminal, confirm or wait; {@code description} is
+ * the author's Markdown (or null); {@code estimate} the author's (or null); {@code terminalCommand}
+ * is set, secrets masked, once a terminal step has handed its command over.
  */
-public record StepState(String id, String title, Phase phase, String kind, StepStatus status, List<HostResult> hosts,
+public record StepState(String id, String title, String description, Duration estimate, Phase phase, String kind,
+                        StepStatus status, List<HostResult> hosts,
                         Instant startedAt, Instant finishedAt, String message, boolean pointOfNoReturn,
                         String confirmPrompt, String terminalHost, String terminalCommand, String note) {
 

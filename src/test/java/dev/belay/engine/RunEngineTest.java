@@ -140,7 +140,7 @@ class RunEngineTest {
         assertThat(roll.host("web-2").orElseThrow().checks().get(0).seen()).contains("exit status 1");
         assertThat(file("web-3", "touched")).isNull();
         assertThat(s.awaiting().options()).containsExactly(Option.RETRY, Option.SKIP, Option.ABORT);
-        assertThat(s.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(s.status()).isEqualTo(RunStatus.WAITING_FOR_OPERATOR);
 
         Files.delete(harness.home("web-2").resolve("broken"));
         run.retry("roll").get();
@@ -365,5 +365,87 @@ class RunEngineTest {
         assertThat(file("web-3", "long")).isEqualTo("1\n");
         run.abort("test over").get();
         assertThat(run.state().status()).isEqualTo(RunStatus.ABORTED);
+    }
+    @Test
+    void failingGateStopsTheRollingLoopAfterTheBatchAndNamesTheUntouchedHosts() throws Exception {
+        Rb rb = new Rb("gate");
+        dev.belay.runbook.Gate gate = new dev.belay.runbook.Gate(Rb.sel("web[0]"), "test ! -f $HOME/../lab-2/stopped",
+                List.of(), new dev.belay.runbook.Retry(Duration.ofMillis(200), Duration.ofMillis(600)), null);
+        rb.steps.add(Rb.with(run("stop", "web", "touch stopped"), 1, null, null, false, gate, null, null, null));
+        start(rb, RunOptions.live("alice"));
+        RunState s = run.awaitSettled(T);
+        StepState stop = s.step("stop").orElseThrow();
+        assertThat(stop.status()).isEqualTo(StepStatus.FAILED);
+        assertThat(stop.message()).contains("gate failed after batch 2 (done: web-1, web-2)").contains("not touched: web-3");
+        assertThat(file("web-3", "stopped")).isNull();
+        assertThat(file("web-2", "stopped")).isEqualTo("");
+    }
+
+    @Test
+    void stepByStepWaitsForRunAndHandoverAndNotesAreRecorded() throws Exception {
+        Rb rb = new Rb("steps");
+        rb.steps.add(run("one", "web[0]", "touch one"));
+        start(rb, RunOptions.live("alice").withStepByStep(true));
+        RunState s = run.awaitSettled(T);
+        assertThat(s.awaiting().options()).contains(Option.RUN);
+        assertThat(file("web-1", "one")).isNull();
+        run.handover("bob").get();
+        run.note("bob has the pager now").get();
+        run.run("one").get();
+        s = run.await(x -> x.status().ended(), T);
+        assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(s.operator()).isEqualTo("bob");
+        assertThat(s.notes()).containsExactly("bob has the pager now");
+        assertThat(file("web-1", "one")).isEqualTo("");
+        assertThat(audit.timeline(run.runId())).anyMatch(e -> e.type() == dev.belay.audit.EventType.OPERATOR_HANDOVER)
+                .anyMatch(e -> e.type() == dev.belay.audit.EventType.RUN_FINISHED && e.operator().name().equals("bob"));
+    }
+
+    @Test
+    void httpAndCommandMonitorsReportTheirStateAndTheWindowClockWarns() throws Exception {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        int[] status = {200};
+        http.createContext("/health", ex -> {
+            ex.sendResponseHeaders(status[0], -1);
+            ex.close();
+        });
+        http.start();
+        try {
+            Rb rb = new Rb("probes");
+            rb.monitors.add(new Monitor("api", new Monitor.Http("http://127.0.0.1:" + http.getAddress().getPort()
+                    + "/health", 200), Duration.ofMillis(100)));
+            rb.monitors.add(new Monitor("flag", new Monitor.Command(Rb.sel("web[0]"), "test ! -f down",
+                    List.of()), Duration.ofMillis(200)));
+            rb.steps.add(Rb.confirm("watch", "seen it"));
+            rb.rollback.add(Rb.waitFor("undo", Duration.ofMinutes(5)));
+            start(rb, RunOptions.live("alice").withWindowEnd(java.time.Instant.now().plusSeconds(60)));
+            run.await(x -> x.monitors().stream().allMatch(m -> Boolean.TRUE.equals(m.up())), T);
+            status[0] = 503;
+            Files.writeString(harness.home("web-1").resolve("down"), "");
+            RunState s = run.await(x -> x.monitors().stream().allMatch(m -> Boolean.FALSE.equals(m.up())), T);
+            assertThat(s.monitors()).allMatch(m -> m.downs() >= 1);
+            assertThat(s.monitors().get(0).detail()).contains("HTTP 503");
+            run.confirm("watch", null).get();
+            s = run.await(x -> x.status().ended(), T);
+            assertThat(s.warnings()).anyMatch(w -> w.contains("rollback"));
+            assertThat(s.monitors()).allMatch(m -> m.downtime().compareTo(Duration.ZERO) > 0);
+        } finally {
+            http.stop(0);
+        }
+    }
+    @Test
+    void withoutADurableLogTheEngineStopsInsteadOfActing() throws Exception {
+        Rb rb = new Rb("halt");
+        rb.steps.add(run("slow", "web[0]", "sleep 1"));
+        rb.steps.add(run("next", "web[0]", "touch next"));
+        start(rb, RunOptions.live("alice"));
+        run.await(x -> x.step("slow").orElseThrow().status() == StepStatus.RUNNING, T);
+        audit.close();
+        RunState s = run.awaitSettled(T);
+        assertThat(s.awaiting().options()).isEmpty();
+        assertThat(s.awaiting().prompt()).contains("audit log cannot record events");
+        Thread.sleep(300);
+        assertThat(file("web-1", "next")).isNull();
     }
 }
