@@ -24,24 +24,30 @@ final class HostCard {
     private final Label header = new Label();
     private final Label exit = new Label();
     private final VBox checks = new VBox(2);
-    private final TextArea output = new TextArea();
+    private TextArea output;
+    private final Label lastLine = new Label();
+    private final javafx.scene.control.ToggleButton expand = new javafx.scene.control.ToggleButton("output");
     private final VBox root;
     private long shownVersion = -1;
+    private OutputTail tail;
 
-    HostCard(String host) {
+    /** @param expanded whether the output shows at first (with many hosts only the last line does) */
+    HostCard(String host, boolean expanded) {
         this.host = host;
+        expand.setSelected(expanded);
+        expand.setId("expand-" + host);
+        expand.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        expand.setTooltip(new javafx.scene.control.Tooltip("Show or hide this host's output"));
+        expand.selectedProperty().addListener((o, a, b) -> showOutput());
+        lastLine.getStyleClass().addAll("mono", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        lastLine.setId("last-line-" + host);
         header.getStyleClass().add("host-name");
         exit.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        output.setEditable(false);
-        output.setWrapText(false);
-        output.getStyleClass().add("host-output");
-        output.setPrefRowCount(6);
-        output.setId("output-" + host);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(8, header, grow, exit);
+        HBox top = new HBox(8, header, grow, exit, expand);
         top.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(6, top, checks, output);
+        root = new VBox(6, top, checks, lastLine);
         root.getStyleClass().add("host-card");
         root.setId("host-" + host);
     }
@@ -50,7 +56,17 @@ final class HostCard {
         return root;
     }
 
+    private HostResult shown;
+    private boolean shownOnce;
+
     void show(HostResult r, OutputTail tail) {
+        this.tail = tail;
+        if (shownOnce && java.util.Objects.equals(r, shown)) {
+            showOutput(); // only the output moved: leave the rest of the card alone
+            return;
+        }
+        shownOnce = true;
+        shown = r;
         StepLook look = r == null ? StepLook.of(dev.belay.engine.HostStatus.PENDING) : StepLook.of(r.status());
         FontIcon icon = new FontIcon(look.icon());
         icon.getStyleClass().add("state-icon");
@@ -70,14 +86,49 @@ final class HostCard {
                 checks.getChildren().add(diff);
             }
         }
-        if (tail != null && tail.version() != shownVersion) {
+        if (r != null && r.status() == dev.belay.engine.HostStatus.FAILED && shownVersion == -1) {
+            expand.setSelected(true); // a failure's output is what the operator reads first
+        }
+        showOutput();
+    }
+
+    /** Only an expanded card pays for its text area; a collapsed one shows the last line. */
+    private void showOutput() {
+        boolean any = tail != null && tail.length() > 0;
+        boolean open = any && expand.isSelected();
+        expand.setVisible(any);
+        if (open && output == null) {
+            output = textArea();
+        }
+        if (output != null) {
+            output.setVisible(open);
+            output.setManaged(open);
+        }
+        lastLine.setVisible(any && !open);
+        lastLine.setManaged(any && !open);
+        if (!any) {
+            return;
+        }
+        if (!open) {
+            lastLine.setText(tail.lastLine());
+        } else if (tail.version() != shownVersion) {
             shownVersion = tail.version();
             output.setText(tail.text());
             output.positionCaret(output.getLength());
             output.setScrollTop(Double.MAX_VALUE);
         }
-        output.setVisible(tail != null && tail.length() > 0);
-        output.setManaged(output.isVisible());
+    }
+
+    /** Made on first opening: fifty idle text areas would cost layout on every pulse. */
+    private TextArea textArea() {
+        TextArea t = new TextArea();
+        t.setEditable(false);
+        t.setWrapText(false);
+        t.getStyleClass().add("host-output");
+        t.setPrefRowCount(6);
+        t.setId("output-" + host);
+        root.getChildren().add(t);
+        return t;
     }
 
     private static String exitText(HostResult r) {

@@ -25,9 +25,10 @@ final class OutputTail {
         trim();
     }
 
+    // Cutting only once the text is twice the cap keeps appends cheap (amortised), 20 000 lines a second included.
     private void trim() {
         version++;
-        if (text.length() > MAX_CHARS) {
+        if (text.length() > 2 * MAX_CHARS) {
             int from = text.length() - MAX_CHARS;
             int nl = text.indexOf("\n", from);
             text.delete(0, nl >= 0 && nl < text.length() - 1 ? nl + 1 : from);
@@ -35,15 +36,33 @@ final class OutputTail {
         }
     }
 
+    /** The last non-empty line, for a collapsed host card. */
+    String lastLine() {
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        int start = text.lastIndexOf("\n", end - 1) + 1;
+        return text.substring(start, end);
+    }
+
     long version() {
         return version;
     }
 
     int length() {
-        return text.length();
+        return Math.min(text.length(), MAX_CHARS);
     }
 
+    /** At most {@link #MAX_CHARS} characters, from a line start, marked when earlier output was cut. */
     String text() {
-        return cut ? "… (earlier output in the audit log)\n" + text : text.toString();
+        boolean over = text.length() > MAX_CHARS;
+        if (!cut && !over) {
+            return text.toString();
+        }
+        int from = over ? text.length() - MAX_CHARS : 0;
+        int nl = over ? text.indexOf("\n", from) : -1;
+        int start = nl >= 0 && nl < text.length() - 1 ? nl + 1 : from;
+        return "… (earlier output in the audit log)\n" + text.substring(start);
     }
 }

@@ -88,7 +88,7 @@ public final class RunService implements AutoCloseable {
             try {
                 RunController run = new RunEngine(transport, store).start(plan, options, listener);
                 return new RunSession(run, plan, request.mode(), transport, ssh,
-                        request.mode() == RunMode.DRY_RUN ? null : audit());
+                        request.mode() == RunMode.DRY_RUN ? null : audit(), request.operator());
             } catch (RuntimeException e) {
                 transport.close();
                 throw e;
@@ -122,7 +122,7 @@ public final class RunService implements AutoCloseable {
             try {
                 RunController run = new RunEngine(transport, sink).resume(runId,
                         new RunEngine.ResumeOptions(operator, secrets, false, true), (s, sec) -> plan, listener);
-                return new RunSession(run, plan, started.mode(), transport, ssh, audit());
+                return new RunSession(run, plan, started.mode(), transport, ssh, audit(), run.state().operator());
             } catch (RuntimeException e) {
                 transport.close();
                 throw e;

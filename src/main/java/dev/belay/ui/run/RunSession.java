@@ -9,16 +9,11 @@ import dev.belay.ssh.SshSettings;
 
 /**
  * A run the desktop drives: the engine's controller, the plan it runs, the SSH transport it owns,
- * and what its live terminals need (the SSH settings, the audit log; null for a dry run).
+ * and what its live terminals need (the SSH settings, the audit log, null for a dry run; who types).
  * {@link #close()} stops the engine's threads and connections; the run stays resumable.
  */
 public record RunSession(RunController controller, Plan plan, RunMode mode, SshTransport transport, SshSettings ssh,
-                         AuditStore audit) implements AutoCloseable {
-
-    /** True while the run can still move on. */
-    public boolean active() {
-        return !controller.state().status().ended();
-    }
+                         AuditStore audit, String operator) implements AutoCloseable {
 
     @Override
     public void close() {

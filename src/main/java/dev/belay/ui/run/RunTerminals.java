@@ -35,7 +35,7 @@ final class RunTerminals implements TerminalTyping {
     RunTerminals(RunSession session) {
         this.session = session;
         this.pool = new SshPool(session.ssh());
-        String operator = session.controller().state().operator();
+        String operator = session.operator();
         this.tabs = new TerminalTabs(pool, new TerminalAudit(session.audit(), session.controller().runId(),
                 Operator.current(operator == null || operator.isBlank() ? "?" : operator)));
         MenuButton open = new MenuButton("Open terminal on…", new FontIcon(Feather.TERMINAL));

@@ -8,6 +8,7 @@ import dev.belay.engine.RunMode;
 import dev.belay.engine.RunState;
 import dev.belay.engine.StepState;
 import dev.belay.engine.StepStatus;
+import dev.belay.engine.WindowStatus;
 import dev.belay.ui.fx.FxEvents;
 import java.time.Instant;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class RunView implements StepPanel.Actions {
 
     static final int FEED_MAX = 1000;
-    static final Duration REFRESH = Duration.millis(100);
+    static final long REFRESH_MS = 100;
     static final String HELP = "Ctrl+Enter run/retry · Ctrl+Shift+C confirm · Ctrl+Shift+S skip · Ctrl+T type into "
             + "terminal · Alt+↓/Alt+↑ next/previous step · Ctrl+J back to the current step";
 
@@ -63,10 +64,22 @@ public final class RunView implements StepPanel.Actions {
     private final Map<String, Map<String, OutputTail>> outputs = new HashMap<>();
     private TerminalTyping terminals;
     private final boolean ownTerminals;
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
-    // Re-rendering the step (50 host cards) at most every REFRESH keeps the FX thread free for input.
-    private final javafx.animation.PauseTransition refreshLater = new javafx.animation.PauseTransition(REFRESH);
-    private boolean refreshPending;
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> requestRefresh()));
+    // The engine's state() waits on the run's lock, which is held while an event is written to the
+    // audit log: it is read here, off the FX thread, at most every REFRESH, and handed over as a snapshot.
+    private final java.util.concurrent.ScheduledExecutorService stateReader =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "belay-run-view-state");
+                t.setDaemon(true);
+                return t;
+            });
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
+    private final FxEvents<Snapshot> snapshots = new FxEvents<>(list -> refresh(list.get(list.size() - 1)));
+    private WindowStatus window;
+
+    /** The run's state and window clock as read together off the FX thread. */
+    private record Snapshot(RunState state, WindowStatus window) {
+    }
     private RunSession session;
     private StepPanel panel;
     private RunState state;
@@ -89,7 +102,6 @@ public final class RunView implements StepPanel.Actions {
         root.setCenter(middle);
         root.setBottom(footer());
         ticker.setCycleCount(Timeline.INDEFINITE);
-        refreshLater.setOnFinished(e -> refresh());
     }
 
     public Node node() {
@@ -103,6 +115,11 @@ public final class RunView implements StepPanel.Actions {
 
     public RunSession session() {
         return session;
+    }
+
+    /** True while the run (as last read) can still move on. */
+    public boolean runActive() {
+        return session != null && (state == null || !state.status().ended());
     }
 
     /** The run's terminals (a labelled placeholder until the run starts, and in a dry run). */
@@ -122,7 +139,7 @@ public final class RunView implements StepPanel.Actions {
         fitTerminalArea();
         modeChips.setText(session.mode() == RunMode.DRY_RUN ? "DRY RUN · nothing is executed" : "");
         modeChips.setVisible(session.mode() == RunMode.DRY_RUN);
-        refresh();
+        requestRefresh();
         ticker.play();
     }
 
@@ -144,7 +161,8 @@ public final class RunView implements StepPanel.Actions {
     /** Stops the ticker and drops events still queued; the engine is closed by the owner of the session. */
     public void dispose() {
         ticker.stop();
-        refreshLater.stop();
+        stateReader.shutdownNow();
+        snapshots.close();
         events.close();
         terminals.close();
     }
@@ -225,9 +243,22 @@ public final class RunView implements StepPanel.Actions {
             }
             feed.scrollTo(feed.getItems().size() - 1);
         }
-        if (!refreshPending) {
-            refreshPending = true;
-            refreshLater.playFromStart();
+        requestRefresh();
+    }
+
+    /** Reads the state off the FX thread, once per REFRESH_MS at most, and hands it to {@link #refresh}. */
+    private void requestRefresh() {
+        if (session == null || !refreshPending.compareAndSet(false, true)) {
+            return;
+        }
+        RunSession s = session;
+        try {
+            stateReader.schedule(() -> {
+                refreshPending.set(false);
+                snapshots.accept(new Snapshot(s.controller().state(), s.controller().window()));
+            }, REFRESH_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            refreshPending.set(false); // the view is gone
         }
     }
 
@@ -247,12 +278,9 @@ public final class RunView implements StepPanel.Actions {
 
     // ---- rendering
 
-    private void refresh() {
-        refreshPending = false;
-        if (session == null) {
-            return;
-        }
-        state = session.controller().state();
+    private void refresh(Snapshot snapshot) {
+        state = snapshot.state();
+        window = snapshot.window();
         EnvironmentBadge.set(badge, state.environment());
         title.setText(state.title() + "  ·  " + state.operator() + (state.rehearsal() ? "  ·  rehearsal" : ""));
         status.setText(statusText(state));
@@ -314,7 +342,7 @@ public final class RunView implements StepPanel.Actions {
         if (session == null || state == null) {
             return;
         }
-        clock.show(session.controller().window(), state.status().ended());
+        clock.show(window, state.status().ended());
         monitors.show(state.monitors(), now());
         for (int i = 0; i < steps.getItems().size(); i++) {
             if (steps.getItems().get(i).status() == StepStatus.RUNNING) {
@@ -465,9 +493,11 @@ public final class RunView implements StepPanel.Actions {
             error.setText("Step '" + stepId + "' has no terminal host yet; wait for it to start.");
             return;
         }
-        String command = session.controller().terminalCommand(stepId);
-        terminals.typeInto(s.terminalHost(), command).whenCompleteAsync((v, e) -> error.setText(e == null ? ""
-                : "Could not type into " + s.terminalHost() + "'s terminal: " + rootMessage(e)), FxEvents.fxThread());
+        RunController c = session.controller();
+        CompletableFuture.supplyAsync(() -> c.terminalCommand(stepId), stateReader)
+                .thenComposeAsync(command -> terminals.typeInto(s.terminalHost(), command), FxEvents.fxThread())
+                .whenCompleteAsync((v, e) -> error.setText(e == null ? ""
+                        : "Could not type into " + s.terminalHost() + "'s terminal: " + rootMessage(e)), FxEvents.fxThread());
     }
 
     private void abort() {

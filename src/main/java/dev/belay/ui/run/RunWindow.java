@@ -124,7 +124,7 @@ public final class RunWindow {
     /** Mid-run, asks: stay, or close and leave the run resumable. */
     private boolean mayClose() {
         RunSession s = view.session();
-        if (s == null || !s.active()) {
+        if (s == null || !view.runActive()) {
             return true;
         }
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, null, STAY, LEAVE);

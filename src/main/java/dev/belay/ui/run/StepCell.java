@@ -20,6 +20,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class StepCell extends ListCell<StepState> {
 
     private final Supplier<Instant> now;
+    // One tooltip per cell, its text changed: a new Tooltip is a new popup window on every update.
+    private final Tooltip tip = new Tooltip();
 
     StepCell(Supplier<Instant> now) {
         this.now = now;
@@ -59,9 +61,10 @@ final class StepCell extends ListCell<StepState> {
             flag.getStyleClass().add("ponr-icon");
             row.getChildren().add(flag);
         }
-        setTooltip(new Tooltip(s.id() + " · " + look.word() + (s.pointOfNoReturn()
+        tip.setText(s.id() + " · " + look.word() + (s.pointOfNoReturn()
                 ? "\nPoint of no return: rollback is not offered once this step starts" : "")
-                + (s.message() == null ? "" : "\n" + s.message())));
+                + (s.message() == null ? "" : "\n" + s.message()));
+        setTooltip(tip);
         setText(null);
         setGraphic(row);
         setId("step-" + s.id());

@@ -54,6 +54,9 @@ final class StepPanel {
         void typeIntoTerminal(String stepId);
     }
 
+    /** Up to this many hosts, every host's output shows; beyond, each card shows its last line until opened. */
+    static final int EXPANDED_HOSTS = 6;
+
     private final Plan plan;
     private final Actions actions;
     private final VBox actionsBox = new VBox(10);
@@ -64,6 +67,8 @@ final class StepPanel {
     private final Map<String, HostCard> cards = new LinkedHashMap<>();
     private String cardsFor;
     private String shownId;
+    private StepState lastStep;
+    private Awaiting lastAwaiting;
 
     StepPanel(Plan plan, Actions actions) {
         this.plan = plan;
@@ -98,8 +103,16 @@ final class StepPanel {
         if (!step.id().equals(shownId)) {
             note.clear();
             scroll.setVvalue(0);
+        } else if (step.equals(lastStep) && java.util.Objects.equals(state.awaiting(), lastAwaiting)
+                && cards.keySet().containsAll(outputs.getOrDefault(step.id(), Map.of()).keySet())) {
+            // Only output moved (the common case while hosts stream): touch the host cards, nothing else.
+            Map<String, OutputTail> tails = outputs.getOrDefault(step.id(), Map.of());
+            cards.forEach((host, card) -> card.show(step.host(host).orElse(null), tails.get(host)));
+            return;
         }
         shownId = step.id();
+        lastStep = step;
+        lastAwaiting = state.awaiting();
         PlannedStep planned = plan.find(step.id()).orElse(null);
         actionsBox.getChildren().setAll(header(step));
         content.getChildren().clear();
@@ -265,8 +278,9 @@ final class StepPanel {
         }
         VBox box = new VBox(10);
         box.setId("host-results");
+        boolean expanded = names.size() <= EXPANDED_HOSTS;
         for (String host : names) {
-            HostCard card = cards.computeIfAbsent(host, HostCard::new);
+            HostCard card = cards.computeIfAbsent(host, h -> new HostCard(h, expanded));
             HostResult r = step.host(host).orElse(null);
             card.show(r, outputs.get(host));
             box.getChildren().add(card.node());
