@@ -274,7 +274,7 @@ final class Run implements RunController, StepContext {
     private void ask(Awaiting awaiting) {
         RunModel.StepModel s = awaiting.stepId() == null ? null : model.steps.get(awaiting.stepId());
         if (autoConfirm && s != null && s.status == StepStatus.AWAITING_CONFIRMATION) {
-            emit(new RunEvent.StepConfirmed(clock.instant(), s.planned.id(), "--auto-confirm", true));
+            Confirmation.record(this::emit, clock.instant(), s.planned.id(), "--auto-confirm", true);
             advance();
             return;
         }
@@ -400,7 +400,7 @@ final class Run implements RunController, StepContext {
                 require(model.step(stepId).status == StepStatus.AWAITING_CONFIRMATION,
                         "step '" + stepId + "' is not waiting for confirmation");
             }
-            emit(new RunEvent.StepConfirmed(clock.instant(), stepId, note == null ? null : masker.mask(note), false));
+            Confirmation.record(this::emit, clock.instant(), stepId, note == null ? null : masker.mask(note), false);
         });
     }
 

@@ -35,14 +35,14 @@ final class StepRunner {
         } else if (a instanceof Action.Terminal t) {
             terminal(step, t);
         } else if (a instanceof Action.Wait w) {
-            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            started(step, List.of());
             if (ctx.mode() == RunMode.LIVE && !ctx.cancel().sleep(w.duration().toMillis())) {
                 ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "cancelled during the wait"));
                 return;
             }
             ctx.emit(new RunEvent.StepFinished(now(), step.id(), true, "waited " + Durations.format(w.duration())));
         } else {
-            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            started(step, List.of());
             autoConfirm(step);
         }
     }
@@ -53,11 +53,11 @@ final class StepRunner {
         try {
             hosts = SelectorResolver.resolve(run.on(), ctx.plan().inventory(), ctx.captures());
         } catch (IllegalStateException e) {
-            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            started(step, List.of());
             ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "step '" + step.id() + "': " + e.getMessage()));
             return;
         }
-        ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), hosts.stream().map(Host::name).toList()));
+        started(step, hosts.stream().map(Host::name).toList());
         if (ctx.mode() == RunMode.DRY_RUN) {
             ctx.emit(new RunEvent.StepFinished(now(), step.id(), true, "dry run: rendered, not executed"));
             autoConfirm(step);
@@ -77,11 +77,11 @@ final class StepRunner {
         try {
             host = SelectorResolver.resolve(t.host(), ctx.plan().inventory(), ctx.captures()).get(0);
         } catch (IllegalStateException e) {
-            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            started(step, List.of());
             ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "step '" + step.id() + "': " + e.getMessage()));
             return;
         }
-        ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of(host.name())));
+        started(step, List.of(host.name()));
         ctx.emit(new RunEvent.TerminalRequested(now(), step.id(), host.name(), ctx.masker().mask(t.command())));
         autoConfirm(step);
     }
@@ -89,10 +89,15 @@ final class StepRunner {
     /** With --auto-confirm (or in a dry run) the tick is given at once, and recorded as automatic. */
     private void autoConfirm(PlannedStep step) {
         if (ctx.mode() == RunMode.DRY_RUN) {
-            ctx.emit(new RunEvent.StepConfirmed(now(), step.id(), "dry run", true));
+            Confirmation.record(ctx::emit, now(), step.id(), "dry run", true);
         } else if (ctx.autoConfirm()) {
-            ctx.emit(new RunEvent.StepConfirmed(now(), step.id(), "--auto-confirm", true));
+            Confirmation.record(ctx::emit, now(), step.id(), "--auto-confirm", true);
         }
+    }
+
+    private void started(PlannedStep step, List<String> hosts) {
+        Double estimate = step.estimate() == null ? null : step.estimate().toMillis() / 1000.0;
+        ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), estimate, step.phase(), hosts));
     }
 
     private java.time.Instant now() {
