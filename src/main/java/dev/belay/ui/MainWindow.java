@@ -1,8 +1,13 @@
 package dev.belay.ui;
 
+import dev.belay.audit.AuditStore;
+import dev.belay.ui.history.HistoryPage;
 import dev.belay.ui.library.LibraryFolders;
 import dev.belay.ui.library.LibraryView;
+import java.util.function.Supplier;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -19,14 +24,28 @@ public final class MainWindow {
 
     private final LibraryView library;
     private final BorderPane root = new BorderPane();
+    private final TabPane pages = new TabPane();
+    private final HistoryPage history;
 
     public MainWindow(LibraryFolders folders) {
+        this(folders, AuditStore::openDefault);
+    }
+
+    public MainWindow(LibraryFolders folders, Supplier<AuditStore> audit) {
         this.library = new LibraryView(folders);
-        root.setCenter(library.node());
+        this.history = new HistoryPage(audit);
+        Tab libraryTab = new Tab("Library", library.node());
+        libraryTab.setClosable(false);
+        pages.getTabs().addAll(libraryTab, history.tab());
+        root.setCenter(pages);
     }
 
     public LibraryView library() {
         return library;
+    }
+
+    public HistoryPage history() {
+        return history;
     }
 
     /** Builds the scene on {@code stage}, shows it and starts loading the library. */
@@ -36,6 +55,8 @@ public final class MainWindow {
         scene.getAccelerators().put(shortcut(KeyCode.F), library::focusSearch);
         scene.getAccelerators().put(shortcut(KeyCode.O), () -> library.chooseFolder(stage));
         scene.getAccelerators().put(shortcut(KeyCode.R), library::reload);
+        scene.getAccelerators().put(HistoryPage.SHORTCUT, () -> pages.getSelectionModel().select(history.tab()));
+        stage.setOnHidden(e -> history.close());
         stage.setTitle("Belay · Runbook library");
         stage.setMinWidth(900);
         stage.setMinHeight(560);

@@ -1,0 +1,176 @@
+package dev.belay.ui.history;
+
+import dev.belay.audit.AuditStore;
+import dev.belay.audit.ReportFormat;
+import dev.belay.audit.RunReport;
+import dev.belay.audit.RunSummary;
+import dev.belay.audit.VerifyResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Past runs from the audit log: filter them, open one's timeline, replay its terminals, export its
+ * report, and check the log's integrity. Every query runs off the FX thread through {@link Background}.
+ */
+public final class HistoryView {
+
+    static final String STYLESHEET = "/dev/belay/ui/history/history.css";
+
+    private final AuditAccess audit;
+    private final Background background = new Background();
+    private final RunFilters filters = new RunFilters(this::refresh);
+    private final TableView<RunSummary> runs = RunsTable.create();
+    private final RunDetailView detail = new RunDetailView(this::chooseExport);
+    private final Label verifyResult = new Label();
+    private final Label status = new Label();
+    private final BorderPane root = new BorderPane();
+    private boolean loadedOnce;
+
+    /** A history over {@code store}, opened on first use off the FX thread and closed by {@link #close()}. */
+    public HistoryView(Supplier<AuditStore> store) {
+        this(new AuditAccess(store, true));
+    }
+
+    /** A history over a store someone else owns and closes. */
+    public static HistoryView over(AuditStore store) {
+        return new HistoryView(new AuditAccess(() -> store, false));
+    }
+
+    private HistoryView(AuditAccess audit) {
+        this.audit = audit;
+        Button verify = new Button("Check integrity", new FontIcon(Feather.SHIELD));
+        verify.setId("verify");
+        verify.setOnAction(e -> verify());
+        verifyResult.setId("verify-result");
+        status.setId("history-status");
+        status.getStyleClass().add("muted");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label heading = new Label("Run history");
+        heading.getStyleClass().add("title-3");
+        HBox top = new HBox(12, heading, spacer, verifyResult, verify);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(10, top, filters.node(), status);
+        header.setPadding(new Insets(14, 16, 10, 16));
+        runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                openRun(now.runId());
+            }
+        });
+        SplitPane split = new SplitPane(runs, detail.node());
+        split.setDividerPositions(0.42);
+        root.setTop(header);
+        root.setCenter(split);
+        root.getStyleClass().add("history");
+        root.getStylesheets().add(HistoryView.class.getResource(STYLESHEET).toExternalForm());
+        root.sceneProperty().addListener((o, was, now) -> {
+            if (now != null && !loadedOnce) {
+                loadedOnce = true;
+                refresh();
+            }
+        });
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Runs the filter query again. */
+    public CompletableFuture<List<RunSummary>> refresh() {
+        var query = filters.query();
+        status.setText("Searching…");
+        return background.run(() -> audit.store().runs(query), found -> {
+            runs.getItems().setAll(found);
+            status.setText(found.size() == 1 ? "1 run" : found.size() + " runs");
+        }, this::failed);
+    }
+
+    /** Loads one run's report (timeline, durations, failures, downtime, recordings) and shows it. */
+    public CompletableFuture<RunReport> openRun(String runId) {
+        return background.run(() -> RunReport.load(audit.store(), runId).orElseThrow(
+                () -> new IllegalArgumentException("No run " + runId + " in " + audit.store().location())),
+                detail::show, this::failed);
+    }
+
+    /** Recomputes the hash chain and says plainly whether the log is intact. */
+    public CompletableFuture<VerifyResult> verify() {
+        verifyResult.setText("Checking…");
+        verifyResult.getStyleClass().removeAll("verify-ok", "verify-broken");
+        return background.run(() -> audit.store().verify(), this::showVerify, this::failed);
+    }
+
+    private void showVerify(VerifyResult result) {
+        if (result instanceof VerifyResult.Intact ok) {
+            verifyResult.setText("Intact: " + ok.count() + " events");
+            verifyResult.getStyleClass().add("verify-ok");
+        } else if (result instanceof VerifyResult.Broken broken) {
+            verifyResult.setText("Broken at event #" + broken.seq() + ": " + broken.reason());
+            verifyResult.getStyleClass().add("verify-broken");
+        }
+    }
+
+    /** Writes a run's report in {@code format} to {@code file}, off the FX thread. */
+    public CompletableFuture<Path> exportTo(String runId, ReportFormat format, Path file) {
+        return background.run(() -> {
+            RunReport report = RunReport.load(audit.store(), runId).orElseThrow(
+                    () -> new IllegalArgumentException("No run " + runId + " to export"));
+            Files.writeString(file, format.render(report));
+            return file;
+        }, f -> status.setText("Exported " + format.name() + " report to " + f), this::failed);
+    }
+
+    private void chooseExport(RunSummary run, ReportFormat format) {
+        String ext = switch (format) {
+            case HTML -> "html";
+            case MD -> "md";
+            case JSON -> "json";
+        };
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the " + format.name() + " report of " + run.runbookId());
+        chooser.setInitialFileName(run.runbookId() + "-" + run.runId() + "." + ext);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(format.name(), "*." + ext));
+        var file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            exportTo(run.runId(), format, file.toPath());
+        }
+    }
+
+    private void failed(Throwable e) {
+        status.setText(e.getMessage() == null ? e.toString() : e.getMessage());
+    }
+
+    /** The replay of the run on show, for tests and shortcuts. */
+    public ReplayPane replay() {
+        return detail.replay();
+    }
+
+    void selectDetailTab(String title) {
+        detail.selectTab(title);
+    }
+
+    public void close() {
+        detail.replay().close();
+        background.run(() -> {
+            audit.close();
+            return null;
+        }, v -> background.shutdown(), e -> background.shutdown());
+    }
+}

@@ -1,0 +1,84 @@
+package dev.belay.ui.terminal;
+
+import dev.belay.audit.EventType;
+import dev.belay.audit.NewEvent;
+import dev.belay.audit.Recording;
+import dev.belay.audit.RecordingRef;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * One terminal session in the audit log: TERMINAL_OPENED, the asciicast recording (password
+ * prompts masked by {@link Recording}), TERMINAL_CLOSED. Every write runs on the session's own
+ * recorder thread: JediTerm interrupts its emulator thread on close, and an interrupted H2 write
+ * closes the database file for everyone.
+ */
+final class SessionRecord {
+
+    private final TerminalAudit audit;
+    private final String host;
+    private final Recording recording;
+    private final ExecutorService recorder;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile boolean finished;
+
+    private SessionRecord(TerminalAudit audit, String host, Recording recording) {
+        this.audit = audit;
+        this.host = host;
+        this.recording = recording;
+        this.recorder = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "terminal-record-" + host);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts the recording and appends TERMINAL_OPENED; call off the FX thread. */
+    static SessionRecord open(TerminalAudit audit, String host, int cols, int rows) {
+        Recording recording = audit.store().startRecording(audit.runId(), host, cols, rows, host + " terminal");
+        NewEvent opened = NewEvent.of(audit.runId(), audit.operator(), host, EventType.TERMINAL_OPENED);
+        opened.payload().put("recordingId", recording.id()).put("cols", cols).put("rows", rows);
+        audit.store().append(opened);
+        return new SessionRecord(audit, host, recording);
+    }
+
+    String recordingId() {
+        return recording.id();
+    }
+
+    /** What the terminal showed; frames keep their order, their times are when the recorder took them. */
+    synchronized void output(String text) {
+        if (!finished) {
+            recorder.execute(() -> recording.output(text));
+        }
+    }
+
+    synchronized void input(String text) {
+        if (!finished) {
+            recorder.execute(() -> recording.input(text));
+        }
+    }
+
+    /** Seals the recording and appends TERMINAL_CLOSED with its hash; later calls return the same end. */
+    synchronized CompletableFuture<Void> finish() {
+        if (finished) {
+            return ended;
+        }
+        finished = true;
+        CompletableFuture.runAsync(() -> {
+            RecordingRef ref = recording.finish();
+            NewEvent closed = NewEvent.of(audit.runId(), audit.operator(), host, EventType.TERMINAL_CLOSED);
+            closed.payload().put("recordingId", ref.id()).put("sha256", ref.sha256());
+            audit.store().append(closed);
+        }, recorder).whenComplete((v, e) -> {
+            recorder.shutdown();
+            if (e == null) {
+                ended.complete(null);
+            } else {
+                ended.completeExceptionally(e);
+            }
+        });
+        return ended;
+    }
+}

@@ -1,0 +1,179 @@
+package dev.belay.ui.terminal;
+
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import dev.belay.ssh.PtyShell;
+import dev.belay.ssh.SshPool;
+import dev.belay.ssh.SshTarget;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.layout.Pane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A live terminal on one host: a JediTermFX widget over an SSH PTY shell, recorded to the audit
+ * log. Create it on the FX thread; the shell opens on {@code io}, never on the FX thread.
+ */
+public final class TerminalPane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalPane.class);
+    static final int COLS = 120;
+    static final int ROWS = 32;
+
+    private final String host;
+    private final BelayTerminalWidget widget = new BelayTerminalWidget(COLS, ROWS);
+    private final Executor io;
+    private final CompletableFuture<Opened> opened = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile Consumer<byte[]> typedRoute = this::send;
+
+    /** What exists once the shell is open. */
+    private record Opened(PtyShell shell, SessionRecord record, ShellTtyConnector connector) { }
+
+    TerminalPane(String host, Executor io) {
+        this.host = host;
+        this.io = io;
+    }
+
+    /** Opens the shell in the background and attaches it to the widget on the FX thread. */
+    CompletableFuture<TerminalPane> open(SshPool pool, SshTarget target, TerminalAudit audit) {
+        int cols = widget.getTerminalTextBuffer().getWidth();
+        int rows = widget.getTerminalTextBuffer().getHeight();
+        CompletableFuture.supplyAsync(() -> {
+            PtyShell shell;
+            try {
+                shell = pool.openShell(target, cols, rows);
+            } catch (IOException e) {
+                throw new TerminalException("Cannot open a terminal on " + host + ": " + e.getMessage(), e);
+            }
+            try {
+                SessionRecord record = SessionRecord.open(audit, host, cols, rows);
+                return new Opened(shell, record, new ShellTtyConnector(shell, record::output,
+                        bytes -> typedRoute.accept(bytes), () -> ended(record)));
+            } catch (RuntimeException e) {
+                shell.close();
+                throw e;
+            }
+        }, io).whenComplete((o, error) -> Platform.runLater(() -> attach(o, error)));
+        return opened.thenApply(o -> this);
+    }
+
+    private void attach(Opened o, Throwable error) {
+        if (error != null) {
+            opened.completeExceptionally(error.getCause() != null ? error.getCause() : error);
+            return;
+        }
+        if (!closing.get()) { // else closed while connecting: close() ends the session
+            widget.setTtyConnector(o.connector());
+            widget.start();
+        }
+        opened.complete(o);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    /** The widget's pane, for the scene graph. */
+    public Pane node() {
+        return widget.getPane();
+    }
+
+    public BelayTerminalWidget widget() {
+        return widget;
+    }
+
+    /** Completes when the shell is open, or exceptionally with the reason it could not be. */
+    public CompletableFuture<TerminalPane> whenOpen() {
+        return opened.thenApply(o -> this);
+    }
+
+    /** Completes once the session ended and TERMINAL_CLOSED is in the audit log. */
+    public CompletableFuture<Void> whenClosed() {
+        return closed;
+    }
+
+    /** The recording's id in the audit store, once open. */
+    public String recordingId() {
+        return opened.join().record().recordingId();
+    }
+
+    /** Types {@code command} and Enter, as if the operator had (recorded as input). */
+    public CompletableFuture<Void> type(String command) {
+        byte[] bytes = (command + "\r").getBytes(StandardCharsets.UTF_8);
+        return opened.thenAcceptAsync(o -> send(bytes), io);
+    }
+
+    /** Sends keystrokes to this host's shell and the recording; not on the FX thread. */
+    void send(byte[] bytes) {
+        Opened o = opened.getNow(null);
+        if (o == null || !o.connector().isConnected()) {
+            return;
+        }
+        o.record().input(new String(bytes, StandardCharsets.UTF_8));
+        try {
+            o.shell().write(bytes);
+        } catch (IOException e) {
+            LOG.warn("Cannot send keystrokes to {}: {}", host, e.getMessage());
+        }
+    }
+
+    /** Where the operator's keystrokes go (this host alone, or a broadcast). */
+    void routeTypingTo(Consumer<byte[]> route) {
+        this.typedRoute = route;
+    }
+
+    /** The visible screen as text (for tests and the "copy screen" action). */
+    public String screenText() {
+        TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            return buffer.getScreenLines();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /** Screen and scroll-back as text. */
+    public String allText() {
+        TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            return buffer.getHistoryBuffer().getLines() + "\n" + buffer.getScreenLines();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
+    /** Closes the widget and the shell; the audit work happens in the background. Idempotent. */
+    public CompletableFuture<Void> close() {
+        if (closing.compareAndSet(false, true)) {
+            widget.close();
+            opened.whenComplete((o, error) -> {
+                if (o != null) {
+                    io.execute(() -> o.connector().close());
+                } else {
+                    closed.complete(null);
+                }
+            });
+        }
+        return closed;
+    }
+
+    /** Called once by the connector, on a JediTerm or io thread, when the shell ended. */
+    private void ended(SessionRecord record) {
+        record.finish().whenComplete((v, e) -> {
+            if (e == null) {
+                closed.complete(null);
+            } else {
+                closed.completeExceptionally(e);
+            }
+        });
+    }
+}

@@ -1,0 +1,189 @@
+package dev.belay.ui.terminal;
+
+import dev.belay.ssh.SshPool;
+import dev.belay.ssh.SshTarget;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * One terminal tab per host, with optional broadcast: when on, what is typed into any selected
+ * host's tab goes to every selected host. Use from the FX thread; {@link #close()} when done.
+ */
+public final class TerminalTabs {
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    private final SshPool pool;
+    private final TerminalAudit audit;
+    private final ExecutorService io = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "terminal-io-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    // Read by JediTerm's writer threads when the operator types, hence concurrent and volatile.
+    private final Map<String, TerminalPane> panes = new ConcurrentHashMap<>();
+    private final Set<String> checked = ConcurrentHashMap.newKeySet();
+    private volatile boolean broadcasting;
+    private final Map<String, CheckBox> targets = new LinkedHashMap<>();
+    private final TabPane tabs = new TabPane();
+    private final ToggleButton broadcast = new ToggleButton("Broadcast");
+    private final HBox targetBoxes = new HBox(10);
+    private final Label status = new Label();
+    private final BorderPane root = new BorderPane();
+
+    public TerminalTabs(SshPool pool, TerminalAudit audit) {
+        this.pool = pool;
+        this.audit = audit;
+        tabs.setId("terminal-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        broadcast.setId("broadcast");
+        broadcast.setTooltip(new Tooltip("Type once into every checked host's terminal"));
+        targetBoxes.setAlignment(Pos.CENTER_LEFT);
+        targetBoxes.visibleProperty().bind(broadcast.selectedProperty());
+        broadcast.selectedProperty().addListener((o, was, on) -> broadcasting = on);
+        status.getStyleClass().add("terminal-status");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, broadcast, targetBoxes, spacer, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.getStyleClass().add("terminal-bar");
+        root.getStyleClass().add("terminal-tabs");
+        root.setTop(bar);
+        root.setCenter(tabs);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** Opens (or shows) the terminal tab of {@code host}; completes when its shell is open. */
+    public CompletableFuture<TerminalPane> open(String host, SshTarget target) {
+        TerminalPane existing = panes.get(host);
+        if (existing != null) {
+            select(host);
+            return existing.whenOpen();
+        }
+        TerminalPane pane = new TerminalPane(host, io);
+        panes.put(host, pane);
+        pane.routeTypingTo(bytes -> typed(host, bytes));
+        Tab tab = new Tab(host + " …", pane.node());
+        tab.setId("terminal-" + host);
+        tab.setOnClosed(e -> forget(host));
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        CheckBox box = new CheckBox(host);
+        box.setId("broadcast-" + host);
+        box.selectedProperty().addListener((o, was, on) -> {
+            if (on) {
+                checked.add(host);
+            } else {
+                checked.remove(host);
+            }
+        });
+        box.setSelected(true);
+        targets.put(host, box);
+        targetBoxes.getChildren().add(box);
+        CompletableFuture<TerminalPane> ready = pane.open(pool, target, audit);
+        ready.whenComplete((p, error) -> Platform.runLater(() -> {
+            tab.setText(host);
+            status.setText(error == null ? "" : rootMessage(error));
+        }));
+        pane.whenClosed().whenComplete((v, e) -> Platform.runLater(() -> tab.setText(host + " (ended)")));
+        return ready;
+    }
+
+    /** Types {@code command} and Enter into {@code host}'s terminal: what a {@code terminal:} step does. */
+    public CompletableFuture<Void> typeInto(String host, String command) {
+        TerminalPane pane = panes.get(host);
+        if (pane == null) {
+            return CompletableFuture.failedFuture(new TerminalException(
+                    "No terminal is open on " + host + "; open it first (hosts open: " + panes.keySet() + ")"));
+        }
+        return pane.type(command);
+    }
+
+    public Optional<TerminalPane> terminal(String host) {
+        return Optional.ofNullable(panes.get(host));
+    }
+
+    public void select(String host) {
+        tabs.getTabs().stream().filter(t -> ("terminal-" + host).equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    public BooleanProperty broadcastProperty() {
+        return broadcast.selectedProperty();
+    }
+
+    /** Which hosts a broadcast reaches (all open hosts are checked at first). */
+    public void setBroadcastTargets(Set<String> hosts) {
+        targets.forEach((h, box) -> box.setSelected(hosts.contains(h)));
+    }
+
+    /** Runs on JediTerm's writer thread: sends keystrokes to one host, or to all checked ones. */
+    private void typed(String host, byte[] bytes) {
+        List<TerminalPane> to = new ArrayList<>();
+        if (broadcasting && checked.contains(host)) {
+            panes.forEach((h, p) -> {
+                if (checked.contains(h)) {
+                    to.add(p);
+                }
+            });
+        } else {
+            Optional.ofNullable(panes.get(host)).ifPresent(to::add);
+        }
+        to.forEach(p -> p.send(bytes));
+    }
+
+    private void forget(String host) {
+        TerminalPane pane = panes.remove(host);
+        CheckBox box = targets.remove(host);
+        checked.remove(host);
+        targetBoxes.getChildren().remove(box);
+        if (pane != null) {
+            pane.close();
+        }
+    }
+
+    /** Closes every terminal; completes when all sessions are sealed in the audit log. */
+    public CompletableFuture<Void> close() {
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        new ArrayList<>(panes.keySet()).forEach(h -> all.add(panes.get(h).close()));
+        panes.clear();
+        tabs.getTabs().clear();
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> io.shutdown());
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && !(t instanceof TerminalException)) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

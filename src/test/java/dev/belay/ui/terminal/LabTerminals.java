@@ -1,0 +1,52 @@
+package dev.belay.ui.terminal;
+
+import dev.belay.lab.PracticeLab;
+import dev.belay.ssh.HostKeyListener;
+import dev.belay.ssh.HostKeyPrompt;
+import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.SshSettings;
+import dev.belay.ssh.SshTarget;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** SSH settings and targets for the practice lab, and a bounded wait, shared by terminal tests. */
+public final class LabTerminals {
+
+    private LabTerminals() {
+    }
+
+    /** Trusts only the lab's host key; reads no real ~/.ssh. */
+    public static SshSettings settings(PracticeLab lab, Path dir) {
+        return new SshSettings(lab.knownHostsPath(), dir.resolve("belay_known_hosts"), dir.resolve("ssh_config"),
+                List.of(), HostKeyPrompt.REJECT_ALL, PassphrasePrompt.NONE, HostKeyListener.NONE,
+                Duration.ofSeconds(10), 5);
+    }
+
+    public static SshTarget target(PracticeLab lab, String host) {
+        return new SshTarget(host, PracticeLab.ADDRESS, lab.port(), host, lab.clientKeyPath(), List.of(), null);
+    }
+
+    /** Polls {@code condition} until it holds or {@code seconds} pass. */
+    public static void await(String what, int seconds, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + seconds + " s waiting for " + what);
+            }
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public static <T> T onFx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("FX call failed", e);
+        }
+    }
+}
