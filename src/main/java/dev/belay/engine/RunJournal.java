@@ -46,7 +46,10 @@ final class RunJournal {
             } catch (RejectedExecutionException e) {
                 // the run has ended and its listeners are gone; the event is stored all the same
             }
-            lock.notifyAll();
+            if (event.durable()) {
+                // output lines change no state: waking every waiter for each of them would be waste
+                lock.notifyAll();
+            }
         }
     }
 
