@@ -448,4 +448,24 @@ class RunEngineTest {
         Thread.sleep(300);
         assertThat(file("web-1", "next")).isNull();
     }
+    @Test
+    void theAuditLogGivesBackExactlyTheEventsThatWereEmittedAndEarlierRunsDurations() throws Exception {
+        Rb rb = new Rb("history");
+        rb.steps.add(run("s", "web", "echo hello; echo warn >&2", new Expectation.Capture("word", "(hel+o)")));
+        rb.steps.add(Rb.confirm("ok", "fine"));
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
+        for (int i = 0; i < 2; i++) {
+            List<RunEvent> emitted = new CopyOnWriteArrayList<>();
+            run = engine.start(plan, RunOptions.live("alice").withAutoConfirm(true), emitted::add);
+            RunState s = run.await(x -> x.status().ended(), T);
+            assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
+            run.await(x -> emitted.stream().anyMatch(e -> e instanceof RunEvent.RunFinished), Duration.ofSeconds(5));
+            assertThat(store.events(run.runId())).containsExactlyElementsOf(
+                    emitted.stream().filter(RunEvent::durable).toList());
+            run.close();
+        }
+        Map<String, List<Duration>> earlier = store.stepDurations("history", "none");
+        assertThat(earlier.get("s")).hasSize(2);
+        assertThat(earlier.get("ok")).hasSize(2);
+    }
 }
