@@ -327,7 +327,8 @@ class RunEngineTest {
     void resumeFlagsAStartedCommandWithoutFinishAsUnknownAndRerunsOnlyWhenTold() throws Exception {
         Rb rb = new Rb("resume");
         rb.steps.add(run("first", "web[0]", "echo 1 >> first"));
-        rb.steps.add(run("long", "web", "echo 1 >> long; sleep 30"));
+        rb.steps.add(run("long", "web", "echo 1 >> long; test -f fast || sleep 30"));
+        rb.steps.add(run("last", "web[0]", "echo 1 >> last"));
         Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
         run = engine.start(plan, RunOptions.live("alice"));
         run.await(x -> x.step("long").orElseThrow().hosts().stream().allMatch(h -> h.status() == HostStatus.RUNNING)
@@ -363,8 +364,17 @@ class RunEngineTest {
         run.resolveUnknown("long", "web-2", Resolution.MARK_DONE, "same").get();
         assertThat(run.state().awaiting().options()).contains(Option.RESOLVE_UNKNOWN);
         assertThat(file("web-3", "long")).isEqualTo("1\n");
-        run.abort("test over").get();
-        assertThat(run.state().status()).isEqualTo(RunStatus.ABORTED);
+        assertThat(file("web-1", "last")).isNull();
+
+        Files.writeString(harness.home("web-3").resolve("fast"), "");
+        run.resolveUnknown("long", "web-3", Resolution.RERUN, "it was killed: run it again").get();
+        s = run.await(x -> x.status().ended(), T);
+        assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(file("web-3", "long")).isEqualTo("1\n1\n");
+        assertThat(file("web-1", "long")).isEqualTo("1\n");
+        assertThat(file("web-2", "long")).isEqualTo("1\n");
+        assertThat(file("web-1", "last")).isEqualTo("1\n");
+        assertThat(s.step("long").orElseThrow().host("web-1").orElseThrow().message()).isEqualTo("mark done: saw it finish");
     }
     @Test
     void failingGateStopsTheRollingLoopAfterTheBatchAndNamesTheUntouchedHosts() throws Exception {
