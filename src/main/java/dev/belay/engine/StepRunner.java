@@ -74,15 +74,17 @@ final class StepRunner {
 
     private void terminal(PlannedStep step, Action.Terminal t) {
         Host host;
+        String command;
         try {
             host = SelectorResolver.resolve(t.host(), ctx.plan().inventory(), ctx.captures()).get(0);
+            command = VarSubstitution.forHost(t.command(), host, ctx.capturesOf(host.name()), "step '" + step.id() + "'");
         } catch (IllegalStateException e) {
             started(step, List.of());
             ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "step '" + step.id() + "': " + e.getMessage()));
             return;
         }
         started(step, List.of(host.name()));
-        ctx.emit(new RunEvent.TerminalRequested(now(), step.id(), host.name(), ctx.masker().mask(t.command())));
+        ctx.emit(new RunEvent.TerminalRequested(now(), step.id(), host.name(), ctx.masker().mask(command)));
         autoConfirm(step);
     }
 

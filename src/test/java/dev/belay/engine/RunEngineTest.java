@@ -478,4 +478,25 @@ class RunEngineTest {
         assertThat(earlier.get("s")).hasSize(2);
         assertThat(earlier.get("ok")).hasSize(2);
     }
+    @Test
+    void terminalStepHandsItsCommandOverAndWaitsForTheTick() throws Exception {
+        Rb rb = new Rb("terminal").var("pw", null, true);
+        rb.steps.add(new dev.belay.runbook.Step("shell", "Look by hand", null,
+                new dev.belay.runbook.Action.Terminal(Rb.sel("web[1]"), "mysql -p${pw} -h ${host.address}"),
+                "3 members", null, null, null, null, false, null, null, null, null));
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of("pw", "hunter2"));
+        List<RunEvent> seen = new CopyOnWriteArrayList<>();
+        run = engine.start(plan, RunOptions.live("alice"), seen::add);
+        RunState s = run.awaitSettled(T);
+        StepState shell = s.step("shell").orElseThrow();
+        assertThat(shell.status()).isEqualTo(StepStatus.AWAITING_CONFIRMATION);
+        assertThat(shell.terminalHost()).isEqualTo("web-2");
+        assertThat(shell.terminalCommand()).isEqualTo("mysql -p****** -h 127.0.0.1");
+        assertThat(run.terminalCommand("shell")).isEqualTo("mysql -phunter2 -h 127.0.0.1");
+        assertThat(s.awaiting().prompt()).isEqualTo("3 members");
+        run.confirm("shell", "3 members, wsrep_ready ON").get();
+        assertThat(run.await(x -> x.status().ended(), T).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(seen).anyMatch(e -> e instanceof RunEvent.TerminalRequested t && t.host().equals("web-2"));
+        assertThat(audit.timeline(run.runId()).toString()).doesNotContain("hunter2");
+    }
 }
