@@ -263,7 +263,7 @@ class RunEngineTest {
             run.confirm("outage", null).get();
             s = run.await(x -> x.status().ended(), T);
             assertThat(s.monitors().get(0).downs()).isEqualTo(1);
-            assertThat(RunReport.render(s, s.endedAt())).contains("svc").contains("1 outage(s)");
+            assertThat(RunStateReport.render(s, s.endedAt())).contains("svc").contains("1 outage(s)");
         }
         assertThat(store.events(run.runId()).stream().filter(e -> e instanceof RunEvent.MonitorChanged)
                 .map(e -> ((RunEvent.MonitorChanged) e).up()).toList()).containsExactly(true, false, true);
