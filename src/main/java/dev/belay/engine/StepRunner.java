@@ -24,8 +24,10 @@ final class StepRunner {
     }
 
     void execute(PlannedStep step) {
-        String when = step.step().when();
-        if (when != null && FALSE.contains(when.strip().toLowerCase(Locale.ROOT))) {
+        // A when: on a captured value is decided now, with the latest value captured on any host.
+        String when = VarSubstitution.withValues(step.step().when(), ctx.capturesOf(""));
+        // a name nothing has captured yet counts as empty
+        if (when != null && FALSE.contains(when.replaceAll("\\$\\{[^}]*}", "").strip().toLowerCase(Locale.ROOT))) {
             ctx.emit(new RunEvent.StepSkipped(now(), step.id(), "when: is '" + when.strip() + "'", false));
             return;
         }

@@ -499,4 +499,24 @@ class RunEngineTest {
         assertThat(seen).anyMatch(e -> e instanceof RunEvent.TerminalRequested t && t.host().equals("web-2"));
         assertThat(audit.timeline(run.runId()).toString()).doesNotContain("hunter2");
     }
+    @Test
+    void whenOnACapturedValueIsDecidedWhenTheStepStarts() throws Exception {
+        Rb rb = new Rb("when");
+        rb.steps.add(run("ask", "web[0]", "echo 'reboot: no'; echo 'drain: yes'",
+                new Expectation.Capture("reboot", "reboot: (\\w+)"), new Expectation.Capture("drain", "drain: (\\w+)")));
+        rb.steps.add(whenStep(run("reboot", "web[0]", "touch rebooted"), "${reboot}"));
+        rb.steps.add(whenStep(run("drain", "web[0]", "touch drained"), "${drain}"));
+        start(rb, RunOptions.live("alice"));
+        RunState s = run.await(x -> x.status().ended(), T);
+        assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(s.step("reboot").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(s.step("reboot").orElseThrow().message()).isEqualTo("when: is 'no'");
+        assertThat(file("web-1", "rebooted")).isNull();
+        assertThat(file("web-1", "drained")).isEqualTo("");
+    }
+
+    private static dev.belay.runbook.Step whenStep(dev.belay.runbook.Step s, String when) {
+        return new dev.belay.runbook.Step(s.id(), s.title(), null, s.action(), null, when, null, null, null, false, null,
+                null, null, null);
+    }
 }
