@@ -89,6 +89,7 @@ final class RunModel {
         } else if (event instanceof RunEvent.StepConfirmed e) {
             StepModel s = step(e.stepId());
             s.note = e.note();
+            s.confirmed = true;
             s.end(StepStatus.PASSED, e.at(), s.message);
         } else if (event instanceof RunEvent.CommandStarted e) {
             commandStarted(e);
@@ -226,6 +227,7 @@ final class RunModel {
         String note;
         String terminalHost;
         String terminalCommand;
+        boolean confirmed;
 
         StepModel(PlannedStep planned, Masker masker) {
             this.planned = planned;
@@ -238,6 +240,7 @@ final class RunModel {
             startedAt = e.at();
             finishedAt = null;
             message = null;
+            confirmed = false;
             for (String h : e.hosts()) {
                 HostModel old = hosts.get(h);
                 if (old == null || old.status != HostStatus.PASSED) {
@@ -256,8 +259,8 @@ final class RunModel {
                         .forEach(h -> h.status = HostStatus.NOT_TOUCHED);
             }
             StepStatus to = !e.passed() ? StepStatus.FAILED
-                    : planned.needsConfirmation() ? StepStatus.AWAITING_CONFIRMATION : StepStatus.PASSED;
-            end(to, e.at(), e.message());
+                    : planned.needsConfirmation() && !confirmed ? StepStatus.AWAITING_CONFIRMATION : StepStatus.PASSED;
+            end(to, e.at(), confirmed ? message : e.message());
             if (to == StepStatus.AWAITING_CONFIRMATION) {
                 finishedAt = null;
             }
