@@ -1,5 +1,7 @@
 package dev.belay.engine;
 
+import dev.belay.audit.SecretMasker;
+
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
 import java.time.Clock;
@@ -37,7 +39,7 @@ final class Run implements RunController, StepContext {
     private final Transport transport;
     private final Clock clock;
     private final RunJournal journal;
-    private final Masker masker;
+    private final SecretMasker masker;
     private final SnapshotStore snapshots;
     private final WindowClock windowClock;
     private final ExecutorService control = Executors.newSingleThreadExecutor(Threads.daemon("belay-run-control"));
@@ -62,7 +64,7 @@ final class Run implements RunController, StepContext {
         this.transport = transport;
         this.clock = clock;
         this.journal = new RunJournal(runId, store, plan);
-        this.masker = new Masker(plan.secretValues());
+        this.masker = SecretMasker.of(plan.secretValues());
         this.snapshots = new SnapshotStore(store, plan.runbook().id(), plan.inventory().environment());
         Map<String, Duration> medians = new LinkedHashMap<>();
         store.stepDurations(plan.runbook().id(), runId).forEach((k, v) -> medians.put(k, StepDurations.median(v)));
@@ -119,7 +121,7 @@ final class Run implements RunController, StepContext {
     }
 
     @Override
-    public Masker masker() {
+    public SecretMasker masker() {
         return masker;
     }
 

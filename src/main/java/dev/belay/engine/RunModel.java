@@ -1,5 +1,7 @@
 package dev.belay.engine;
 
+import dev.belay.audit.SecretMasker;
+
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Monitor;
 import java.time.Duration;
@@ -45,7 +47,7 @@ final class RunModel {
 
     RunModel(Plan plan) {
         this.plan = plan;
-        Masker masker = new Masker(plan.secretValues());
+        SecretMasker masker = SecretMasker.of(plan.secretValues());
         plan.allSteps().forEach(s -> steps.put(s.id(), new StepModel(s, masker)));
         for (Monitor m : plan.monitors()) {
             monitors.put(m.id(), new MonitorModel(m.id(), MonitorRunner.target(m)));
@@ -218,7 +220,7 @@ final class RunModel {
     /** One step's mutable state. */
     static final class StepModel {
         final PlannedStep planned;
-        final Masker masker;
+        final SecretMasker masker;
         StepStatus status = StepStatus.PENDING;
         final Map<String, HostModel> hosts = new LinkedHashMap<>();
         Instant startedAt;
@@ -229,7 +231,7 @@ final class RunModel {
         String terminalCommand;
         boolean confirmed;
 
-        StepModel(PlannedStep planned, Masker masker) {
+        StepModel(PlannedStep planned, SecretMasker masker) {
             this.planned = planned;
             this.masker = masker;
         }

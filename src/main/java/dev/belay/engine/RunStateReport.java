@@ -1,5 +1,6 @@
 package dev.belay.engine;
 
+import dev.belay.runbook.Durations;
 import java.time.Instant;
 
 /**
