@@ -35,10 +35,14 @@ final class Database {
 
     /**
      * H2 delays writing commits by 500 ms by default; a killed process would lose them.
-     * WRITE_DELAY=0 writes every commit before it returns.
+     * WRITE_DELAY=0 writes every commit before it returns. H2 also writes a {@code .trace.db} file
+     * beside the log whenever a caller uses a closed connection; Belay reports those errors itself,
+     * and the stray file would sit next to the audit log (and break temp-dir cleanup in tests).
      */
     private static String durableH2(String url) {
-        return url.toUpperCase().contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+        String upper = url.toUpperCase(java.util.Locale.ROOT);
+        String durable = upper.contains("WRITE_DELAY") ? url : url + ";WRITE_DELAY=0";
+        return upper.contains("TRACE_LEVEL_FILE") ? durable : durable + ";TRACE_LEVEL_FILE=0";
     }
 
     String url() {

@@ -20,6 +20,13 @@ public final class SecretMasker {
 
     private final CopyOnWriteArrayList<String> secrets = new CopyOnWriteArrayList<>();
 
+    /** A masker for these values, e.g. a plan's secret vars. */
+    public static SecretMasker of(Collection<String> values) {
+        SecretMasker m = new SecretMasker();
+        m.addAll(values);
+        return m;
+    }
+
     /** Adds values to mask; blank values are ignored (masking "" would mask everything). */
     public synchronized void addAll(Collection<String> values) {
         for (String v : values) {

@@ -3,7 +3,7 @@ package dev.belay.cli;
 import dev.belay.engine.Option;
 import dev.belay.engine.RunController;
 import dev.belay.engine.RunEvent;
-import dev.belay.engine.RunReport;
+import dev.belay.engine.RunStateReport;
 import dev.belay.engine.RunState;
 import dev.belay.engine.RunStatus;
 import dev.belay.engine.StepStatus;
@@ -38,7 +38,7 @@ final class RunDriver {
             RunState s = run.awaitSettled(SLICE);
             if (s.status().ended()) {
                 printer.awaitPrinted(s.status() == RunStatus.ABORTED ? RunEvent.RunAborted.class : RunEvent.RunFinished.class, 5000);
-                out.print(RunReport.render(s, s.endedAt() == null ? Instant.now() : s.endedAt()));
+                out.print(RunStateReport.render(s, s.endedAt() == null ? Instant.now() : s.endedAt()));
                 out.flush();
                 return s.status() == RunStatus.COMPLETED ? COMPLETED : FAILED;
             }

@@ -152,8 +152,16 @@ public final class AuditEventSink implements RunStore {
 
     @Override
     public List<RunEvent> events(String runId) {
+        return events(runId, a -> true);
+    }
+
+    /** The engine events of a run whose audit event passes {@code keep}; outputs are read only for those. */
+    private List<RunEvent> events(String runId, java.util.function.Predicate<AuditEvent> keep) {
         List<RunEvent> out = new ArrayList<>();
         for (AuditEvent a : audit.timeline(runId)) {
+            if (!keep.test(a)) {
+                continue;
+            }
             ObjectNode p = a.payload().deepCopy();
             restore(p, "output");
             restore(p, "content");
@@ -179,7 +187,8 @@ public final class AuditEventSink implements RunStore {
             if (r.runId().equals(exceptRunId)) {
                 continue;
             }
-            StepDurations.collect(events(r.runId()))
+            StepDurations.collect(events(r.runId(), a -> a.type() == EventType.STEP_STARTED
+                            || a.type() == EventType.STEP_FINISHED))
                     .forEach((step, d) -> out.computeIfAbsent(step, k -> new ArrayList<>()).add(d));
         }
         return out;
@@ -190,7 +199,7 @@ public final class AuditEventSink implements RunStore {
         // runs() lists the newest first: the first run holding such a snapshot has the latest.
         for (RunSummary r : audit.runs(RunQuery.all().runbook(runbookId).environment(environment))) {
             RunEvent.SnapshotTaken last = null;
-            for (RunEvent e : events(r.runId())) {
+            for (RunEvent e : events(r.runId(), a -> a.type() == EventType.SNAPSHOT_TAKEN)) {
                 if (e instanceof RunEvent.SnapshotTaken s && s.name().equals(name) && host.equals(s.host())) {
                     last = s;
                 }

@@ -1,5 +1,8 @@
 package dev.belay.engine;
 
+import dev.belay.runbook.Durations;
+import dev.belay.audit.SecretMasker;
+
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Expectation;
@@ -24,7 +27,7 @@ public final class DryRunRenderer {
     }
 
     public static String render(Plan plan) {
-        Masker masker = new Masker(plan.secretValues());
+        SecretMasker masker = SecretMasker.of(plan.secretValues());
         StringBuilder b = new StringBuilder();
         b.append("DRY RUN: ").append(plan.runbook().title()).append(" (").append(plan.runbook().id()).append(" rev ")
                 .append(plan.runbook().revision()).append(") on ").append(plan.inventory().environment()).append('\n');
@@ -32,7 +35,7 @@ public final class DryRunRenderer {
         if (!plan.vars().isEmpty()) {
             b.append("vars:");
             plan.vars().forEach((k, v) -> b.append(' ').append(k).append('=')
-                    .append(plan.secretNames().contains(k) ? Masker.MASK : v));
+                    .append(plan.secretNames().contains(k) ? SecretMasker.MASK : v));
             b.append('\n');
         }
         for (Monitor m : plan.monitors()) {
@@ -45,7 +48,7 @@ public final class DryRunRenderer {
         return b.toString();
     }
 
-    private static void section(StringBuilder b, String title, List<PlannedStep> steps, Plan plan, Masker masker) {
+    private static void section(StringBuilder b, String title, List<PlannedStep> steps, Plan plan, SecretMasker masker) {
         if (steps.isEmpty()) {
             return;
         }
@@ -57,7 +60,7 @@ public final class DryRunRenderer {
         }
     }
 
-    private static void step(StringBuilder b, Step s, Plan plan, Masker masker) {
+    private static void step(StringBuilder b, Step s, Plan plan, SecretMasker masker) {
         String in = "       ";
         if (s.when() != null) {
             b.append(in).append("when: ").append(s.when()).append('\n');
@@ -104,7 +107,7 @@ public final class DryRunRenderer {
                 + " captured " + x.var() + ", decided when the step starts)" : "";
     }
 
-    private static void commands(StringBuilder b, String in, String command, Selector sel, Plan plan, Masker masker) {
+    private static void commands(StringBuilder b, String in, String command, Selector sel, Plan plan, SecretMasker masker) {
         Selector base = sel instanceof Selector.Extremum x ? x.base() : sel;
         List<Host> hosts = SelectorResolver.resolve(base, plan.inventory(), Map.of());
         for (Host h : hosts) {
@@ -120,7 +123,7 @@ public final class DryRunRenderer {
         }
     }
 
-    private static void expectations(StringBuilder b, String in, List<Expectation> expect, Masker masker) {
+    private static void expectations(StringBuilder b, String in, List<Expectation> expect, SecretMasker masker) {
         if (expect.isEmpty()) {
             b.append(in).append("expect: exit 0\n");
         }

@@ -1,5 +1,8 @@
 package dev.belay.engine;
 
+import dev.belay.runbook.Durations;
+import dev.belay.audit.SecretMasker;
+
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.Retry;
@@ -58,7 +61,7 @@ final class HostRunner {
 
     /** One execution; null when every expectation held, else the first failure. */
     private String attempt(Work w, Host host, String command, int attempt) {
-        Masker m = ctx.masker();
+        SecretMasker m = ctx.masker();
         String id = w.stepId();
         ctx.emit(new RunEvent.CommandStarted(ctx.clock().instant(), id, host.name(), attempt, w.purpose(), m.mask(command)));
         ExecResult r = ctx.transport().exec(host, command, w.timeout(), (line, err) ->

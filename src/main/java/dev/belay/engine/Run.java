@@ -1,5 +1,7 @@
 package dev.belay.engine;
 
+import dev.belay.audit.SecretMasker;
+
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
 import java.time.Clock;
@@ -7,22 +9,24 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One live run. State changes go through {@link #emit}: durable append first, then the model, then
- * listeners (in order, on a notifier thread). Decisions and commands run on a single control thread;
- * a step runs on the step thread and fans out to a bounded host pool; monitors have their own scheduler.
+ * One live run. Decisions and operator commands run on a single control thread; a step runs on the
+ * step thread and fans out to a bounded host pool; monitors have their own scheduler. Every change
+ * goes through the {@link RunJournal}: stored first, then applied, then shown.
  */
 final class Run implements RunController, StepContext {
 
@@ -32,26 +36,22 @@ final class Run implements RunController, StepContext {
 
     private final String runId;
     private final Plan plan;
-    private final RunStore store;
     private final Transport transport;
     private final Clock clock;
-    private final RunModel model;
-    private final Masker masker;
+    private final RunJournal journal;
+    private final SecretMasker masker;
     private final SnapshotStore snapshots;
     private final WindowClock windowClock;
-    private final Object lock = new Object();
-    private final List<Consumer<RunEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService control = Executors.newSingleThreadExecutor(Threads.daemon("belay-run-control"));
     private final ExecutorService stepThread = Executors.newSingleThreadExecutor(Threads.daemon("belay-run-step"));
     private final ExecutorService hostPool;
-    private final ExecutorService notifier = Executors.newSingleThreadExecutor(Threads.daemon("belay-run-events"));
     // The window clock is also checked while a long step runs, not only between steps.
-    private final java.util.concurrent.ScheduledExecutorService ticker =
+    private final ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("belay-run-clock"));
     private final Set<WindowStatus.Warning> warned = EnumSet.noneOf(WindowStatus.Warning.class);
     private final CancelToken cancel = new CancelToken();
     private final StepRunner steps;
-    private volatile boolean autoConfirm;
+    private final boolean autoConfirm;
     private final boolean stepByStep;
     private MonitorRunner monitors;
     private boolean executing;
@@ -61,11 +61,10 @@ final class Run implements RunController, StepContext {
         boolean stepByStep) {
         this.runId = runId;
         this.plan = plan;
-        this.store = store;
         this.transport = transport;
         this.clock = clock;
-        this.model = new RunModel(plan);
-        this.masker = new Masker(plan.secretValues());
+        this.journal = new RunJournal(runId, store, plan);
+        this.masker = SecretMasker.of(plan.secretValues());
         this.snapshots = new SnapshotStore(store, plan.runbook().id(), plan.inventory().environment());
         Map<String, Duration> medians = new LinkedHashMap<>();
         store.stepDurations(plan.runbook().id(), runId).forEach((k, v) -> medians.put(k, StepDurations.median(v)));
@@ -79,27 +78,25 @@ final class Run implements RunController, StepContext {
 
     /** Applies stored events without re-recording them (resume). */
     void replay(List<RunEvent> events) {
-        synchronized (lock) {
-            events.forEach(model::apply);
-            model.markInterrupted();
-        }
+        journal.replay(events);
     }
 
     /** Records {@code first} (RunStarted or RunResumed), starts the monitors and the first decision. */
     void begin(RunEvent first) {
-        if (model.status.ended()) {
+        if (journal.read(m -> m.status.ended())) {
             shutdown();
             return;
         }
         emit(first);
-        Map<String, Boolean> known = new LinkedHashMap<>();
-        synchronized (lock) {
-            model.monitors.values().stream().filter(m -> m.up != null).forEach(m -> known.put(m.id, m.up));
-        }
+        Map<String, Boolean> known = journal.read(m -> {
+            Map<String, Boolean> k = new LinkedHashMap<>();
+            m.monitors.values().stream().filter(x -> x.up != null).forEach(x -> k.put(x.id, x.up));
+            return k;
+        });
         monitors = new MonitorRunner(plan.monitors(), plan.inventory(), transport, clock, known, this::emit);
         monitors.start();
         ticker.scheduleWithFixedDelay(() -> runOnControl(this::checkWindow), CLOCK_TICK.toMillis(),
-                CLOCK_TICK.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                CLOCK_TICK.toMillis(), TimeUnit.MILLISECONDS);
         control.execute(() -> {
             checkWindow();
             advance();
@@ -124,7 +121,7 @@ final class Run implements RunController, StepContext {
     }
 
     @Override
-    public Masker masker() {
+    public SecretMasker masker() {
         return masker;
     }
 
@@ -145,9 +142,7 @@ final class Run implements RunController, StepContext {
 
     @Override
     public RunMode mode() {
-        synchronized (lock) {
-            return model.mode;
-        }
+        return journal.read(m -> m.mode);
     }
 
     @Override
@@ -157,55 +152,33 @@ final class Run implements RunController, StepContext {
 
     @Override
     public void emit(RunEvent event) {
-        synchronized (lock) {
-            if (event.durable()) {
-                store.append(runId, model.operator.isEmpty() && event instanceof RunEvent.RunStarted s ? s.operator()
-                        : model.operator, event);
-            }
-            model.apply(event);
-            try {
-                notifier.execute(() -> notify(event));
-            } catch (RejectedExecutionException e) {
-                // the run has ended and its listeners are gone; the event is stored all the same
-            }
-            lock.notifyAll();
-        }
-    }
-
-    private void notify(RunEvent event) {
-        for (Consumer<RunEvent> l : listeners) {
-            try {
-                l.accept(event);
-            } catch (RuntimeException e) {
-                LOG.warn("run {}: a listener failed on {}: {}", runId, event.getClass().getSimpleName(), e.toString());
-            }
-        }
+        journal.emit(event);
     }
 
     @Override
     public Map<String, String> capturesOf(String host) {
-        synchronized (lock) {
-            Map<String, String> out = new LinkedHashMap<>(model.latestCaptures);
-            out.putAll(model.captures.getOrDefault(host, Map.of()));
+        return journal.read(m -> {
+            Map<String, String> out = new LinkedHashMap<>(m.latestCaptures);
+            out.putAll(m.captures.getOrDefault(host, Map.of()));
             return out;
-        }
+        });
     }
 
     @Override
     public Map<String, Map<String, String>> captures() {
-        synchronized (lock) {
+        return journal.read(m -> {
             Map<String, Map<String, String>> out = new LinkedHashMap<>();
-            model.captures.forEach((k, v) -> out.put(k, Map.copyOf(v)));
+            m.captures.forEach((k, v) -> out.put(k, Map.copyOf(v)));
             return out;
-        }
+        });
     }
 
     @Override
     public boolean hostPassed(String stepId, String host) {
-        synchronized (lock) {
-            RunModel.HostModel h = model.step(stepId).hosts.get(host);
+        return journal.read(m -> {
+            RunModel.HostModel h = m.step(stepId).hosts.get(host);
             return h != null && h.status == HostStatus.PASSED;
-        }
+        });
     }
 
     // ---- decisions (control thread)
@@ -214,10 +187,7 @@ final class Run implements RunController, StepContext {
         if (executing || control.isShutdown()) {
             return;
         }
-        Navigator.Next next;
-        synchronized (lock) {
-            next = Navigator.next(model, stepByStep);
-        }
+        Navigator.Next next = journal.read(m -> Navigator.next(m, stepByStep));
         if (next instanceof Navigator.Next.Execute e) {
             execute(e.stepId());
         } else if (next instanceof Navigator.Next.Ask a) {
@@ -230,11 +200,11 @@ final class Run implements RunController, StepContext {
 
     private void execute(String stepId) {
         PlannedStep step = plan.find(stepId).orElseThrow();
-        synchronized (lock) {
-            model.awaiting = null;
-            model.status = RunStatus.RUNNING;
-            lastAsked = null;
-        }
+        journal.update(m -> {
+            m.awaiting = null;
+            m.status = RunStatus.RUNNING;
+        });
+        lastAsked = null;
         executing = true;
         stepThread.execute(() -> {
             try {
@@ -263,26 +233,23 @@ final class Run implements RunController, StepContext {
     private void halt(String why) {
         LOG.error("run {}: cannot record events, stopping: {}", runId, why);
         cancel.cancel();
-        synchronized (lock) {
-            model.awaiting = new Awaiting(null, "stopped: the audit log cannot record events (" + why
-                    + "); resume the run once it can", List.of());
-            lock.notifyAll();
-        }
+        journal.update(m -> m.awaiting = new Awaiting(null, "stopped: the audit log cannot record events (" + why
+                + "); resume the run once it can", List.of()));
         shutdown();
     }
 
     private void ask(Awaiting awaiting) {
-        RunModel.StepModel s = awaiting.stepId() == null ? null : model.steps.get(awaiting.stepId());
-        if (autoConfirm && s != null && s.status == StepStatus.AWAITING_CONFIRMATION) {
-            emit(new RunEvent.StepConfirmed(clock.instant(), s.planned.id(), "--auto-confirm", true));
+        boolean confirmable = awaiting.stepId() != null && journal.read(m ->
+                m.step(awaiting.stepId()).status == StepStatus.AWAITING_CONFIRMATION);
+        if (autoConfirm && confirmable) {
+            Confirmation.record(this::emit, clock.instant(), awaiting.stepId(), "--auto-confirm", true);
             advance();
             return;
         }
-        synchronized (lock) {
-            model.awaiting = awaiting;
-            model.status = RunStatus.WAITING_FOR_OPERATOR;
-            lock.notifyAll();
-        }
+        journal.update(m -> {
+            m.awaiting = awaiting;
+            m.status = RunStatus.WAITING_FOR_OPERATOR;
+        });
         if (!awaiting.equals(lastAsked)) {
             lastAsked = awaiting;
             emit(new RunEvent.AwaitingOperator(clock.instant(), awaiting.stepId(), awaiting.prompt(), awaiting.options()));
@@ -290,7 +257,7 @@ final class Run implements RunController, StepContext {
     }
 
     private void checkWindow() {
-        if (state().status().ended()) {
+        if (journal.read(m -> m.status.ended())) {
             return;
         }
         WindowStatus w = window();
@@ -312,6 +279,8 @@ final class Run implements RunController, StepContext {
         }
     }
 
+    // ---- operator commands: validated and applied on the control thread
+
     private CompletableFuture<Void> command(Runnable body) {
         CompletableFuture<Void> f = new CompletableFuture<>();
         try {
@@ -332,21 +301,23 @@ final class Run implements RunController, StepContext {
         return f;
     }
 
-    private void require(boolean ok, String message) {
+    private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalStateException(message);
         }
     }
 
     private void requireOffered(String stepId, Option option) {
-        Awaiting a;
-        synchronized (lock) {
-            a = model.awaiting;
-        }
+        Awaiting a = journal.read(m -> m.awaiting);
         require(a != null && a.options().contains(option) && (stepId == null || stepId.equals(a.stepId())),
-                option.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " is not offered now"
+                option.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " is not offered now"
                         + (stepId == null ? "" : " for step '" + stepId + "'")
                         + (a == null ? " (a step is running)" : " (offered: " + a.options() + " for '" + a.stepId() + "')"));
+    }
+
+    private StepStatus statusOf(String stepId) {
+        require(plan.find(stepId).isPresent(), "run " + runId + " has no step '" + stepId + "'");
+        return journal.read(m -> m.step(stepId).status);
     }
 
     private static String required(String text, String what) {
@@ -356,8 +327,6 @@ final class Run implements RunController, StepContext {
         return text.strip();
     }
 
-    // ---- RunController
-
     @Override
     public String runId() {
         return runId;
@@ -365,9 +334,7 @@ final class Run implements RunController, StepContext {
 
     @Override
     public RunState state() {
-        synchronized (lock) {
-            return model.snapshot();
-        }
+        return journal.snapshot();
     }
 
     @Override
@@ -377,12 +344,12 @@ final class Run implements RunController, StepContext {
 
     @Override
     public void addListener(Consumer<RunEvent> listener) {
-        listeners.add(listener);
+        journal.addListener(listener);
     }
 
     @Override
     public void removeListener(Consumer<RunEvent> listener) {
-        listeners.remove(listener);
+        journal.removeListener(listener);
     }
 
     @Override
@@ -396,11 +363,9 @@ final class Run implements RunController, StepContext {
     @Override
     public CompletableFuture<Void> confirm(String stepId, String note) {
         return command(() -> {
-            synchronized (lock) {
-                require(model.step(stepId).status == StepStatus.AWAITING_CONFIRMATION,
-                        "step '" + stepId + "' is not waiting for confirmation");
-            }
-            emit(new RunEvent.StepConfirmed(clock.instant(), stepId, note == null ? null : masker.mask(note), false));
+            require(statusOf(stepId) == StepStatus.AWAITING_CONFIRMATION,
+                    "step '" + stepId + "' is not waiting for confirmation");
+            Confirmation.record(this::emit, clock.instant(), stepId, note == null ? null : masker.mask(note), false);
         });
     }
 
@@ -408,12 +373,11 @@ final class Run implements RunController, StepContext {
     public CompletableFuture<Void> skip(String stepId, String reason) {
         return command(() -> {
             String why = required(reason, "a reason to skip");
-            synchronized (lock) {
-                StepStatus s = model.step(stepId).status;
-                require(s != StepStatus.RUNNING && !s.done(), "step '" + stepId + "' is " + s + " and cannot be skipped");
-                if (model.awaiting != null && stepId.equals(model.awaiting.stepId())) {
-                    requireOffered(stepId, Option.SKIP);
-                }
+            StepStatus s = statusOf(stepId);
+            require(s != StepStatus.RUNNING && !s.done(), "step '" + stepId + "' is " + s + " and cannot be skipped");
+            Awaiting a = journal.read(m -> m.awaiting);
+            if (a != null && stepId.equals(a.stepId())) {
+                requireOffered(stepId, Option.SKIP);
             }
             emit(new RunEvent.StepSkipped(clock.instant(), stepId, masker.mask(why), true));
         });
@@ -422,9 +386,7 @@ final class Run implements RunController, StepContext {
     @Override
     public CompletableFuture<Void> retry(String stepId) {
         return command(() -> {
-            synchronized (lock) {
-                require(model.step(stepId).status == StepStatus.FAILED, "step '" + stepId + "' has not failed");
-            }
+            require(statusOf(stepId) == StepStatus.FAILED, "step '" + stepId + "' has not failed");
             requireOffered(null, Option.RETRY);
             execute(stepId);
         });
@@ -434,9 +396,7 @@ final class Run implements RunController, StepContext {
     public CompletableFuture<Void> abort(String reason) {
         return command(() -> {
             String why = required(reason, "a reason to abort");
-            synchronized (lock) {
-                require(!model.status.ended(), "run " + runId + " has already ended");
-            }
+            require(!journal.read(m -> m.status.ended()), "run " + runId + " has already ended");
             cancel.cancel();
             emit(new RunEvent.RunAborted(clock.instant(), masker.mask(why)));
             shutdown();
@@ -447,15 +407,14 @@ final class Run implements RunController, StepContext {
     public CompletableFuture<Void> startRollback(String reason) {
         return command(() -> {
             String why = required(reason, "a reason to roll back");
-            String failed;
-            synchronized (lock) {
-                require(!executing, "a step is running; wait for it or abort");
-                require(!plan.rollback().isEmpty(), "runbook " + plan.runbook().id() + " has no rollback steps");
-                require(!model.pointOfNoReturnPassed, "a point of no return has been passed: rollback is no longer offered");
-                require(!model.rollbackStarted && !model.status.ended(), "rollback has already started or the run ended");
-                failed = model.steps.values().stream().filter(s -> s.status == StepStatus.FAILED)
-                        .map(s -> s.planned.id()).reduce((a, b) -> b).orElse(null);
-            }
+            require(!executing, "a step is running; wait for it or abort");
+            require(!plan.rollback().isEmpty(), "runbook " + plan.runbook().id() + " has no rollback steps");
+            String failed = journal.read(m -> {
+                require(!m.pointOfNoReturnPassed, "a point of no return has been passed: rollback is no longer offered");
+                require(!m.rollbackStarted && !m.status.ended(), "rollback has already started or the run ended");
+                return m.steps.values().stream().filter(s -> s.status == StepStatus.FAILED)
+                        .map(s -> s.planned.id()).reduce((x, y) -> y).orElse(null);
+            });
             emit(new RunEvent.RollbackStarted(clock.instant(), masker.mask(why), failed));
         });
     }
@@ -469,11 +428,7 @@ final class Run implements RunController, StepContext {
     public CompletableFuture<Void> handover(String newOperator) {
         return command(() -> {
             String to = required(newOperator, "the new operator's name");
-            String from;
-            synchronized (lock) {
-                from = model.operator;
-            }
-            emit(new RunEvent.Handover(clock.instant(), from, to));
+            emit(new RunEvent.Handover(clock.instant(), journal.read(m -> m.operator), to));
         });
     }
 
@@ -482,11 +437,8 @@ final class Run implements RunController, StepContext {
         return command(() -> {
             String why = required(reason, "a reason to override the preflight");
             requireOffered(null, Option.OVERRIDE_PREFLIGHT);
-            List<String> failed;
-            synchronized (lock) {
-                failed = plan.preflight().stream().map(PlannedStep::id)
-                        .filter(id -> model.step(id).status == StepStatus.FAILED).toList();
-            }
+            List<String> failed = journal.read(m -> plan.preflight().stream().map(PlannedStep::id)
+                    .filter(id -> m.step(id).status == StepStatus.FAILED).toList());
             emit(new RunEvent.PreflightOverridden(clock.instant(), masker.mask(why), failed));
         });
     }
@@ -494,23 +446,20 @@ final class Run implements RunController, StepContext {
     @Override
     public CompletableFuture<Void> resolveUnknown(String stepId, String host, Resolution resolution, String note) {
         return command(() -> {
-            boolean anyLeft;
-            boolean anyFailed;
-            synchronized (lock) {
-                RunModel.HostModel h = model.step(stepId).hosts.get(host);
-                require(h != null && h.status == HostStatus.OUTCOME_UNKNOWN,
-                        "step '" + stepId + "' has no unknown outcome on host " + host);
-            }
+            statusOf(stepId);
+            require(journal.read(m -> {
+                RunModel.HostModel h = m.step(stepId).hosts.get(host);
+                return h != null && h.status == HostStatus.OUTCOME_UNKNOWN;
+            }), "step '" + stepId + "' has no unknown outcome on host " + host);
             emit(new RunEvent.OutcomeResolved(clock.instant(), stepId, host, resolution,
                     note == null ? null : masker.mask(note)));
-            synchronized (lock) {
-                RunModel.StepModel s = model.step(stepId);
-                anyLeft = s.hosts.values().stream().anyMatch(x -> x.status == HostStatus.OUTCOME_UNKNOWN);
-                anyFailed = s.hosts.values().stream().anyMatch(x -> x.status == HostStatus.FAILED);
+            List<HostStatus> hosts = journal.read(m -> m.step(stepId).hosts.values().stream().map(h -> h.status).toList());
+            if (hosts.contains(HostStatus.OUTCOME_UNKNOWN)) {
+                return;
             }
-            if (!anyLeft && anyFailed) {
+            if (hosts.contains(HostStatus.FAILED)) {
                 emit(new RunEvent.StepFinished(clock.instant(), stepId, false, "marked failed by the operator"));
-            } else if (!anyLeft) {
+            } else {
                 execute(stepId);
             }
         });
@@ -522,27 +471,14 @@ final class Run implements RunController, StepContext {
         if (!(step.action() instanceof Action.Terminal t)) {
             throw new IllegalArgumentException("step '" + stepId + "' is not a terminal step");
         }
-        String hostName;
-        synchronized (lock) {
-            hostName = model.step(stepId).terminalHost;
-        }
+        String hostName = journal.read(m -> m.step(stepId).terminalHost);
         Host host = hostName == null ? null : plan.inventory().hosts().get(hostName);
         return host == null ? t.command() : VarSubstitution.forHost(t.command(), host, capturesOf(host.name()), stepId);
     }
 
     @Override
     public RunState await(Predicate<RunState> condition, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        synchronized (lock) {
-            while (true) {
-                RunState s = model.snapshot();
-                long left = (end - System.nanoTime()) / 1_000_000L;
-                if (condition.test(s) || left <= 0) {
-                    return s;
-                }
-                lock.wait(left);
-            }
-        }
+        return journal.await(condition, timeout);
     }
 
     private void shutdown() {
@@ -553,7 +489,7 @@ final class Run implements RunController, StepContext {
         control.shutdown();
         stepThread.shutdown();
         hostPool.shutdown();
-        notifier.shutdown();
+        journal.close();
     }
 
     /**

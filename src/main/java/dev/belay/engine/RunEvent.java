@@ -46,8 +46,8 @@ public sealed interface RunEvent {
     record Handover(Instant at, String from, String to) implements RunEvent {
     }
 
-    /** A step began on the hosts its selector resolved to at that moment. */
-    record StepStarted(Instant at, String stepId, String title, Phase phase, List<String> hosts) implements RunEvent {
+    /** A step began on the hosts its selector resolved to at that moment; {@code estimateSeconds} may be null. */
+    record StepStarted(Instant at, String stepId, String title, Double estimateSeconds, Phase phase, List<String> hosts) implements RunEvent {
         public StepStarted {
             hosts = List.copyOf(hosts);
         }

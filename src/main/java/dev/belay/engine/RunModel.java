@@ -1,5 +1,7 @@
 package dev.belay.engine;
 
+import dev.belay.audit.SecretMasker;
+
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Monitor;
 import java.time.Duration;
@@ -45,7 +47,7 @@ final class RunModel {
 
     RunModel(Plan plan) {
         this.plan = plan;
-        Masker masker = new Masker(plan.secretValues());
+        SecretMasker masker = SecretMasker.of(plan.secretValues());
         plan.allSteps().forEach(s -> steps.put(s.id(), new StepModel(s, masker)));
         for (Monitor m : plan.monitors()) {
             monitors.put(m.id(), new MonitorModel(m.id(), MonitorRunner.target(m)));
@@ -89,6 +91,7 @@ final class RunModel {
         } else if (event instanceof RunEvent.StepConfirmed e) {
             StepModel s = step(e.stepId());
             s.note = e.note();
+            s.confirmed = true;
             s.end(StepStatus.PASSED, e.at(), s.message);
         } else if (event instanceof RunEvent.CommandStarted e) {
             commandStarted(e);
@@ -217,7 +220,7 @@ final class RunModel {
     /** One step's mutable state. */
     static final class StepModel {
         final PlannedStep planned;
-        final Masker masker;
+        final SecretMasker masker;
         StepStatus status = StepStatus.PENDING;
         final Map<String, HostModel> hosts = new LinkedHashMap<>();
         Instant startedAt;
@@ -226,8 +229,9 @@ final class RunModel {
         String note;
         String terminalHost;
         String terminalCommand;
+        boolean confirmed;
 
-        StepModel(PlannedStep planned, Masker masker) {
+        StepModel(PlannedStep planned, SecretMasker masker) {
             this.planned = planned;
             this.masker = masker;
         }
@@ -238,6 +242,7 @@ final class RunModel {
             startedAt = e.at();
             finishedAt = null;
             message = null;
+            confirmed = false;
             for (String h : e.hosts()) {
                 HostModel old = hosts.get(h);
                 if (old == null || old.status != HostStatus.PASSED) {
@@ -256,8 +261,8 @@ final class RunModel {
                         .forEach(h -> h.status = HostStatus.NOT_TOUCHED);
             }
             StepStatus to = !e.passed() ? StepStatus.FAILED
-                    : planned.needsConfirmation() ? StepStatus.AWAITING_CONFIRMATION : StepStatus.PASSED;
-            end(to, e.at(), e.message());
+                    : planned.needsConfirmation() && !confirmed ? StepStatus.AWAITING_CONFIRMATION : StepStatus.PASSED;
+            end(to, e.at(), confirmed ? message : e.message());
             if (to == StepStatus.AWAITING_CONFIRMATION) {
                 finishedAt = null;
             }

@@ -1,5 +1,6 @@
 package dev.belay.engine;
 
+import dev.belay.runbook.Durations;
 import dev.belay.inventory.Host;
 import dev.belay.inventory.Inventory;
 import dev.belay.ssh.ExecOutcome;

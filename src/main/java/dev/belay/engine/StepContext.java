@@ -1,5 +1,7 @@
 package dev.belay.engine;
 
+import dev.belay.audit.SecretMasker;
+
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +15,7 @@ interface StepContext {
 
     Clock clock();
 
-    Masker masker();
+    SecretMasker masker();
 
     /** Cancelled when the run is aborted or closed. */
     CancelToken cancel();

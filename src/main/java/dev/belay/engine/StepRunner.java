@@ -1,5 +1,6 @@
 package dev.belay.engine;
 
+import dev.belay.runbook.Durations;
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
 import java.util.List;
@@ -24,8 +25,10 @@ final class StepRunner {
     }
 
     void execute(PlannedStep step) {
-        String when = step.step().when();
-        if (when != null && FALSE.contains(when.strip().toLowerCase(Locale.ROOT))) {
+        // A when: on a captured value is decided now, with the latest value captured on any host.
+        String when = VarSubstitution.withValues(step.step().when(), ctx.capturesOf(""));
+        // a name nothing has captured yet counts as empty
+        if (when != null && FALSE.contains(when.replaceAll("\\$\\{[^}]*}", "").strip().toLowerCase(Locale.ROOT))) {
             ctx.emit(new RunEvent.StepSkipped(now(), step.id(), "when: is '" + when.strip() + "'", false));
             return;
         }
@@ -35,14 +38,14 @@ final class StepRunner {
         } else if (a instanceof Action.Terminal t) {
             terminal(step, t);
         } else if (a instanceof Action.Wait w) {
-            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            started(step, List.of());
             if (ctx.mode() == RunMode.LIVE && !ctx.cancel().sleep(w.duration().toMillis())) {
                 ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "cancelled during the wait"));
                 return;
             }
             ctx.emit(new RunEvent.StepFinished(now(), step.id(), true, "waited " + Durations.format(w.duration())));
         } else {
-            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            started(step, List.of());
             autoConfirm(step);
         }
     }
@@ -53,11 +56,11 @@ final class StepRunner {
         try {
             hosts = SelectorResolver.resolve(run.on(), ctx.plan().inventory(), ctx.captures());
         } catch (IllegalStateException e) {
-            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            started(step, List.of());
             ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "step '" + step.id() + "': " + e.getMessage()));
             return;
         }
-        ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), hosts.stream().map(Host::name).toList()));
+        started(step, hosts.stream().map(Host::name).toList());
         if (ctx.mode() == RunMode.DRY_RUN) {
             ctx.emit(new RunEvent.StepFinished(now(), step.id(), true, "dry run: rendered, not executed"));
             autoConfirm(step);
@@ -74,25 +77,32 @@ final class StepRunner {
 
     private void terminal(PlannedStep step, Action.Terminal t) {
         Host host;
+        String command;
         try {
             host = SelectorResolver.resolve(t.host(), ctx.plan().inventory(), ctx.captures()).get(0);
+            command = VarSubstitution.forHost(t.command(), host, ctx.capturesOf(host.name()), "step '" + step.id() + "'");
         } catch (IllegalStateException e) {
-            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            started(step, List.of());
             ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "step '" + step.id() + "': " + e.getMessage()));
             return;
         }
-        ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of(host.name())));
-        ctx.emit(new RunEvent.TerminalRequested(now(), step.id(), host.name(), ctx.masker().mask(t.command())));
+        started(step, List.of(host.name()));
+        ctx.emit(new RunEvent.TerminalRequested(now(), step.id(), host.name(), ctx.masker().mask(command)));
         autoConfirm(step);
     }
 
     /** With --auto-confirm (or in a dry run) the tick is given at once, and recorded as automatic. */
     private void autoConfirm(PlannedStep step) {
         if (ctx.mode() == RunMode.DRY_RUN) {
-            ctx.emit(new RunEvent.StepConfirmed(now(), step.id(), "dry run", true));
+            Confirmation.record(ctx::emit, now(), step.id(), "dry run", true);
         } else if (ctx.autoConfirm()) {
-            ctx.emit(new RunEvent.StepConfirmed(now(), step.id(), "--auto-confirm", true));
+            Confirmation.record(ctx::emit, now(), step.id(), "--auto-confirm", true);
         }
+    }
+
+    private void started(PlannedStep step, List<String> hosts) {
+        Double estimate = step.estimate() == null ? null : step.estimate().toMillis() / 1000.0;
+        ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), estimate, step.phase(), hosts));
     }
 
     private java.time.Instant now() {

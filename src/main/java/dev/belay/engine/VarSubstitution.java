@@ -84,6 +84,11 @@ public final class VarSubstitution {
         };
     }
 
+    /** Substitutes the names found in {@code values}; other references stay as they are. */
+    public static String withValues(String text, Map<String, String> values) {
+        return replace(text, values::get);
+    }
+
     /** Replaces each reference by {@code value.apply(name)}; a null result keeps the reference. */
     private static String replace(String text, Function<String, String> value) {
         if (text == null || !text.contains("${")) {

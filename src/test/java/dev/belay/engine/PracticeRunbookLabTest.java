@@ -32,13 +32,13 @@ class PracticeRunbookLabTest {
                          .start(plan, RunOptions.live("alice").withWindowEnd(java.time.Instant.now().plus(Duration.ofHours(1))),
                                  seen::add)) {
                 RunState s = run.awaitSettled(T);
-                assertThat(s.awaiting()).as(RunReport.render(s, java.time.Instant.now())).isNotNull();
+                assertThat(s.awaiting()).as(RunStateReport.render(s, java.time.Instant.now())).isNotNull();
                 assertThat(s.awaiting().stepId()).isEqualTo("look-by-hand");
                 assertThat(s.awaiting().options()).contains(Option.CONFIRM, Option.ROLLBACK);
                 run.confirm("look-by-hand", "svc.ini and rows look right").get();
                 s = run.await(x -> x.status().ended(), T);
 
-                assertThat(s.status()).as(RunReport.render(s, s.endedAt())).isEqualTo(RunStatus.COMPLETED);
+                assertThat(s.status()).as(RunStateReport.render(s, s.endedAt())).isEqualTo(RunStatus.COMPLETED);
                 assertThat(s.phase(Phase.PREFLIGHT)).allMatch(x -> x.status() == StepStatus.PASSED);
                 assertThat(s.phase(Phase.MAIN)).allMatch(x -> x.status() == StepStatus.PASSED);
                 assertThat(s.phase(Phase.ROLLBACK)).allMatch(x -> x.status() == StepStatus.PENDING);

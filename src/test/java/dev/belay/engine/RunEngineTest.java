@@ -263,7 +263,7 @@ class RunEngineTest {
             run.confirm("outage", null).get();
             s = run.await(x -> x.status().ended(), T);
             assertThat(s.monitors().get(0).downs()).isEqualTo(1);
-            assertThat(RunReport.render(s, s.endedAt())).contains("svc").contains("1 outage(s)");
+            assertThat(RunStateReport.render(s, s.endedAt())).contains("svc").contains("1 outage(s)");
         }
         assertThat(store.events(run.runId()).stream().filter(e -> e instanceof RunEvent.MonitorChanged)
                 .map(e -> ((RunEvent.MonitorChanged) e).up()).toList()).containsExactly(true, false, true);
@@ -327,7 +327,8 @@ class RunEngineTest {
     void resumeFlagsAStartedCommandWithoutFinishAsUnknownAndRerunsOnlyWhenTold() throws Exception {
         Rb rb = new Rb("resume");
         rb.steps.add(run("first", "web[0]", "echo 1 >> first"));
-        rb.steps.add(run("long", "web", "echo 1 >> long; sleep 30"));
+        rb.steps.add(run("long", "web", "echo 1 >> long; test -f fast || sleep 30"));
+        rb.steps.add(run("last", "web[0]", "echo 1 >> last"));
         Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
         run = engine.start(plan, RunOptions.live("alice"));
         run.await(x -> x.step("long").orElseThrow().hosts().stream().allMatch(h -> h.status() == HostStatus.RUNNING)
@@ -363,8 +364,17 @@ class RunEngineTest {
         run.resolveUnknown("long", "web-2", Resolution.MARK_DONE, "same").get();
         assertThat(run.state().awaiting().options()).contains(Option.RESOLVE_UNKNOWN);
         assertThat(file("web-3", "long")).isEqualTo("1\n");
-        run.abort("test over").get();
-        assertThat(run.state().status()).isEqualTo(RunStatus.ABORTED);
+        assertThat(file("web-1", "last")).isNull();
+
+        Files.writeString(harness.home("web-3").resolve("fast"), "");
+        run.resolveUnknown("long", "web-3", Resolution.RERUN, "it was killed: run it again").get();
+        s = run.await(x -> x.status().ended(), T);
+        assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(file("web-3", "long")).isEqualTo("1\n1\n");
+        assertThat(file("web-1", "long")).isEqualTo("1\n");
+        assertThat(file("web-2", "long")).isEqualTo("1\n");
+        assertThat(file("web-1", "last")).isEqualTo("1\n");
+        assertThat(s.step("long").orElseThrow().host("web-1").orElseThrow().message()).isEqualTo("mark done: saw it finish");
     }
     @Test
     void failingGateStopsTheRollingLoopAfterTheBatchAndNamesTheUntouchedHosts() throws Exception {
@@ -447,5 +457,66 @@ class RunEngineTest {
         assertThat(s.awaiting().prompt()).contains("audit log cannot record events");
         Thread.sleep(300);
         assertThat(file("web-1", "next")).isNull();
+    }
+    @Test
+    void theAuditLogGivesBackExactlyTheEventsThatWereEmittedAndEarlierRunsDurations() throws Exception {
+        Rb rb = new Rb("history");
+        rb.steps.add(run("s", "web", "echo hello; echo warn >&2", new Expectation.Capture("word", "(hel+o)")));
+        rb.steps.add(Rb.confirm("ok", "fine"));
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
+        for (int i = 0; i < 2; i++) {
+            List<RunEvent> emitted = new CopyOnWriteArrayList<>();
+            run = engine.start(plan, RunOptions.live("alice").withAutoConfirm(true), emitted::add);
+            RunState s = run.await(x -> x.status().ended(), T);
+            assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
+            run.await(x -> emitted.stream().anyMatch(e -> e instanceof RunEvent.RunFinished), Duration.ofSeconds(5));
+            assertThat(store.events(run.runId())).containsExactlyElementsOf(
+                    emitted.stream().filter(RunEvent::durable).toList());
+            run.close();
+        }
+        Map<String, List<Duration>> earlier = store.stepDurations("history", "none");
+        assertThat(earlier.get("s")).hasSize(2);
+        assertThat(earlier.get("ok")).hasSize(2);
+    }
+    @Test
+    void terminalStepHandsItsCommandOverAndWaitsForTheTick() throws Exception {
+        Rb rb = new Rb("terminal").var("pw", null, true);
+        rb.steps.add(new dev.belay.runbook.Step("shell", "Look by hand", null,
+                new dev.belay.runbook.Action.Terminal(Rb.sel("web[1]"), "mysql -p${pw} -h ${host.address}"),
+                "3 members", null, null, null, null, false, null, null, null, null));
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of("pw", "hunter2"));
+        List<RunEvent> seen = new CopyOnWriteArrayList<>();
+        run = engine.start(plan, RunOptions.live("alice"), seen::add);
+        RunState s = run.awaitSettled(T);
+        StepState shell = s.step("shell").orElseThrow();
+        assertThat(shell.status()).isEqualTo(StepStatus.AWAITING_CONFIRMATION);
+        assertThat(shell.terminalHost()).isEqualTo("web-2");
+        assertThat(shell.terminalCommand()).isEqualTo("mysql -p****** -h 127.0.0.1");
+        assertThat(run.terminalCommand("shell")).isEqualTo("mysql -phunter2 -h 127.0.0.1");
+        assertThat(s.awaiting().prompt()).isEqualTo("3 members");
+        run.confirm("shell", "3 members, wsrep_ready ON").get();
+        assertThat(run.await(x -> x.status().ended(), T).status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(seen).anyMatch(e -> e instanceof RunEvent.TerminalRequested t && t.host().equals("web-2"));
+        assertThat(audit.timeline(run.runId()).toString()).doesNotContain("hunter2");
+    }
+    @Test
+    void whenOnACapturedValueIsDecidedWhenTheStepStarts() throws Exception {
+        Rb rb = new Rb("when");
+        rb.steps.add(run("ask", "web[0]", "echo 'reboot: no'; echo 'drain: yes'",
+                new Expectation.Capture("reboot", "reboot: (\\w+)"), new Expectation.Capture("drain", "drain: (\\w+)")));
+        rb.steps.add(whenStep(run("reboot", "web[0]", "touch rebooted"), "${reboot}"));
+        rb.steps.add(whenStep(run("drain", "web[0]", "touch drained"), "${drain}"));
+        start(rb, RunOptions.live("alice"));
+        RunState s = run.await(x -> x.status().ended(), T);
+        assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(s.step("reboot").orElseThrow().status()).isEqualTo(StepStatus.SKIPPED);
+        assertThat(s.step("reboot").orElseThrow().message()).isEqualTo("when: is 'no'");
+        assertThat(file("web-1", "rebooted")).isNull();
+        assertThat(file("web-1", "drained")).isEqualTo("");
+    }
+
+    private static dev.belay.runbook.Step whenStep(dev.belay.runbook.Step s, String when) {
+        return new dev.belay.runbook.Step(s.id(), s.title(), null, s.action(), null, when, null, null, null, false, null,
+                null, null, null);
     }
 }

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every runbook of the library resolves into a plan against a matching inventory (staging + deployer) and dry-runs cleanly. */
+/** Every runbook of the library resolves into a plan against the staging example inventory and dry-runs cleanly, secrets masked, no var left unfilled. */
 class RunbookLibraryDryRunTest {
 
     private static final Path RUNBOOKS = Path.of("runbooks");
-    private static final Path STAGING = Path.of("src/test/resources/engine/library-inventory.yaml");
+    private static final Path STAGING = RUNBOOKS.resolve("inventories/staging.example.yaml");
 
     @Test
     void everyRunbookDryRunsAgainstAMatchingInventory() throws IOException {

@@ -1,11 +1,15 @@
 package dev.belay.engine;
 
+import dev.belay.runbook.Durations;
 import java.time.Instant;
 
-/** The end-of-run summary: each step's status and duration, each monitor's downtime, notes. */
-public final class RunReport {
+/**
+ * A run's state as text, printed by the CLI at the end: each step's status and duration, each
+ * monitor's downtime, warnings and notes. (The audit's reports read the log itself.)
+ */
+public final class RunStateReport {
 
-    private RunReport() {
+    private RunStateReport() {
     }
 
     public static String render(RunState s, Instant now) {
