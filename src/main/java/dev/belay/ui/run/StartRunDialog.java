@@ -168,9 +168,7 @@ public final class StartRunDialog {
         TextInputControl f = v.secret() ? new PasswordField() : new TextField();
         f.setId("var-" + v.name());
         f.setPromptText(v.prompt() == null ? "" : v.prompt() + (v.secret() ? " (secret: never stored)" : ""));
-        if (!v.secret() && v.defaultValue() != null) {
-            f.setText(v.defaultValue());
-        } else if (v.secret() && v.defaultValue() != null) {
+        if (v.defaultValue() != null) {
             f.setText(v.defaultValue());
         }
         f.textProperty().addListener((o, a, b) -> {
