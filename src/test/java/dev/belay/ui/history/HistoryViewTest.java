@@ -79,8 +79,8 @@ class HistoryViewTest {
                 && runs.getItems().get(0).runId().equals(HistoryFixture.REHEARSAL));
 
         robot.clickOn(robot.lookup("#runs-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        Label title = robot.lookup("#run-title").queryAs(Label.class);
-        await("the run's timeline", 20, () -> onFx(title::getText).startsWith("patch-db"));
+        await("the run's timeline", 20, () -> onFx(() -> robot.lookup("#run-title").tryQueryAs(Label.class)
+                .map(l -> l.getText().startsWith("patch-db")).orElse(false)));
         WaitForAsyncUtils.waitForFxEvents();
         TableView<AuditEvent> timeline = robot.lookup("#timeline-table").queryTableView();
         assertThat(timeline.getItems()).extracting(AuditEvent::type)
