@@ -70,8 +70,9 @@ final class Database {
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
-            throw new AuditException("Cannot create or upgrade the audit schema in " + redacted() + ": "
-                    + e.getMessage(), e);
+            String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new AuditException("Cannot create or upgrade the audit schema in " + redacted() + ": " + why
+                    + " (check --db, that the database server runs and that the user may create tables)", e);
         }
     }
 

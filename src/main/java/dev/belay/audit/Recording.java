@@ -28,6 +28,7 @@ public final class Recording implements AutoCloseable {
 
     private static final int CHUNK_CHARS = 16 * 1024;
     private static final double FLUSH_SECONDS = 2.0;
+    private static final int MIN_TYPED_SECRET = 4;
 
     private final AuditStore store;
     private final RecordingRef ref;
@@ -98,7 +99,11 @@ public final class Recording implements AutoCloseable {
             if (!inSecret) {
                 add("i", String.valueOf(ch));
             } else if (ch == '\r' || ch == '\n') {
-                store.masker().add(typedSecret.toString()); // the password stays masked everywhere after
+                // The password stays masked everywhere after; a short answer ("y" to "change password?")
+                // would mask every such letter, so only the frame itself is masked then.
+                if (typedSecret.length() >= MIN_TYPED_SECRET) {
+                    store.masker().add(typedSecret.toString());
+                }
                 typedSecret.setLength(0);
                 inSecret = false;
                 prompt.answered();

@@ -42,7 +42,8 @@ public final class LabCommand implements Runnable {
         @Option(names = "--dir", description = "Where keys, homes and the inventory live (default: ~/.belay/lab).")
         Path dir;
 
-        @Option(names = "--port", defaultValue = "0", description = "Port on 127.0.0.1 (default: any free port).")
+        @Option(names = "--port", defaultValue = "0",
+                description = "Port on 127.0.0.1 (default: the last start's port if free, else any free port).")
         int port;
 
         // For tests and scripts: start, print, and stop at once instead of waiting for Ctrl-C.

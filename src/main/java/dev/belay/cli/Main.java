@@ -21,6 +21,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ValidateCommand());
         cl.addSubcommand(new LabCommand());
         cl.addSubcommand(new AuditCommand());
+        cl.addSubcommand(new RunCommand());
+        cl.addSubcommand(new ResumeCommand());
         return cl;
     }
 

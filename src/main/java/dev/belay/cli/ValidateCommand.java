@@ -39,6 +39,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final java.util.Map<Path, RunbookLibrary> libraries = new java.util.HashMap<>();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,10 +73,15 @@ public final class ValidateCommand implements Callable<Integer> {
         if (k == Kind.inventory) {
             return new InventoryLoader().load(file.toString(), bytes).problems();
         }
-        Path folder = file.toAbsolutePath().getParent();
-        RunbookLibrary lib = RunbookLibrary.load(folder == null ? List.of() : List.of(folder), List.of(file));
-        LoadResult<?> r = lib.resultOf(file);
+        LoadResult<?> r = libraryFor(file).resultOf(file);
         return r.problems().stream().map(p -> new Problem(file.toString(), p.line(), p.column(), p.message())).toList();
+    }
+
+    /** One library per folder, holding the folder's runbooks and every runbook named on the command line there. */
+    private RunbookLibrary libraryFor(Path file) {
+        Path folder = file.toAbsolutePath().normalize().getParent();
+        return libraries.computeIfAbsent(folder, f -> RunbookLibrary.load(List.of(f), files.stream()
+                .filter(p -> f.equals(p.toAbsolutePath().normalize().getParent()) && Files.isReadable(p)).toList()));
     }
 
     /** An inventory has a top-level hosts:; anything else (even unparseable) is checked as a runbook. */

@@ -36,7 +36,8 @@ public final class PracticeLab implements AutoCloseable {
 
     /**
      * Creates the lab's directory, keys and host homes (reusing those already there), starts the
-     * server and writes the inventory and known_hosts files for the port it got.
+     * server and writes the inventory and known_hosts files for the port it got. With no port
+     * asked for, the lab takes the port of its last start again if it is free.
      */
     public static PracticeLab start(LabConfig config) throws IOException {
         Path base = config.baseDir().toAbsolutePath();
@@ -47,15 +48,17 @@ public final class PracticeLab implements AutoCloseable {
         PtyNative.configure();
         Map<String, LabHost> byUser = new LinkedHashMap<>();
         hosts.forEach(h -> byUser.put(h.name(), h));
-        SshServer server = newServer(config.port(), keys, byUser, labBin);
+        int port = config.port() != 0 ? config.port() : LabPort.previousIfFree(base);
+        SshServer server = newServer(port, keys, byUser, labBin);
         try {
             server.start();
         } catch (IOException e) {
-            throw new IOException("lab: cannot listen on " + ADDRESS + ":" + config.port() + " (" + e.getMessage()
+            throw new IOException("lab: cannot listen on " + ADDRESS + ":" + port + " (" + e.getMessage()
                     + "); pick another --port or leave it out for any free port", e);
         }
         PracticeLab lab = new PracticeLab(server, List.copyOf(hosts), base, keys.clientKey());
         try {
+            LabPort.remember(base, lab.port());
             Files.writeString(lab.knownHostsPath(), keys.knownHostsLine(ADDRESS, lab.port()) + "\n");
             LabInventory.write(lab.inventoryPath(), hosts, lab.port(), keys.clientKey(), lab.knownHostsPath());
         } catch (IOException e) {

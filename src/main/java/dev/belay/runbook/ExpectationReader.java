@@ -33,7 +33,8 @@ final class ExpectationReader {
             return out;
         }
         for (int i = 0; i < seq.getValue().size(); i++) {
-            Expectation e = read(seq.getValue().get(i), "in expectation " + (i + 1) + " " + where, path + "/" + i);
+            Expectation e = read(seq.getValue().get(i), "in expectation " + (i + 1) + " " + where.replaceFirst("^in ", "of "),
+                    path + "/" + i);
             if (e != null) {
                 out.add(e);
             }

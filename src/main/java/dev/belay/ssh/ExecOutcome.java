@@ -7,10 +7,10 @@ public sealed interface ExecOutcome {
     /** The host reported this exit status. */
     record Exited(int code) implements ExecOutcome { }
 
-    /** The command ran past its timeout; it was signalled and its channel closed. */
+    /** The command ran past its timeout; its remote process group was stopped and its channel closed. */
     record TimedOut(Duration timeout) implements ExecOutcome { }
 
-    /** The user cancelled; the command was signalled and its channel closed. */
+    /** The user cancelled; the remote process group was stopped and its channel closed. */
     record Cancelled() implements ExecOutcome { }
 
     /** The connection dropped before an exit status arrived: the command's fate is unknown. */

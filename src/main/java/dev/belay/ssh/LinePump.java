@@ -36,7 +36,10 @@ final class LinePump implements Runnable {
     public void run() {
         byte[] buf = new byte[32 * 1024];
         try {
-            for (int n = in.read(buf); n >= 0 && !muted; n = in.read(buf)) {
+            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                if (muted) {
+                    continue; // keep draining: stderr must still yield the wrapper's pid to the stopper
+                }
                 capture.write(buf, 0, n);
                 split(buf, n);
             }
@@ -87,7 +90,7 @@ final class LinePump implements Runnable {
         }
     }
 
-    /** Stops delivering and capturing: the command's outcome has been decided without its end. */
+    /** Stops delivering and capturing (reading goes on): the outcome was decided before the end. */
     void mute() {
         muted = true;
     }

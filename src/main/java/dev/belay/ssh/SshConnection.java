@@ -33,11 +33,16 @@ public final class SshConnection implements AutoCloseable {
         return !closed.get() && client.isConnected() && client.isAuthenticated();
     }
 
-    /** Starts {@code command} (run by the remote user's shell); output streams to {@code listener}. */
+    /**
+     * Starts {@code command} (run by the remote user's login shell, which must be POSIX-family);
+     * output streams to {@code listener}. Cancel and timeout stop its whole remote process group.
+     */
     public RunningExec start(String command, Duration timeout, OutputListener listener) throws IOException {
+        RemoteWrapper wrapper = RemoteWrapper.around(command);
         Session session = client.startSession();
         try {
-            return new RunningExec(client, session, session.exec(command), host, command, timeout, listener);
+            return new RunningExec(client, session, session.exec(wrapper.remoteCommand()), wrapper, host, command,
+                    timeout, listener);
         } catch (IOException | RuntimeException e) {
             session.close();
             throw e;

@@ -36,9 +36,9 @@ public final class SshConnector {
         return settings;
     }
 
+    /** Connects to {@code target} through its own chain of jump hosts, all closed with the connection. */
     public SshConnection connect(SshTarget target) throws SshException {
-        ResolvedTarget resolved = new SshConfigResolver(settings.sshConfig(), settings.defaultIdentities())
-                .resolve(target);
+        ResolvedTarget resolved = resolve(target);
         List<ResolvedTarget> chain = new ArrayList<>();
         flatten(resolved, chain);
         List<SSHClient> hops = new ArrayList<>();
@@ -53,6 +53,25 @@ public final class SshConnector {
             throw e;
         }
         return new SshConnection(target.name(), hops);
+    }
+
+    /**
+     * Connects to {@code target} through jump connections taken from (and left in) {@code shared}:
+     * closing the result closes only the target's own connection.
+     */
+    SshConnection connect(SshTarget target, JumpHosts shared) throws SshException {
+        ResolvedTarget resolved = resolve(target);
+        List<ResolvedTarget> chain = new ArrayList<>();
+        flatten(resolved, chain);
+        if (chain.size() == 1) {
+            return new SshConnection(target.name(), List.of(openHop(resolved, null)));
+        }
+        SSHClient via = shared.through(chain.subList(0, chain.size() - 1), this::openHop);
+        return new SshConnection(target.name(), List.of(openHop(resolved, via)));
+    }
+
+    private ResolvedTarget resolve(SshTarget target) throws SshException {
+        return new SshConfigResolver(settings.sshConfig(), settings.defaultIdentities()).resolve(target);
     }
 
     /** A jump host's own jumps come before it: the chain is connected depth-first. */

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One live connection per target, shared by execs and shells. A dropped connection is replaced on
+ * One live connection per target, shared by execs and shells, and one per jump host, shared by every
+ * target behind it (see {@link JumpHosts}). A dropped connection is replaced on
  * the next request; a command whose connection dropped is never re-run automatically (it may have
  * had effects): its outcome is {@link ExecOutcome.ConnectionLost}.
  */
@@ -16,6 +17,7 @@ public final class SshPool implements AutoCloseable {
     private final SshConnector connector;
     private final Map<String, SshConnection> live = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final JumpHosts jumpHosts = new JumpHosts();
     private volatile boolean closed;
 
     public SshPool(SshConnector connector) {
@@ -45,7 +47,7 @@ public final class SshPool implements AutoCloseable {
             if (current != null) {
                 current.close();
             }
-            SshConnection fresh = connector.connect(target);
+            SshConnection fresh = connector.connect(target, jumpHosts);
             live.put(key, fresh);
             return fresh;
         }
@@ -83,5 +85,6 @@ public final class SshPool implements AutoCloseable {
         List<SshConnection> all = new ArrayList<>(live.values());
         live.clear();
         all.forEach(SshConnection::close);
+        jumpHosts.close();
     }
 }

@@ -192,10 +192,12 @@ abstract class AuditStoreContract {
             rec.input("hunter2-typed\r");
             rec.output("\r\n$ ");
             rec.input("echo hunter2-typed\r");
-            rec.output("echo hunter2-typed\r\nhunter2-typed\r\n");
+            rec.output("echo hunter2-typed\r\nhunter2-typed\r\nChange password? [y/n]: ");
+            rec.input("y\r");
+            rec.output("you said yes\r\n");
         }
         String everything = dumpEverything();
-        assertThat(everything).doesNotContain("s3cr3t", "hunter2").contains("******", "admin");
+        assertThat(everything).doesNotContain("s3cr3t", "hunter2").contains("******", "admin", "you said yes");
         assertThat(store.readOutput(out.id())).hasValue("echo ******\n******\n");
         assertThat(store.verify()).isInstanceOf(VerifyResult.Intact.class);
     }

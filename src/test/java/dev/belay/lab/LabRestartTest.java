@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,15 +22,32 @@ class LabRestartTest {
     void restartReusesKeysAndHomesSoOldTrustStillHolds() throws IOException {
         String hostKey;
         String clientKey;
+        int port;
         try (PracticeLab first = PracticeLab.start(new LabConfig(dir, 2, 0))) {
+            port = first.port();
             assertThat(LabClient.exec(first, "lab-1", "echo kept > mark").exitStatus()).isZero();
             hostKey = hostKeyOf(first);
             clientKey = Files.readString(first.clientKeyPath());
         }
         try (PracticeLab second = PracticeLab.start(new LabConfig(dir, 2, 0))) {
+            assertThat(second.port()).as("the last port, free again").isEqualTo(port);
             assertThat(hostKeyOf(second)).isEqualTo(hostKey);
             assertThat(Files.readString(second.clientKeyPath())).isEqualTo(clientKey);
             assertThat(LabClient.exec(second, "lab-1", "cat mark").stdout()).isEqualTo("kept\n");
+        }
+    }
+
+    @Test
+    void aRestartWhoseOldPortIsTakenGetsAnotherAndRewritesTheFiles() throws IOException {
+        int oldPort;
+        try (PracticeLab first = PracticeLab.start(new LabConfig(dir, 1, 0))) {
+            oldPort = first.port();
+        }
+        try (ServerSocket squatter = new ServerSocket(oldPort, 1, InetAddress.getByName("127.0.0.1"));
+             PracticeLab second = PracticeLab.start(new LabConfig(dir, 1, 0))) {
+            assertThat(second.port()).isNotEqualTo(oldPort);
+            assertThat(Files.readString(second.knownHostsPath())).startsWith("[127.0.0.1]:" + second.port() + " ");
+            assertThat(LabClient.exec(second, "lab-1", "echo up").stdout()).isEqualTo("up\n");
         }
     }
 

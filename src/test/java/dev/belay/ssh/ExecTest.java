@@ -112,4 +112,37 @@ class ExecTest {
 
         assertThat(running.await().outcome()).isEqualTo(new ExecOutcome.Cancelled());
     }
+
+    /** Quotes, newlines, a heredoc, $ and backslashes reach the remote shell exactly as written. */
+    static final String TRICKY = "printf '%s\\n' \"it's\" 'say \"hi\"' \\$HOME\n"
+            + "cat <<'EOF'\nliteral $x `y` \\n 'q'\nEOF\n"
+            + "echo \"to stderr: $((6*7))\" >&2; exit 5";
+
+    @Test
+    void commandsWithQuotesNewlinesAndHeredocsRunVerbatim() throws Exception {
+        ExecResult r = pool.exec(target(), TRICKY, LONG, OutputListener.NONE);
+        assertThat(r.outcome()).isEqualTo(new ExecOutcome.Exited(5));
+        assertThat(r.stdout().text()).isEqualTo("it's\nsay \"hi\"\n$HOME\nliteral $x `y` \\n 'q'\n");
+        assertThat(r.stderr().text()).isEqualTo("to stderr: 42\n");
+        assertThat(r.command()).isEqualTo(TRICKY);
+    }
+
+    @Test
+    void cancelAndTimeoutStopTheWholeRemoteProcessGroup() throws Exception {
+        // MINA runs commands from its own JVM's process group: the wrapper must make a group of its own.
+        String sleep = LocalProcesses.uniqueSleep();
+        RunningExec running = pool.connection(target()).start(sleep + "; echo after", LONG, OutputListener.NONE);
+        assertThat(LocalProcesses.awaitStarted(sleep)).isTrue();
+        running.cancel();
+        ExecResult cancelled = running.await();
+        assertThat(cancelled.outcome()).isEqualTo(new ExecOutcome.Cancelled());
+        assertThat(LocalProcesses.awaitGone(sleep)).as("remote process and its shell are gone").isTrue();
+        assertThat(cancelled.stdout().text()).isEmpty();
+
+        String slept = LocalProcesses.uniqueSleep();
+        RunningExec timed = pool.connection(target()).start(slept, Duration.ofSeconds(1), OutputListener.NONE);
+        assertThat(LocalProcesses.awaitStarted(slept)).isTrue();
+        assertThat(timed.await().outcome()).isEqualTo(new ExecOutcome.TimedOut(Duration.ofSeconds(1)));
+        assertThat(LocalProcesses.awaitGone(slept)).isTrue();
+    }
 }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,5 +70,45 @@ class JumpHostTest {
         } finally {
             Files.delete(config);
         }
+    }
+
+    @Test
+    void twentyTargetsBehindOneBastionShareOneLoginWhichIsReplacedAfterADrop() throws Exception {
+        List<SshTarget> targets = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            targets.add(target.target("app-" + i, key).via(bastion.target("bastion", key)));
+        }
+        int bastionBefore = bastion.sessionsCreated();
+        int targetBefore = target.sessionsCreated();
+        try (SshPool pool = new SshPool(TestSettings.of(dir))) {
+            FanOut fanOut = new FanOut(pool, 8);
+            assertAllSucceed(fanOut.run(targets, "echo hi", Duration.ofSeconds(20), OutputListener.NONE, (t, r) -> { }));
+            assertThat(bastion.sessionsCreated() - bastionBefore).as("logins to the bastion").isEqualTo(1);
+            assertThat(target.sessionsCreated() - targetBefore).as("each target is its own connection").isEqualTo(20);
+
+            List<SshConnection> before = new ArrayList<>();
+            for (SshTarget t : targets) {
+                before.add(pool.connection(t));
+            }
+            bastion.dropSessions();
+            awaitAllDead(before);
+            assertAllSucceed(fanOut.run(targets, "echo again", Duration.ofSeconds(20), OutputListener.NONE,
+                    (t, r) -> { }));
+            assertThat(bastion.sessionsCreated() - bastionBefore).as("one new login after the drop").isEqualTo(2);
+        }
+    }
+
+    private static void assertAllSucceed(Map<SshTarget, ExecResult> results) {
+        assertThat(results).hasSize(20);
+        results.values().forEach(r -> assertThat(r.outcome()).as(r.host()).isEqualTo(new ExecOutcome.Exited(0)));
+    }
+
+    /** Tunnelled connections notice their bastion's drop asynchronously: wait for that, bounded. */
+    private static void awaitAllDead(List<SshConnection> connections) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline && connections.stream().anyMatch(SshConnection::isAlive)) {
+            Thread.sleep(50);
+        }
+        assertThat(connections).noneMatch(SshConnection::isAlive);
     }
 }

@@ -8,6 +8,9 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
@@ -21,10 +24,17 @@ final class MinaServer implements AutoCloseable {
 
     private final SshServer sshd;
     private final PublicKey hostKey;
+    private final AtomicInteger sessionsCreated = new AtomicInteger();
 
     private MinaServer(SshServer sshd, PublicKey hostKey) {
         this.sshd = sshd;
         this.hostKey = hostKey;
+        sshd.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                sessionsCreated.incrementAndGet();
+            }
+        });
     }
 
     /** Starts a server whose host key lives in {@code hostKeyFile}, accepting keys from {@code authorized}. */
@@ -71,6 +81,16 @@ final class MinaServer implements AutoCloseable {
 
     SshTarget target(String name, Path identity) {
         return new SshTarget(name, "127.0.0.1", port(), USER, identity, List.of(), null);
+    }
+
+    /** How many SSH sessions (client connections) this server has accepted so far. */
+    int sessionsCreated() {
+        return sessionsCreated.get();
+    }
+
+    /** Drops every open session but keeps listening (simulates a network blip on this host). */
+    void dropSessions() {
+        sshd.getActiveSessions().forEach(s -> s.close(true));
     }
 
     /** Stops at once, dropping every session (simulates a host that dies). */

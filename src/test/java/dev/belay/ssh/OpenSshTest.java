@@ -56,13 +56,29 @@ class OpenSshTest {
 
     @Test
     void timeoutAndCancelEndTheRemoteCommand() throws Exception {
-        ExecResult timedOut = pool.exec(server.target(), "sleep 30", Duration.ofMillis(500), OutputListener.NONE);
+        // As root, sshd refuses the "signal" request, and both stops come before the login shell has
+        // even reported its pid (its profile is slow here): only the wrapper's group kill ends these.
+        String timedSleep = LocalProcesses.uniqueSleep();
+        ExecResult timedOut = pool.exec(server.target(), timedSleep, Duration.ofMillis(500), OutputListener.NONE);
         assertThat(timedOut.outcome()).isInstanceOf(ExecOutcome.TimedOut.class);
+        assertThat(LocalProcesses.awaitGone(timedSleep)).as("timed-out command gone").isTrue();
 
-        RunningExec running = pool.connection(server.target()).start("sleep 30", LONG, OutputListener.NONE);
+        String cancelledSleep = LocalProcesses.uniqueSleep();
+        RunningExec running = pool.connection(server.target()).start(cancelledSleep, LONG, OutputListener.NONE);
         running.cancel();
         assertThat(running.await().outcome()).isEqualTo(new ExecOutcome.Cancelled());
+        assertThat(LocalProcesses.awaitGone(cancelledSleep)).as("cancelled command gone").isTrue();
         assertThat(pool.exec(server.target(), "echo ok", LONG, OutputListener.NONE).succeeded()).isTrue();
+    }
+
+    @Test
+    void trickyCommandsRunVerbatimInTheLoginShell() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        ExecResult r = pool.exec(server.target(), ExecTest.TRICKY + "\n", LONG, (h, s, line) -> lines.add(s + ":" + line));
+        assertThat(r.outcome()).isEqualTo(new ExecOutcome.Exited(5));
+        assertThat(r.stdout().text()).isEqualTo("it's\nsay \"hi\"\n$HOME\nliteral $x `y` \\n 'q'\n");
+        assertThat(r.stderr().text()).isEqualTo("to stderr: 42\n");
+        assertThat(lines).filteredOn(l -> l.startsWith("STDERR")).containsExactly("STDERR:to stderr: 42");
     }
 
     @Test

@@ -86,7 +86,11 @@ public final class LibraryView {
                 status.setText(summaryText());
             }
         });
-        task.setOnFailed(e -> status.setText("Could not load the library: " + task.getException().getMessage()));
+        task.setOnFailed(e -> {
+            if (task == current) {
+                status.setText("Could not load the library: " + task.getException().getMessage());
+            }
+        });
         loader.execute(task);
     }
 
@@ -169,9 +173,14 @@ public final class LibraryView {
         tree.setRoot(rootItem);
         if (reselect != null) {
             tree.getSelectionModel().select(reselect);
-        } else if (rootItem.getChildren().isEmpty() && !index.entries().isEmpty()) {
+        } else if (index.entries().isEmpty()) {
+            showMessage(Feather.FOLDER_PLUS, "No runbooks here yet",
+                    "Add a folder of runbook YAML files with Ctrl+O.");
+        } else if (rootItem.getChildren().isEmpty()) {
             showMessage(Feather.SEARCH, "Nothing matches \u201c" + search.getText().strip() + "\u201d",
                     "Search looks at the id, title, component and summary. Esc clears it.");
+        } else {
+            showPlaceholder();
         }
     }
 

@@ -106,6 +106,12 @@ class LibraryWindowTest {
         robot.write("kexec");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(treeTitles(robot)).containsExactly("Host OS minor upgrade (RHEL 7.x)");
+
+        robot.write(" no-such-word");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(treeTitles(robot)).isEmpty();
+        assertThat(robot.lookup("#detail-placeholder .label").queryAllAs(Label.class)).extracting(Label::getText)
+                .anySatisfy(t -> assertThat(t).startsWith("Nothing matches"));
     }
 
     @Test

@@ -1,0 +1,111 @@
+package dev.belay.cli;
+
+import dev.belay.audit.AuditException;
+import dev.belay.audit.AuditStore;
+import dev.belay.engine.AuditEventSink;
+import dev.belay.engine.PlanException;
+import dev.belay.engine.PlanFiles;
+import dev.belay.engine.Resolution;
+import dev.belay.engine.RunController;
+import dev.belay.engine.RunEngine;
+import dev.belay.engine.RunEvent;
+import dev.belay.engine.SshTransport;
+import dev.belay.runbook.FailurePolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code belay resume RUN}: continues an interrupted run where it was. A command that started with
+ * no recorded finish is reported as outcome unknown, and stays so until {@code --resolve} decides it.
+ */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = {"Continue an interrupted run where it was; nothing is re-run unless you say so.",
+                "Exit codes as for 'belay run'."})
+public final class ResumeCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "The run id (belay audit runs lists them).")
+    String runId;
+    @Option(names = "--auto-confirm", description = "Tick manual steps automatically (audited as such).")
+    boolean autoConfirm;
+    @Option(names = "--operator", paramLabel = "NAME", description = "Who takes the run over (default: the last operator).")
+    String operator;
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Secret var values, which are never stored.")
+    Map<String, String> secrets = new LinkedHashMap<>();
+    @Option(names = "--resolve", paramLabel = "STEP@HOST=DECISION",
+            description = "Decide an unknown outcome: rerun, done or failed (repeatable).")
+    List<String> resolutions = List.of();
+    @Option(names = "--note", paramLabel = "TEXT", description = "Why: recorded with each --resolve.")
+    String note;
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "Extra known_hosts file to trust.")
+    Path knownHosts;
+    @Option(names = {"-v", "--verbose"}, description = "Print every command and output line.")
+    boolean verbose;
+    @Mixin
+    AuditCommand.Db db;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (AuditStore store = AuditStore.open(db.resolved())) {
+            AuditEventSink sink = new AuditEventSink(store);
+            List<RunEvent> events = sink.events(runId);
+            if (events.isEmpty() || !(events.get(0) instanceof RunEvent.RunStarted started)) {
+                err.println("resume: run " + runId + " is not in the audit log " + store.location());
+                return RunDriver.BAD_INPUT;
+            }
+            var plan = PlanFiles.forResume(started, secrets);
+            try (SshTransport transport = new SshTransport(Ssh.settings(knownHosts), plan.inventory())) {
+                RunEngine engine = new RunEngine(transport, sink);
+                RunPrinter printer = new RunPrinter(out, verbose);
+                try (RunController run = engine.resume(runId, new RunEngine.ResumeOptions(operator, secrets, autoConfirm,
+                        false), (s, sec) -> plan, printer)) {
+                    run.awaitSettled(java.time.Duration.ofSeconds(30));
+                    for (String r : resolutions) {
+                        resolve(run, r);
+                    }
+                    FailurePolicy policy = plan.runbook().onFailure();
+                    return RunDriver.drive(run, printer, policy, autoConfirm, out);
+                }
+            }
+        } catch (PlanException | IllegalArgumentException e) {
+            err.println("resume: " + e.getMessage());
+            return RunDriver.BAD_INPUT;
+        } catch (AuditException e) {
+            err.println("resume: " + e.getMessage());
+            return RunDriver.FAILED;
+        } catch (ExecutionException e) {
+            err.println("resume: " + e.getCause().getMessage());
+            return RunDriver.BAD_INPUT;
+        }
+    }
+
+    private void resolve(RunController run, String spec) throws InterruptedException, ExecutionException {
+        int at = spec.indexOf('@');
+        int eq = spec.lastIndexOf('=');
+        if (at <= 0 || eq < at) {
+            throw new IllegalArgumentException("--resolve " + spec + ": write STEP@HOST=rerun|done|failed");
+        }
+        Resolution r = switch (spec.substring(eq + 1).toLowerCase(Locale.ROOT)) {
+            case "rerun" -> Resolution.RERUN;
+            case "done" -> Resolution.MARK_DONE;
+            case "failed" -> Resolution.MARK_FAILED;
+            default -> throw new IllegalArgumentException("--resolve " + spec + ": the decision is rerun, done or failed");
+        };
+        run.resolveUnknown(spec.substring(0, at), spec.substring(at + 1, eq), r, note).get();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.belay.cli;
+
+import dev.belay.audit.AuditException;
+import dev.belay.audit.AuditStore;
+import dev.belay.engine.AuditEventSink;
+import dev.belay.engine.DryRunRenderer;
+import dev.belay.engine.Plan;
+import dev.belay.engine.PlanException;
+import dev.belay.engine.PlanFiles;
+import dev.belay.engine.RunController;
+import dev.belay.engine.RunEngine;
+import dev.belay.engine.RunMode;
+import dev.belay.engine.RunOptions;
+import dev.belay.engine.SshTransport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code belay run RUNBOOK --inventory FILE}: runs a runbook headless, printing each step and check. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a runbook headless against an inventory, printing each step and check as it goes.",
+                "Exit 0 when the run completes, 1 when a step fails or the run is rolled back, 2 on bad input,",
+                "3 when it waits for the operator (continue with 'belay resume RUN')."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUNBOOK", description = "The runbook file.")
+    Path runbook;
+    @Option(names = "--inventory", required = true, paramLabel = "FILE", description = "The inventory file.")
+    Path inventory;
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A var value (repeatable).")
+    Map<String, String> vars = new LinkedHashMap<>();
+    @Option(names = "--operator", paramLabel = "NAME", description = "Who runs it (default: your login).")
+    String operator;
+    @Option(names = "--dry-run", description = "Print every command per host and the expectations; execute nothing.")
+    boolean dryRun;
+    @Option(names = "--auto-confirm", description = "Tick manual steps automatically (audited as such).")
+    boolean autoConfirm;
+    @Option(names = "--rehearsal", description = "Mark the run as a rehearsal.")
+    boolean rehearsal;
+    @Option(names = "--window-end", paramLabel = "TIME",
+            description = "End of the maintenance window: an ISO instant (2026-11-25T23:00:00Z) or HH:MM UTC today.")
+    String windowEnd;
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+            description = "Extra known_hosts file to trust (default: ~/.belay/known_hosts).")
+    Path knownHosts;
+    @Option(names = {"-v", "--verbose"}, description = "Print every command and output line.")
+    boolean verbose;
+    @Mixin
+    AuditCommand.Db db;
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Plan plan;
+        Instant end;
+        try {
+            plan = PlanFiles.load(runbook, inventory, vars);
+            end = parseWindowEnd(windowEnd);
+        } catch (PlanException | IllegalArgumentException e) {
+            err.println("run: " + e.getMessage());
+            return RunDriver.BAD_INPUT;
+        }
+        if (dryRun) {
+            out.print(DryRunRenderer.render(plan));
+            out.flush();
+            return RunDriver.COMPLETED;
+        }
+        String who = operator != null ? operator : System.getProperty("user.name", "operator");
+        RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
+        try (AuditStore store = AuditStore.open(db.resolved());
+             SshTransport transport = new SshTransport(Ssh.settings(knownHosts), plan.inventory())) {
+            RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
+            RunPrinter printer = new RunPrinter(out, verbose);
+            try (RunController run = engine.start(plan, options, printer)) {
+                return RunDriver.drive(run, printer, plan.runbook().onFailure(), autoConfirm, out);
+            }
+        } catch (AuditException e) {
+            err.println("run: " + e.getMessage());
+            return RunDriver.FAILED;
+        }
+    }
+
+    static Instant parseWindowEnd(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            if (text.matches("\\d{1,2}:\\d{2}")) {
+                return LocalDate.now(ZoneOffset.UTC).atTime(LocalTime.parse(text.length() == 4 ? "0" + text : text))
+                        .toInstant(ZoneOffset.UTC);
+            }
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("--window-end " + text + ": use 2026-11-25T23:00:00Z or HH:MM (UTC)");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.belay.cli;
+
+import dev.belay.engine.Option;
+import dev.belay.engine.RunController;
+import dev.belay.engine.RunEvent;
+import dev.belay.engine.RunReport;
+import dev.belay.engine.RunState;
+import dev.belay.engine.RunStatus;
+import dev.belay.engine.StepStatus;
+import dev.belay.runbook.FailurePolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Drives a headless run to its end or to the first point where it needs a person, and turns that
+ * into the exit code: 0 completed, 1 a step failed or the run was rolled back or aborted, 3 the run
+ * waits for the operator (a manual step, an unknown outcome): continue it with {@code belay resume}.
+ */
+final class RunDriver {
+
+    static final int COMPLETED = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+    static final int PAUSED = 3;
+
+    private static final Duration SLICE = Duration.ofMinutes(10);
+
+    private RunDriver() {
+    }
+
+    static int drive(RunController run, RunPrinter printer, FailurePolicy policy, boolean autoConfirm, PrintWriter out)
+            throws InterruptedException {
+        boolean rolledBackByPolicy = false;
+        while (true) {
+            RunState s = run.awaitSettled(SLICE);
+            if (s.status().ended()) {
+                printer.awaitPrinted(s.status() == RunStatus.ABORTED ? RunEvent.RunAborted.class : RunEvent.RunFinished.class, 5000);
+                out.print(RunReport.render(s, s.endedAt() == null ? Instant.now() : s.endedAt()));
+                out.flush();
+                return s.status() == RunStatus.COMPLETED ? COMPLETED : FAILED;
+            }
+            if (s.awaiting() == null) {
+                continue;
+            }
+            if (s.awaiting().options().isEmpty()) {
+                out.println(s.awaiting().prompt());
+                out.flush();
+                return FAILED;
+            }
+            printer.awaitPrinted(RunEvent.AwaitingOperator.class, 5000);
+            boolean failed = s.step(s.awaiting().stepId()).map(x -> x.status() == StepStatus.FAILED).orElse(false);
+            if (failed && autoConfirm && policy == FailurePolicy.ROLLBACK && !rolledBackByPolicy
+                    && s.awaiting().options().contains(Option.ROLLBACK)) {
+                rolledBackByPolicy = true;
+                try {
+                    run.startRollback("on_failure: rollback, started automatically (--auto-confirm)").get();
+                } catch (ExecutionException e) {
+                    out.println("cannot start the rollback: " + e.getCause().getMessage());
+                    return FAILED;
+                }
+                continue;
+            }
+            out.println((failed ? "Stopped at a failed step" : "Paused") + "; continue with: belay resume "
+                    + run.runId() + (failed ? "" : " [--auto-confirm]"));
+            out.flush();
+            return failed ? FAILED : PAUSED;
+        }
+    }
+
+    static Path knownHostsDefault() {
+        return Path.of(System.getProperty("user.home"), ".belay", "known_hosts");
+    }
+}

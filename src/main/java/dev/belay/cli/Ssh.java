@@ -1,0 +1,18 @@
+package dev.belay.cli;
+
+import dev.belay.ssh.HostKeyPrompt;
+import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.SshSettings;
+import java.nio.file.Path;
+
+/** SSH settings for headless commands: unknown host keys are refused (trust them first), no prompts. */
+final class Ssh {
+
+    private Ssh() {
+    }
+
+    static SshSettings settings(Path knownHosts) {
+        SshSettings d = SshSettings.defaults(HostKeyPrompt.REJECT_ALL, PassphrasePrompt.NONE);
+        return knownHosts == null ? d : d.withKnownHosts(d.userKnownHosts(), knownHosts.toAbsolutePath());
+    }
+}

@@ -1,0 +1,27 @@
+package dev.belay.engine;
+
+import java.util.Collection;
+
+/**
+ * Where run events go first: {@link #append} returns only once the event is durable, so the
+ * engine can act on "intent before act" (a command's start is stored before it is sent).
+ */
+public interface EventSink {
+
+    /**
+     * Durably appends {@code event} for {@code runId}, attributed to {@code operator}.
+     *
+     * @throws EventSinkException when the event could not be stored; the engine stops the run
+     */
+    void append(String runId, String operator, RunEvent event);
+
+    /** Values to mask wherever they would be stored (secret vars); called before any event of the run. */
+    void registerSecrets(Collection<String> values);
+
+    /** Thrown when an event cannot be stored. */
+    final class EventSinkException extends RuntimeException {
+        public EventSinkException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.belay.engine;
+
+import dev.belay.runbook.FailurePolicy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decides what comes next from the run's state alone: the step to run, what to ask the operator,
+ * or how the run ends. It never offers to move past a failure by itself: a failed step waits for
+ * the operator, with the options its {@code on_failure} allows.
+ */
+final class Navigator {
+
+    /** What the run does next. */
+    sealed interface Next {
+        record Execute(String stepId) implements Next { }
+
+        record Ask(Awaiting awaiting) implements Next { }
+
+        record Finish(RunStatus status, String message) implements Next { }
+
+        record Nothing() implements Next { }
+    }
+
+    private Navigator() {
+    }
+
+    static Next next(RunModel m, boolean stepByStep) {
+        if (m.status.ended() || m.status == RunStatus.NOT_STARTED) {
+            return new Next.Nothing();
+        }
+        if (m.steps.values().stream().anyMatch(s -> s.status == StepStatus.RUNNING)) {
+            return new Next.Nothing();
+        }
+        if (m.rollbackStarted) {
+            Next n = walk(m, m.plan.rollback(), false, false);
+            return n != null ? n : new Next.Finish(RunStatus.ROLLED_BACK, "rolled back");
+        }
+        Next pre = preflight(m);
+        if (pre != null) {
+            return pre;
+        }
+        Next n = walk(m, m.plan.steps(), stepByStep, true);
+        return n != null ? n : new Next.Finish(RunStatus.COMPLETED, "all steps done");
+    }
+
+    /** Preflight runs every check (a failure does not stop the others), then asks if any failed. */
+    private static Next preflight(RunModel m) {
+        if (m.preflightOverridden || mainStarted(m)) {
+            return null;
+        }
+        List<String> failed = new ArrayList<>();
+        for (PlannedStep p : m.plan.preflight()) {
+            RunModel.StepModel s = m.steps.get(p.id());
+            if (s.status == StepStatus.PENDING) {
+                return new Next.Execute(p.id());
+            }
+            if (s.status == StepStatus.FAILED) {
+                failed.add(p.id());
+            } else if (!s.status.done()) {
+                return stepAsk(m, s, false, false);
+            }
+        }
+        if (failed.isEmpty()) {
+            return null;
+        }
+        return new Next.Ask(new Awaiting(failed.get(0), "preflight failed: " + String.join(", ", failed)
+                + "; retry the checks, or override with a reason", List.of(Option.RETRY, Option.OVERRIDE_PREFLIGHT,
+                Option.SKIP, Option.ABORT)));
+    }
+
+    private static boolean mainStarted(RunModel m) {
+        return m.plan.steps().stream().anyMatch(p -> m.steps.get(p.id()).status != StepStatus.PENDING);
+    }
+
+    private static Next walk(RunModel m, List<PlannedStep> list, boolean stepByStep, boolean main) {
+        for (PlannedStep p : list) {
+            RunModel.StepModel s = m.steps.get(p.id());
+            if (s.status.done()) {
+                continue;
+            }
+            if (s.status == StepStatus.PENDING && !stepByStep) {
+                return new Next.Execute(p.id());
+            }
+            return stepAsk(m, s, stepByStep, main);
+        }
+        return null;
+    }
+
+    private static Next stepAsk(RunModel m, RunModel.StepModel s, boolean stepByStep, boolean main) {
+        List<Option> opts = new ArrayList<>();
+        String prompt;
+        switch (s.status) {
+            case PENDING -> {
+                opts.add(Option.RUN);
+                prompt = "ready: " + s.planned.title();
+            }
+            case AWAITING_CONFIRMATION -> {
+                opts.add(Option.CONFIRM);
+                prompt = s.planned.confirmPrompt() != null ? s.planned.confirmPrompt()
+                        : "look at the result, then confirm: " + s.planned.title();
+            }
+            case OUTCOME_UNKNOWN -> {
+                boolean hostsUnknown = s.hosts.values().stream().anyMatch(h -> h.status == HostStatus.OUTCOME_UNKNOWN);
+                opts.add(hostsUnknown ? Option.RESOLVE_UNKNOWN : Option.RUN);
+                prompt = hostsUnknown ? "outcome unknown on " + unknownHosts(s)
+                        + ": check by hand, then re-run or mark done/failed" : "interrupted; run it again or skip it";
+            }
+            default -> {
+                opts.addAll(failureOptions(m, s, main));
+                prompt = "failed: " + (s.message == null ? s.planned.title() : s.message);
+                return new Next.Ask(new Awaiting(s.planned.id(), prompt, opts));
+            }
+        }
+        opts.add(Option.SKIP);
+        if (main && rollbackAllowed(m)) {
+            opts.add(Option.ROLLBACK);
+        }
+        opts.add(Option.ABORT);
+        return new Next.Ask(new Awaiting(s.planned.id(), prompt, opts));
+    }
+
+    private static List<Option> failureOptions(RunModel m, RunModel.StepModel s, boolean main) {
+        if (!main) {
+            return List.of(Option.RETRY, Option.SKIP, Option.ABORT);
+        }
+        FailurePolicy policy = s.planned.step().onFailure() != null ? s.planned.step().onFailure()
+                : m.plan.runbook().onFailure();
+        boolean rb = rollbackAllowed(m);
+        return switch (policy) {
+            case ASK -> rb ? List.of(Option.RETRY, Option.SKIP, Option.ROLLBACK, Option.ABORT)
+                    : List.of(Option.RETRY, Option.SKIP, Option.ABORT);
+            case ROLLBACK -> rb ? List.of(Option.ROLLBACK, Option.ABORT) : List.of(Option.RETRY, Option.ABORT);
+            case STOP -> List.of(Option.ABORT);
+        };
+    }
+
+    /** Rollback is offered while rollback steps exist and no point of no return has been passed. */
+    static boolean rollbackAllowed(RunModel m) {
+        return !m.plan.rollback().isEmpty() && !m.pointOfNoReturnPassed && !m.rollbackStarted;
+    }
+
+    private static String unknownHosts(RunModel.StepModel s) {
+        return String.join(", ", s.hosts.values().stream().filter(h -> h.status == HostStatus.OUTCOME_UNKNOWN)
+                .map(h -> h.host).toList());
+    }
+}

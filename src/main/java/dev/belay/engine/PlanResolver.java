@@ -1,0 +1,195 @@
+package dev.belay.engine;
+
+import dev.belay.inventory.Inventory;
+import dev.belay.runbook.Action;
+import dev.belay.runbook.Expectation;
+import dev.belay.runbook.Monitor;
+import dev.belay.runbook.RoleSpec;
+import dev.belay.runbook.Runbook;
+import dev.belay.runbook.Step;
+import dev.belay.runbook.VarSpec;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Resolves a runbook, an inventory and var values into a {@link Plan}: includes expanded (cycles
+ * refused), var values chosen (operator, then inventory, then default), {@code ${vars}} substituted,
+ * selectors checked against the inventory. Every error names the step and says how to fix it.
+ */
+public final class PlanResolver {
+
+    /** Finds an included runbook by id. */
+    @FunctionalInterface
+    public interface Includes {
+        Optional<Runbook> find(String runbookId);
+
+        Includes NONE = id -> Optional.empty();
+    }
+
+    private final Includes includes;
+
+    public PlanResolver(Includes includes) {
+        this.includes = includes;
+    }
+
+    public Plan resolve(Runbook runbook, Inventory inventory, Map<String, String> operatorVars) {
+        Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
+        StringBuilder hashed = new StringBuilder(runbook.toString());
+        List<PlannedStep> pre = expand(runbook, runbook.preflight(), Phase.PREFLIGHT, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
+        List<PlannedStep> main = expand(runbook, runbook.steps(), Phase.MAIN, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
+        List<PlannedStep> back = expand(runbook, runbook.rollback(), Phase.ROLLBACK, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
+        checkRoles(runbook, inventory);
+        Map<String, String> vars = values(declared, inventory, operatorVars);
+        Set<String> late = captureNames(pre, main, back);
+        StepSubstitution sub = new StepSubstitution(vars, late);
+        List<PlannedStep> all = new ArrayList<>();
+        List<List<PlannedStep>> phases = new ArrayList<>();
+        for (List<PlannedStep> list : List.of(pre, main, back)) {
+            List<PlannedStep> done = list.stream().map(s -> new PlannedStep(s.phase(), sub.step(s.step()), s.origin())).toList();
+            done.forEach(s -> checkSelectors(s, inventory, late));
+            all.addAll(done);
+            phases.add(done);
+        }
+        checkUniqueIds(all);
+        List<Monitor> monitors = runbook.monitors().stream().map(sub::monitor).toList();
+        Set<String> secrets = new LinkedHashSet<>();
+        declared.values().stream().filter(VarSpec::secret).forEach(v -> secrets.add(v.name()));
+        return new Plan(runbook, inventory, vars, secrets, phases.get(0), phases.get(1), phases.get(2), monitors,
+                sha256(hashed.toString()), null, null);
+    }
+
+    private List<PlannedStep> expand(Runbook owner, List<Step> steps, Phase phase, String prefix, List<String> stack,
+                                     Map<String, VarSpec> declared, StringBuilder hashed) {
+        List<PlannedStep> out = new ArrayList<>();
+        for (Step s : steps) {
+            if (!(s.action() instanceof Action.Include inc)) {
+                out.add(new PlannedStep(phase, prefix.isEmpty() ? s : renamed(s, prefix + s.id()), owner.id()));
+                continue;
+            }
+            String where = "step '" + prefix + s.id() + "' of runbook " + owner.id();
+            if (stack.contains(inc.runbookId())) {
+                throw new PlanException(where + ": include " + inc.runbookId() + " makes a cycle ("
+                        + String.join(" -> ", stack) + " -> " + inc.runbookId() + "); remove one of the includes");
+            }
+            Runbook child = includes.find(inc.runbookId()).orElseThrow(() -> new PlanException(where
+                    + ": include " + inc.runbookId() + " is not in the runbook library; check the id or add the file"));
+            child.vars().forEach(declared::putIfAbsent);
+            hashed.append('\n').append(child);
+            stack.add(child.id());
+            out.addAll(expand(child, child.steps(), phase, prefix + s.id() + "/", stack, declared, hashed));
+            stack.remove(stack.size() - 1);
+        }
+        return out;
+    }
+
+    private static Step renamed(Step s, String id) {
+        return new Step(id, s.title(), s.description(), s.action(), s.confirm(), s.when(), s.estimate(), s.serial(),
+                s.retry(), s.pointOfNoReturn(), s.onFailure(), s.gate(), s.snapshot(), s.snapshotExpect());
+    }
+
+    private static void checkRoles(Runbook runbook, Inventory inventory) {
+        for (Map.Entry<String, RoleSpec> r : runbook.roles().entrySet()) {
+            int have = inventory.roles().getOrDefault(r.getKey(), List.of()).size();
+            RoleSpec spec = r.getValue();
+            if (have < spec.min() || (spec.max() != null && have > spec.max())) {
+                throw new PlanException("runbook " + runbook.id() + " needs role " + r.getKey() + " with "
+                        + (spec.max() == null ? "at least " + spec.min() : spec.min() + " to " + spec.max())
+                        + " host(s); the " + inventory.environment() + " inventory gives it " + have
+                        + ": map the role under roles: in the inventory");
+            }
+        }
+    }
+
+    private static Map<String, String> values(Map<String, VarSpec> declared, Inventory inventory,
+                                              Map<String, String> operatorVars) {
+        for (String name : operatorVars.keySet()) {
+            if (!declared.containsKey(name)) {
+                throw new PlanException("--var " + name + ": the runbook declares no var named " + name
+                        + " (declared: " + String.join(", ", declared.keySet()) + ")");
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (VarSpec v : declared.values()) {
+            String value = operatorVars.containsKey(v.name()) ? operatorVars.get(v.name())
+                    : inventory.vars().containsKey(v.name()) ? inventory.vars().get(v.name()) : v.defaultValue();
+            if (value == null) {
+                missing.add(v.name() + (v.prompt() == null ? "" : " (" + v.prompt() + ")"));
+            } else {
+                out.put(v.name(), value);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new PlanException("no value for var(s) " + String.join(", ", missing)
+                    + ": pass --var NAME=VALUE or set them under vars: in the inventory");
+        }
+        return out;
+    }
+
+    private static Set<String> captureNames(List<PlannedStep> pre, List<PlannedStep> main, List<PlannedStep> back) {
+        Set<String> names = new LinkedHashSet<>();
+        for (List<PlannedStep> list : List.of(pre, main, back)) {
+            for (PlannedStep s : list) {
+                List<Expectation> all = new ArrayList<>();
+                if (s.action() instanceof Action.Run r) {
+                    all.addAll(r.expect());
+                }
+                if (s.step().gate() != null) {
+                    all.addAll(s.step().gate().expect());
+                }
+                all.stream().filter(e -> e instanceof Expectation.Capture)
+                        .forEach(e -> names.add(((Expectation.Capture) e).name()));
+            }
+        }
+        return names;
+    }
+
+    private static void checkSelectors(PlannedStep s, Inventory inventory, Set<String> captures) {
+        try {
+            if (s.action() instanceof Action.Run r) {
+                checkSelector(r.on(), inventory, captures);
+            } else if (s.action() instanceof Action.Terminal t) {
+                checkSelector(t.host(), inventory, captures);
+            }
+            if (s.step().gate() != null) {
+                checkSelector(s.step().gate().on(), inventory, captures);
+            }
+        } catch (IllegalStateException e) {
+            throw new PlanException("step '" + s.id() + "': " + e.getMessage());
+        }
+    }
+
+    private static void checkSelector(dev.belay.runbook.Selector sel, Inventory inventory, Set<String> captures) {
+        if (sel instanceof dev.belay.runbook.Selector.Extremum x && !captures.contains(x.var())) {
+            throw new IllegalStateException("on: " + x.text() + ": no step captures " + x.var()
+                    + "; add expect: - capture: { " + x.var() + ": REGEX } to an earlier step");
+        }
+        SelectorResolver.check(sel, inventory);
+    }
+
+    private static void checkUniqueIds(List<PlannedStep> all) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (PlannedStep s : all) {
+            if (!seen.add(s.id())) {
+                throw new PlanException("step '" + s.id() + "' appears twice after includes are expanded; rename one");
+            }
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from this JVM", e);
+        }
+    }
+}

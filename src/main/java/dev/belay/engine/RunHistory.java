@@ -1,0 +1,23 @@
+package dev.belay.engine;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the engine reads back from the log: a run's events (resume), past durations, past snapshots. */
+public interface RunHistory {
+
+    /** The durable events of {@code runId} in order; empty when the run is unknown. */
+    List<RunEvent> events(String runId);
+
+    /** Durations of finished steps (by step id) in earlier runs of {@code runbookId}, excluding {@code exceptRunId}. */
+    Map<String, List<Duration>> stepDurations(String runbookId, String exceptRunId);
+
+    /** The latest snapshot named {@code name} for {@code host} of this runbook on this environment. */
+    Optional<SnapshotRecord> lastSnapshot(String runbookId, String environment, String name, String host);
+
+    /** A stored snapshot and the run that took it. */
+    record SnapshotRecord(String runId, String content) {
+    }
+}

@@ -1,0 +1,357 @@
+package dev.belay.engine;
+
+import dev.belay.runbook.Action;
+import dev.belay.runbook.Monitor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The run's state as a fold of its events: the live engine and resume share this one reducer, so a
+ * resumed run is exactly the run that was stored. Not thread-safe: the run applies events under its lock.
+ */
+final class RunModel {
+
+    private static final int OUTPUT_KEEP = 64 * 1024;
+
+    final Plan plan;
+    String runId;
+    String operator = "";
+    RunMode mode = RunMode.LIVE;
+    boolean rehearsal;
+    boolean autoConfirm;
+    Instant startedAt;
+    Instant windowEnd;
+    Instant endedAt;
+    RunStatus status = RunStatus.NOT_STARTED;
+    Phase phase = Phase.PREFLIGHT;
+    boolean preflightOverridden;
+    boolean pointOfNoReturnPassed;
+    boolean rollbackStarted;
+    Awaiting awaiting;
+    final Map<String, StepModel> steps = new LinkedHashMap<>();
+    final Map<String, MonitorModel> monitors = new LinkedHashMap<>();
+    final Map<String, Map<String, String>> captures = new LinkedHashMap<>();
+    /** The last value captured for each name on any host: what a host without its own capture sees. */
+    final Map<String, String> latestCaptures = new LinkedHashMap<>();
+    final Set<String> openCommands = new HashSet<>();
+    final List<String> notes = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
+
+    RunModel(Plan plan) {
+        this.plan = plan;
+        Masker masker = new Masker(plan.secretValues());
+        plan.allSteps().forEach(s -> steps.put(s.id(), new StepModel(s, masker)));
+        for (Monitor m : plan.monitors()) {
+            monitors.put(m.id(), new MonitorModel(m.id(), MonitorRunner.target(m)));
+        }
+    }
+
+    void apply(RunEvent event) {
+        if (event instanceof RunEvent.RunStarted e) {
+            started(e);
+        } else if (event instanceof RunEvent.RunFinished e) {
+            ended(e.at(), e.status());
+        } else if (event instanceof RunEvent.RunAborted e) {
+            ended(e.at(), RunStatus.ABORTED);
+        } else if (event instanceof RunEvent.Handover e) {
+            operator = e.to();
+        } else if (event instanceof RunEvent.RunResumed e) {
+            operator = e.operator();
+        } else if (event instanceof RunEvent.NoteAdded e) {
+            notes.add(e.text());
+        } else if (event instanceof RunEvent.WindowWarning e) {
+            warnings.add(e.message());
+        } else if (event instanceof RunEvent.RollbackStarted) {
+            rollbackStarted = true;
+            phase = Phase.ROLLBACK;
+        } else if (event instanceof RunEvent.PreflightOverridden) {
+            preflightOverridden = true;
+        } else if (event instanceof RunEvent.MonitorChanged e) {
+            monitors.computeIfAbsent(e.monitorId(), k -> new MonitorModel(k, "")).changed(e);
+        } else {
+            applyStepEvent(event);
+        }
+    }
+
+    private void applyStepEvent(RunEvent event) {
+        if (event instanceof RunEvent.StepStarted e) {
+            step(e.stepId()).started(e, this);
+        } else if (event instanceof RunEvent.StepFinished e) {
+            step(e.stepId()).finished(e);
+        } else if (event instanceof RunEvent.StepSkipped e) {
+            step(e.stepId()).end(StepStatus.SKIPPED, e.at(), e.reason());
+        } else if (event instanceof RunEvent.StepConfirmed e) {
+            StepModel s = step(e.stepId());
+            s.note = e.note();
+            s.end(StepStatus.PASSED, e.at(), s.message);
+        } else if (event instanceof RunEvent.CommandStarted e) {
+            commandStarted(e);
+        } else if (event instanceof RunEvent.CommandFinished e) {
+            commandFinished(e);
+        } else if (event instanceof RunEvent.ExpectationChecked e) {
+            step(e.stepId()).host(e.host()).checked(e);
+        } else if (event instanceof RunEvent.ValueCaptured e) {
+            captures.computeIfAbsent(e.host(), k -> new LinkedHashMap<>()).put(e.name(), e.value());
+            latestCaptures.put(e.name(), e.value());
+            step(e.stepId()).host(e.host()).captures.put(e.name(), e.value());
+        } else if (event instanceof RunEvent.HostFinished e) {
+            HostModel h = step(e.stepId()).host(e.host());
+            h.status = e.passed() ? HostStatus.PASSED : HostStatus.FAILED;
+            h.message = e.message();
+        } else if (event instanceof RunEvent.GateChecked e) {
+            step(e.stepId()).message = e.message();
+        } else if (event instanceof RunEvent.SnapshotTaken e) {
+            step(e.stepId()).host(e.host()).snapshotDiff = e.diff();
+        } else if (event instanceof RunEvent.OutcomeResolved e) {
+            resolved(e);
+        } else if (event instanceof RunEvent.TerminalRequested e) {
+            StepModel s = step(e.stepId());
+            s.terminalHost = e.host();
+            s.terminalCommand = e.command();
+        }
+    }
+
+    private void started(RunEvent.RunStarted e) {
+        runId = e.runId();
+        operator = e.operator();
+        mode = e.mode();
+        rehearsal = e.rehearsal();
+        autoConfirm = e.autoConfirm();
+        startedAt = e.at();
+        windowEnd = e.windowEnd();
+        status = RunStatus.RUNNING;
+        phase = plan.preflight().isEmpty() ? Phase.MAIN : Phase.PREFLIGHT;
+    }
+
+    private void ended(Instant at, RunStatus s) {
+        status = s;
+        endedAt = at;
+        awaiting = null;
+        monitors.values().forEach(m -> m.close(at));
+        if (s == RunStatus.ROLLED_BACK) {
+            steps.values().stream().filter(st -> st.planned.phase() == Phase.MAIN && st.status == StepStatus.PASSED)
+                    .forEach(st -> st.status = StepStatus.ROLLED_BACK);
+        }
+    }
+
+    private void commandStarted(RunEvent.CommandStarted e) {
+        openCommands.add(key(e.stepId(), e.host()));
+        if ("step".equals(e.purpose())) {
+            HostModel h = step(e.stepId()).host(e.host());
+            h.status = HostStatus.RUNNING;
+            h.attempts = Math.max(h.attempts, e.attempt());
+        }
+    }
+
+    private void commandFinished(RunEvent.CommandFinished e) {
+        openCommands.remove(key(e.stepId(), e.host()));
+        if ("step".equals(e.purpose())) {
+            HostModel h = step(e.stepId()).host(e.host());
+            h.outcome = e.outcome();
+            h.exitCode = e.exitCode();
+            String out = e.output() == null ? "" : e.output();
+            h.output = out.length() <= OUTPUT_KEEP ? out : out.substring(out.length() - OUTPUT_KEEP);
+        }
+    }
+
+    private void resolved(RunEvent.OutcomeResolved e) {
+        openCommands.remove(key(e.stepId(), e.host()));
+        HostModel h = step(e.stepId()).host(e.host());
+        h.status = switch (e.resolution()) {
+            case MARK_DONE -> HostStatus.PASSED;
+            case MARK_FAILED -> HostStatus.FAILED;
+            case RERUN -> HostStatus.PENDING;
+        };
+        h.message = e.resolution().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                + (e.note() == null || e.note().isBlank() ? "" : ": " + e.note());
+    }
+
+    /**
+     * After replaying a stored run: steps caught mid-flight become OUTCOME_UNKNOWN, and so does any
+     * host whose command started without a recorded finish. Nothing is re-run from here on its own.
+     */
+    void markInterrupted() {
+        for (StepModel s : steps.values()) {
+            if (s.status != StepStatus.RUNNING) {
+                continue;
+            }
+            s.status = StepStatus.OUTCOME_UNKNOWN;
+            s.message = "interrupted: the run stopped while this step was running";
+            for (HostModel h : s.hosts.values()) {
+                if (h.status == HostStatus.RUNNING || openCommands.contains(key(s.planned.id(), h.host))) {
+                    h.status = HostStatus.OUTCOME_UNKNOWN;
+                    h.message = "outcome unknown: started, no finish recorded";
+                }
+            }
+        }
+        openCommands.clear();
+    }
+
+    StepModel step(String id) {
+        StepModel s = steps.get(id);
+        if (s == null) {
+            throw new IllegalStateException("event names step '" + id + "', which is not in the plan; "
+                    + "was the runbook changed since the run started?");
+        }
+        return s;
+    }
+
+    static String key(String stepId, String host) {
+        return stepId + "@" + host;
+    }
+
+    RunState snapshot() {
+        return new RunState(runId, plan.runbook().id(), plan.runbook().title(), plan.inventory().environment(),
+                operator, mode, rehearsal, autoConfirm, startedAt, windowEnd, endedAt, status, phase,
+                steps.values().stream().map(StepModel::snapshot).toList(),
+                monitors.values().stream().map(MonitorModel::snapshot).toList(), notes, warnings,
+                preflightOverridden, pointOfNoReturnPassed, rollbackStarted, awaiting);
+    }
+
+    /** One step's mutable state. */
+    static final class StepModel {
+        final PlannedStep planned;
+        final Masker masker;
+        StepStatus status = StepStatus.PENDING;
+        final Map<String, HostModel> hosts = new LinkedHashMap<>();
+        Instant startedAt;
+        Instant finishedAt;
+        String message;
+        String note;
+        String terminalHost;
+        String terminalCommand;
+
+        StepModel(PlannedStep planned, Masker masker) {
+            this.planned = planned;
+            this.masker = masker;
+        }
+
+        void started(RunEvent.StepStarted e, RunModel run) {
+            status = planned.action() instanceof Action.Manual || planned.action() instanceof Action.Terminal
+                    ? StepStatus.AWAITING_CONFIRMATION : StepStatus.RUNNING;
+            startedAt = e.at();
+            finishedAt = null;
+            message = null;
+            for (String h : e.hosts()) {
+                HostModel old = hosts.get(h);
+                if (old == null || old.status != HostStatus.PASSED) {
+                    hosts.put(h, new HostModel(h));
+                }
+            }
+            run.phase = planned.phase();
+            if (planned.step().pointOfNoReturn() && planned.phase() == Phase.MAIN) {
+                run.pointOfNoReturnPassed = true;
+            }
+        }
+
+        void finished(RunEvent.StepFinished e) {
+            if (!e.passed()) {
+                hosts.values().stream().filter(h -> h.status == HostStatus.PENDING)
+                        .forEach(h -> h.status = HostStatus.NOT_TOUCHED);
+            }
+            StepStatus to = !e.passed() ? StepStatus.FAILED
+                    : planned.needsConfirmation() ? StepStatus.AWAITING_CONFIRMATION : StepStatus.PASSED;
+            end(to, e.at(), e.message());
+            if (to == StepStatus.AWAITING_CONFIRMATION) {
+                finishedAt = null;
+            }
+        }
+
+        void end(StepStatus to, Instant at, String why) {
+            status = to;
+            finishedAt = at;
+            message = why;
+        }
+
+        HostModel host(String name) {
+            return hosts.computeIfAbsent(name, HostModel::new);
+        }
+
+        StepState snapshot() {
+            return new StepState(planned.id(), masker.mask(planned.title()), masker.mask(planned.step().description()),
+                    planned.estimate(), planned.phase(), planned.kind(), status,
+                    hosts.values().stream().map(HostModel::snapshot).toList(), startedAt, finishedAt, message,
+                    planned.step().pointOfNoReturn(), masker.mask(planned.confirmPrompt()), terminalHost, terminalCommand,
+                    note);
+        }
+    }
+
+    /** One host's mutable result within a step. */
+    static final class HostModel {
+        final String host;
+        HostStatus status = HostStatus.PENDING;
+        int attempts;
+        int checksAttempt;
+        String outcome;
+        Integer exitCode;
+        String output = "";
+        final List<CheckResult> checks = new ArrayList<>();
+        final Map<String, String> captures = new LinkedHashMap<>();
+        String snapshotDiff;
+        String message;
+
+        HostModel(String host) {
+            this.host = host;
+        }
+
+        void checked(RunEvent.ExpectationChecked e) {
+            if (e.attempt() != checksAttempt) {
+                checks.clear();
+                checksAttempt = e.attempt();
+            }
+            checks.add(CheckResult.of(e.expectation(), e.passed(), e.expected(), e.seen()));
+        }
+
+        HostResult snapshot() {
+            return new HostResult(host, status, attempts, outcome, exitCode, output, checks, captures, snapshotDiff,
+                    message);
+        }
+    }
+
+    /** One monitor's transitions and downtime. */
+    static final class MonitorModel {
+        final String id;
+        final String target;
+        Boolean up;
+        Instant since;
+        Duration downtime = Duration.ZERO;
+        Instant downSince;
+        int downs;
+        String detail;
+
+        MonitorModel(String id, String target) {
+            this.id = id;
+            this.target = target;
+        }
+
+        void changed(RunEvent.MonitorChanged e) {
+            if (e.up() && downSince != null) {
+                downtime = downtime.plus(Duration.between(downSince, e.at()));
+                downSince = null;
+            } else if (!e.up() && downSince == null) {
+                downSince = e.at();
+                downs++;
+            }
+            up = e.up();
+            since = e.at();
+            detail = e.detail();
+        }
+
+        void close(Instant at) {
+            if (downSince != null) {
+                downtime = downtime.plus(Duration.between(downSince, at));
+                downSince = null;
+            }
+        }
+
+        MonitorState snapshot() {
+            return new MonitorState(id, target, up, since, downtime, downSince, downs, detail);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package dev.belay.engine;
+
+import dev.belay.inventory.Host;
+import dev.belay.runbook.Action;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Executes one step by its action: {@code run:} through the {@link RollingLoop}; {@code terminal:}
+ * hands its command to the terminal and waits for the tick; {@code confirm:} waits for the tick;
+ * {@code wait:} counts down. Selectors are resolved here, at the moment the step starts.
+ */
+final class StepRunner {
+
+    private static final Set<String> FALSE = Set.of("", "false", "no", "0", "off");
+
+    private final StepContext ctx;
+    private final RollingLoop loop;
+
+    StepRunner(StepContext ctx) {
+        this.ctx = ctx;
+        this.loop = new RollingLoop(ctx);
+    }
+
+    void execute(PlannedStep step) {
+        String when = step.step().when();
+        if (when != null && FALSE.contains(when.strip().toLowerCase(Locale.ROOT))) {
+            ctx.emit(new RunEvent.StepSkipped(now(), step.id(), "when: is '" + when.strip() + "'", false));
+            return;
+        }
+        Action a = step.action();
+        if (a instanceof Action.Run) {
+            run(step);
+        } else if (a instanceof Action.Terminal t) {
+            terminal(step, t);
+        } else if (a instanceof Action.Wait w) {
+            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            if (ctx.mode() == RunMode.LIVE && !ctx.cancel().sleep(w.duration().toMillis())) {
+                ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "cancelled during the wait"));
+                return;
+            }
+            ctx.emit(new RunEvent.StepFinished(now(), step.id(), true, "waited " + Durations.format(w.duration())));
+        } else {
+            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            autoConfirm(step);
+        }
+    }
+
+    private void run(PlannedStep step) {
+        Action.Run run = (Action.Run) step.action();
+        List<Host> hosts;
+        try {
+            hosts = SelectorResolver.resolve(run.on(), ctx.plan().inventory(), ctx.captures());
+        } catch (IllegalStateException e) {
+            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "step '" + step.id() + "': " + e.getMessage()));
+            return;
+        }
+        ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), hosts.stream().map(Host::name).toList()));
+        if (ctx.mode() == RunMode.DRY_RUN) {
+            ctx.emit(new RunEvent.StepFinished(now(), step.id(), true, "dry run: rendered, not executed"));
+            autoConfirm(step);
+            return;
+        }
+        RollingLoop.Outcome outcome = loop.run(step, hosts);
+        String message = ctx.cancel().isCancelled() && !outcome.passed() ? "cancelled: " + outcome.message()
+                : outcome.message();
+        ctx.emit(new RunEvent.StepFinished(now(), step.id(), outcome.passed(), message));
+        if (outcome.passed() && step.needsConfirmation()) {
+            autoConfirm(step);
+        }
+    }
+
+    private void terminal(PlannedStep step, Action.Terminal t) {
+        Host host;
+        try {
+            host = SelectorResolver.resolve(t.host(), ctx.plan().inventory(), ctx.captures()).get(0);
+        } catch (IllegalStateException e) {
+            ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of()));
+            ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "step '" + step.id() + "': " + e.getMessage()));
+            return;
+        }
+        ctx.emit(new RunEvent.StepStarted(now(), step.id(), ctx.masker().mask(step.title()), step.phase(), List.of(host.name())));
+        ctx.emit(new RunEvent.TerminalRequested(now(), step.id(), host.name(), ctx.masker().mask(t.command())));
+        autoConfirm(step);
+    }
+
+    /** With --auto-confirm (or in a dry run) the tick is given at once, and recorded as automatic. */
+    private void autoConfirm(PlannedStep step) {
+        if (ctx.mode() == RunMode.DRY_RUN) {
+            ctx.emit(new RunEvent.StepConfirmed(now(), step.id(), "dry run", true));
+        } else if (ctx.autoConfirm()) {
+            ctx.emit(new RunEvent.StepConfirmed(now(), step.id(), "--auto-confirm", true));
+        }
+    }
+
+    private java.time.Instant now() {
+        return ctx.clock().instant();
+    }
+}

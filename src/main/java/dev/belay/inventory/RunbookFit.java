@@ -1,0 +1,68 @@
+package dev.belay.inventory;
+
+import dev.belay.runbook.Action;
+import dev.belay.runbook.RoleSpec;
+import dev.belay.runbook.Runbook;
+import dev.belay.runbook.Selector;
+import dev.belay.runbook.Step;
+import dev.belay.runbook.Suggestions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Whether an inventory can run a runbook: every role the runbook declares exists with between
+ * {@code min} and {@code max} hosts, and every {@code role[i]} index points at a host. Checked when
+ * a run is planned, since a runbook alone is inventory-independent.
+ */
+public final class RunbookFit {
+
+    private RunbookFit() {
+    }
+
+    /** Messages naming the role or step and the fix; empty when the inventory fits. */
+    public static List<String> problems(Runbook rb, Inventory inv) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, RoleSpec> e : rb.roles().entrySet()) {
+            String role = e.getKey();
+            RoleSpec spec = e.getValue();
+            if (!inv.roles().containsKey(role)) {
+                out.add("runbook '" + rb.id() + "' needs role '" + role + "', which inventory '" + inv.environment()
+                        + "' does not have" + Suggestions.didYouMean(role, inv.roles().keySet())
+                        + ": add it under roles:");
+                continue;
+            }
+            int n = inv.roles().get(role).size();
+            if (n < spec.min()) {
+                out.add("role '" + role + "' needs at least " + spec.min() + " hosts; inventory '" + inv.environment()
+                        + "' gives " + n);
+            } else if (spec.max() != null && n > spec.max()) {
+                out.add("role '" + role + "' takes at most " + spec.max() + (spec.max() == 1 ? " host" : " hosts")
+                        + "; inventory '" + inv.environment()
+                        + "' gives " + n);
+            }
+        }
+        Stream.of(rb.preflight(), rb.steps(), rb.rollback()).flatMap(List::stream)
+                .forEach(s -> checkIndex(s, selectorOf(s), inv, out));
+        return out;
+    }
+
+    private static Selector selectorOf(Step s) {
+        if (s.action() instanceof Action.Run run) {
+            return run.on();
+        }
+        return s.action() instanceof Action.Terminal t ? t.host() : null;
+    }
+
+    private static void checkIndex(Step s, Selector sel, Inventory inv, List<String> out) {
+        Selector base = sel instanceof Selector.Extremum ex ? ex.base() : sel;
+        if (base instanceof Selector.Slice slice && inv.roles().containsKey(slice.role())) {
+            int n = inv.roles().get(slice.role()).size();
+            if (slice.start() >= n) {
+                out.add("step '" + s.id() + "' selects " + slice.text() + ", but inventory '" + inv.environment()
+                        + "' has " + n + " host" + (n == 1 ? "" : "s") + " in '" + slice.role() + "'");
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.belay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.belay.lab.LabConfig;
+import dev.belay.lab.PracticeLab;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code belay run} and {@code belay resume} headless against the practice lab: output and exit codes. */
+class RunCommandTest {
+
+    private static final String MANUAL = """
+            id: cli-manual
+            title: A manual step in the middle
+            component: test
+            revision: 1
+            summary: Stops headless runs unless --auto-confirm.
+            roles:
+              controllers: { min: 1 }
+            steps:
+              - id: before
+                title: Before
+                on: controllers
+                run: echo before > before
+              - id: look
+                title: Look
+                confirm: It looks right
+              - id: after
+                title: After
+                on: controllers
+                run: echo after > after
+            """;
+
+    private static final String FAILING = """
+            id: cli-failing
+            title: A failing step
+            component: test
+            revision: 1
+            summary: Exit 1.
+            roles:
+              controllers: { min: 1 }
+            steps:
+              - id: broken
+                title: Broken
+                on: controllers
+                run: echo not today; exit 4
+              - id: never
+                title: Never
+                on: controllers
+                run: echo never > never
+            """;
+
+    @TempDir
+    static Path dir;
+    static PracticeLab lab;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void startLab() throws IOException {
+        lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 2, 0));
+    }
+
+    @AfterAll
+    static void stopLab() throws IOException {
+        lab.close();
+    }
+
+    private int belay(String... args) {
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return cl.execute(args);
+    }
+
+    private String[] runArgs(Path runbook, String db, String... extra) {
+        List<String> a = new ArrayList<>(List.of("run", runbook.toString(), "--inventory", lab.inventoryPath().toString(),
+                "--db", db, "--known-hosts", lab.knownHostsPath().toString(), "--operator", "ci"));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    private Path home(int i) {
+        return lab.hosts().get(i).home();
+    }
+
+    @Test
+    void dryRunPrintsEveryCommandPerHostAndExecutesNothing() {
+        int code = belay("run", "runbooks/practice-upgrade.yaml", "--inventory", lab.inventoryPath().toString(), "--dry-run");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("DRY RUN: Practice upgrade").contains("lab-1$ d=$HOME/practice-svc")
+                .contains("expect contains: status=ok").contains("POINT OF NO RETURN");
+        assertThat(Files.exists(home(0).resolve("practice-svc"))).isFalse();
+        assertThat(Files.exists(home(0).resolve("practice-svc.bak"))).isFalse();
+    }
+
+    @Test
+    void badInputExitsTwoWithAMessageNotAStackTrace() throws IOException {
+        assertThat(belay("run", "no-such.yaml", "--inventory", lab.inventoryPath().toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("no-such.yaml: no such file").doesNotContain("Exception");
+        Path rb = Files.writeString(dir.resolve("bad-var.yaml"), MANUAL.replace("cli-manual", "cli-bad"));
+        assertThat(belay("run", rb.toString(), "--inventory", lab.inventoryPath().toString(), "--var", "nope=1"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--var nope");
+    }
+
+    @Test
+    void manualStepPausesTheRunAndResumeWithAutoConfirmFinishesIt() throws IOException {
+        Path rb = Files.writeString(dir.resolve("manual.yaml"), MANUAL);
+        String db = dev.belay.audit.AuditStore.h2Url(dir.resolve("manual-audit"));
+        assertThat(belay(runArgs(rb, db))).as(out + "\n" + err).isEqualTo(RunDriver.PAUSED);
+        assertThat(out.toString()).contains("==> main before").contains("waiting for the operator at look");
+        assertThat(Files.readString(home(0).resolve("before"))).isEqualTo("before\n");
+        assertThat(Files.exists(home(0).resolve("after"))).isFalse();
+        Matcher m = Pattern.compile("belay resume (\\S+)").matcher(out.toString());
+        assertThat(m.find()).isTrue();
+
+        assertThat(belay("resume", m.group(1), "--auto-confirm", "--db", db, "--known-hosts",
+                lab.knownHostsPath().toString())).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("confirmed: look (automatically, --auto-confirm)").contains("COMPLETED");
+        assertThat(Files.readString(home(0).resolve("after"))).isEqualTo("after\n");
+        assertThat(Files.exists(home(1).resolve("after"))).as("lab-2 is a compute").isFalse();
+    }
+
+    @Test
+    void failingStepExitsOneAndGoesNoFurther() throws IOException {
+        Path rb = Files.writeString(dir.resolve("failing.yaml"), FAILING);
+        String db = dev.belay.audit.AuditStore.h2Url(dir.resolve("failing-audit"));
+        assertThat(belay(runArgs(rb, db))).as(out + "\n" + err).isEqualTo(RunDriver.FAILED);
+        assertThat(out.toString()).contains("FAIL exit: 0: expected exit status 0, saw exit status 4")
+                .contains("Stopped at a failed step");
+        assertThat(Files.exists(home(0).resolve("never"))).isFalse();
+    }
+}
