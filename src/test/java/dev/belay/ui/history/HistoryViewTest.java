@@ -80,9 +80,14 @@ class HistoryViewTest {
         await("the run whose output says disk full", 20, () -> onFx(status::getText).equals("1 run"));
         assertThat(runs.getItems()).extracting(RunSummary::runId).containsExactly(HistoryFixture.REHEARSAL);
 
-        robot.clickOn(robot.lookup("#runs-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
-        await("the run's timeline", 20, () -> onFx(() -> robot.lookup("#run-title").tryQueryAs(Label.class)
-                .map(l -> l.getText().startsWith("patch-db")).orElse(false)));
+        robot.interact(() -> runs.getSelectionModel().select(0)); // as a click or the arrow keys would
+        try {
+            await("the run's timeline", 20, () -> onFx(() -> robot.lookup("#run-title").tryQueryAs(Label.class)
+                    .map(l -> l.getText().startsWith("patch-db")).orElse(false)));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; status: " + onFx(status::getText) + ", selected: "
+                    + onFx(() -> runs.getSelectionModel().getSelectedItem()), e);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         TableView<AuditEvent> timeline = robot.lookup("#timeline-table").queryTableView();
         assertThat(timeline.getItems()).extracting(AuditEvent::type)
