@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** How the history shows times and durations: local time, "1h 02m", "4m 05s", "12s", signed deltas. */
+/** How the history shows times and durations: local time ("Nov 25, 13:14"), "1h 02m", "4m 05s", "12s", signed deltas. */
 final class Formats {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("MMM d, HH:mm", java.util.Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private Formats() {

@@ -43,6 +43,7 @@ public final class HistoryView {
     private final Label status = new Label();
     private final BorderPane root = new BorderPane();
     private boolean loadedOnce;
+    private String shownRunId;
 
     /** A history over {@code store}, opened on first use off the FX thread and closed by {@link #close()}. */
     public HistoryView(Supplier<AuditStore> store) {
@@ -71,12 +72,12 @@ public final class HistoryView {
         VBox header = new VBox(10, top, filters.node(), status);
         header.setPadding(new Insets(14, 16, 10, 16));
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null) {
+            if (now != null && !now.runId().equals(shownRunId)) {
                 openRun(now.runId());
             }
         });
         SplitPane split = new SplitPane(runs, detail.node());
-        split.setDividerPositions(0.42);
+        split.setDividerPositions(0.43);
         root.setTop(header);
         root.setCenter(split);
         root.getStyleClass().add("history");
@@ -105,9 +106,14 @@ public final class HistoryView {
 
     /** Loads one run's report (timeline, durations, failures, downtime, recordings) and shows it. */
     public CompletableFuture<RunReport> openRun(String runId) {
+        shownRunId = runId;
         return background.run(() -> RunReport.load(audit.store(), runId).orElseThrow(
                 () -> new IllegalArgumentException("No run " + runId + " in " + audit.store().location())),
-                detail::show, this::failed);
+                report -> {
+                    detail.show(report);
+                    runs.getItems().stream().filter(r -> r.runId().equals(runId)).findFirst()
+                            .ifPresent(r -> runs.getSelectionModel().select(r));
+                }, this::failed);
     }
 
     /** Recomputes the hash chain and says plainly whether the log is intact. */

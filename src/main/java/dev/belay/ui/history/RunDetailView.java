@@ -65,7 +65,13 @@ final class RunDetailView {
         exportLabel.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox head = new HBox(10, badge, new VBox(2, title, subtitle), outcome, spacer, exportLabel, exports);
+        for (Region r : new Region[] {badge, outcome, exportLabel, exports}) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // the subtitle shortens first, never these
+        }
+        exports.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
+        VBox titles = new VBox(2, title, subtitle);
+        titles.setMinWidth(120);
+        HBox head = new HBox(10, badge, titles, outcome, spacer, exportLabel, exports);
         head.setAlignment(Pos.CENTER_LEFT);
         head.setPadding(new Insets(0, 0, 10, 0));
 
@@ -159,13 +165,14 @@ final class RunDetailView {
     private void buildTimeline() {
         timeline.setId("timeline-table");
         timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        timeline.getColumns().add(RunsTable.column("Time", 75, e -> Formats.time(e.ts())));
+        timeline.getColumns().add(RunsTable.column("Time", 85, e -> Formats.time(e.ts())));
+        timeline.getColumns().get(0).setMinWidth(80);
         timeline.getColumns().add(RunsTable.column("+", 60, e -> report == null ? ""
                 : Formats.duration(Duration.between(report.run().startedAt(), e.ts()))));
-        timeline.getColumns().add(RunsTable.column("Who", 90, e -> e.operator().name()));
-        timeline.getColumns().add(RunsTable.column("Host", 80, e -> e.targetHost() == null ? "" : e.targetHost()));
-        timeline.getColumns().add(RunsTable.column("Event", 150, e -> e.type().name()));
-        timeline.getColumns().add(RunsTable.column("Detail", 400, RunReport::describe));
+        timeline.getColumns().add(RunsTable.column("Who", 62, e -> e.operator().name()));
+        timeline.getColumns().add(RunsTable.column("Host", 70, e -> e.targetHost() == null ? "" : e.targetHost()));
+        timeline.getColumns().add(RunsTable.column("Event", 200, e -> e.type().name()));
+        timeline.getColumns().add(RunsTable.column("Detail", 400, RunDetailView::describe));
         timeline.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(AuditEvent e, boolean empty) {
@@ -176,6 +183,19 @@ final class RunDetailView {
                 }
             }
         });
+    }
+
+    /** The audit's one-line description, with terminal events named by their recording. */
+    static String describe(AuditEvent e) {
+        return switch (e.type()) {
+            case TERMINAL_OPENED -> "terminal opened, recording " + shortId(e.text("recordingId"));
+            case TERMINAL_CLOSED -> "terminal closed, recording " + shortId(e.text("recordingId")) + " sealed";
+            default -> RunReport.describe(e);
+        };
+    }
+
+    private static String shortId(String id) {
+        return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
     private void buildSteps() {

@@ -19,7 +19,7 @@ final class RunFilters {
 
     final TextField runbook = field("filter-runbook", "Runbook id", 150);
     final TextField operator = field("filter-operator", "Operator", 120);
-    final TextField environment = field("filter-env", "Environment", 110);
+    final TextField environment = field("filter-env", "Environment", 125);
     final ComboBox<String> outcome = new ComboBox<>();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
@@ -39,7 +39,7 @@ final class RunFilters {
         from.setPrefWidth(130);
         to.setId("filter-to");
         to.setPromptText("To (inclusive)");
-        to.setPrefWidth(140);
+        to.setPrefWidth(155);
         search.setId("search");
         search.setDefaultButton(true);
         search.setOnAction(e -> onSearch.run());

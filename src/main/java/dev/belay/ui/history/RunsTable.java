@@ -20,14 +20,14 @@ final class RunsTable {
         table.setId("runs-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new javafx.scene.control.Label("No runs match."));
-        table.getColumns().add(column("Started", 130, r -> Formats.dateTime(r.startedAt())));
-        table.getColumns().add(column("Runbook", 170, RunSummary::runbookId));
-        table.getColumns().add(column("Env", 80, RunSummary::environment));
-        table.getColumns().add(column("Operators", 120, r -> String.join(", ", r.operators())));
+        table.getColumns().add(column("Started", 115, r -> Formats.dateTime(r.startedAt())));
+        table.getColumns().add(column("Runbook", 112, RunSummary::runbookId));
+        table.getColumns().add(column("Env", 90, RunSummary::environment));
+        table.getColumns().add(column("Operators", 85, r -> String.join(", ", r.operators())));
         TableColumn<RunSummary, String> outcome = column("Outcome", 100, r -> label(r.outcome()));
         outcome.setCellFactory(c -> new OutcomeCell());
         table.getColumns().add(outcome);
-        table.getColumns().add(column("Took", 70, r -> r.endedAt() == null ? "–"
+        table.getColumns().add(column("Took", 58, r -> r.endedAt() == null ? "–"
                 : Formats.duration(Duration.between(r.startedAt(), r.endedAt()))));
         return table;
     }
@@ -39,6 +39,7 @@ final class RunsTable {
     static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
+        c.setMinWidth(width * 0.85); // the last column flexes; the others keep about what they need
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         return c;
     }

@@ -140,17 +140,6 @@ public final class TerminalPane {
         }
     }
 
-    /** Screen and scroll-back as text. */
-    public String allText() {
-        TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
-        buffer.lock();
-        try {
-            return buffer.getHistoryBuffer().getLines() + "\n" + buffer.getScreenLines();
-        } finally {
-            buffer.unlock();
-        }
-    }
-
     /** Closes the widget and the shell; the audit work happens in the background. Idempotent. */
     public CompletableFuture<Void> close() {
         if (closing.compareAndSet(false, true)) {

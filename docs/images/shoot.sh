@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Takes docs/images/history.png and terminal.png under Xvfb: starts dev.belay.ui.ScreenshotScenes,
+# waits for READY, grabs the screen with ImageMagick, then stops it. Usage: docs/images/shoot.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -B -o -q -Dstyle.color=never test-compile
+cp_file=target/bench-classpath.txt
+mvn -B -o -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+for scene in history terminal; do
+  log=$(mktemp)
+  xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+    java -cp "target/classes:target/test-classes:$(cat '"$cp_file"')" dev.belay.ui.ScreenshotScenes '"$scene"' > '"$log"' 2>&1 &
+    pid=$!
+    for _ in $(seq 1 120); do grep -q READY '"$log"' && break; sleep 0.5; done
+    sleep 4
+    import -window root docs/images/'"$scene"'.png
+    kill $pid; wait $pid || true'
+  rm -f "$log"
+done

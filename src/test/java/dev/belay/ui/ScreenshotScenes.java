@@ -1,0 +1,100 @@
+package dev.belay.ui;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.belay.audit.AuditStore;
+import dev.belay.audit.Operator;
+import dev.belay.lab.LabConfig;
+import dev.belay.lab.PracticeLab;
+import dev.belay.ssh.SshPool;
+import dev.belay.ui.history.HistoryFixture;
+import dev.belay.ui.library.LibraryFolders;
+import dev.belay.ui.terminal.LabTerminals;
+import dev.belay.ui.terminal.TerminalAudit;
+import dev.belay.ui.terminal.TerminalTabs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+
+/**
+ * Sets up the scenes of docs/images (history, terminal) under Xvfb and prints READY; the script
+ * docs/images/shoot.sh then takes the screenshot with ImageMagick and ends this process.
+ */
+public final class ScreenshotScenes {
+
+    private ScreenshotScenes() {
+    }
+
+    /** Not an Application itself: with JavaFX on the class path such a main class cannot start. */
+    public static void main(String[] args) {
+        Application.launch(Scenes.class, args);
+    }
+
+    /** The application that builds the scene named by the first argument. */
+    public static final class Scenes extends Application {
+
+        @Override
+        public void start(Stage stage) throws Exception {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            stage.initStyle(StageStyle.UNDECORATED);
+            stage.setX(0);
+            stage.setY(0);
+            Path dir = Files.createTempDirectory("belay-shots");
+            if (getParameters().getRaw().contains("terminal")) {
+                terminal(stage, dir);
+            } else {
+                history(stage, dir);
+            }
+        }
+
+        private void history(Stage stage, Path dir) throws Exception {
+            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
+            HistoryFixture.fill(store);
+            Preferences prefs = Preferences.userRoot().node("/dev/belay/shots-" + System.nanoTime());
+            MainWindow window = new MainWindow(new LibraryFolders(prefs, Path.of("runbooks").toAbsolutePath()), () -> store);
+            window.show(stage);
+            stage.setWidth(1400);
+            stage.setHeight(900);
+            Platform.runLater(() -> {
+                stage.getScene().getRoot().lookupAll(".tab-pane").stream().findFirst().ifPresent(p ->
+                        ((javafx.scene.control.TabPane) p).getSelectionModel().select(window.history().tab()));
+                var view = window.history().view();
+                view.refresh().thenCompose(runs -> view.openRun(HistoryFixture.REHEARSAL)).thenRun(() -> ready());
+            });
+        }
+
+        private void terminal(Stage stage, Path dir) throws Exception {
+            PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 2, 0));
+            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
+            SshPool pool = new SshPool(LabTerminals.settings(lab, dir));
+            TerminalTabs tabs = new TerminalTabs(pool, new TerminalAudit(store, "shots", Operator.current("alice")));
+            stage.setScene(new Scene((Parent) tabs.node(), 1400, 900));
+            stage.show();
+            tabs.open("lab-2", LabTerminals.target(lab, "lab-2"));
+            tabs.open("lab-1", LabTerminals.target(lab, "lab-1")).thenRun(() -> Platform.runLater(() -> {
+                tabs.broadcastProperty().set(true);
+                tabs.typeInto("lab-1", "echo $TERM; stty size; printf '\\033[1;32mOK\\033[0m   service healthy\\n"
+                        + "\\033[1;31mFAIL\\033[0m disk 97%% full on /var\\n'; for c in 1 2 3 4 5 6; do printf \"\\033[4${c}m    \";"
+                        + " done; printf '\\033[0m\\n'; ls -la --color=always /usr/bin | head -n 12");
+                new Thread(() -> {
+                    try {
+                        Thread.sleep(4000);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    ready();
+                }).start();
+            }));
+        }
+
+        private static void ready() {
+            System.out.println("READY");
+            System.out.flush();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.belay.ui.terminal.bench;
+
+import dev.belay.audit.AuditStore;
+import dev.belay.audit.Operator;
+import dev.belay.lab.LabConfig;
+import dev.belay.lab.PracticeLab;
+import dev.belay.ssh.PtyShell;
+import dev.belay.ssh.SshPool;
+import dev.belay.ssh.SshTarget;
+import dev.belay.ui.terminal.LabTerminals;
+import dev.belay.ui.terminal.TerminalAudit;
+import dev.belay.ui.terminal.TerminalPane;
+import dev.belay.ui.terminal.TerminalTabs;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * A terminal fed ~20 MB (15 MB of random bytes as base64, 100-char lines) on the practice lab:
+ * the time until the last line is on screen, the FX thread's longest gap between pulses meanwhile,
+ * and the time until the recording is sealed, against a baseline in the same run: the same output
+ * read from a bare PTY shell (SSH and the lab's PTY, no emulator, no recording).
+ * Run with bench/terminal.sh (under xvfb-run for a real window) or headless with Monocle properties.
+ */
+public final class TerminalThroughputBenchmark {
+
+    private static final String FEED = "head -c 15000000 /dev/urandom | base64 -w 100; echo END-$((40+2))";
+    private static final String DONE = "END-42";
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Files.createTempDirectory("belay-term-bench");
+        try (PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 1, 0));
+             AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
+             SshPool pool = new SshPool(LabTerminals.settings(lab, dir))) {
+            SshTarget target = LabTerminals.target(lab, "lab-1");
+            rawPty(pool, target); // warm-up: JIT, connection
+            double raw = rawPty(pool, target);
+            System.out.printf("baseline: bare PTY shell read to the end    %6.2f s%n", raw);
+
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            Platform.startup(() -> started.complete(null));
+            started.get(30, TimeUnit.SECONDS);
+            for (int round = 1; round <= 2; round++) {
+                double[] r;
+                try {
+                    r = terminal(pool, target, store);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    e.printStackTrace();
+                    dumpThreads();
+                    throw e;
+                }
+                System.out.printf("round %d: JediTermFX terminal, last line on screen %6.2f s (%.2fx baseline); "
+                        + "recording sealed after %6.2f s; longest FX stall %4.0f ms%n", round, r[0], r[0] / raw, r[1], r[2]);
+            }
+            Platform.exit();
+        }
+    }
+
+    /** Seconds to read the whole feed from a PTY shell with nothing but a byte scan. */
+    private static double rawPty(SshPool pool, SshTarget target) throws Exception {
+        try (PtyShell shell = pool.openShell(target, 100, 30)) {
+            InputStream in = shell.input();
+            long start = System.nanoTime();
+            shell.write(FEED + "\r");
+            byte[] buf = new byte[64 * 1024];
+            StringBuilder tail = new StringBuilder();
+            // The echoed command line reads END-$((40+2)); only the output says END-42 (no '-' in base64).
+            while (tail.indexOf(DONE) < 0) {
+                int n = in.read(buf);
+                if (n < 0) {
+                    throw new IllegalStateException("shell ended early");
+                }
+                tail.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                if (tail.length() > 4096) {
+                    tail.delete(0, tail.length() - 64);
+                }
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(5)) {
+                    throw new IllegalStateException("no end marker within 5 minutes");
+                }
+            }
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+
+    /** {seconds to the end on screen, seconds to the sealed recording, longest FX gap in ms}. */
+    private static double[] terminal(SshPool pool, SshTarget target, AuditStore store) throws Exception {
+        TerminalTabs tabs = fx(() -> new TerminalTabs(pool, new TerminalAudit(store, "bench", new Operator("bench", "", ""))));
+        AtomicLong last = new AtomicLong();
+        AtomicLong worst = new AtomicLong();
+        AnimationTimer pulses = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long prev = last.getAndSet(now);
+                if (prev != 0) {
+                    worst.accumulateAndGet(now - prev, Math::max);
+                }
+            }
+        };
+        TerminalPane pane = fx(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene((Parent) tabs.node(), 1000, 640));
+            stage.show();
+            pulses.start();
+            return tabs.open("lab-1", target);
+        }).get(60, TimeUnit.SECONDS);
+        waitFor(() -> pane.screenText().contains("lab-1$"), 30);
+        worst.set(0);
+        Thread fxThread = fx(Thread::currentThread);
+        java.util.Map<String, Integer> stalls = new java.util.concurrent.ConcurrentHashMap<>();
+        Thread watchdog = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                if (last.get() != 0 && System.nanoTime() - last.get() > 150_000_000L) {
+                    StackTraceElement[] st = fxThread.getStackTrace();
+                    StringBuilder key = new StringBuilder();
+                    for (int i = 0; i < Math.min(8, st.length); i++) {
+                        key.append("\n      ").append(st[i]);
+                    }
+                    stalls.merge(key.toString(), 1, Integer::sum);
+                }
+                try {
+                    Thread.sleep(40);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watchdog.setDaemon(true);
+        if (Boolean.getBoolean("bench.stalls")) {
+            watchdog.start();
+        }
+        long start = System.nanoTime();
+        tabs.typeInto("lab-1", FEED).get(10, TimeUnit.SECONDS);
+        waitFor(() -> pane.screenText().contains("\n" + DONE), 300);
+        double onScreen = (System.nanoTime() - start) / 1e9;
+        double stall = worst.get() / 1e6;
+        watchdog.interrupt();
+        stalls.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
+                .forEach(e -> System.out.println("  FX stalled " + e.getValue() + " samples in:" + e.getKey()));
+        fx(tabs::close).get(300, TimeUnit.SECONDS);
+        double sealed = (System.nanoTime() - start) / 1e9;
+        fx(() -> {
+            pulses.stop();
+            ((Stage) tabs.node().getScene().getWindow()).close();
+            return null;
+        });
+        return new double[] {onScreen, sealed, stall};
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not done within " + seconds + " s");
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            dumpThreads();
+            throw e;
+        }
+    }
+
+    private static void dumpThreads() {
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            System.err.println(t.getName() + " " + t.getState());
+            for (StackTraceElement el : stack) {
+                System.err.println("    " + el);
+            }
+        });
+    }
+}
