@@ -1,10 +1,9 @@
 package dev.belay.engine;
 
-import dev.belay.runbook.Durations;
 import dev.belay.audit.SecretMasker;
-
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
+import dev.belay.runbook.Durations;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.Monitor;
 import dev.belay.runbook.Selector;

@@ -1,9 +1,8 @@
 package dev.belay.engine;
 
-import dev.belay.runbook.Durations;
 import dev.belay.audit.SecretMasker;
-
 import dev.belay.inventory.Host;
+import dev.belay.runbook.Durations;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.Retry;
 import dev.belay.runbook.SnapshotExpect;

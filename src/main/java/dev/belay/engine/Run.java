@@ -1,7 +1,6 @@
 package dev.belay.engine;
 
 import dev.belay.audit.SecretMasker;
-
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
 import java.time.Clock;

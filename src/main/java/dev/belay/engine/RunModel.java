@@ -1,7 +1,6 @@
 package dev.belay.engine;
 
 import dev.belay.audit.SecretMasker;
-
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Monitor;
 import java.time.Duration;

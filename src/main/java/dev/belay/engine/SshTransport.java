@@ -1,20 +1,16 @@
 package dev.belay.engine;
 
-import dev.belay.runbook.Durations;
 import dev.belay.inventory.Host;
 import dev.belay.inventory.Inventory;
+import dev.belay.runbook.Durations;
 import dev.belay.ssh.ExecOutcome;
 import dev.belay.ssh.RunningExec;
 import dev.belay.ssh.SshConnection;
 import dev.belay.ssh.SshPool;
 import dev.belay.ssh.SshSettings;
-import dev.belay.ssh.SshTarget;
 import dev.belay.ssh.StreamKind;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /** The engine's {@link Transport} over {@code dev.belay.ssh}: one pooled connection per host, jump hosts from the inventory. */
 public final class SshTransport implements Transport {
@@ -32,7 +28,7 @@ public final class SshTransport implements Transport {
         long start = System.nanoTime();
         RunningExec running;
         try {
-            SshConnection c = pool.connection(target(host, new ArrayList<>()));
+            SshConnection c = pool.connection(SshTargets.of(inventory, host));
             running = c.start(command, timeout, (h, kind, line) -> lines.line(line, kind == StreamKind.STDERR));
         } catch (IOException | IllegalStateException e) {
             return new ExecResult(ExecResult.Outcome.CONNECTION_LOST, null, "", "", took(start),
@@ -66,35 +62,6 @@ public final class SshTransport implements Transport {
             return new ExecResult(ExecResult.Outcome.CONNECTION_LOST, null, out, err, r.elapsed(), c.reason());
         }
         return new ExecResult(ExecResult.Outcome.FAILED, null, out, err, r.elapsed(), ((ExecOutcome.Failed) o).reason());
-    }
-
-    /** The SSH target of an inventory host, its jump chain included (a jump loop is refused). */
-    SshTarget target(Host host, List<String> seen) {
-        if (seen.contains(host.name())) {
-            throw new IllegalStateException("inventory: jump hosts loop through " + host.name());
-        }
-        seen.add(host.name());
-        List<SshTarget> chain = new ArrayList<>();
-        if (host.jump() != null) {
-            Host jump = inventory.hosts().get(host.jump());
-            if (jump == null) {
-                throw new IllegalStateException("inventory: host " + host.name() + " jumps through unknown host " + host.jump());
-            }
-            SshTarget j = target(jump, seen);
-            chain.addAll(j.jumps());
-            chain.add(new SshTarget(j.name(), j.address(), j.port(), j.user(), j.identityFile(), List.of(), null));
-        }
-        return new SshTarget(host.name(), host.address(), host.port(), host.user(), identity(host.identity()), chain, null);
-    }
-
-    private static Path identity(String written) {
-        if (written == null || written.isBlank()) {
-            return null;
-        }
-        if (written.equals("~") || written.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home")).resolve(written.length() > 2 ? written.substring(2) : "");
-        }
-        return Path.of(written);
     }
 
     private static Duration took(long start) {

@@ -1,7 +1,6 @@
 package dev.belay.engine;
 
 import dev.belay.audit.SecretMasker;
-
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;

@@ -1,8 +1,8 @@
 package dev.belay.engine;
 
-import dev.belay.runbook.Durations;
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
+import dev.belay.runbook.Durations;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

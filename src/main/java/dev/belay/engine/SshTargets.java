@@ -1,4 +1,4 @@
-package dev.belay.ui.run;
+package dev.belay.engine;
 
 import dev.belay.inventory.Host;
 import dev.belay.inventory.Inventory;
@@ -8,19 +8,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The SSH target of an inventory host, jump chain included, for the live terminals: the same
- * reading of the inventory as the engine's transport, whose own method is not public.
+ * The SSH target of an inventory host, jump chain included: one reading of the inventory shared by
+ * the engine's transport and the desktop's live terminals, so both reach a host the same way.
  */
-final class SshTargets {
+public final class SshTargets {
 
     private SshTargets() {
     }
 
-    static SshTarget of(Inventory inventory, String hostName) {
+    public static SshTarget of(Inventory inventory, String hostName) {
         Host host = inventory.hosts().get(hostName);
         if (host == null) {
             throw new IllegalArgumentException("host " + hostName + " is not in the " + inventory.environment() + " inventory");
         }
+        return of(inventory, host, new ArrayList<>());
+    }
+
+    public static SshTarget of(Inventory inventory, Host host) {
         return of(inventory, host, new ArrayList<>());
     }
 
