@@ -118,7 +118,10 @@ public final class DryRunRenderer {
             } catch (IllegalStateException e) {
                 text = late + "   # " + e.getMessage();
             }
-            b.append(in).append("  ").append(h.name()).append("$ ").append(masker.mask(text)).append('\n');
+            String prompt = in + "  " + h.name() + "$ ";
+            // A multi-line command keeps its shape under the prompt, so a reviewer can read the script.
+            String body = masker.mask(text).strip().replace("\n", "\n" + " ".repeat(prompt.length()));
+            b.append(prompt).append(body).append('\n');
         }
     }
 
