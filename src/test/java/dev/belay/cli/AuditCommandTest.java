@@ -7,7 +7,6 @@ import dev.belay.audit.EventType;
 import dev.belay.audit.NewEvent;
 import dev.belay.audit.Operator;
 import dev.belay.audit.Recording;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.sql.Statement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AuditCommandTest {
 
@@ -25,8 +23,9 @@ class AuditCommandTest {
     Path dir;
     String url;
     String recordingId;
-    final StringWriter out = new StringWriter();
-    final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
+    final StringWriter out = cli.out;
+    final StringWriter err = cli.err;
 
     @BeforeEach
     void recordOneRun() {
@@ -50,10 +49,7 @@ class AuditCommandTest {
     }
 
     private int run(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code belay run} and {@code belay resume} headless against the practice lab: output and exit codes. */
 class RunCommandTest {
@@ -66,8 +64,9 @@ class RunCommandTest {
     @TempDir
     static Path dir;
     static PracticeLab lab;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final Cli cli = new Cli();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     @BeforeAll
     static void startLab() throws IOException {
@@ -80,10 +79,7 @@ class RunCommandTest {
     }
 
     private int belay(String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        return cli.run(args);
     }
 
     private String[] runArgs(Path runbook, String db, String... extra) {
