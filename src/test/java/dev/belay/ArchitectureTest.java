@@ -3,6 +3,7 @@ package dev.belay;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,14 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("dev.belay.ui..", "dev.belay.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.belay.ui..", "dev.belay.cli..")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** docs/architecture.md: exactly one place hops work onto the FX thread, the ui.fx adapter. */
+    @Test
+    void onlyUiFxHopsOntoTheFxThread() {
+        noClasses().that().resideOutsideOfPackage("dev.belay.ui.fx..")
+                .should().callMethod(Platform.class, "runLater", Runnable.class)
                 .check(classes);
     }
 

@@ -1,17 +1,18 @@
 package dev.belay.ui.history;
 
+import dev.belay.ui.fx.FxEvents;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 
 /**
  * The one way history work leaves the FX thread and comes back: database reads and file writes
- * run on a small daemon pool, results and errors are handed to the FX thread. Work is never
- * cancelled by interrupt (an interrupted H2 write closes the database file).
+ * run on a small daemon pool, results and errors return through {@link FxEvents#fxThread()}, the
+ * app's single hop onto the FX thread. Work is never cancelled by interrupt (an interrupted H2
+ * write closes the database file).
  */
 final class Background {
 
@@ -29,12 +30,12 @@ final class Background {
         pool.execute(() -> {
             try {
                 T result = work.call();
-                Platform.runLater(() -> {
+                FxEvents.fxThread().execute(() -> {
                     onFx.accept(result);
                     done.complete(result);
                 });
             } catch (Exception | Error e) {
-                Platform.runLater(() -> {
+                FxEvents.fxThread().execute(() -> {
                     onError.accept(e);
                     done.completeExceptionally(e);
                 });

@@ -4,13 +4,13 @@ import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import dev.belay.ssh.PtyShell;
 import dev.belay.ssh.SshPool;
 import dev.belay.ssh.SshTarget;
+import dev.belay.ui.fx.FxEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.scene.layout.Pane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +60,7 @@ public final class TerminalPane {
                 shell.close();
                 throw e;
             }
-        }, io).whenComplete((o, error) -> Platform.runLater(() -> attach(o, error)));
+        }, io).whenCompleteAsync(this::attach, FxEvents.fxThread());
         return opened.thenApply(o -> this);
     }
 

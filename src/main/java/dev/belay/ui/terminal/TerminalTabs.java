@@ -2,6 +2,7 @@ package dev.belay.ui.terminal;
 
 import dev.belay.ssh.SshPool;
 import dev.belay.ssh.SshTarget;
+import dev.belay.ui.fx.FxEvents;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -109,11 +109,11 @@ public final class TerminalTabs {
         targets.put(host, box);
         targetBoxes.getChildren().add(box);
         CompletableFuture<TerminalPane> ready = pane.open(pool, target, audit);
-        ready.whenComplete((p, error) -> Platform.runLater(() -> {
+        ready.whenCompleteAsync((p, error) -> {
             tab.setText(host);
             status.setText(error == null ? "" : rootMessage(error));
-        }));
-        pane.whenClosed().whenComplete((v, e) -> Platform.runLater(() -> tab.setText(host + " (ended)")));
+        }, FxEvents.fxThread());
+        pane.whenClosed().whenCompleteAsync((v, e) -> tab.setText(host + " (ended)"), FxEvents.fxThread());
         return ready;
     }
 
