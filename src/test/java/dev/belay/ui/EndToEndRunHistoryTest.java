@@ -97,6 +97,7 @@ class EndToEndRunHistoryTest {
             for (RunWindow w : window.runs().windows()) {
                 w.stage().hide();
             }
+            window.history().close(); // then again when the stage hides: closing twice must be harmless
             stage.hide(); // closes the History page's own audit connection before the temp dir goes
             return null;
         });
