@@ -44,6 +44,7 @@ public final class HistoryView {
     private final BorderPane root = new BorderPane();
     private boolean loadedOnce;
     private String shownRunId;
+    private boolean closed;
 
     /** A history over {@code store}, opened on first use off the FX thread and closed by {@link #close()}. */
     public HistoryView(Supplier<AuditStore> store) {
@@ -172,7 +173,12 @@ public final class HistoryView {
         detail.selectTab(title);
     }
 
+    /** Closes the replay and the audit store; a second call does nothing (the pool is gone by then). */
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         detail.replay().close();
         background.run(() -> {
             audit.close();

@@ -1,0 +1,277 @@
+package dev.belay.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.belay.audit.AuditEvent;
+import dev.belay.audit.EventType;
+import dev.belay.audit.RunSummary;
+import dev.belay.engine.RunState;
+import dev.belay.engine.RunStatus;
+import dev.belay.engine.StepStatus;
+import dev.belay.ui.history.ReplayPane;
+import dev.belay.ui.library.LibraryFolders;
+import dev.belay.ui.run.RunService;
+import dev.belay.ui.run.RunSettings;
+import dev.belay.ui.run.RunWindow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The desktop story in one real window: library → start a run on the practice lab → a step's check
+ * passes → a live terminal typed into → roll back → History (Ctrl+H) lists the run, shows its
+ * timeline and replays the terminal. The history reads the audit file the run wrote (one H2 file).
+ */
+@ExtendWith(ApplicationExtension.class)
+class EndToEndRunHistoryTest {
+
+    private static final long WAIT_S = 30;
+
+    static Path dir;
+    static Preferences prefs;
+    static RunService service;
+    private MainWindow window;
+    private Stage stage;
+
+    @BeforeAll
+    static void service() throws IOException {
+        dir = Files.createTempDirectory("belay-e2e");
+        Path books = Files.createDirectories(dir.resolve("runbooks"));
+        Files.copy(Path.of("src/test/resources/dev/belay/ui/run/runbooks/ui-quick.yaml"), books.resolve("ui-quick.yaml"));
+        prefs = Preferences.userRoot().node("/dev/belay/test/e2e-" + System.nanoTime());
+        service = new RunService(RunSettings.under(dir.resolve("home"), prefs));
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        service.close();
+        prefs.removeNode();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        window = new MainWindow(new LibraryFolders(prefs.node("library"), dir.resolve("runbooks")), service);
+        window.show(stage);
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void closeAll() throws Exception {
+        fx(() -> {
+            for (RunWindow w : window.runs().windows()) {
+                w.stage().hide();
+            }
+            window.history().close(); // then again when the stage hides: closing twice must be harmless
+            stage.hide(); // closes the History page's own audit connection before the temp dir goes
+            return null;
+        });
+    }
+
+    @Test
+    void aRunOnTheLabWithATerminalShowsUpInHistoryAndReplays(FxRobot robot) throws Exception {
+        RunWindow run = startFromLibrary(robot);
+        Node root = run.view().node();
+        String runId = run.view().session().controller().runId();
+
+        // A step runs on the lab and its check passes.
+        waitFor(run, s -> s.awaiting() != null && "hello".equals(s.awaiting().stepId()));
+        robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+        waitFor(run, s -> s.step("hello").orElseThrow().status() == StepStatus.PASSED);
+        waitUntil(() -> fx(() -> robot.from(root).lookup(".check-passed").queryAll().stream()
+                .anyMatch(n -> ((Label) n).getText().contains("from lab-1"))));
+
+        // A live terminal on lab-1, opened from the run's menu and typed into by the keyboard.
+        Node terminal = openTerminal(robot, root, "lab-1");
+        Path marker = service.settings().labDir().resolve("hosts").resolve("lab-1").resolve("e2e-typed");
+        robot.clickOn(terminal);
+        robot.write("echo e2e-$((6*7)); touch e2e-typed").type(KeyCode.ENTER);
+        waitUntil(() -> Files.exists(marker));
+
+        // The rest of the runbook: a manual tick, a failing step, then a roll back with a reason.
+        waitFor(run, s -> s.awaiting() != null && "look".equals(s.awaiting().stepId()));
+        clickWhenThere(robot, root, "#btn-run");
+        waitFor(run, s -> s.step("look").orElseThrow().status() == StepStatus.AWAITING_CONFIRMATION);
+        clickWhenThere(robot, root, "#btn-confirm");
+        waitFor(run, s -> s.awaiting() != null && "breaks".equals(s.awaiting().stepId())
+                && s.step("breaks").orElseThrow().status() == StepStatus.PENDING);
+        clickWhenThere(robot, root, "#btn-run");
+        waitFor(run, s -> s.step("breaks").orElseThrow().status() == StepStatus.FAILED && s.awaiting() != null);
+        clickWhenThere(robot, root, "#btn-rollback");
+        waitUntil(() -> robot.lookup("#reason").tryQuery().isPresent());
+        robot.clickOn("#reason").write("e2e: breaks failed");
+        robot.clickOn("#reason-ok");
+        RunState end = waitFor(run, s -> s.status().ended());
+        assertThat(end.status()).isEqualTo(RunStatus.ROLLED_BACK);
+
+        // Closing the run window seals the terminal recording; then the main window's History.
+        waitUntil(() -> text(root, "#run-status").equals("rolled back"));
+        WaitForAsyncUtils.asyncFx(run::requestClose);
+        waitUntil(() -> fx(() -> !run.stage().isShowing()));
+        robot.interact(() -> {
+            stage.toFront();
+            stage.requestFocus(); // the closed run window had the keyboard
+        });
+        waitUntil(() -> fx(stage::isFocused));
+        robot.clickOn("#library-tree");
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        try {
+            waitUntil(() -> fx(() -> window.history().tab().isSelected()));
+        } catch (TimeoutException e) {
+            throw new AssertionError("Ctrl+H did not select History; focus owner: "
+                    + fx(() -> stage.getScene().getFocusOwner()), e);
+        }
+        TableView<RunSummary> runs = robot.lookup("#runs-table").queryTableView();
+        try {
+            waitUntil(() -> fx(() -> runs.getItems().stream().anyMatch(r -> r.runId().equals(runId))));
+        } catch (TimeoutException e) {
+            throw new AssertionError("run " + runId + " not in the history; status: "
+                    + text(robot.lookup("#history-status").query(), "#history-status") + ", rows: "
+                    + fx(() -> runs.getItems().stream().map(RunSummary::runId).toList()), e);
+        }
+
+        robot.interact(() -> runs.getItems().stream().filter(r -> r.runId().equals(runId)).findFirst()
+                .ifPresent(r -> runs.getSelectionModel().select(r))); // as a click or the arrow keys would
+        waitUntil(() -> fx(() -> robot.lookup("#run-title").tryQueryAs(Label.class)
+                .map(l -> !l.getText().isBlank()).orElse(false)));
+        TableView<AuditEvent> timeline = robot.lookup("#timeline-table").queryTableView();
+        waitUntil(() -> fx(() -> timeline.getItems().stream().anyMatch(e -> e.type() == EventType.RUN_FINISHED)));
+        assertThat(fx(() -> timeline.getItems().stream().map(AuditEvent::type).toList()))
+                .contains(EventType.RUN_STARTED, EventType.EXPECTATION_PASSED, EventType.TERMINAL_OPENED,
+                        EventType.TERMINAL_CLOSED, EventType.ROLLBACK_STARTED, EventType.RUN_FINISHED);
+        assertThat(fx(() -> timeline.getItems().stream().allMatch(e -> runId.equals(e.runId())))).isTrue();
+
+        robot.clickOn("Replay (1)");
+        ListView<?> recordings = robot.lookup("#recordings").queryListView();
+        robot.interact(() -> recordings.getSelectionModel().select(0));
+        robot.clickOn("#replay-play");
+        ReplayPane replay = fx(() -> window.history().view().replay());
+        waitUntil(() -> fx(replay::screenText).contains("e2e-42"));
+        assertThat(fx(replay::screenText)).contains("lab-1$");
+    }
+
+    // ---- helpers (the patterns of RunWindowTest)
+
+    private Node openTerminal(FxRobot robot, Node root, String host) throws Exception {
+        waitUntil(() -> lookup(root, "#open-terminal") != null);
+        fx(() -> {
+            MenuButton menu = (MenuButton) root.lookup("#open-terminal");
+            menu.getItems().stream().filter(i -> host.equals(i.getText())).findFirst().orElseThrow().fire();
+            return null;
+        });
+        waitUntil(() -> fx(() -> terminalTab(root, host) != null && terminalTab(root, host).getContent() != null));
+        return fx(() -> terminalTab(root, host).getContent());
+    }
+
+    private static Tab terminalTab(Node root, String host) {
+        TabPane tabs = (TabPane) root.lookup("#terminal-tabs");
+        if (tabs == null) {
+            return null;
+        }
+        return tabs.getTabs().stream().filter(t -> ("terminal-" + host).equals(t.getId())).findFirst().orElse(null);
+    }
+
+    private RunWindow startFromLibrary(FxRobot robot) throws Exception {
+        waitUntil(() -> fx(() -> findItem(robot.lookup("#library-tree").<TreeView<Object>>query().getRoot()) != null));
+        fx(() -> {
+            TreeView<Object> tree = robot.lookup("#library-tree").query();
+            tree.getSelectionModel().select(findItem(tree.getRoot()));
+            return null;
+        });
+        robot.clickOn("#library-tree");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        waitUntil(() -> robot.lookup("#start-run-dialog").tryQuery().isPresent());
+        TextInputControl operator = robot.lookup("#operator").queryAs(TextInputControl.class);
+        fx(() -> {
+            operator.setText("alice");
+            return null;
+        });
+        robot.clickOn("#var-token").write("s3cret-token");
+        robot.clickOn("#start-run");
+        waitUntil(() -> fx(() -> !window.runs().windows().isEmpty()));
+        RunWindow run = fx(() -> window.runs().windows().get(0));
+        waitUntil(() -> fx(() -> run.view().session() != null || !text(run.view().node(), "#run-error").isEmpty()));
+        assertThat(text(run.view().node(), "#run-error")).isEmpty();
+        return run;
+    }
+
+    private static TreeItem<Object> findItem(TreeItem<Object> root) {
+        for (TreeItem<Object> g : root.getChildren()) {
+            for (TreeItem<Object> i : g.getChildren()) {
+                if (i.getValue().toString().contains("id=ui-quick,")) {
+                    return i;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static RunState waitFor(RunWindow run, Predicate<RunState> condition) throws Exception {
+        RunState s = run.view().session().controller().await(condition, java.time.Duration.ofSeconds(WAIT_S));
+        assertThat(condition.test(s)).as("run state %s: %s, awaiting %s", s.status(),
+                s.steps().stream().map(x -> x.id() + "=" + x.status()).toList(), s.awaiting()).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        return s;
+    }
+
+    private static void clickWhenThere(FxRobot robot, Node root, String id) throws Exception {
+        waitUntil(() -> lookup(root, id) != null && fx(() -> lookup(root, id).isVisible()));
+        robot.clickOn(lookup(root, id));
+    }
+
+    private static Node lookup(Node root, String selector) {
+        try {
+            return fx(() -> root.lookup(selector));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(Node root, String selector) throws Exception {
+        return fx(() -> root.lookup(selector) instanceof Label l ? l.getText() : "");
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(WAIT_S, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
