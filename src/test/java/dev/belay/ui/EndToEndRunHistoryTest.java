@@ -1,5 +1,11 @@
 package dev.belay.ui;
 
+import static dev.belay.ui.FxTest.clickWhenThere;
+import static dev.belay.ui.FxTest.fx;
+import static dev.belay.ui.FxTest.lookup;
+import static dev.belay.ui.FxTest.text;
+import static dev.belay.ui.FxTest.waitFor;
+import static dev.belay.ui.FxTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -18,10 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
 import javafx.application.Application;
@@ -55,7 +58,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class EndToEndRunHistoryTest {
 
-    private static final long WAIT_S = 30;
 
     static Path dir;
     static Preferences prefs;
@@ -239,39 +241,5 @@ class EndToEndRunHistoryTest {
             }
         }
         return null;
-    }
-
-    private static RunState waitFor(RunWindow run, Predicate<RunState> condition) throws Exception {
-        RunState s = run.view().session().controller().await(condition, java.time.Duration.ofSeconds(WAIT_S));
-        assertThat(condition.test(s)).as("run state %s: %s, awaiting %s", s.status(),
-                s.steps().stream().map(x -> x.id() + "=" + x.status()).toList(), s.awaiting()).isTrue();
-        WaitForAsyncUtils.waitForFxEvents();
-        return s;
-    }
-
-    private static void clickWhenThere(FxRobot robot, Node root, String id) throws Exception {
-        waitUntil(() -> lookup(root, id) != null && fx(() -> lookup(root, id).isVisible()));
-        robot.clickOn(lookup(root, id));
-    }
-
-    private static Node lookup(Node root, String selector) {
-        try {
-            return fx(() -> root.lookup(selector));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(Node root, String selector) throws Exception {
-        return fx(() -> root.lookup(selector) instanceof Label l ? l.getText() : "");
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(WAIT_S, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
