@@ -337,11 +337,16 @@ final class SystemctlPlay implements Play {
         String name = a.get(0);
         String action = a.get(1);
         HostOs os = call.cluster().hostOs();
-        if (name.equals("ceph") && os.unit(call.host(), "ceph.target").isEmpty()) {
-            return call.cluster().ceph().sysvinit(call.host(), action, a.subList(2, a.size()));
-        }
         if (name.equals("ceph")) {
-            name = "ceph.target";
+            // Hammer's /etc/init.d/ceph drives a daemon type until that type's package is Jewel;
+            // from then on its systemd target does.
+            String type = a.size() > 2 ? a.get(2).replaceFirst("\\..*", "") : "";
+            String pkg = type.equals("mon") ? "ceph-mon" : type.equals("osd") ? "ceph-osd" : "ceph-common";
+            String version = os.packages(call.host()).getOrDefault(pkg, os.packages(call.host()).get("ceph-common"));
+            if (version == null || Rpms.compare(version, "10") < 0) {
+                return call.cluster().ceph().sysvinit(call.host(), action, a.subList(2, a.size()));
+            }
+            name = type.isEmpty() ? "ceph.target" : "ceph-" + type + ".target";
         }
         String redirect = "Redirecting to /bin/systemctl " + action + "  " + HostOs.unitName(name) + "\n";
         PlayResult r = systemctl(call, List.of(action, name));
