@@ -56,6 +56,8 @@ public final class Ceph {
     private final Cluster cluster;
     private final Set<String> flags = new TreeSet<>();
     private final Map<Integer, Instant> downSince = new LinkedHashMap<>();
+    /** Per host, the Ceph paths chowned to ceph:ceph (Jewel daemons run as the ceph user). */
+    private final Map<String, Set<String>> cephOwned = new LinkedHashMap<>();
     private String tunables = "firefly";
     private Movement movement;
     private int osdEpoch = 52;
@@ -75,6 +77,18 @@ public final class Ceph {
     /** Reacts to the daemons' containers stopping and starting (a docker stop, a reboot, a unit restart). */
     void listen() {
         cluster.services().addListener(new Services.Listener() {
+            @Override
+            public void starting(Services.Unit unit) throws PlayFailure {
+                boolean mon = unit.name().equals("ceph_mon");
+                boolean osd = unit.name().startsWith("ceph_osd_");
+                if ((mon || osd) && unit.version().startsWith("10.") && !owned(unit.host(), mon ? "mon" : "osd")) {
+                    String dir = mon ? "/var/lib/ceph/mon/ceph-" + unit.host()
+                            : "/var/lib/ceph/osd/ceph-" + unit.name().substring("ceph_osd_".length());
+                    throw new PlayFailure(1, (mon ? "ceph-mon" : "ceph-osd") + ": error opening " + (mon ? "mon" : "osd")
+                            + " data directory at '" + dir + "': (13) Permission denied");
+                }
+            }
+
             @Override
             public void stopped(Services.Unit unit) {
                 if (unit.name().startsWith("ceph_osd_")) {
@@ -100,6 +114,7 @@ public final class Ceph {
         synchronized (this) {
             flags.clear();
             downSince.clear();
+            cephOwned.clear();
             tunables = "firefly";
             movement = null;
             osdEpoch = 52;
@@ -115,7 +130,7 @@ public final class Ceph {
             }
             osdIds(t, h).forEach(id -> names.add("ceph_osd_" + id));
             for (String n : names) {
-                s.define(h, n, "ceph/daemon:hammer", "0.94.10", now);
+                s.define(h, n, image("0.94.10"), "0.94.10", now);
                 try {
                     s.start(h, n, List.of(), now);
                 } catch (PlayFailure e) {
@@ -129,6 +144,24 @@ public final class Ceph {
             osdEpoch = 52;
             electionEpoch = 12;
         }
+    }
+
+    /** The image of a Ceph daemon container for an upstream version. */
+    static String image(String version) {
+        return "ceph/daemon:" + (version.startsWith("10.") ? "jewel" : "hammer");
+    }
+
+    /** {@code chown -R ceph:ceph PATH} on {@code host}: Jewel daemons may start on what it covers. */
+    synchronized void chownedToCeph(String host, String path) {
+        String p = path.replaceAll("/+$", "");
+        if (p.equals("/var/lib/ceph") || p.equals("/var/lib/ceph/mon") || p.equals("/var/lib/ceph/osd")) {
+            cephOwned.computeIfAbsent(host, h -> new LinkedHashSet<>()).add(p);
+        }
+    }
+
+    synchronized boolean owned(String host, String type) {
+        Set<String> paths = cephOwned.getOrDefault(host, Set.of());
+        return paths.contains("/var/lib/ceph") || paths.contains("/var/lib/ceph/" + type);
     }
 
     private synchronized void osdStopped(int id, Instant at) {
@@ -347,7 +380,7 @@ public final class Ceph {
                     String pkg = d.startsWith("mon.") ? "ceph-mon" : "ceph-osd";
                     String version = Rpms.upstream(pkgs.getOrDefault(pkg, Rpms.HAMMER));
                     s.get(host, container).filter(u -> !u.running())
-                            .ifPresent(u -> s.setImage(host, container, u.image(), version));
+                            .ifPresent(u -> s.setImage(host, container, image(version), version));
                     out.append("Starting Ceph ").append(d).append(" on ").append(host).append("...\n");
                     try {
                         s.start(host, container, List.of(), now);
@@ -374,7 +407,7 @@ public final class Ceph {
         StringBuilder err = new StringBuilder();
         for (int id : osdIds(cluster.topology(), host)) {
             String c = "ceph_osd_" + id;
-            s.get(host, c).filter(u -> !u.running()).ifPresent(u -> s.setImage(host, c, u.image(), version));
+            s.get(host, c).filter(u -> !u.running()).ifPresent(u -> s.setImage(host, c, image(version), version));
             try {
                 s.start(host, c, List.of(), now);
             } catch (PlayFailure e) {

@@ -63,6 +63,7 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         all.add(new OpenStackPlay());
         all.add(new NovaPlay());
         all.add(new SocatPlay());
+        all.add(new ChownPlay());
         return all;
     }
 

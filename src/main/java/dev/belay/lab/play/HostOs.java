@@ -278,7 +278,7 @@ public final class HostOs {
             if (u.versionPackage() != null && host.pkgs.containsKey(u.versionPackage())) {
                 String version = Rpms.upstream(host.pkgs.get(u.versionPackage()));
                 services.get(h, u.container()).filter(c -> !c.running())
-                        .ifPresent(c -> services.setImage(h, c.name(), c.image(), version));
+                        .ifPresent(c -> services.setImage(h, c.name(), Ceph.image(version), version));
             }
         }
         try {
@@ -427,6 +427,8 @@ public final class HostOs {
         }
         stopContainers(h, now);
         cluster.power().goDown(h);
+        // A reboot forgets whatever shutdown was still scheduled.
+        cluster.timeline().cancel("power:" + h);
         if (cluster.faults().has(FaultKind.HOST_NO_RETURN, h)) {
             return;
         }
