@@ -150,7 +150,11 @@ final class SystemctlPlay implements Play {
             case "show" -> {
                 return show(call, names, props);
             }
-            case "daemon-reload", "daemon-reexec", "reset-failed" -> {
+            case "daemon-reload", "daemon-reexec" -> {
+                os.daemonReload(h);
+                return PlayResult.ok("");
+            }
+            case "reset-failed" -> {
                 return PlayResult.ok("");
             }
             case "set-environment" -> {
@@ -280,13 +284,13 @@ final class SystemctlPlay implements Play {
             // systemd prints properties in its own (D-Bus) order, whatever order -p named them in.
             List<String[]> all = new ArrayList<>();
             all.add(new String[]{"Id", name});
-            all.add(new String[]{"Requires", found.map(u -> String.join(" ", u.requires())).orElse("")});
+            all.add(new String[]{"Requires", found.map(u -> String.join(" ", os.dependencies(h, u, "Requires"))).orElse("")});
             all.add(new String[]{"Description", found.map(UnitSpec::description).orElse(name)});
             all.add(new String[]{"LoadState", found.isPresent() ? "loaded" : "not-found"});
             String active = found.map(u -> os.activeState(h, u)).orElse("inactive");
             all.add(new String[]{"ActiveState", active});
             all.add(new String[]{"SubState", active.equals("active") ? "running" : active.equals("failed") ? "failed" : "dead"});
-            all.add(new String[]{"After", found.map(u -> String.join(" ", u.after())).orElse("")});
+            all.add(new String[]{"After", found.map(u -> String.join(" ", os.dependencies(h, u, "After"))).orElse("")});
             all.add(new String[]{"UnitFileState", found.map(u -> os.isEnabled(h, u) ? "enabled" : "disabled").orElse("")});
             for (String[] p : all) {
                 if (props.isEmpty() || props.contains(p[0])) {

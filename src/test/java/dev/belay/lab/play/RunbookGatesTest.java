@@ -75,7 +75,18 @@ class RunbookGatesTest {
         try (LabFixture lab = new LabFixture(4)) {
             lab.out("lab-4", "yum clean all");
             lab.out("lab-4", "yum -y update");
+            // The libvirt-dependency step: a drop-in, written by the real shell, then daemon-reload.
+            HostFs.InMemory fs = new HostFs.InMemory();
+            lab.cluster.attachHostFs(fs);
+            String show = "systemctl show -p After -p Requires openstack-nova-compute";
+            assertFalse(lab.out("lab-4", show).contains("libvirtd.service"));
+            fs.put("lab-4", "/etc/systemd/system/openstack-nova-compute.service.d/libvirt.conf",
+                    "[Unit]\nAfter=libvirtd.service\nRequires=libvirtd.service\n");
+            assertFalse(lab.out("lab-4", show).contains("libvirtd.service"), "systemd reads drop-ins at daemon-reload");
             lab.out("lab-4", "systemctl daemon-reload");
+            String deps = lab.out("lab-4", show);
+            assertTrue(Pattern.compile("(?m)^After=.*libvirtd\\.service").matcher(deps).find(), deps);
+            assertTrue(Pattern.compile("(?m)^Requires=.*libvirtd\\.service").matcher(deps).find(), deps);
             PlayResult r = lab.run("lab-4", "shutdown -r +1 'kernel update by Belay, reboot in 1 minute(s)'");
             assertTrue(r.stderr().startsWith("Shutdown scheduled for "), r.stderr());
             String gate = "systemctl is-active libvirtd openstack-nova-compute";
