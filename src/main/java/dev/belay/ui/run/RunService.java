@@ -15,9 +15,8 @@ import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.RunStore;
 import dev.belay.engine.SshTransport;
-import dev.belay.inventory.AnsibleInventoryImporter;
+import dev.belay.inventory.InventoryFiles;
 import dev.belay.inventory.Inventory;
-import dev.belay.inventory.InventoryLoader;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
 import dev.belay.runbook.LoadResult;
@@ -192,9 +191,9 @@ public final class RunService implements AutoCloseable {
     private static Inventory loadInventory(InventoryChoice choice) {
         LoadResult<Inventory> r;
         if (choice instanceof InventoryChoice.Ansible a) {
-            r = new AnsibleInventoryImporter().importFile(a.path(), blankToNull(a.environment()));
+            r = InventoryFiles.load(a.path(), blankToNull(a.environment()));
         } else if (choice instanceof InventoryChoice.File f) {
-            r = new InventoryLoader().load(f.path());
+            r = InventoryFiles.load(f.path()); // Belay or Ansible, told apart by content
         } else {
             throw new IllegalArgumentException("the practice lab has no file until it starts");
         }
