@@ -31,6 +31,7 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
     private final HostOs hostOs;
     private final Network network;
     private final Ceph ceph;
+    private final Cloud cloud;
     private volatile HostFs hostFs = HostFs.NONE;
     private volatile Predicate<String> galeraSynced = h -> network().serving(h, "mariadb");
 
@@ -43,6 +44,7 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         this.hostOs = new HostOs(this);
         this.network = new Network(this);
         this.ceph = new Ceph(this);
+        this.cloud = new Cloud(this);
         ceph.listen();
         for (Play play : plays()) {
             play.commands().forEach(c -> plays.put(c, play));
@@ -58,6 +60,10 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         all.add(new KernelPlay());
         all.add(new NetPlay());
         all.add(new CephPlay());
+        all.add(new OpenStackPlay());
+        all.add(new NovaPlay());
+        all.add(new SocatPlay());
+        all.add(new ChownPlay());
         return all;
     }
 
@@ -66,6 +72,7 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         hostOs.seed();
         KollaPlaceholders.seedIfAbsent(this);
         ceph.seed();
+        cloud.seed();
     }
 
     public static Cluster create(LabTopology topology, LabClock clock, FaultSet faults) {
@@ -144,6 +151,7 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         timeline.advance();
         Map<String, String> files = new LinkedHashMap<>(hostOs.files(host));
         files.putAll(ceph.files(host));
+        files.putAll(cloud.files(host));
         return files;
     }
 
@@ -178,6 +186,10 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
 
     public Ceph ceph() {
         return ceph;
+    }
+
+    public Cloud cloud() {
+        return cloud;
     }
 
     Timeline timeline() {

@@ -1,5 +1,6 @@
 package dev.belay.lab.play;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,11 @@ public interface HostFs {
 
     default boolean exists(String host, String path) {
         return read(host, path).isPresent();
+    }
+
+    /** The names of the files directly in directory {@code dir} on {@code host}, sorted; empty if none. */
+    default List<String> list(String host, String dir) {
+        return List.of();
     }
 
     /** No files at all. */
@@ -39,6 +45,13 @@ public interface HostFs {
         @Override
         public Optional<String> read(String host, String path) {
             return Optional.ofNullable(files.get(host + ":" + path));
+        }
+
+        @Override
+        public List<String> list(String host, String dir) {
+            String prefix = host + ":" + (dir.endsWith("/") ? dir : dir + "/");
+            return files.keySet().stream().filter(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0)
+                    .map(k -> k.substring(prefix.length())).sorted().toList();
         }
     }
 }

@@ -53,6 +53,8 @@ public final class HostOs {
         final Set<String> failed = new LinkedHashSet<>();
         final Map<String, String> env = new LinkedHashMap<>();
         final Map<String, Instant> activeSince = new LinkedHashMap<>();
+        /** Dependencies added by drop-ins, as read at the last daemon-reload: unit → property → values. */
+        final Map<String, Map<String, List<String>>> dropIns = new LinkedHashMap<>();
         String kexecLoaded;
         Set<String> resume = new LinkedHashSet<>();
         Instant scheduledShutdown;
@@ -278,7 +280,7 @@ public final class HostOs {
             if (u.versionPackage() != null && host.pkgs.containsKey(u.versionPackage())) {
                 String version = Rpms.upstream(host.pkgs.get(u.versionPackage()));
                 services.get(h, u.container()).filter(c -> !c.running())
-                        .ifPresent(c -> services.setImage(h, c.name(), c.image(), version));
+                        .ifPresent(c -> services.setImage(h, c.name(), Ceph.image(version), version));
             }
         }
         try {
@@ -326,6 +328,44 @@ public final class HostOs {
             // (Kolla's restart policy is unless-stopped).
             stopContainers(h, now);
         }
+    }
+
+    /**
+     * {@code systemctl daemon-reload}: reads the drop-ins ({@code /etc/systemd/system/UNIT.d/*.conf})
+     * of the host's units from its sandbox, so that {@code show} reports the dependencies they add.
+     */
+    void daemonReload(String h) {
+        HostFs fs = cluster.hostFs();
+        Map<String, Map<String, List<String>>> read = new LinkedHashMap<>();
+        for (UnitSpec u : units(h)) {
+            String dir = "/etc/systemd/system/" + u.name() + ".d";
+            for (String f : fs.list(h, dir)) {
+                if (!f.endsWith(".conf")) {
+                    continue;
+                }
+                fs.read(h, dir + "/" + f).ifPresent(text -> text.lines().map(String::trim).forEach(line -> {
+                    int eq = line.indexOf('=');
+                    if (eq > 0 && List.of("After", "Requires", "Wants", "Before").contains(line.substring(0, eq))) {
+                        read.computeIfAbsent(u.name(), k -> new LinkedHashMap<>())
+                                .computeIfAbsent(line.substring(0, eq), k -> new ArrayList<>())
+                                .addAll(List.of(line.substring(eq + 1).trim().split("\\s+")));
+                    }
+                }));
+            }
+        }
+        synchronized (this) {
+            host(h).dropIns.clear();
+            host(h).dropIns.putAll(read);
+        }
+    }
+
+    /** A unit's {@code After}/{@code Requires} with what the loaded drop-ins add. */
+    synchronized List<String> dependencies(String h, UnitSpec u, String property) {
+        List<String> out = new ArrayList<>(property.equals("After") ? u.after() : property.equals("Requires")
+                ? u.requires() : List.of());
+        host(h).dropIns.getOrDefault(u.name(), Map.of()).getOrDefault(property, List.of()).stream()
+                .filter(d -> !out.contains(d)).forEach(out::add);
+        return out;
     }
 
     synchronized void setEnv(String h, String key, String value) {
@@ -427,6 +467,8 @@ public final class HostOs {
         }
         stopContainers(h, now);
         cluster.power().goDown(h);
+        // A reboot forgets whatever shutdown was still scheduled.
+        cluster.timeline().cancel("power:" + h);
         if (cluster.faults().has(FaultKind.HOST_NO_RETURN, h)) {
             return;
         }

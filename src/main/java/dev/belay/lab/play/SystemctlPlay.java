@@ -150,7 +150,11 @@ final class SystemctlPlay implements Play {
             case "show" -> {
                 return show(call, names, props);
             }
-            case "daemon-reload", "daemon-reexec", "reset-failed" -> {
+            case "daemon-reload", "daemon-reexec" -> {
+                os.daemonReload(h);
+                return PlayResult.ok("");
+            }
+            case "reset-failed" -> {
                 return PlayResult.ok("");
             }
             case "set-environment" -> {
@@ -280,13 +284,13 @@ final class SystemctlPlay implements Play {
             // systemd prints properties in its own (D-Bus) order, whatever order -p named them in.
             List<String[]> all = new ArrayList<>();
             all.add(new String[]{"Id", name});
-            all.add(new String[]{"Requires", found.map(u -> String.join(" ", u.requires())).orElse("")});
+            all.add(new String[]{"Requires", found.map(u -> String.join(" ", os.dependencies(h, u, "Requires"))).orElse("")});
             all.add(new String[]{"Description", found.map(UnitSpec::description).orElse(name)});
             all.add(new String[]{"LoadState", found.isPresent() ? "loaded" : "not-found"});
             String active = found.map(u -> os.activeState(h, u)).orElse("inactive");
             all.add(new String[]{"ActiveState", active});
             all.add(new String[]{"SubState", active.equals("active") ? "running" : active.equals("failed") ? "failed" : "dead"});
-            all.add(new String[]{"After", found.map(u -> String.join(" ", u.after())).orElse("")});
+            all.add(new String[]{"After", found.map(u -> String.join(" ", os.dependencies(h, u, "After"))).orElse("")});
             all.add(new String[]{"UnitFileState", found.map(u -> os.isEnabled(h, u) ? "enabled" : "disabled").orElse("")});
             for (String[] p : all) {
                 if (props.isEmpty() || props.contains(p[0])) {
@@ -337,11 +341,16 @@ final class SystemctlPlay implements Play {
         String name = a.get(0);
         String action = a.get(1);
         HostOs os = call.cluster().hostOs();
-        if (name.equals("ceph") && os.unit(call.host(), "ceph.target").isEmpty()) {
-            return call.cluster().ceph().sysvinit(call.host(), action, a.subList(2, a.size()));
-        }
         if (name.equals("ceph")) {
-            name = "ceph.target";
+            // Hammer's /etc/init.d/ceph drives a daemon type until that type's package is Jewel;
+            // from then on its systemd target does.
+            String type = a.size() > 2 ? a.get(2).replaceFirst("\\..*", "") : "";
+            String pkg = type.equals("mon") ? "ceph-mon" : type.equals("osd") ? "ceph-osd" : "ceph-common";
+            String version = os.packages(call.host()).getOrDefault(pkg, os.packages(call.host()).get("ceph-common"));
+            if (version == null || Rpms.compare(version, "10") < 0) {
+                return call.cluster().ceph().sysvinit(call.host(), action, a.subList(2, a.size()));
+            }
+            name = type.isEmpty() ? "ceph.target" : "ceph-" + type + ".target";
         }
         String redirect = "Redirecting to /bin/systemctl " + action + "  " + HostOs.unitName(name) + "\n";
         PlayResult r = systemctl(call, List.of(action, name));
