@@ -210,7 +210,8 @@ final class Run implements RunController, StepContext {
                 steps.execute(step);
             } catch (EventSink.EventSinkException e) {
                 halt(e.getMessage());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Not left to the executor, which would swallow it and leave the step RUNNING for ever.
                 LOG.error("run {}: step {} broke", runId, stepId, e);
                 emit(new RunEvent.StepFinished(clock.instant(), stepId, false, "internal error: " + e));
             } finally {

@@ -270,6 +270,32 @@ class RunEngineTest {
     }
 
     @Test
+    void aMonitorWhoseProbeBreaksIsReportedDownAndKeepsProbing() throws Exception {
+        // The probe machinery itself fails (as under a heap too small for the run): a scheduler would
+        // swallow the Error and never probe again, leaving a dead monitor shown as "0 outages".
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        engine = new RunEngine((host, command, timeout, lines, cancel) -> {
+            if (command.equals("true # monitored") && broken.get()) {
+                throw new OutOfMemoryError("simulated: no heap left for the probe");
+            }
+            return sharedTransport.exec(host, command, timeout, lines, cancel);
+        }, store);
+        Rb rb = new Rb("broken-monitor");
+        rb.monitors.add(new Monitor("flag", new Monitor.Command(Rb.sel("web[0]"), "true # monitored", List.of()),
+                Duration.ofMillis(100)));
+        rb.steps.add(Rb.confirm("watch", "seen it"));
+        start(rb, RunOptions.live("alice"));
+
+        RunState down = run.await(x -> Boolean.FALSE.equals(x.monitors().get(0).up()), T);
+        assertThat(down.monitors().get(0).detail()).contains("monitor failed", "OutOfMemoryError");
+        broken.set(false);
+        RunState up = run.await(x -> Boolean.TRUE.equals(x.monitors().get(0).up()), T);
+        assertThat(up.monitors().get(0).downs()).isEqualTo(1);
+        assertThat(store.events(run.runId()).stream().filter(e -> e instanceof RunEvent.MonitorChanged)
+                .map(e -> ((RunEvent.MonitorChanged) e).up()).toList()).containsExactly(false, true);
+    }
+
+    @Test
     void dryRunExecutesNothing() throws Exception {
         Rb rb = new Rb("dry");
         rb.steps.add(run("touch", "web", "touch touched"));
