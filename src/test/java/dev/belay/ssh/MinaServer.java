@@ -98,6 +98,11 @@ public final class MinaServer implements AutoCloseable {
         return sessionsCreated.get();
     }
 
+    /** How many client connections are open now. */
+    public int activeSessions() {
+        return sshd.getActiveSessions().size();
+    }
+
     /** Drops every open session but keeps listening (simulates a network blip on this host). */
     public void dropSessions() {
         sshd.getActiveSessions().forEach(s -> s.close(true));
