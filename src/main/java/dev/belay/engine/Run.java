@@ -246,6 +246,12 @@ final class Run implements RunController, StepContext {
             advance();
             return;
         }
+        if (autoConfirm && journal.read(m -> Navigator.autoRollback(m, awaiting))) {
+            emit(new RunEvent.RollbackStarted(clock.instant(),
+                    "on_failure: rollback, started automatically (--auto-confirm)", awaiting.stepId()));
+            advance();
+            return;
+        }
         journal.update(m -> {
             m.awaiting = awaiting;
             m.status = RunStatus.WAITING_FOR_OPERATOR;

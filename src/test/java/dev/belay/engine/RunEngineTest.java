@@ -8,6 +8,7 @@ import dev.belay.inventory.Inventory;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.FailurePolicy;
 import dev.belay.runbook.Monitor;
+import dev.belay.runbook.Step;
 import dev.belay.runbook.SnapshotExpect;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -212,6 +213,37 @@ class RunEngineTest {
         assertThat(s.step("schema").orElseThrow().status()).isEqualTo(StepStatus.FAILED);
         assertThat(h.snapshotDiff()).contains("-b").contains("+B").contains("run " + first);
         assertThat(s.step("schema").orElseThrow().message()).contains("differs from run " + first);
+    }
+
+    @Test
+    void autoConfirmRollsBackOnAStepsOwnOnFailureRollbackAndOnlyThere() throws Exception {
+        Rb rb = new Rb("step-policy");
+        rb.onFailure = FailurePolicy.ASK; // the runbook asks; only this step says roll back
+        Step breaks = run("break", "web[0]", "exit 3");
+        rb.steps.add(run("change", "web[0]", "echo new > conf"));
+        rb.steps.add(new Step(breaks.id(), breaks.title(), null, breaks.action(), null, null, null, null, null, false,
+                FailurePolicy.ROLLBACK, null, null, null));
+        rb.rollback.add(run("restore", "web[0]", "echo old > conf"));
+        start(rb, RunOptions.live("alice").withAutoConfirm(true));
+
+        RunState s = run.await(x -> x.status().ended(), T);
+        assertThat(s.status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(file("web-1", "conf")).isEqualTo("old\n");
+        assertThat(store.events(run.runId())).filteredOn(e -> e instanceof RunEvent.RollbackStarted)
+                .extracting(e -> ((RunEvent.RollbackStarted) e).reason()).singleElement().asString()
+                .contains("automatically");
+        run.close();
+
+        Rb asks = new Rb("runbook-policy");
+        asks.onFailure = FailurePolicy.ROLLBACK;
+        asks.steps.add(new Step(breaks.id(), breaks.title(), null, breaks.action(), null, null, null, null, null, false,
+                FailurePolicy.ASK, null, null, null));
+        asks.rollback.add(run("restore", "web[0]", "true"));
+        start(asks, RunOptions.live("alice").withAutoConfirm(true));
+        s = run.awaitSettled(T);
+        assertThat(s.status()).as("the step's own on_failure: ask wins over the runbook's rollback")
+                .isEqualTo(RunStatus.WAITING_FOR_OPERATOR);
+        assertThat(s.step("break").orElseThrow().status()).isEqualTo(StepStatus.FAILED);
     }
 
     @Test
