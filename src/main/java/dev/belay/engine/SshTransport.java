@@ -34,8 +34,7 @@ public final class SshTransport implements Transport {
             return new ExecResult(ExecResult.Outcome.CONNECTION_LOST, null, "", "", took(start),
                     "cannot reach " + host.name() + ": " + e.getMessage());
         }
-        cancel.onCancel(running::cancel);
-        try {
+        try (CancelToken.Registration ignored = cancel.onCancel(running::cancel)) {
             return map(running.await());
         } catch (InterruptedException e) {
             running.cancel();

@@ -15,6 +15,7 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.command.CommandFactory;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellCommandFactory;
@@ -41,6 +42,12 @@ public final class MinaServer implements AutoCloseable {
 
     /** Starts a server whose host key lives in {@code hostKeyFile}, accepting keys from {@code authorized}. */
     public static MinaServer start(Path hostKeyFile, List<Path> authorizedPubFiles, boolean forwarding) throws IOException {
+        return start(hostKeyFile, authorizedPubFiles, forwarding, ProcessShellCommandFactory.INSTANCE);
+    }
+
+    /** As above, with {@code commands} answering exec requests (e.g. in-process, without a fork per command). */
+    public static MinaServer start(Path hostKeyFile, List<Path> authorizedPubFiles, boolean forwarding,
+                                   CommandFactory commands) throws IOException {
         Set<String> allowed = new java.util.HashSet<>();
         for (Path pub : authorizedPubFiles) {
             allowed.add(Files.readString(pub).trim().split("\\s+")[1]);
@@ -50,7 +57,8 @@ public final class MinaServer implements AutoCloseable {
         sshd.setPort(0);
         SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
         sshd.setKeyPairProvider(keys);
-        sshd.setCommandFactory(ProcessShellCommandFactory.INSTANCE);
+        sshd.setCommandFactory(commands);
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         sshd.setPublickeyAuthenticator((user, key, session) ->
                 USER.equals(user) && allowed.contains(PublicKeyEntry.toString(key).split("\\s+")[1]));
@@ -88,6 +96,11 @@ public final class MinaServer implements AutoCloseable {
     /** How many SSH sessions (client connections) this server has accepted so far. */
     public int sessionsCreated() {
         return sessionsCreated.get();
+    }
+
+    /** How many client connections are open now. */
+    public int activeSessions() {
+        return sshd.getActiveSessions().size();
     }
 
     /** Drops every open session but keeps listening (simulates a network blip on this host). */

@@ -94,6 +94,7 @@ public final class SshConnector {
         try {
             if (via == null) {
                 client.connect(hop.host(), hop.port());
+                client.getSocket().setTcpNoDelay(true);
             } else {
                 client.connectVia(via.newDirectConnection(hop.host(), hop.port()));
             }

@@ -52,6 +52,14 @@ public final class SshPool implements AutoCloseable {
             }
             SshConnection fresh = connector.connect(target, jumpHosts);
             live.put(key, fresh);
+            // The login may have taken seconds (a host-key question, a slow host): if close() ran
+            // meanwhile, it may have missed this connection, so it is closed here, not handed out.
+            // put-then-check here and set-then-scan in close() mean at least one of them sees it.
+            if (closed) {
+                live.remove(key, fresh);
+                fresh.close();
+                throw new IllegalStateException("SSH pool closed while logging in to " + target);
+            }
             return fresh;
         }
     }
