@@ -469,9 +469,6 @@ public final class HostOs {
         cluster.power().goDown(h);
         // A reboot forgets whatever shutdown was still scheduled.
         cluster.timeline().cancel("power:" + h);
-        if (cluster.faults().has(FaultKind.HOST_NO_RETURN, h)) {
-            return;
-        }
         cluster.timeline().schedule(kexec ? KEXEC_BOOT_TIME : REBOOT_BOOT_TIME, "power:" + h, () -> boot(h, kexec));
     }
 
@@ -485,6 +482,10 @@ public final class HostOs {
     }
 
     private void boot(String h, boolean kexec) {
+        if (cluster.faults().has(FaultKind.HOST_NO_RETURN, h)) {
+            // Checked at boot time: a fault injected while the host is down still keeps it down.
+            return;
+        }
         String kernel;
         List<UnitSpec> toStart;
         synchronized (this) {

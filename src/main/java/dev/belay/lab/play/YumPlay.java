@@ -213,7 +213,6 @@ final class YumPlay implements Play {
     private PlayResult list(Call call, List<String> args) {
         HostOs os = call.cluster().hostOs();
         String h = call.host();
-        boolean installedOnly = !args.isEmpty() && args.get(0).equals("installed");
         List<String> patterns = args.isEmpty() || List.of("installed", "available", "updates", "all").contains(args.get(0))
                 ? args.subList(Math.min(1, args.size()), args.size()) : args;
         Map<String, String> rows = new LinkedHashMap<>();
@@ -234,9 +233,6 @@ final class YumPlay implements Play {
         }
         if (shown == 0) {
             return PlayResult.fail(1, "Loaded plugins: fastestmirror\nError: No matching Packages to list\n");
-        }
-        if (!installedOnly && patterns.isEmpty()) {
-            return PlayResult.ok(out.toString());
         }
         return PlayResult.ok(out.toString());
     }
@@ -309,9 +305,19 @@ final class YumPlay implements Play {
                         .forEach(n -> out.append("package ").append(n).append(" is not installed\n"));
             }
         } else {
-            StringBuilder sorted = new StringBuilder();
-            lines.forEach(l -> sorted.append(l[0]).append('\n'));
-            return new PlayResult(sorted + out.toString(), "", rc);
+            // rpm -q answers in the order the packages were named, "not installed" in place.
+            StringBuilder ordered = new StringBuilder();
+            lines.stream().filter(l -> all).forEach(l -> ordered.append(l[0]).append('\n'));
+            for (String n : names) {
+                if (n.equals("kernel")) {
+                    os.kernels(h).forEach(k -> ordered.append("kernel-").append(k).append(".x86_64\n"));
+                } else if (installed.containsKey(n)) {
+                    ordered.append(n).append('-').append(installed.get(n)).append(".x86_64\n");
+                } else {
+                    ordered.append("package ").append(n).append(" is not installed\n");
+                }
+            }
+            return new PlayResult(ordered.toString(), "", rc);
         }
         return new PlayResult(out.toString(), "", rc);
     }

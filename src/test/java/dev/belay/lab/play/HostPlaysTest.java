@@ -164,6 +164,27 @@ class HostPlaysTest {
     }
 
     @Test
+    void hostNoReturnInjectedWhileTheHostIsDownStillKeepsItDown() {
+        try (LabFixture lab = new LabFixture(3)) {
+            lab.out("lab-1", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            assertFalse(lab.cluster.isUp("lab-1"));
+            lab.faults.inject(dev.belay.lab.Fault.parse("host-no-return@lab-1"));
+            lab.pass(HostOs.REBOOT_BOOT_TIME.multipliedBy(3));
+            assertFalse(lab.cluster.isUp("lab-1"));
+        }
+    }
+
+    @Test
+    void rpmAnswersInTheOrderThePackagesWereNamed() {
+        try (LabFixture lab = new LabFixture(3)) {
+            PlayResult r = lab.run("lab-1", "rpm -q nosuch kexec-tools");
+            assertEquals(1, r.exitCode());
+            assertEquals("package nosuch is not installed\nkexec-tools-2.0.7-50.el7.x86_64\n", r.stdout());
+        }
+    }
+
+    @Test
     void delayedShutdownWarnsWaitsAndCanBeCancelled() {
         try (LabFixture lab = new LabFixture(3)) {
             PlayResult r = lab.run("lab-3", "shutdown -r +1 'kernel update'");
