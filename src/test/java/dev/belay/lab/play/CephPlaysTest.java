@@ -220,4 +220,19 @@ class CephPlaysTest {
             assertTrue(ALL_CLEAN.matcher(lab.out("lab-1", "ceph pg stat")).find());
         }
     }
+
+    @Test
+    void aTwentyHostLabHasThreeMonitorsAndSeventeenOsdHosts() {
+        try (LabFixture lab = new LabFixture(20)) {
+            String s = lab.out("lab-1", "ceph -s");
+            assertTrue(s.contains("     osdmap e52: 34 osds: 34 up, 34 in\n"), s);
+            assertTrue(s.contains("quorum 0,1,2 lab-1,lab-2,lab-3"), s);
+            assertEquals(17, lab.out("lab-1", "openstack compute service list --service nova-compute -f value -c Host")
+                    .lines().count());
+            lab.out("lab-12", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            String pg = lab.out("lab-1", "ceph pg stat");
+            assertTrue(pg.contains(" active+undersized+degraded;") && pg.contains("active+clean, "), pg);
+        }
+    }
 }
