@@ -191,6 +191,18 @@ final class YumPlay implements Play {
         for (Rpm r : todo) {
             os.install(h, r.name(), r.version());
         }
+        if (updates.stream().anyMatch(r -> r.name().equals("docker"))) {
+            // The docker package restarts its service on upgrade (%systemd_postun_with_restart): every
+            // container stops and comes back, which is why the procedure sees Galera shaken by it.
+            os.unit(h, "docker").filter(u -> os.activeState(h, u).equals("active")).ifPresent(u -> {
+                os.stop(h, u);
+                try {
+                    os.start(h, u);
+                } catch (PlayFailure e) {
+                    err.append(e.getMessage()).append('\n');
+                }
+            });
+        }
         if (!installs.isEmpty()) {
             out.append("\nInstalled:\n");
             installs.forEach(r -> out.append("  ").append(r.name()).append('.').append(r.arch()).append(" 0:")

@@ -72,7 +72,11 @@ class HostPlaysTest {
             assertFalse(check.stdout().contains("ceph-common"), "Ceph moves only when named");
             assertTrue(lab.out("lab-1", "yum clean all").contains("Cleaning up everything"));
 
+            lab.pass(java.time.Duration.ofMinutes(1));
+            java.time.Instant before = lab.cluster.services().get("lab-1", "keystone").orElseThrow().since();
             String update = lab.out("lab-1", "yum -y update");
+            Services.Unit keystone = lab.cluster.services().get("lab-1", "keystone").orElseThrow();
+            assertTrue(keystone.running() && keystone.since().isAfter(before), "the docker update restarted the containers");
             assertTrue(update.contains("Installing:\n kernel "), update);
             assertTrue(update.contains("Updating:\n"), update);
             assertTrue(update.endsWith("Complete!\n"), update);
