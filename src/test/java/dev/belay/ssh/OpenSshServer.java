@@ -42,6 +42,11 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of());
+    }
+
+    /** With {@code extraConfig} lines appended to sshd_config (e.g. {@code PubkeyAcceptedAlgorithms -ssh-rsa}). */
+    static OpenSshServer start(Path dir, List<String> extraConfig) throws IOException, InterruptedException {
         Path hostKey = TestKeys.generate(dir, "ssh_host_ed25519_key", "ed25519", "");
         Path clientKey = TestKeys.generate(dir, "id_client", "ed25519", "");
         Files.copy(TestKeys.pub(clientKey), dir.resolve("authorized_keys"));
@@ -58,6 +63,7 @@ final class OpenSshServer implements AutoCloseable {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "MaxStartups 1000:30:2000",
+                String.join("\n", extraConfig),
                 ""));
         String hostPub = Files.readString(TestKeys.pub(hostKey)).trim().split("\\s+", 3)[0] + " "
                 + Files.readString(TestKeys.pub(hostKey)).trim().split("\\s+", 3)[1];
@@ -94,6 +100,15 @@ final class OpenSshServer implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** sshd's log (-E), where "Accepted publickey ... SHA256:..." names the key that logged in. */
+    String log() throws IOException {
+        return readIfExists(dir.resolve("sshd.log"));
     }
 
     SshSettings settings() {
