@@ -2,6 +2,7 @@ package dev.belay.cli;
 
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
+import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
@@ -54,6 +55,8 @@ public final class ResumeCommand implements Callable<Integer> {
     boolean verbose;
     @Mixin
     AuditCommand.Db db;
+    /** Where key passphrases are typed; tests swap in their own. */
+    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +72,8 @@ public final class ResumeCommand implements Callable<Integer> {
                 return RunDriver.BAD_INPUT;
             }
             var plan = PlanFiles.forResume(started, secrets);
-            try (SshTransport transport = new SshTransport(Ssh.settings(knownHosts), plan.inventory())) {
+            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
+                 SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases), plan.inventory())) {
                 RunEngine engine = new RunEngine(transport, sink);
                 RunPrinter printer = new RunPrinter(out, verbose);
                 try (RunController run = engine.resume(runId, new RunEngine.ResumeOptions(operator, secrets, autoConfirm,

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -34,9 +35,16 @@ public final class KeyFiles {
         }
         AtomicBoolean asked = new AtomicBoolean();
         AtomicBoolean declined = new AtomicBoolean();
+        AtomicReference<String> cannotAsk = new AtomicReference<>();
         PasswordFinder finder = passwordFinder(() -> {
             asked.set(true);
-            char[] passphrase = prompt.passphrase(identity);
+            char[] passphrase;
+            try {
+                passphrase = prompt.passphrase(identity);
+            } catch (PassphraseUnavailable e) {
+                cannotAsk.set(e.getMessage());
+                passphrase = null;
+            }
             declined.set(passphrase == null);
             return passphrase;
         });
@@ -45,10 +53,14 @@ public final class KeyFiles {
             key.getPrivate();
             return new Loaded(key, null);
         } catch (IOException | RuntimeException e) {
+            if (cannotAsk.get() != null) {
+                return new Loaded(null, cannotAsk.get());
+            }
             if (declined.get()) {
                 return new Loaded(null, "encrypted, and no passphrase was given");
             }
             if (asked.get()) {
+                prompt.rejected(identity);
                 throw new SshException.AuthFailed("Wrong passphrase for private key " + identity
                         + ": it could not be decrypted. Try again, or use another key.");
             }

@@ -27,6 +27,7 @@ import dev.belay.runbook.RunbookLoader;
 import dev.belay.runbook.VarSpec;
 import dev.belay.ssh.HostKeyPrompt;
 import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.ssh.SshSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,11 +77,17 @@ public final class RunService implements AutoCloseable {
 
     /** Builds the plan, then starts the run; {@code listener} sees every event from the first. */
     public CompletableFuture<RunSession> start(StartRequest request, HostKeyPrompt prompt, Consumer<RunEvent> listener) {
+        return start(request, prompt, PassphrasePrompt.NONE, listener);
+    }
+
+    /** As above; encrypted keys ask {@code passphrases}, once per key for the run. */
+    public CompletableFuture<RunSession> start(StartRequest request, HostKeyPrompt prompt, PassphrasePrompt passphrases,
+                                               Consumer<RunEvent> listener) {
         return submit(() -> {
             Runbook runbook = loadRunbook(request.runbookFile());
             Path inventoryFile = inventoryFile(request.inventory(), runbook);
             Plan plan = PlanFiles.load(request.runbookFile(), inventoryFile, request.vars());
-            SshSettings ssh = ssh(prompt, request.inventory() instanceof InventoryChoice.PracticeLab);
+            SshSettings ssh = ssh(prompt, passphrases, request.inventory() instanceof InventoryChoice.PracticeLab);
             SshTransport transport = new SshTransport(ssh, plan.inventory());
             RunStore store = request.mode() == RunMode.DRY_RUN ? new DryRunStore(new AuditEventSink(audit())) : new AuditEventSink(audit());
             RunOptions options = new RunOptions(request.operator(), request.mode(), request.windowEnd(), false,
@@ -105,6 +112,13 @@ public final class RunService implements AutoCloseable {
     /** Resumes {@code runId}: the lab is started again if the run used it; nothing re-runs unasked. */
     public CompletableFuture<RunSession> resume(String runId, String operator, Map<String, String> secrets,
                                                 HostKeyPrompt prompt, Consumer<RunEvent> listener) {
+        return resume(runId, operator, secrets, prompt, PassphrasePrompt.NONE, listener);
+    }
+
+    /** As above; encrypted keys ask {@code passphrases}, once per key for the run. */
+    public CompletableFuture<RunSession> resume(String runId, String operator, Map<String, String> secrets,
+                                                HostKeyPrompt prompt, PassphrasePrompt passphrases,
+                                                Consumer<RunEvent> listener) {
         return submit(() -> {
             AuditEventSink sink = new AuditEventSink(audit());
             List<RunEvent> events = sink.events(runId);
@@ -117,7 +131,7 @@ public final class RunService implements AutoCloseable {
                 ensureLab(inv.hosts().size());
             }
             Plan plan = PlanFiles.forResume(started, secrets);
-            SshSettings ssh = ssh(prompt, onLab);
+            SshSettings ssh = ssh(prompt, passphrases, onLab);
             SshTransport transport = new SshTransport(ssh, plan.inventory());
             try {
                 RunController run = new RunEngine(transport, sink).resume(runId,
@@ -175,8 +189,9 @@ public final class RunService implements AutoCloseable {
         return lab;
     }
 
-    private SshSettings ssh(HostKeyPrompt prompt, boolean onLab) {
-        SshSettings base = SshSettings.defaults(prompt, PassphrasePrompt.NONE);
+    /** Passphrases are remembered in memory by this run's settings only, never written anywhere. */
+    private SshSettings ssh(HostKeyPrompt prompt, PassphrasePrompt passphrases, boolean onLab) {
+        SshSettings base = SshSettings.defaults(prompt, new RunPassphrases(passphrases));
         Path user = onLab ? settings.labDir().resolve("known_hosts") : settings.userKnownHosts();
         return base.withKnownHosts(user, settings.belayKnownHosts());
     }
