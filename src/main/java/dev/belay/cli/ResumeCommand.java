@@ -55,6 +55,8 @@ public final class ResumeCommand implements Callable<Integer> {
     boolean verbose;
     @Mixin
     AuditCommand.Db db;
+    @Mixin
+    CheckpointOptions checkpoints;
     /** Where key passphrases are typed; tests swap in their own. */
     ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
     @Spec
@@ -74,6 +76,8 @@ public final class ResumeCommand implements Callable<Integer> {
             var plan = PlanFiles.forResume(started, secrets);
             try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
                  SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases), plan.inventory())) {
+                checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),
+                        passphrases, err);
                 RunEngine engine = new RunEngine(transport, sink);
                 RunPrinter printer = new RunPrinter(out, verbose);
                 try (RunController run = engine.resume(runId, new RunEngine.ResumeOptions(operator, secrets, autoConfirm,

@@ -61,6 +61,8 @@ public final class RunCommand implements Callable<Integer> {
     boolean verbose;
     @Mixin
     AuditCommand.Db db;
+    @Mixin
+    CheckpointOptions checkpoints;
     /** Where key passphrases are typed; tests swap in their own. */
     ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
     @Spec
@@ -89,10 +91,13 @@ public final class RunCommand implements Callable<Integer> {
         try (AuditStore store = AuditStore.open(db.resolved());
              RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
              SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases), plan.inventory())) {
+            checkpoints.install(store, who, passphrases, err);
             RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
             RunPrinter printer = new RunPrinter(out, verbose);
             try (RunController run = engine.start(plan, options, printer)) {
-                return RunDriver.drive(run, printer, plan.runbook().onFailure(), autoConfirm, out);
+                int code = RunDriver.drive(run, printer, plan.runbook().onFailure(), autoConfirm, out);
+                CheckpointOptions.report(store, err);
+                return code;
             }
         } catch (AuditException e) {
             err.println("run: " + e.getMessage());

@@ -154,4 +154,26 @@ class AgentAuthTest {
         assertThatThrownBy(() -> login(server.target().withIdentity(keys.get("rsa"))))
                 .hasMessageContaining("key " + keys.get("rsa") + ": the same key as the agent's, already refused");
     }
+
+    /** Audit checkpoints signed through the agent verify with the real ssh-keygen -Y verify (RSA as rsa-sha2-512). */
+    @Test
+    void theAgentSignsCheckpointsThatSshKeygenVerifies() throws Exception {
+        Path work = Files.createTempDirectory(dir, "sshsig");
+        for (AgentIdentity id : new AgentClient(agent.socket()).identities()) {
+            dev.belay.ssh.auth.SshSigner signer = dev.belay.ssh.auth.SshSigner.agent(new AgentClient(agent.socket()), id);
+            var cp = new dev.belay.audit.checkpoint.CheckpointSigner("op@example.com", signer.publicKeyBlob(), signer::sign);
+            byte[] message = ("checkpoint for " + id.keyType() + "\n").getBytes();
+            String armored = dev.belay.audit.checkpoint.SshSig.sign(message, "belay-audit", cp);
+            Path msg = Files.write(work.resolve("msg"), message);
+            Path sig = Files.writeString(work.resolve("msg.sig"), armored);
+            Path signers = Files.writeString(work.resolve("allowed"), "op@example.com " + id.keyType() + " "
+                    + java.util.Base64.getEncoder().encodeToString(id.publicKeyBlob()) + "\n");
+            Process p = new ProcessBuilder("ssh-keygen", "-Y", "verify", "-n", "belay-audit", "-f", signers.toString(),
+                    "-I", "op@example.com", "-s", sig.toString()).redirectInput(msg.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor()).as(id.keyType() + ": " + out).isZero();
+            assertThat(out).contains("Good \"belay-audit\" signature for op@example.com");
+            assertThat(dev.belay.audit.checkpoint.SshSig.problem(message, armored, "belay-audit")).isNull();
+        }
+    }
 }

@@ -26,6 +26,8 @@ import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLoader;
 import dev.belay.runbook.VarSpec;
 import dev.belay.ssh.HostKeyPrompt;
+import dev.belay.audit.checkpoint.CheckpointPolicy;
+import dev.belay.engine.AuditCheckpoints;
 import dev.belay.ssh.PassphrasePrompt;
 import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.ssh.SshSettings;
@@ -47,6 +49,8 @@ import java.util.stream.Collectors;
  * starting and resuming runs. Every method returns at once with a future.
  */
 public final class RunService implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunService.class);
+
 
     private final RunSettings settings;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -88,6 +92,9 @@ public final class RunService implements AutoCloseable {
             Path inventoryFile = inventoryFile(request.inventory(), runbook);
             Plan plan = PlanFiles.load(request.runbookFile(), inventoryFile, request.vars());
             SshSettings ssh = ssh(prompt, passphrases, request.inventory() instanceof InventoryChoice.PracticeLab);
+            if (request.mode() != RunMode.DRY_RUN) {
+                signCheckpoints(request.operator(), ssh);
+            }
             SshTransport transport = new SshTransport(ssh, plan.inventory());
             RunStore store = request.mode() == RunMode.DRY_RUN ? new DryRunStore(new AuditEventSink(audit())) : new AuditEventSink(audit());
             RunOptions options = new RunOptions(request.operator(), request.mode(), request.windowEnd(), false,
@@ -132,6 +139,7 @@ public final class RunService implements AutoCloseable {
             }
             Plan plan = PlanFiles.forResume(started, secrets);
             SshSettings ssh = ssh(prompt, passphrases, onLab);
+            signCheckpoints(operator != null ? operator : System.getProperty("user.name", "operator"), ssh);
             SshTransport transport = new SshTransport(ssh, plan.inventory());
             try {
                 RunController run = new RunEngine(transport, sink).resume(runId,
@@ -187,6 +195,12 @@ public final class RunService implements AutoCloseable {
         }
         lab = PracticeLab.start(new LabConfig(settings.labDir(), hosts, 0));
         return lab;
+    }
+
+    /** The audit log signs checkpoints with the operator's key (docs/audit.md); the key's passphrase, if any, is this run's. */
+    private void signCheckpoints(String operator, SshSettings ssh) {
+        AuditCheckpoints.install(audit(), null, null, operator, null, CheckpointPolicy.DEFAULT_EVERY,
+                ssh.passphrasePrompt()).ifPresent(why -> LOG.warn("checkpoints: {}", why));
     }
 
     /** Passphrases are remembered in memory by this run's settings only, never written anywhere. */
