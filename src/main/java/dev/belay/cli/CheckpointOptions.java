@@ -2,7 +2,7 @@ package dev.belay.cli;
 
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.AuditCheckpoints;
-import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

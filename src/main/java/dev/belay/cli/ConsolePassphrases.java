@@ -1,6 +1,6 @@
 package dev.belay.cli;
 
-import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
 import dev.belay.ssh.auth.PassphraseUnavailable;
 import java.io.Console;
 import java.nio.file.Path;

@@ -57,8 +57,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "Extra known_hosts file to trust (default: ~/.belay/known_hosts).")
     Path knownHosts;
-    @Option(names = {"-v", "--verbose"}, description = "Print every command and output line.")
+    @Option(names = {"-v", "--verbose"}, description = "Print every command, not only checks and failures.")
     boolean verbose;
+    @Option(names = {"-q", "--quiet"}, description = "Checks only: leave out what the hosts print ([host] line).")
+    boolean quiet;
     @Mixin
     AuditCommand.Db db;
     @Mixin
@@ -93,9 +95,9 @@ public final class RunCommand implements Callable<Integer> {
              SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases), plan.inventory())) {
             checkpoints.install(store, who, passphrases, err);
             RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
-            RunPrinter printer = new RunPrinter(out, verbose);
+            RunPrinter printer = new RunPrinter(out, verbose, quiet);
             try (RunController run = engine.start(plan, options, printer)) {
-                int code = RunDriver.drive(run, printer, plan.runbook().onFailure(), autoConfirm, out);
+                int code = RunDriver.drive(run, printer, out);
                 CheckpointOptions.report(store, err);
                 return code;
             }

@@ -4,7 +4,7 @@ import dev.belay.audit.AuditStore;
 import dev.belay.audit.checkpoint.CheckpointFile;
 import dev.belay.audit.checkpoint.CheckpointPolicy;
 import dev.belay.audit.checkpoint.CheckpointSigner;
-import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
 import dev.belay.ssh.SshException;
 import dev.belay.ssh.auth.AgentSocket;
 import dev.belay.ssh.auth.SshSigner;

@@ -9,7 +9,7 @@ import dev.belay.audit.checkpoint.CheckpointFile;
 import dev.belay.audit.checkpoint.CheckpointPolicy;
 import dev.belay.audit.checkpoint.CheckpointSigner;
 import dev.belay.audit.checkpoint.Finding;
-import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
 import dev.belay.ssh.auth.SshSigner;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.belay.ssh.auth.AuthFailed;
 import dev.belay.ssh.auth.KeyFiles;
+import dev.belay.ssh.auth.SshTarget;
+import dev.belay.ssh.exec.ExecResult;
+import dev.belay.ssh.exec.OutputListener;
+import dev.belay.ssh.exec.SshConnection;
+import dev.belay.ssh.exec.SshConnector;
+import dev.belay.ssh.trust.Fingerprints;
 import dev.belay.ssh.auth.agent.AgentClient;
 import dev.belay.ssh.auth.agent.AgentIdentity;
 import java.nio.file.Files;
@@ -140,7 +147,7 @@ class AgentAuthTest {
     void theErrorNamesEveryMethodTriedAndWhyItFailed() throws Exception {
         authorize(TestKeys.generate(Files.createTempDirectory(dir, "other"), "stranger", "ed25519", ""));
         assertThatThrownBy(() -> login(server.target()))
-                .isInstanceOf(SshException.AuthFailed.class)
+                .isInstanceOf(AuthFailed.class)
                 .hasMessageContaining("agent key ssh-ed25519 " + fingerprint(keys.get("ed25519")))
                 .hasMessageContaining("agent key ecdsa-sha2-nistp256 " + fingerprint(keys.get("ecdsa")))
                 .hasMessageContaining("agent key ssh-rsa " + fingerprint(keys.get("rsa")))

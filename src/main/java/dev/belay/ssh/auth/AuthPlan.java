@@ -1,7 +1,5 @@
 package dev.belay.ssh.auth;
 
-import dev.belay.ssh.PassphrasePrompt;
-import dev.belay.ssh.PasswordPrompt;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package dev.belay.ssh.auth;
 
-import dev.belay.ssh.PassphrasePrompt;
 import dev.belay.ssh.SshException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ public final class KeyFiles {
             throws SshException {
         if (!Files.isReadable(identity)) {
             if (required) {
-                throw new SshException.AuthFailed("Identity file " + identity + " does not exist or is not readable.");
+                throw new AuthFailed("Identity file " + identity + " does not exist or is not readable.");
             }
             return new Loaded(null, "no such file");
         }
@@ -61,10 +60,10 @@ public final class KeyFiles {
             }
             if (asked.get()) {
                 prompt.rejected(identity);
-                throw new SshException.AuthFailed("Wrong passphrase for private key " + identity
+                throw new AuthFailed("Wrong passphrase for private key " + identity
                         + ": it could not be decrypted. Try again, or use another key.");
             }
-            throw new SshException.AuthFailed("Cannot read private key " + identity + ": " + e.getMessage()
+            throw new AuthFailed("Cannot read private key " + identity + ": " + e.getMessage()
                     + ". Use an OpenSSH private key (ed25519, ECDSA or RSA).");
         }
     }

@@ -1,7 +1,7 @@
 package dev.belay.ssh.auth;
 
 /**
- * Thrown by a {@link dev.belay.ssh.PassphrasePrompt} that has no way to ask (no console, no window):
+ * Thrown by a {@link dev.belay.ssh.auth.PassphrasePrompt} that has no way to ask (no console, no window):
  * the key is skipped, and the login error carries this message, which says what to do instead.
  */
 public final class PassphraseUnavailable extends RuntimeException {

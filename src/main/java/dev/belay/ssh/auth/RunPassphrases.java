@@ -1,6 +1,5 @@
 package dev.belay.ssh.auth;
 
-import dev.belay.ssh.PassphrasePrompt;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;

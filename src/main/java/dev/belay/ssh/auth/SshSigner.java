@@ -1,7 +1,6 @@
 package dev.belay.ssh.auth;
 
 import com.hierynomus.sshj.signature.SignatureEdDSA;
-import dev.belay.ssh.PassphrasePrompt;
 import dev.belay.ssh.SshException;
 import dev.belay.ssh.auth.agent.AgentClient;
 import dev.belay.ssh.auth.agent.AgentException;
@@ -77,7 +76,7 @@ public final class SshSigner {
                 return new Buffer.PlainBuffer().putString(algorithm).putBytes(s.encode(s.sign())).getCompactData();
             });
         } catch (IOException e) {
-            throw new SshException.AuthFailed("Cannot read private key " + file + ": " + e.getMessage());
+            throw new AuthFailed("Cannot read private key " + file + ": " + e.getMessage());
         }
     }
 
@@ -124,14 +123,14 @@ public final class SshSigner {
             case ECDSA384 -> "ecdsa-sha2-nistp384";
             case ECDSA521 -> "ecdsa-sha2-nistp521";
             case RSA -> "rsa-sha2-512";
-            default -> throw new SshException.AuthFailed("Key " + file + " is of type " + type
+            default -> throw new AuthFailed("Key " + file + " is of type " + type
                     + ", which cannot sign audit checkpoints; use an ed25519, ECDSA or RSA key.");
         };
     }
 
     private static KeyProvider readKey(Path file, PassphrasePrompt prompt) throws SshException {
         if (!Files.isReadable(file)) {
-            throw new SshException.AuthFailed("Signing key " + file + " does not exist or is not readable.");
+            throw new AuthFailed("Signing key " + file + " does not exist or is not readable.");
         }
         OpenSSHKeyV1KeyFile key = new OpenSSHKeyV1KeyFile();
         key.init(file.toFile(), KeyFiles.passwordFinder(() -> prompt.passphrase(file)));
@@ -139,7 +138,7 @@ public final class SshSigner {
             key.getPrivate();
             return key;
         } catch (IOException | RuntimeException e) {
-            throw new SshException.AuthFailed("Cannot read private key " + file + " (" + e.getMessage()
+            throw new AuthFailed("Cannot read private key " + file + " (" + e.getMessage()
                     + "): an OpenSSH key, and its passphrase if it has one, are needed to sign checkpoints.");
         }
     }

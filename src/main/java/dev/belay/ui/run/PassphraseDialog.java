@@ -1,6 +1,6 @@
 package dev.belay.ui.run;
 
-import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
 import dev.belay.ui.fx.FxEvents;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;

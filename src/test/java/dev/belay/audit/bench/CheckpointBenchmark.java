@@ -10,7 +10,7 @@ import dev.belay.audit.checkpoint.CheckpointAudit;
 import dev.belay.audit.checkpoint.CheckpointPolicy;
 import dev.belay.audit.checkpoint.CheckpointSigner;
 import dev.belay.audit.checkpoint.SshSig;
-import dev.belay.ssh.PassphrasePrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
 import dev.belay.ssh.auth.SshSigner;
 import dev.belay.ssh.auth.agent.AgentClient;
 import java.nio.file.Files;

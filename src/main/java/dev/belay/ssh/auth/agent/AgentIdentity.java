@@ -1,6 +1,5 @@
 package dev.belay.ssh.auth.agent;
 
-import dev.belay.ssh.Fingerprints;
 import java.util.Arrays;
 import net.schmizz.sshj.common.Buffer;
 
@@ -28,8 +27,14 @@ public record AgentIdentity(byte[] publicKeyBlob, String comment) {
         }
     }
 
+    /** As OpenSSH prints it: {@code SHA256:} + unpadded base64 (auth may not use ssh.trust's helper). */
     public String fingerprint() {
-        return Fingerprints.sha256(publicKeyBlob);
+        try {
+            return "SHA256:" + java.util.Base64.getEncoder().withoutPadding()
+                    .encodeToString(java.security.MessageDigest.getInstance("SHA-256").digest(publicKeyBlob));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     public boolean sameKey(byte[] otherBlob) {
