@@ -93,6 +93,7 @@ public final class AuditStore implements AutoCloseable {
             return List.of();
         }
         List<AuditEvent> stored = appendCommitted(events);
+        CrashPoint.committed(stored.size());
         checkpointing.appended(stored); // after COMMIT and outside the write lock: signing may take a while
         return stored;
     }
