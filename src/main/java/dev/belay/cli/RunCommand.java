@@ -90,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
             RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
             RunPrinter printer = new RunPrinter(out, verbose, quiet);
             try (RunController run = engine.start(plan, options, printer)) {
-                return RunDriver.drive(run, printer, plan.runbook().onFailure(), autoConfirm, out);
+                return RunDriver.drive(run, printer, out);
             }
         } catch (AuditException e) {
             err.println("run: " + e.getMessage());

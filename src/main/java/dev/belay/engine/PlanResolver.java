@@ -66,7 +66,7 @@ public final class PlanResolver {
         Set<String> secrets = new LinkedHashSet<>();
         declared.values().stream().filter(VarSpec::secret).forEach(v -> secrets.add(v.name()));
         return new Plan(runbook, inventory, vars, secrets, phases.get(0), phases.get(1), phases.get(2), monitors,
-                sha256(hashed.toString()), null, null);
+                sha256(hashed.toString()), null, null, null);
     }
 
     private List<PlannedStep> expand(Runbook owner, List<Step> steps, Phase phase, String prefix, List<String> stack,
