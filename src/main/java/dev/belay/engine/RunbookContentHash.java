@@ -4,29 +4,36 @@ import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLibrary;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The content hash a runbook file gives now, the way a run records it in RUN_STARTED (the runbook
- * and its includes from the same folder): how an evidence bundle tells whether a file is the one that ran.
+ * The content hashes a runbook file gives now, the way a run records one in RUN_STARTED: the hash of
+ * the file's text and its includes' (what runs record), and the older hash of the runbook records
+ * (what runs recorded before). How an evidence bundle tells whether a file is the one that ran.
  */
 public final class RunbookContentHash {
 
     private RunbookContentHash() {
     }
 
-    /** Empty when the file does not load or an include cannot be found. */
-    public static Optional<String> of(Path runbookFile) {
+    /** Both hashes; empty when the file does not load or an include cannot be found. */
+    public static List<String> of(Path runbookFile) {
         Path rb = runbookFile.toAbsolutePath().normalize();
         RunbookLibrary lib = RunbookLibrary.load(rb.getParent() == null ? List.of() : List.of(rb.getParent()), List.of(rb));
         Runbook runbook = lib.resultOf(rb).value();
         if (runbook == null) {
-            return Optional.empty();
+            return List.of();
         }
         try {
-            return Optional.of(new PlanResolver(lib::find).contentHash(runbook));
+            Set<String> included = new TreeSet<>();
+            String legacy = new PlanResolver(id -> {
+                included.add(id);
+                return lib.find(id);
+            }).contentHash(runbook);
+            return List.of(PlanFiles.fileHash(lib, rb, included), legacy);
         } catch (PlanException e) { // an include gone missing: the hash cannot be recomputed
-            return Optional.empty();
+            return List.of();
         }
     }
 }

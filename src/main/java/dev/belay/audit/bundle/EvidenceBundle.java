@@ -30,12 +30,12 @@ import java.util.zip.ZipOutputStream;
  */
 public final class EvidenceBundle {
 
-    /** The plan content hash the runbook file gives now (what RUN_STARTED recorded), or empty when it cannot be computed. */
+    /** The content hashes the runbook file gives now (RUN_STARTED records one of them); empty when they cannot be computed. */
     @FunctionalInterface
     public interface RunbookHash {
-        Optional<String> of(Path runbookFile);
+        List<String> of(Path runbookFile);
 
-        RunbookHash NONE = file -> Optional.empty();
+        RunbookHash NONE = file -> List.of();
     }
 
     /** One file of the bundle, as the index lists it. */
@@ -108,9 +108,9 @@ public final class EvidenceBundle {
             byte[] bytes = Files.readAllBytes(file);
             String name = "runbook/" + safe(file.getFileName().toString());
             entries.add(new Entry(name, "the runbook file as it is now", bytes));
-            Optional<String> now = hash.of(file);
-            return new IndexPage.Source(file.toString(), name, sha256(bytes), recorded, now.map(recorded::equals)
-                    .orElse(null), 0, new String(bytes, StandardCharsets.UTF_8));
+            List<String> now = hash.of(file);
+            return new IndexPage.Source(file.toString(), name, sha256(bytes), recorded,
+                    now.isEmpty() ? null : now.contains(recorded), 0, new String(bytes, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new IndexPage.Source(file.toString(), null, null, recorded, null, 0, "cannot read it: " + e);
         }
