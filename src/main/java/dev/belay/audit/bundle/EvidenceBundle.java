@@ -137,7 +137,8 @@ public final class EvidenceBundle {
     /** The same words as {@code belay audit verify}, then where this run sits in the chain. */
     private static String verify(AuditStore store, RunReport report) {
         VerifyResult result = store.verify();
-        StringBuilder v = new StringBuilder("$ belay audit verify   (" + store.location() + ")\n");
+        String where = store.location().replaceAll("(?i)(password=)[^&;]*", "$1******"); // a JDBC URL may carry one
+        StringBuilder v = new StringBuilder("$ belay audit verify   (" + where + ")\n");
         if (result instanceof VerifyResult.Intact ok) {
             v.append("OK: ").append(ok.count()).append(" events, chain intact. Head hash ").append(ok.headHash()).append('\n');
         } else if (result instanceof VerifyResult.Broken broken) {
