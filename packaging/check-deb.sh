@@ -16,7 +16,9 @@ dpkg -i "$deb"
 trap 'dpkg -r belay >/dev/null 2>&1 || true' EXIT
 [ -L /usr/bin/belay ] || { echo "check-deb: /usr/bin/belay is missing" >&2; exit 1; }
 command -v belay
-belay --version | tee /dev/stderr | grep -q '^Belay '
+version=$(belay --version)
+echo "== belay --version: $version"
+case "$version" in "Belay "*) ;; *) echo "check-deb: unexpected version '$version'" >&2; exit 1 ;; esac
 belay validate runbooks/*.yaml runbooks/inventories/*.yaml >/dev/null
 echo "== belay validate: the shipped runbooks and inventories are valid"
 grep -q '^Exec=/opt/belay/bin/belay' /usr/share/applications/belay-belay.desktop
