@@ -3,10 +3,12 @@ package dev.belay.lab.play;
 import dev.belay.lab.FaultSet;
 import dev.belay.lab.LabClock;
 import dev.belay.lab.LabTopology;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,26 +27,49 @@ public final class Cluster implements CommandPlayer {
     private final FaultSet faults;
     private final Services services = new Services();
     private final Power power;
+    private final HostFiles files;
     private final Map<String, Play> plays = new LinkedHashMap<>();
+    private final List<Play> playList;
 
-    private Cluster(LabTopology topology, LabClock clock, FaultSet faults) {
+    private Cluster(LabTopology topology, LabClock clock, FaultSet faults, HostFiles files) {
         this.topology = topology;
         this.clock = clock;
         this.faults = faults;
+        this.files = files;
         this.power = new Power(topology.hosts(), FIRST_KERNEL);
-        for (Play play : plays()) {
+        this.playList = List.copyOf(plays());
+        for (Play play : playList) {
             play.commands().forEach(c -> plays.put(c, play));
         }
+        playList.forEach(p -> p.attach(this));
+        playList.forEach(p -> p.seed(this));
     }
 
-    /** Every play the lab ships. */
+    /**
+     * Every play the lab ships. Order matters for {@link Play#seed}: the docker play seeds the
+     * Kolla containers first, the service plays (Galera, RabbitMQ, ...) then take them over.
+     */
     private List<Play> plays() {
         List<Play> all = new ArrayList<>();
+        all.add(new DockerPlay());
+        all.add(new GaleraPlay());
         return all;
     }
 
+    /** A cluster whose host files live in memory (tests, or a lab without a sandbox). */
     public static Cluster create(LabTopology topology, LabClock clock, FaultSet faults) {
-        return new Cluster(topology, clock, faults);
+        return new Cluster(topology, clock, faults, new MemoryHostFiles());
+    }
+
+    /** A cluster whose plays read and write host files through {@code files} (the sandbox roots). */
+    public static Cluster create(LabTopology topology, LabClock clock, FaultSet faults, HostFiles files) {
+        return new Cluster(topology, clock, faults, files);
+    }
+
+    /** The play of class {@code type} (plays reach each other's state through this). */
+    public <T extends Play> T play(Class<T> type) {
+        return playList.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " in this lab"));
     }
 
     /** The command names this cluster plays (e.g. {@code docker}, {@code mysql}, {@code ceph}). */
@@ -68,7 +93,14 @@ public final class Cluster implements CommandPlayer {
         if (play == null) {
             return PlayResult.fail(127, call.command() + ": command not found\n");
         }
+        catchUp();
         return play.run(call);
+    }
+
+    /** Brings every play's time-based state up to the lab clock's now. */
+    public void catchUp() {
+        Instant now = clock.now();
+        playList.forEach(p -> p.catchUp(now));
     }
 
     @Override
@@ -83,6 +115,7 @@ public final class Cluster implements CommandPlayer {
 
     /** What runs on {@code host}, with versions and states, for the lab panel. */
     public List<ComponentStatus> describe(String host) {
+        catchUp();
         return services.on(host).stream()
                 .map(u -> new ComponentStatus(u.name(), u.version(), u.running() ? "running" : "stopped"))
                 .toList();
@@ -93,6 +126,7 @@ public final class Cluster implements CommandPlayer {
         faults.clear();
         services.clear();
         power.reset(FIRST_KERNEL);
+        playList.forEach(p -> p.seed(this));
     }
 
     public LabTopology topology() {
@@ -113,5 +147,19 @@ public final class Cluster implements CommandPlayer {
 
     public Power power() {
         return power;
+    }
+
+    /**
+     * {@code host}'s {@code grastate.dat} as Galera last wrote it (or the operator edited it); empty
+     * once removed. The same text is in the host files at {@link GaleraPlay#KOLLA_DATADIR} and
+     * {@link GaleraPlay#HOST_DATADIR}.
+     */
+    public Optional<String> grastate(String host) {
+        return play(GaleraPlay.class).grastate(host);
+    }
+
+    /** Files on the hosts that plays and the hosts' shells share. */
+    public HostFiles files() {
+        return files;
     }
 }
