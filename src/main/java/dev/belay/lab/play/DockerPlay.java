@@ -68,6 +68,8 @@ public final class DockerPlay implements Play {
         Instant finishedAt;
         boolean manualStop;
         boolean everStarted;
+        /** What the container's process is started with every time (BOOTSTRAP_ARGS, its command). */
+        List<String> startArgs = List.of();
         final List<String> logs = new ArrayList<>();
         int pid;
     }
@@ -642,8 +644,14 @@ public final class DockerPlay implements Play {
      */
     private void startContainer(String host, String name, List<String> args, Instant now) {
         List<String> startArgs = args;
-        if (startArgs == null) {
-            startArgs = cluster.services().get(host, name).map(Services.Unit::args).orElse(List.of());
+        synchronized (this) {
+            Container k = containerOf(host, name);
+            if (startArgs == null) {
+                startArgs = k != null ? k.startArgs
+                        : cluster.services().get(host, name).map(Services.Unit::args).orElse(List.of());
+            } else if (k != null) {
+                k.startArgs = List.copyOf(startArgs);
+            }
         }
         try {
             cluster.services().start(host, name, startArgs, now);

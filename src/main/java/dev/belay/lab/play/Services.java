@@ -102,8 +102,24 @@ public final class Services {
         }
     }
 
+    /**
+     * One lock per service, held across a start or stop and its listeners: two hosts' commands that
+     * restart the same service at once must not interleave one's "started" with the other's "stopped".
+     */
+    private final Map<String, Object> unitLocks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Object lockOf(String host, String name) {
+        return unitLocks.computeIfAbsent(host + "/" + name, k -> new Object());
+    }
+
     /** Starts {@code name} on {@code host}; listeners may refuse. Starting a running service changes nothing. */
     public Unit start(String host, String name, List<String> args, Instant at) throws PlayFailure {
+        synchronized (lockOf(host, name)) {
+            return startLocked(host, name, args, at);
+        }
+    }
+
+    private Unit startLocked(String host, String name, List<String> args, Instant at) throws PlayFailure {
         Unit unit;
         synchronized (this) {
             unit = get(host, name).orElseThrow(() -> new PlayFailure(1, "No such service: " + name));
@@ -124,6 +140,12 @@ public final class Services {
 
     /** Stops {@code name} on {@code host} (a stopped one stays stopped). */
     public void stop(String host, String name, Instant at) {
+        synchronized (lockOf(host, name)) {
+            stopLocked(host, name, at);
+        }
+    }
+
+    private void stopLocked(String host, String name, Instant at) {
         Unit stopped;
         synchronized (this) {
             Unit unit = get(host, name).orElse(null);
