@@ -53,6 +53,7 @@ public final class Cluster implements CommandPlayer {
         List<Play> all = new ArrayList<>();
         all.add(new DockerPlay());
         all.add(new GaleraPlay());
+        all.add(new RabbitPlay());
         return all;
     }
 
