@@ -54,6 +54,7 @@ public final class Cluster implements CommandPlayer {
         all.add(new DockerPlay());
         all.add(new GaleraPlay());
         all.add(new RabbitPlay());
+        all.add(new KollaAnsiblePlay());
         return all;
     }
 

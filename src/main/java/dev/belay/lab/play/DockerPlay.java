@@ -230,6 +230,30 @@ public final class DockerPlay implements Play {
         }
     }
 
+    /** Starts container {@code name} with {@code args} for this start and every later one (kolla-ansible). */
+    public void start(String host, String name, List<String> args) {
+        startContainer(host, name, args, cluster.clock().now());
+    }
+
+    /** Stops container {@code name} as {@code docker stop} does. */
+    public void stop(String host, String name) {
+        synchronized (this) {
+            Container k = containerOf(host, name);
+            if (k != null) {
+                k.manualStop = true;
+            }
+        }
+        cluster.services().stop(host, name, cluster.clock().now());
+    }
+
+    /** From now on container {@code name} starts without extra arguments (after a bootstrap). */
+    public synchronized void clearStartArgs(String host, String name) {
+        Container k = containerOf(host, name);
+        if (k != null) {
+            k.startArgs = List.of();
+        }
+    }
+
     // ---------------------------------------------------------------- the command
 
     @Override

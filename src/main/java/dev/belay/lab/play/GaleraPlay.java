@@ -422,6 +422,24 @@ public final class GaleraPlay implements Play {
         return synced && !cluster.files().exists(host, CLUSTERCHECK_DISABLED) ? 200 : 503;
     }
 
+    /** Whether the node on {@code host} is Synced and takes connections (clustercheck without the by-hand switch). */
+    public synchronized boolean clustercheckIgnoringDisabled(String host) {
+        Node n = nodes.get(host);
+        return n != null && n.phase == Phase.SYNCED && !cluster.clock().now().isBefore(n.readyAt);
+    }
+
+    /** What {@code mysqld --wsrep-recover} finds on {@code host}: its last committed seqno. */
+    public synchronized long recoveredPosition(String host) {
+        return node(host).position;
+    }
+
+    /** Sets {@code safe_to_bootstrap: 1} in {@code host}'s grastate.dat, as kolla-ansible's recovery does. */
+    public synchronized void markSafeToBootstrap(String host) {
+        Node n = node(host);
+        Grastate g = readGrastate(n).orElse(new Grastate(Grastate.ZERO_UUID, n.position, true));
+        writeGrastate(n, new Grastate(g.uuid(), n.position, true));
+    }
+
     /** A host whose node HAProxy would send a client to (the VIP's backend), if any. */
     synchronized Optional<String> backendForVip() {
         return nodes.keySet().stream().filter(h -> clustercheck(h) == 200).findFirst();

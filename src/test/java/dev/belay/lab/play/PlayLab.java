@@ -52,13 +52,22 @@ final class PlayLab {
         this(3, faults);
     }
 
+    /** A lab whose clock runs {@code speed} times real time (for plays that block for lab time). */
+    static PlayLab speeded(double speed, String... faults) {
+        return new PlayLab(3, LabClock.speeded(speed), faults);
+    }
+
     PlayLab(int hosts, String... faults) {
+        this(hosts, null, faults);
+    }
+
+    private PlayLab(int hosts, LabClock clock, String... faults) {
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= hosts; i++) {
             names.add("lab-" + i);
         }
         FaultSet set = new FaultSet(Arrays.stream(faults).map(Fault::parse).toList());
-        cluster = Cluster.create(LabTopology.of(names), new LabClock(hand, 1.0), set);
+        cluster = Cluster.create(LabTopology.of(names), clock != null ? clock : new LabClock(hand, 1.0), set);
     }
 
     /** Lab time passes (no real waiting). */
