@@ -99,18 +99,9 @@ public final class DockerPlay implements Play {
                 onStopped(unit);
             }
         });
+        // Power is the host plays' (HostOs stops the containers before a host goes down and brings
+        // back those that ran when docker starts at boot).
         c.faults().onInject(this::apply);
-        c.addPowerListener(new PowerListener() {
-            @Override
-            public void wentDown(String host) {
-                c.services().stopAll(host, c.clock().now());
-            }
-
-            @Override
-            public void cameUp(String host) {
-                restartOnBoot(host);
-            }
-        });
     }
 
     @Override
@@ -1115,20 +1106,6 @@ public final class DockerPlay implements Play {
             Integer code = pendingExit.remove(unit.host() + "/" + unit.name());
             k.exitCode = code == null ? 0 : code;
         }
-    }
-
-    private void restartOnBoot(String host) {
-        List<String> toStart = new ArrayList<>();
-        synchronized (this) {
-            containers.getOrDefault(host, Map.of()).forEach((name, k) -> {
-                boolean policy = k.restart.equals("always") || (k.restart.equals("unless-stopped") && !k.manualStop);
-                if (policy && k.everStarted) {
-                    toStart.add(name);
-                }
-            });
-        }
-        Instant now = cluster.clock().now();
-        toStart.forEach(n -> startContainer(host, n, null, now));
     }
 
     private Optional<Services.Unit> unitOf(String host, String nameOrId) {

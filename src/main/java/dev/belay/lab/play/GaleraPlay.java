@@ -132,11 +132,16 @@ public final class GaleraPlay implements Play {
             }
         });
         c.faults().onInject(this::apply);
+        // HAProxy's clustercheck (the curl play on port 9200) asks Galera itself.
+        c.setGaleraSynced(this::clustercheckIgnoringDisabled);
     }
 
     @Override
     public void seed(Cluster c) {
         Instant now = c.clock().now();
+        // The packaged-MariaDB way the galera-recovery runbook drives the node: systemctl start mariadb,
+        // with $_WSREP_NEW_CLUSTER from systemctl set-environment appended to the start.
+        c.hostOs().bridge("mariadb", "MariaDB 10.1 database server", "mariadb", List.of("_WSREP_NEW_CLUSTER"));
         synchronized (this) {
             nodes.clear();
             components.clear();

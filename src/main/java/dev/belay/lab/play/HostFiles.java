@@ -10,14 +10,16 @@ import java.util.Optional;
  * The lab backs this with each host's sandbox root ({@link DirectoryHostFiles}); tests use
  * {@link MemoryHostFiles}. A play that reads a file back honours what the operator changed in it.
  */
-public interface HostFiles {
+public interface HostFiles extends HostFs {
 
+    @Override
     Optional<String> read(String host, String path);
 
     /** Writes {@code content}, creating parent directories. */
     void write(String host, String path, String content);
 
     /** Whether a file or directory exists at {@code path}. */
+    @Override
     boolean exists(String host, String path);
 
     /** Removes a file or a whole directory tree (nothing if absent). */

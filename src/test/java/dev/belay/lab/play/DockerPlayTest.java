@@ -198,14 +198,4 @@ class DockerPlayTest {
         assertTrue(failed.stderr().contains("DBMigrationError"), failed.stderr());
         assertEquals("pike", lab.cluster.play(GaleraPlay.class).schemaRelease("glance").orElseThrow());
     }
-
-    @Test
-    void aHostThatGoesDownStopsItsContainersAndRestartsThemAtBoot() {
-        lab.ok("lab-3", "docker stop cron");
-        lab.cluster.power().goDown("lab-3");
-        assertFalse(lab.cluster.services().isRunning("lab-3", "keystone"));
-        lab.cluster.power().comeUp("lab-3", Cluster.FIRST_KERNEL);
-        assertTrue(lab.cluster.services().isRunning("lab-3", "keystone"), "--restart unless-stopped");
-        assertFalse(lab.cluster.services().isRunning("lab-3", "cron"), "stopped by hand: stays stopped");
-    }
 }

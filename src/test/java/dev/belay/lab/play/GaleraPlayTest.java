@@ -283,6 +283,30 @@ class GaleraPlayTest {
                 .strip().split("\t")[1]);
     }
 
+    /** galera-recovery drives MariaDB through systemd: set-environment, then systemctl start. */
+    @Test
+    void systemctlStartsTheBridgedUnitAndBootstrapsWithTheEnvironment() {
+        PlayLab outage = new PlayLab("galera-no-safe-bootstrap");
+        PlayResult down = outage.run("lab-1", "systemctl is-active mariadb");
+        assertEquals("inactive\n", down.stdout());
+        outage.ok("lab-1", "mysqld --user=mysql --datadir=/var/lib/mysql --wsrep-recover --log-error=/tmp/wsrep-recover.log");
+        String g = outage.cluster.files().read("lab-1", "/var/lib/mysql/grastate.dat").orElseThrow();
+        outage.cluster.files().write("lab-1", "/var/lib/mysql/grastate.dat",
+                g.replaceAll("(?m)^safe_to_bootstrap: *0", "safe_to_bootstrap: 1"));
+        outage.ok("lab-1", "systemctl set-environment _WSREP_NEW_CLUSTER=--wsrep-new-cluster");
+        outage.ok("lab-1", "systemctl start mariadb");
+        outage.ok("lab-1", "systemctl set-environment _WSREP_NEW_CLUSTER=");
+        outage.advance(GaleraPlay.STARTUP);
+        assertEquals("active\n", outage.ok("lab-1", "systemctl is-active mariadb"));
+        String st = outage.ok("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep%'\"");
+        assertTrue(st.contains("wsrep_cluster_size\t1\n") && st.contains("wsrep_cluster_status\tPrimary\n"), st);
+        outage.ok("lab-2", "systemctl start mariadb");
+        outage.advance(GaleraPlay.SST);
+        assertTrue(outage.ok("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\"")
+                .endsWith("wsrep_cluster_size\t2\n"));
+        assertEquals("HTTP 200", "HTTP " + outage.ok("lab-2", "curl -s -o /dev/null -w %{http_code} http://lab-2:9200/"));
+    }
+
     @Test
     void wsrepRecoverRefusesWhileTheServerRuns() {
         PlayResult r = lab.run("lab-1", "mysqld --wsrep-recover");
