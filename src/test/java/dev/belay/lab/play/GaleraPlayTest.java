@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class GaleraPlayTest {
@@ -26,10 +27,15 @@ class GaleraPlayTest {
             + "-v mariadb:/var/lib/mysql -e KOLLA_CONFIG_STRATEGY=COPY_ALWAYS kolla/centos-binary-mariadb:queens";
     private static final String KOLLA_GRASTATE = "/var/lib/docker/volumes/mariadb/_data/grastate.dat";
 
-    private final PlayLab lab = new PlayLab();
+    private final LabFixture lab = new LabFixture(3);
+
+    @AfterEach
+    void close() {
+        lab.close();
+    }
 
     private String status(String host, String name) {
-        String out = lab.ok(host, "docker exec mariadb mysql -uroot -psecret -N -e \"SHOW STATUS LIKE '" + name + "'\"");
+        String out = lab.out(host, "docker exec mariadb mysql -uroot -psecret -N -e \"SHOW STATUS LIKE '" + name + "'\"");
         String[] cols = out.strip().split("\t");
         assertEquals(name, cols[0], out);
         return cols[1];
@@ -47,7 +53,7 @@ class GaleraPlayTest {
 
     @Test
     void freshClusterIsSyncedPrimaryOfThreeInBatchFormat() {
-        String out = lab.ok("lab-1", STATUS);
+        String out = lab.out("lab-1", STATUS);
         String[] lines = out.split("\n");
         assertEquals("Variable_name\tValue", lines[0]);
         assertTrue(List.of(lines).contains("wsrep_cluster_size\t3"), out);
@@ -60,22 +66,22 @@ class GaleraPlayTest {
             assertEquals(2, lines[i].split("\t", -1).length, lines[i]);
         }
         assertEquals("wsrep_local_recv_queue\t0\nwsrep_local_send_queue\t0\n",
-                lab.ok("lab-2", "docker exec mariadb mysql -uroot -psecret -N -e \"SHOW STATUS LIKE 'wsrep_local_%_queue'\""));
-        assertEquals("3\n", lab.ok("lab-3", "mysql -uroot -psecret -sN -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\"")
+                lab.out("lab-2", "docker exec mariadb mysql -uroot -psecret -N -e \"SHOW STATUS LIKE 'wsrep_local_%_queue'\""));
+        assertEquals("3\n", lab.out("lab-3", "mysql -uroot -psecret -sN -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\"")
                 .split("\t")[1]);
     }
 
     @Test
     void seqnoAdvancesWithTimeAndWrites() {
         long before = Long.parseLong(status("lab-1", "wsrep_last_committed"));
-        lab.advance(Duration.ofMinutes(10));
+        lab.pass(Duration.ofMinutes(10));
         long later = Long.parseLong(status("lab-2", "wsrep_last_committed"));
         assertTrue(later > before, before + " -> " + later);
-        lab.ok("lab-1", "mysql -uroot -psecret -e \"CREATE DATABASE IF NOT EXISTS nova_cell1; GRANT ALL PRIVILEGES ON "
+        lab.out("lab-1", "mysql -uroot -psecret -e \"CREATE DATABASE IF NOT EXISTS nova_cell1; GRANT ALL PRIVILEGES ON "
                 + "nova_cell1.* TO 'nova'@'%' IDENTIFIED BY 'x';\"");
         assertEquals(later + 2, Long.parseLong(status("lab-3", "wsrep_last_committed")));
         assertEquals("Database (nova%)\nnova\nnova_api\nnova_cell0\nnova_cell1\n",
-                lab.ok("lab-1", "mysql -uroot -psecret -e \"SHOW DATABASES LIKE 'nova%'\""));
+                lab.out("lab-1", "mysql -uroot -psecret -e \"SHOW DATABASES LIKE 'nova%'\""));
     }
 
     @Test
@@ -87,11 +93,11 @@ class GaleraPlayTest {
         assertEquals(1, syntax.exitCode());
         assertTrue(syntax.stderr().startsWith("ERROR 1064 (42000) at line 1: You have an error in your SQL syntax;"),
                 syntax.stderr());
-        assertEquals("1\n1\n", lab.ok("lab-1", "mysql -uroot -px -e 'SELECT 1'"));
+        assertEquals("1\n1\n", lab.out("lab-1", "mysql -uroot -px -e 'SELECT 1'"));
         assertEquals("@@hostname\tVERSION()\nlab-2\t10.1.22-MariaDB\n",
-                lab.ok("lab-2", "mysql -uroot -px -e 'SELECT @@hostname, VERSION()'"));
-        assertEquals("+---+\n| 1 |\n+---+\n| 1 |\n+---+\n", lab.ok("lab-1", "mysql -uroot -px -t -e 'SELECT 1'"));
-        lab.ok("lab-1", "docker stop mariadb");
+                lab.out("lab-2", "mysql -uroot -px -e 'SELECT @@hostname, VERSION()'"));
+        assertEquals("+---+\n| 1 |\n+---+\n| 1 |\n+---+\n", lab.out("lab-1", "mysql -uroot -px -t -e 'SELECT 1'"));
+        lab.out("lab-1", "docker stop mariadb");
         PlayResult down = lab.run("lab-1", "mysql -uroot -px -e 'SELECT 1'");
         assertEquals(1, down.exitCode());
         assertEquals("ERROR 2002 (HY000): Can't connect to local MySQL server through socket "
@@ -100,11 +106,11 @@ class GaleraPlayTest {
 
     @Test
     void theVipReachesASyncedNodeThatClustercheckDoesNotExclude() {
-        assertTrue(lab.ok("lab-1", "mysql -h 10.0.0.10 -P 3306 -uroot -px -N -e 'SELECT @@hostname, @@version'")
+        assertTrue(lab.out("lab-1", "mysql -h 10.0.0.10 -P 3306 -uroot -px -N -e 'SELECT @@hostname, @@version'")
                 .matches("lab-1\t10\\.1\\.22-MariaDB\n"));
         lab.cluster.files().write("lab-1", "/var/tmp/clustercheck.disabled", "");
         assertEquals(503, lab.cluster.play(GaleraPlay.class).clustercheck("lab-1"));
-        assertTrue(lab.ok("lab-1", "mysql -h 10.0.0.10 -uroot -px -N -e 'SELECT @@hostname'").startsWith("lab-2"));
+        assertTrue(lab.out("lab-1", "mysql -h 10.0.0.10 -uroot -px -N -e 'SELECT @@hostname'").startsWith("lab-2"));
         lab.cluster.files().write("lab-2", "/var/tmp/clustercheck.disabled", "");
         lab.cluster.files().write("lab-3", "/var/tmp/clustercheck.disabled", "");
         PlayResult none = lab.run("lab-1", "mysql -h 10.0.0.10 -uroot -px -e 'SELECT 1'");
@@ -115,14 +121,14 @@ class GaleraPlayTest {
     /** The shipped galera-cluster-upgrade runbook, step by step. */
     @Test
     void orderedStopMarksTheLastNodeSafeAndTheNewClusterFormsByStateTransfer() {
-        lab.ok("lab-3", "docker stop mariadb");
+        lab.out("lab-3", "docker stop mariadb");
         assertEquals("Primary", status("lab-1", "wsrep_cluster_status"));
         assertEquals("2", status("lab-1", "wsrep_cluster_size"));
-        lab.advance(Duration.ofSeconds(30));
-        lab.ok("lab-2", "docker stop mariadb");
+        lab.pass(Duration.ofSeconds(30));
+        lab.out("lab-2", "docker stop mariadb");
         assertEquals("1", status("lab-1", "wsrep_cluster_size"));
-        lab.advance(Duration.ofSeconds(30));
-        lab.ok("lab-1", "docker stop mariadb");
+        lab.pass(Duration.ofSeconds(30));
+        lab.out("lab-1", "docker stop mariadb");
 
         String first = grastate("lab-1");
         assertTrue(first.contains("safe_to_bootstrap: 1"), first);
@@ -135,18 +141,18 @@ class GaleraPlayTest {
         lab.cluster.files().delete("lab-2", KOLLA_GRASTATE);
         lab.cluster.files().delete("lab-3", KOLLA_GRASTATE);
 
-        lab.ok("lab-1", "docker rename mariadb mariadb_old");
-        lab.ok("lab-1", BOOTSTRAP_NEW);
+        lab.out("lab-1", "docker rename mariadb mariadb_old");
+        lab.out("lab-1", BOOTSTRAP_NEW);
         PlayResult early = lab.run("lab-1", STATUS);
         assertTrue(early.stderr().startsWith("ERROR 2002 (HY000)"), "the server is still starting: " + early.stderr());
-        lab.advance(GaleraPlay.STARTUP);
+        lab.pass(GaleraPlay.STARTUP);
         assertEquals("Synced", status("lab-1", "wsrep_local_state_comment"));
         assertEquals("1", status("lab-1", "wsrep_cluster_size"));
-        assertEquals("10.1.30-MariaDB\n", lab.ok("lab-1", "docker exec mariadb mysql -uroot -px -N -e 'SELECT VERSION()'"));
-        assertTrue(lab.ok("lab-1", "docker exec mariadb mysql_upgrade -uroot -px").endsWith("OK\n"));
+        assertEquals("10.1.30-MariaDB\n", lab.out("lab-1", "docker exec mariadb mysql -uroot -px -N -e 'SELECT VERSION()'"));
+        assertTrue(lab.out("lab-1", "docker exec mariadb mysql_upgrade -uroot -px").endsWith("OK\n"));
 
-        lab.ok("lab-2", "docker rename mariadb mariadb_old");
-        lab.ok("lab-2", JOIN_NEW);
+        lab.out("lab-2", "docker rename mariadb mariadb_old");
+        lab.out("lab-2", JOIN_NEW);
         assertEquals("Joining: receiving State Transfer", status("lab-2", "wsrep_local_state_comment"));
         assertEquals("OFF", status("lab-2", "wsrep_ready"));
         assertEquals("Donor/Desynced", status("lab-1", "wsrep_local_state_comment"));
@@ -154,40 +160,40 @@ class GaleraPlayTest {
         PlayResult notReady = lab.run("lab-2", "docker exec mariadb mysql -uroot -px -e 'SELECT 1'");
         assertEquals("ERROR 1047 (08S01) at line 1: WSREP has not yet prepared node for application use\n",
                 notReady.stderr());
-        lab.advance(GaleraPlay.SST.minusSeconds(1));
+        lab.pass(GaleraPlay.SST.minusSeconds(1));
         assertEquals("Joining: receiving State Transfer", status("lab-2", "wsrep_local_state_comment"));
-        lab.advance(Duration.ofSeconds(1));
+        lab.pass(Duration.ofSeconds(1));
         assertEquals("Synced", status("lab-2", "wsrep_local_state_comment"));
         assertEquals("Synced", status("lab-1", "wsrep_local_state_comment"));
 
-        lab.ok("lab-3", "docker rename mariadb mariadb_old");
-        lab.ok("lab-3", JOIN_NEW);
-        lab.advance(GaleraPlay.SST);
+        lab.out("lab-3", "docker rename mariadb mariadb_old");
+        lab.out("lab-3", JOIN_NEW);
+        lab.pass(GaleraPlay.SST);
         assertEquals("3", status("lab-3", "wsrep_cluster_size"));
         assertEquals("Primary", status("lab-3", "wsrep_cluster_status"));
-        assertEquals("mariadb_old\n", lab.ok("lab-3", "docker rm mariadb_old"));
+        assertEquals("mariadb_old\n", lab.out("lab-3", "docker rm mariadb_old"));
     }
 
     @Test
     void aNodeThatKeptItsGrastateJoinsByIncrementalTransfer() {
-        lab.ok("lab-2", "docker stop mariadb");
-        lab.advance(Duration.ofMinutes(1));
-        lab.ok("lab-2", "docker start mariadb");
+        lab.out("lab-2", "docker stop mariadb");
+        lab.pass(Duration.ofMinutes(1));
+        lab.out("lab-2", "docker start mariadb");
         assertEquals("Joining: receiving State Transfer", status("lab-2", "wsrep_local_state_comment"));
-        lab.advance(GaleraPlay.IST);
+        lab.pass(GaleraPlay.IST);
         assertEquals("Synced", status("lab-2", "wsrep_local_state_comment"));
     }
 
     @Test
     void bootstrapIsRefusedWhereSafeToBootstrapIsZero() {
-        lab.ok("lab-1", "docker stop mariadb");
-        lab.ok("lab-2", "docker stop mariadb");
-        lab.ok("lab-3", "docker stop mariadb");
+        lab.out("lab-1", "docker stop mariadb");
+        lab.out("lab-2", "docker stop mariadb");
+        lab.out("lab-3", "docker stop mariadb");
         assertTrue(grastate("lab-1").contains("safe_to_bootstrap: 0"));
-        lab.ok("lab-1", "docker rename mariadb mariadb_old");
+        lab.out("lab-1", "docker rename mariadb mariadb_old");
         PlayResult run = lab.run("lab-1", BOOTSTRAP_NEW);
         assertEquals(0, run.exitCode(), "docker run -d succeeds; the server then exits");
-        assertEquals("exited 1\n", lab.ok("lab-1", "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' mariadb"));
+        assertEquals("exited 1\n", lab.out("lab-1", "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' mariadb"));
         String logs = lab.run("lab-1", "docker logs mariadb").stderr();
         assertTrue(logs.contains("[ERROR] WSREP: It may not be safe to bootstrap the cluster from this node. It was not "
                 + "the last one to leave the cluster and may not contain all the updates. To force cluster bootstrap "
@@ -195,24 +201,24 @@ class GaleraPlayTest {
         // The runbook's fix: edit the file by hand on the node with the newest seqno.
         String edited = grastate("lab-1").replace("safe_to_bootstrap: 0", "safe_to_bootstrap: 1");
         lab.cluster.files().write("lab-1", "/var/lib/mysql/grastate.dat", edited);
-        lab.ok("lab-1", "docker start mariadb");
-        lab.advance(GaleraPlay.STARTUP);
+        lab.out("lab-1", "docker start mariadb");
+        lab.pass(GaleraPlay.STARTUP);
         assertEquals("Primary", status("lab-1", "wsrep_cluster_status"));
     }
 
     @Test
     void bootstrappingTwiceMakesTwoPrimaryComponents() {
-        lab.ok("lab-3", "docker stop mariadb");
-        lab.ok("lab-3", "docker rename mariadb mariadb_old");
+        lab.out("lab-3", "docker stop mariadb");
+        lab.out("lab-3", "docker rename mariadb mariadb_old");
         lab.cluster.files().write("lab-3", KOLLA_GRASTATE, grastate("lab-3").replace("safe_to_bootstrap: 0",
                 "safe_to_bootstrap: 1"));
-        lab.ok("lab-3", BOOTSTRAP_NEW);
-        lab.advance(GaleraPlay.STARTUP);
+        lab.out("lab-3", BOOTSTRAP_NEW);
+        lab.pass(GaleraPlay.STARTUP);
         assertEquals("Primary", status("lab-3", "wsrep_cluster_status"));
         assertEquals("1", status("lab-3", "wsrep_cluster_size"));
         assertEquals("Primary", status("lab-1", "wsrep_cluster_status"));
         assertEquals("2", status("lab-1", "wsrep_cluster_size"));
-        lab.ok("lab-1", "mysql -uroot -px -e 'CREATE DATABASE split_a'");
+        lab.out("lab-1", "mysql -uroot -px -e 'CREATE DATABASE split_a'");
         assertNotEquals(status("lab-1", "wsrep_last_committed"), status("lab-3", "wsrep_last_committed"),
                 "the two histories diverge");
     }
@@ -220,25 +226,25 @@ class GaleraPlayTest {
     @Test
     void aNodeWithNoPrimaryToJoinGivesUp() {
         for (String h : List.of("lab-1", "lab-2", "lab-3")) {
-            lab.ok(h, "docker stop mariadb");
+            lab.out(h, "docker stop mariadb");
         }
-        lab.ok("lab-2", "docker start mariadb");
+        lab.out("lab-2", "docker start mariadb");
         assertTrue(lab.run("lab-2", STATUS).stderr().startsWith("ERROR 2002"));
-        lab.advance(GaleraPlay.PRIMARY_WAIT);
-        assertEquals("exited 1\n", lab.ok("lab-2", "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' mariadb"));
+        lab.pass(GaleraPlay.PRIMARY_WAIT);
+        assertEquals("exited 1\n", lab.out("lab-2", "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' mariadb"));
         assertTrue(lab.run("lab-2", "docker logs mariadb").stderr().contains("failed to reach primary view"));
     }
 
     @Test
     void joinerCrashFaultStopsTheJoinerMidTransfer() {
         lab.inject("galera-joiner-crash@lab-2");
-        lab.ok("lab-2", "docker stop mariadb");
+        lab.out("lab-2", "docker stop mariadb");
         lab.cluster.files().delete("lab-2", KOLLA_GRASTATE);
-        lab.ok("lab-2", "docker start mariadb");
+        lab.out("lab-2", "docker start mariadb");
         assertEquals("3", status("lab-1", "wsrep_cluster_size"));
         assertEquals("Joining: receiving State Transfer", status("lab-2", "wsrep_local_state_comment"));
-        lab.advance(GaleraPlay.SST);
-        assertEquals("", lab.ok("lab-2", "docker ps --filter name=^mariadb$ --format '{{.Names}}'"));
+        lab.pass(GaleraPlay.SST);
+        assertEquals("", lab.out("lab-2", "docker ps --filter name=^mariadb$ --format '{{.Names}}'"));
         assertEquals("2", status("lab-1", "wsrep_cluster_size"));
         assertEquals("Synced", status("lab-1", "wsrep_local_state_comment"), "the donor resumes");
         assertTrue(lab.run("lab-2", "docker logs mariadb").stderr().contains("SST failed"));
@@ -250,61 +256,63 @@ class GaleraPlayTest {
     /** The shipped galera-recovery runbook, step by step. */
     @Test
     void noSafeBootstrapFaultNeedsWsrepRecoverAndAHandEditedGrastate() {
-        PlayLab outage = new PlayLab("galera-no-safe-bootstrap");
-        long[] positions = new long[3];
-        for (int i = 1; i <= 3; i++) {
-            String h = "lab-" + i;
-            assertFalse(outage.cluster.services().isRunning(h, "mariadb"), "a full outage");
-            String g = outage.cluster.files().read(h, "/var/lib/mysql/grastate.dat").orElseThrow();
-            assertTrue(g.contains("seqno:   -1\nsafe_to_bootstrap: 0\n"), g);
-            outage.ok(h, "mysqld --user=mysql --datadir=/var/lib/mysql --wsrep-recover --log-error=/tmp/wsrep-recover.log");
-            String log = outage.cluster.files().read(h, "/tmp/wsrep-recover.log").orElseThrow();
-            Matcher m = Pattern.compile("\\[Note\\] WSREP: Recovered position: ([0-9a-f-]{36}):(\\d+)\n").matcher(log);
-            assertTrue(m.find(), log);
-            positions[i - 1] = Long.parseLong(m.group(2));
-            assertTrue(outage.cluster.files().read(h, "/var/lib/mysql/grastate.dat").orElseThrow()
-                    .contains("seqno:   " + positions[i - 1] + "\n"), "the recovered seqno is written back");
+        try (LabFixture outage = new LabFixture(3, "galera-no-safe-bootstrap")) {
+            long[] positions = new long[3];
+            for (int i = 1; i <= 3; i++) {
+                String h = "lab-" + i;
+                assertFalse(outage.cluster.services().isRunning(h, "mariadb"), "a full outage");
+                String g = outage.cluster.files().read(h, "/var/lib/mysql/grastate.dat").orElseThrow();
+                assertTrue(g.contains("seqno:   -1\nsafe_to_bootstrap: 0\n"), g);
+                outage.out(h, "mysqld --user=mysql --datadir=/var/lib/mysql --wsrep-recover --log-error=/tmp/wsrep-recover.log");
+                String log = outage.cluster.files().read(h, "/tmp/wsrep-recover.log").orElseThrow();
+                Matcher m = Pattern.compile("\\[Note\\] WSREP: Recovered position: ([0-9a-f-]{36}):(\\d+)\n").matcher(log);
+                assertTrue(m.find(), log);
+                positions[i - 1] = Long.parseLong(m.group(2));
+                assertTrue(outage.cluster.files().read(h, "/var/lib/mysql/grastate.dat").orElseThrow()
+                        .contains("seqno:   " + positions[i - 1] + "\n"), "the recovered seqno is written back");
+            }
+            // Still unsafe: the runbook sets safe_to_bootstrap by hand on the most advanced node.
+            outage.out("lab-1", "docker rename mariadb mariadb_old");
+            outage.out("lab-1", BOOTSTRAP_NEW);
+            assertEquals("exited\n", outage.out("lab-1", "docker inspect -f '{{.State.Status}}' mariadb"));
+            String g = outage.cluster.files().read("lab-1", "/var/lib/mysql/grastate.dat").orElseThrow();
+            outage.cluster.files().write("lab-1", "/var/lib/mysql/grastate.dat",
+                    g.replace("safe_to_bootstrap: 0", "safe_to_bootstrap: 1"));
+            outage.out("lab-1", "docker start mariadb");
+            outage.pass(GaleraPlay.STARTUP);
+            String st = outage.out("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep%'\"");
+            assertTrue(st.contains("wsrep_cluster_size\t1\n") && st.contains("wsrep_local_state_comment\tSynced\n"), st);
+            assertTrue(Long.parseLong(st.replaceAll("(?s).*wsrep_last_committed\t(\\d+).*", "$1")) >= positions[0]);
+            outage.out("lab-2", "docker start mariadb");
+            outage.pass(GaleraPlay.SST);
+            assertEquals("2", outage.out("lab-2", "mysql -uroot -px -N -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\"")
+                    .strip().split("\t")[1]);
         }
-        // Still unsafe: the runbook sets safe_to_bootstrap by hand on the most advanced node.
-        outage.ok("lab-1", "docker rename mariadb mariadb_old");
-        outage.ok("lab-1", BOOTSTRAP_NEW);
-        assertEquals("exited\n", outage.ok("lab-1", "docker inspect -f '{{.State.Status}}' mariadb"));
-        String g = outage.cluster.files().read("lab-1", "/var/lib/mysql/grastate.dat").orElseThrow();
-        outage.cluster.files().write("lab-1", "/var/lib/mysql/grastate.dat",
-                g.replace("safe_to_bootstrap: 0", "safe_to_bootstrap: 1"));
-        outage.ok("lab-1", "docker start mariadb");
-        outage.advance(GaleraPlay.STARTUP);
-        String st = outage.ok("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep%'\"");
-        assertTrue(st.contains("wsrep_cluster_size\t1\n") && st.contains("wsrep_local_state_comment\tSynced\n"), st);
-        assertTrue(Long.parseLong(st.replaceAll("(?s).*wsrep_last_committed\t(\\d+).*", "$1")) >= positions[0]);
-        outage.ok("lab-2", "docker start mariadb");
-        outage.advance(GaleraPlay.SST);
-        assertEquals("2", outage.ok("lab-2", "mysql -uroot -px -N -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\"")
-                .strip().split("\t")[1]);
     }
 
     /** galera-recovery drives MariaDB through systemd: set-environment, then systemctl start. */
     @Test
     void systemctlStartsTheBridgedUnitAndBootstrapsWithTheEnvironment() {
-        PlayLab outage = new PlayLab("galera-no-safe-bootstrap");
-        PlayResult down = outage.run("lab-1", "systemctl is-active mariadb");
-        assertEquals("inactive\n", down.stdout());
-        outage.ok("lab-1", "mysqld --user=mysql --datadir=/var/lib/mysql --wsrep-recover --log-error=/tmp/wsrep-recover.log");
-        String g = outage.cluster.files().read("lab-1", "/var/lib/mysql/grastate.dat").orElseThrow();
-        outage.cluster.files().write("lab-1", "/var/lib/mysql/grastate.dat",
-                g.replaceAll("(?m)^safe_to_bootstrap: *0", "safe_to_bootstrap: 1"));
-        outage.ok("lab-1", "systemctl set-environment _WSREP_NEW_CLUSTER=--wsrep-new-cluster");
-        outage.ok("lab-1", "systemctl start mariadb");
-        outage.ok("lab-1", "systemctl set-environment _WSREP_NEW_CLUSTER=");
-        outage.advance(GaleraPlay.STARTUP);
-        assertEquals("active\n", outage.ok("lab-1", "systemctl is-active mariadb"));
-        String st = outage.ok("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep%'\"");
-        assertTrue(st.contains("wsrep_cluster_size\t1\n") && st.contains("wsrep_cluster_status\tPrimary\n"), st);
-        outage.ok("lab-2", "systemctl start mariadb");
-        outage.advance(GaleraPlay.SST);
-        assertTrue(outage.ok("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\"")
-                .endsWith("wsrep_cluster_size\t2\n"));
-        assertEquals("HTTP 200", "HTTP " + outage.ok("lab-2", "curl -s -o /dev/null -w %{http_code} http://lab-2:9200/"));
+        try (LabFixture outage = new LabFixture(3, "galera-no-safe-bootstrap")) {
+            PlayResult down = outage.run("lab-1", "systemctl is-active mariadb");
+            assertEquals("inactive\n", down.stdout());
+            outage.out("lab-1", "mysqld --user=mysql --datadir=/var/lib/mysql --wsrep-recover --log-error=/tmp/wsrep-recover.log");
+            String g = outage.cluster.files().read("lab-1", "/var/lib/mysql/grastate.dat").orElseThrow();
+            outage.cluster.files().write("lab-1", "/var/lib/mysql/grastate.dat",
+                    g.replaceAll("(?m)^safe_to_bootstrap: *0", "safe_to_bootstrap: 1"));
+            outage.out("lab-1", "systemctl set-environment _WSREP_NEW_CLUSTER=--wsrep-new-cluster");
+            outage.out("lab-1", "systemctl start mariadb");
+            outage.out("lab-1", "systemctl set-environment _WSREP_NEW_CLUSTER=");
+            outage.pass(GaleraPlay.STARTUP);
+            assertEquals("active\n", outage.out("lab-1", "systemctl is-active mariadb"));
+            String st = outage.out("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep%'\"");
+            assertTrue(st.contains("wsrep_cluster_size\t1\n") && st.contains("wsrep_cluster_status\tPrimary\n"), st);
+            outage.out("lab-2", "systemctl start mariadb");
+            outage.pass(GaleraPlay.SST);
+            assertTrue(outage.out("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\"")
+                    .endsWith("wsrep_cluster_size\t2\n"));
+            assertEquals("HTTP 200", "HTTP " + outage.out("lab-2", "curl -s -o /dev/null -w %{http_code} http://lab-2:9200/"));
+        }
     }
 
     @Test
@@ -316,7 +324,7 @@ class GaleraPlayTest {
 
     @Test
     void mysqldumpPrintsADumpWhoseSchemaFollowsTheMigrations() {
-        String all = lab.ok("lab-1", "docker exec mariadb mysqldump -uroot -px --all-databases --single-transaction "
+        String all = lab.out("lab-1", "docker exec mariadb mysqldump -uroot -px --all-databases --single-transaction "
                 + "--routines --events --triggers");
         assertTrue(all.startsWith("-- MySQL dump 10.16  Distrib 10.1.22-MariaDB, for Linux (x86_64)\n--\n"
                 + "-- Host: localhost    Database: \n"), all);
@@ -324,11 +332,11 @@ class GaleraPlayTest {
         assertTrue(all.contains("INSERT INTO `project` VALUES"));
         assertTrue(all.contains("\n-- Dump completed on 2026-12-01 "), all);
         String cmd = "docker exec mariadb mysqldump -uroot -px --no-data --skip-dump-date --skip-comments keystone";
-        String before = lab.ok("lab-1", cmd);
+        String before = lab.out("lab-1", cmd);
         assertFalse(before.contains("INSERT INTO"));
         assertFalse(before.contains("--"), "no comments");
-        lab.ok("lab-1", "docker run --rm --name bootstrap_keystone -e KOLLA_BOOTSTRAP= kolla/centos-binary-keystone:queens");
-        String after = lab.ok("lab-1", cmd);
+        lab.out("lab-1", "docker run --rm --name bootstrap_keystone -e KOLLA_BOOTSTRAP= kolla/centos-binary-keystone:queens");
+        String after = lab.out("lab-1", cmd);
         assertNotEquals(before, after);
         assertTrue(after.contains("`description` text"), after);
         PlayResult unknown = lab.run("lab-1", "mysqldump -uroot -px nope");
@@ -339,7 +347,7 @@ class GaleraPlayTest {
     @Test
     void aRestoredDumpFromStandardInputCountsAsWrites() {
         long before = Long.parseLong(status("lab-1", "wsrep_last_committed"));
-        String dump = lab.ok("lab-1", "mysqldump -uroot -px keystone");
+        String dump = lab.out("lab-1", "mysqldump -uroot -px keystone");
         PlayResult restore = lab.run("lab-1", "docker exec -i mariadb mysql -uroot -px keystone", dump);
         assertEquals(0, restore.exitCode(), restore.stderr());
         assertTrue(Long.parseLong(status("lab-1", "wsrep_last_committed")) > before + 3);
@@ -362,7 +370,7 @@ class GaleraPlayTest {
         } finally {
             pool.shutdownNow();
         }
-        lab.advance(GaleraPlay.SST);
+        lab.pass(GaleraPlay.SST);
         lab.cluster.catchUp();
         Map<String, String> sizes = new java.util.TreeMap<>();
         for (String h : List.of("lab-1", "lab-2", "lab-3")) {

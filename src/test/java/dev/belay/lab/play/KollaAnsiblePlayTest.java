@@ -5,19 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** kolla-ansible blocks for lab time: these labs run 1000 times faster than real time. */
 class KollaAnsiblePlayTest {
 
-    private final PlayLab lab = PlayLab.speeded(1_000);
+    private final LabFixture lab = LabFixture.speeded(1_000);
+
+    @AfterEach
+    void close() {
+        lab.close();
+    }
 
     private void setRelease(String host, String release) {
         lab.cluster.files().write(host, KollaAnsiblePlay.GLOBALS, KollaAnsiblePlay.globals(release));
     }
 
     private String image(String host, String container) {
-        return lab.ok(host, "docker inspect -f '{{.Config.Image}}' " + container).strip();
+        return lab.out(host, "docker inspect -f '{{.Config.Image}}' " + container).strip();
     }
 
     @Test
@@ -25,22 +31,22 @@ class KollaAnsiblePlayTest {
         assertTrue(lab.cluster.files().read("lab-1", "/etc/kolla/globals.yml").orElseThrow()
                 .contains("\nopenstack_release: \"pike\"\n"));
         setRelease("lab-1", "queens");
-        String pull = lab.ok("lab-1", "kolla-ansible -i /etc/kolla/multinode pull");
+        String pull = lab.out("lab-1", "kolla-ansible -i /etc/kolla/multinode pull");
         assertTrue(pull.startsWith("Pulling Docker images : ansible-playbook -i /etc/kolla/multinode "), pull);
         assertTrue(pull.contains("\nTASK [mariadb : Pulling mariadb images] ****"), pull);
         assertTrue(lab.cluster.play(DockerPlay.class).hasImage("lab-3", "kolla/centos-binary-nova-api:queens"));
         assertEquals("kolla/centos-binary-keystone:pike", image("lab-2", "keystone"), "pull alone changes no container");
 
-        String up = lab.ok("lab-1", "kolla-ansible -i /etc/kolla/multinode upgrade");
+        String up = lab.out("lab-1", "kolla-ansible -i /etc/kolla/multinode upgrade");
         assertTrue(up.contains("\nPLAY RECAP *********************************************************************\n"), up);
         assertTrue(up.matches("(?s).*\nlab-2 {22}: ok=\\d+ +changed=\\d+ +unreachable=0    failed=0   \n.*"), up.substring(up.indexOf("PLAY RECAP")));
         for (String h : List.of("lab-1", "lab-2", "lab-3")) {
             assertEquals("kolla/centos-binary-mariadb:queens", image(h, "mariadb"));
             assertEquals("kolla/centos-binary-nova-placement-api:queens", image(h, "placement_api"));
-            assertEquals("running", lab.ok(h, "docker inspect -f '{{.State.Status}}' keystone").strip());
+            assertEquals("running", lab.out(h, "docker inspect -f '{{.State.Status}}' keystone").strip());
         }
         assertEquals("queens", lab.cluster.play(GaleraPlay.class).schemaRelease("nova_api").orElseThrow());
-        String status = lab.ok("lab-3", "docker exec mariadb mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep%'\"");
+        String status = lab.out("lab-3", "docker exec mariadb mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep%'\"");
         assertTrue(status.contains("wsrep_cluster_size\t3\n") && status.contains("wsrep_local_state_comment\tSynced\n"),
                 "the rolling restart kept Galera whole: " + status);
         assertEquals(3, lab.cluster.play(RabbitPlay.class).runningNodes("lab-1").size());
@@ -49,11 +55,11 @@ class KollaAnsiblePlayTest {
     @Test
     void tagsAndLimitNarrowTheRun() {
         setRelease("lab-1", "queens");
-        lab.ok("lab-1", "kolla-ansible -i /etc/kolla/multinode deploy -t keystone --limit lab-2");
+        lab.out("lab-1", "kolla-ansible -i /etc/kolla/multinode deploy -t keystone --limit lab-2");
         assertEquals("kolla/centos-binary-keystone:queens", image("lab-2", "keystone"));
         assertEquals("kolla/centos-binary-keystone:pike", image("lab-1", "keystone"));
         assertEquals("kolla/centos-binary-mariadb:pike", image("lab-2", "mariadb"));
-        String gen = lab.ok("lab-1", "kolla-ansible -i /etc/kolla/multinode genconfig");
+        String gen = lab.out("lab-1", "kolla-ansible -i /etc/kolla/multinode genconfig");
         assertTrue(gen.contains("TASK [nova : Copying over config.json files for services]"), gen);
         assertEquals("kolla/centos-binary-nova-api:pike", image("lab-1", "nova_api"));
     }
@@ -75,15 +81,16 @@ class KollaAnsiblePlayTest {
 
     @Test
     void mariadbRecoveryBringsBackAClusterAfterAFullOutage() {
-        PlayLab outage = PlayLab.speeded(1_000, "galera-no-safe-bootstrap");
-        assertFalse(outage.cluster.services().isRunning("lab-1", "mariadb"));
-        String out = outage.ok("lab-2", "kolla-ansible -i /etc/kolla/multinode mariadb_recovery");
-        assertTrue(out.startsWith("Attempting to restart mariadb cluster : ansible-playbook "), out);
-        outage.cluster.faults().clear();
-        for (String h : List.of("lab-1", "lab-2", "lab-3")) {
-            String st = outage.ok(h, "docker exec mariadb mysql -uroot -px -N -e \"SHOW STATUS LIKE 'wsrep_%'\"");
-            assertTrue(st.contains("wsrep_cluster_size\t3\n"), st);
-            assertTrue(st.contains("wsrep_local_state_comment\tSynced\n"), st);
+        try (LabFixture outage = LabFixture.speeded(1_000, "galera-no-safe-bootstrap")) {
+            assertFalse(outage.cluster.services().isRunning("lab-1", "mariadb"));
+            String out = outage.out("lab-2", "kolla-ansible -i /etc/kolla/multinode mariadb_recovery");
+            assertTrue(out.startsWith("Attempting to restart mariadb cluster : ansible-playbook "), out);
+            outage.cluster.faults().clear();
+            for (String h : List.of("lab-1", "lab-2", "lab-3")) {
+                String st = outage.out(h, "docker exec mariadb mysql -uroot -px -N -e \"SHOW STATUS LIKE 'wsrep_%'\"");
+                assertTrue(st.contains("wsrep_cluster_size\t3\n"), st);
+                assertTrue(st.contains("wsrep_local_state_comment\tSynced\n"), st);
+            }
         }
     }
 
