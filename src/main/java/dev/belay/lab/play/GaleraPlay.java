@@ -553,7 +553,16 @@ public final class GaleraPlay implements Play {
         return new PlayResult("", log.toString(), rc);
     }
 
-    private PlayResult mysqlUpgrade(Call call) {
+    /** A client tool's session on the local node, under the play's lock. */
+    private interface Session {
+        PlayResult on(Node n, MysqlClient.Options o, Instant now);
+    }
+
+    /**
+     * Runs a client tool ({@code mysql_upgrade}, {@code mysqladmin}) against the local node: its options
+     * parsed as the client's, a refused connection answered with {@code refusedText} of the client's error.
+     */
+    private PlayResult asClient(Call call, java.util.function.UnaryOperator<String> refusedText, Session session) {
         MysqlClient.Options o;
         try {
             o = MysqlClient.Options.parse(call.args());
@@ -565,10 +574,16 @@ public final class GaleraPlay implements Play {
             Node n = node(call.host());
             String refused = refusal(n, o, now);
             if (refused != null) {
-                return PlayResult.fail(1, "mysql_upgrade: Got error: " + refused.replaceFirst("^ERROR ", "")
-                        .replaceFirst(" \\(HY000\\): ", ": ") + " while connecting to the MySQL server\n"
-                        + "Upgrade process encountered error and will not continue.\n");
+                return PlayResult.fail(1, refusedText.apply(refused));
             }
+            return session.on(n, o, now);
+        }
+    }
+
+    private PlayResult mysqlUpgrade(Call call) {
+        return asClient(call, refused -> "mysql_upgrade: Got error: " + refused.replaceFirst("^ERROR ", "")
+                .replaceFirst(" \\(HY000\\): ", ": ") + " while connecting to the MySQL server\n"
+                + "Upgrade process encountered error and will not continue.\n", (n, o, now) -> {
             String version = mariadbVersion(n.release);
             if (n.release.equals(n.upgradedTo) && !call.args().contains("--force")) {
                 return PlayResult.ok("This installation of MySQL is already upgraded to " + version
@@ -591,31 +606,19 @@ public final class GaleraPlay implements Play {
             databases.forEach(db -> out.append(db).append('\n'));
             out.append("Phase 6/6: Running 'FLUSH PRIVILEGES'\nOK\n");
             return PlayResult.ok(out.toString());
-        }
+        });
     }
 
     private PlayResult mysqladmin(Call call) {
-        MysqlClient.Options o;
-        try {
-            o = MysqlClient.Options.parse(call.args());
-        } catch (PlayFailure f) {
-            return f.result();
-        }
-        Instant now = cluster.clock().now();
-        synchronized (this) {
-            Node n = node(call.host());
-            String refused = refusal(n, o, now);
-            if (refused != null) {
-                return PlayResult.fail(1, "mysqladmin: connect to server at 'localhost' failed\nerror: '"
-                        + refused.replaceFirst("^ERROR \\d+ \\(\\w+\\): ", "") + "'\n");
-            }
+        return asClient(call, refused -> "mysqladmin: connect to server at 'localhost' failed\nerror: '"
+                + refused.replaceFirst("^ERROR \\d+ \\(\\w+\\): ", "") + "'\n", (n, o, now) -> {
             if (o.positional().contains("status")) {
                 long up = Duration.between(n.since, now).getSeconds();
                 return PlayResult.ok("Uptime: " + up + "  Threads: 12  Questions: " + (up * 40)
                         + "  Slow queries: 0  Opens: 120  Flush tables: 1  Open tables: 114  Queries per second avg: 40.000\n");
             }
             return PlayResult.ok("mysqld is alive\n");
-        }
+        });
     }
 
     // ---------------------------------------------------------------- shared with the client

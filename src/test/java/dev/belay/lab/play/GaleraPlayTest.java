@@ -97,7 +97,13 @@ class GaleraPlayTest {
         assertEquals("@@hostname\tVERSION()\nlab-2\t10.1.22-MariaDB\n",
                 lab.out("lab-2", "mysql -uroot -px -e 'SELECT @@hostname, VERSION()'"));
         assertEquals("+---+\n| 1 |\n+---+\n| 1 |\n+---+\n", lab.out("lab-1", "mysql -uroot -px -t -e 'SELECT 1'"));
+        assertEquals("mysqld is alive\n", lab.out("lab-1", "mysqladmin -uroot -px ping"));
+        assertEquals("This installation of MySQL is already upgraded to 10.1.22-MariaDB, use --force if you still "
+                + "need to run mysql_upgrade\n", lab.out("lab-1", "mysql_upgrade -uroot -px"));
         lab.out("lab-1", "docker stop mariadb");
+        PlayResult adminDown = lab.run("lab-1", "mysqladmin -uroot -px ping");
+        assertEquals("mysqladmin: connect to server at 'localhost' failed\nerror: 'Can't connect to local MySQL server "
+                + "through socket '/var/lib/mysql/mysql.sock' (2)'\n", adminDown.stderr());
         PlayResult down = lab.run("lab-1", "mysql -uroot -px -e 'SELECT 1'");
         assertEquals(1, down.exitCode());
         assertEquals("ERROR 2002 (HY000): Can't connect to local MySQL server through socket "
