@@ -675,9 +675,31 @@ public final class GaleraPlay implements Play {
         }
     }
 
-    /** The wsrep status variables of {@code n} now, in the order MariaDB prints them (sorted by name). */
+    /**
+     * The order MariaDB prints the wsrep status variables in: the provider's own (Galera 3), then the
+     * server's (cluster, connection, provider identity). Not sorted by name: checked against a real
+     * MariaDB + Galera ({@code GaleraConformanceTest}).
+     */
+    private static final List<String> WSREP_ORDER = List.of(
+            "wsrep_local_state_uuid", "wsrep_protocol_version", "wsrep_last_committed", "wsrep_replicated",
+            "wsrep_replicated_bytes", "wsrep_repl_keys", "wsrep_repl_keys_bytes", "wsrep_repl_data_bytes",
+            "wsrep_repl_other_bytes", "wsrep_received", "wsrep_received_bytes", "wsrep_local_commits",
+            "wsrep_local_cert_failures", "wsrep_local_replays", "wsrep_local_send_queue", "wsrep_local_send_queue_max",
+            "wsrep_local_send_queue_min", "wsrep_local_send_queue_avg", "wsrep_local_recv_queue",
+            "wsrep_local_recv_queue_max", "wsrep_local_recv_queue_min", "wsrep_local_recv_queue_avg",
+            "wsrep_local_cached_downto", "wsrep_flow_control_paused_ns", "wsrep_flow_control_paused",
+            "wsrep_flow_control_sent", "wsrep_flow_control_recv", "wsrep_cert_deps_distance", "wsrep_apply_oooe",
+            "wsrep_apply_oool", "wsrep_apply_window", "wsrep_commit_oooe", "wsrep_commit_oool", "wsrep_commit_window",
+            "wsrep_local_state", "wsrep_local_state_comment", "wsrep_cert_index_size", "wsrep_causal_reads",
+            "wsrep_cert_interval", "wsrep_incoming_addresses", "wsrep_desync_count", "wsrep_evs_delayed",
+            "wsrep_evs_evict_list", "wsrep_evs_repl_latency", "wsrep_evs_state", "wsrep_gcomm_uuid",
+            "wsrep_cluster_conf_id", "wsrep_cluster_size", "wsrep_cluster_state_uuid", "wsrep_cluster_status",
+            "wsrep_connected", "wsrep_local_bf_aborts", "wsrep_local_index", "wsrep_provider_name",
+            "wsrep_provider_vendor", "wsrep_provider_version", "wsrep_ready", "wsrep_thread_count");
+
+    /** The wsrep status variables of {@code n} now, in the order MariaDB prints them ({@link #WSREP_ORDER}). */
     synchronized Map<String, String> wsrepStatus(Node n, Instant now) {
-        Map<String, String> s = new java.util.TreeMap<>();
+        Map<String, String> s = new java.util.HashMap<>();
         Component comp = n.comp;
         boolean joining = n.phase == Phase.JOINING;
         boolean donor = n.phase == Phase.SYNCED && comp != null && comp.members.stream().map(nodes::get)
@@ -745,7 +767,9 @@ public final class GaleraPlay implements Play {
         s.put("wsrep_replicated", String.valueOf(uptime / 20));
         s.put("wsrep_replicated_bytes", String.valueOf(uptime * 45));
         s.put("wsrep_thread_count", "5");
-        return s;
+        Map<String, String> ordered = new LinkedHashMap<>();
+        WSREP_ORDER.forEach(k -> ordered.put(k, s.get(k)));
+        return ordered;
     }
 
     static String mariadbVersion(String release) {

@@ -491,8 +491,10 @@ final class MysqlClient {
         s.put("Threads_running", "2");
         s.put("Uptime", String.valueOf(up));
         s.put("Uptime_since_flush_status", String.valueOf(up));
-        s.putAll(galera.wsrepStatus(node, now));
-        return s;
+        // The server's own variables sorted by name, then wsrep's in the provider's order, as MariaDB prints them.
+        Map<String, String> all = new LinkedHashMap<>(s);
+        all.putAll(galera.wsrepStatus(node, now));
+        return all;
     }
 
     private Map<String, String> variables(GaleraPlay.Node node, String server) {
