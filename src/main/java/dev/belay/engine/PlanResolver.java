@@ -195,4 +195,19 @@ public final class PlanResolver {
             throw new IllegalStateException("SHA-256 missing from this JVM", e);
         }
     }
+
+    /**
+     * The content hash a plan of this runbook records (RUN_STARTED {@code contentHash}): the runbook
+     * and every runbook it includes, independent of inventory and var values. Lets a reviewer check
+     * that a runbook file is the one that ran.
+     */
+    public String contentHash(Runbook runbook) {
+        StringBuilder hashed = new StringBuilder(runbook.toString());
+        Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
+        for (List<Step> steps : List.of(runbook.preflight(), runbook.steps(), runbook.rollback())) {
+            Phase phase = steps == runbook.preflight() ? Phase.PREFLIGHT : steps == runbook.steps() ? Phase.MAIN : Phase.ROLLBACK;
+            expand(runbook, steps, phase, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
+        }
+        return sha256(hashed.toString());
+    }
 }

@@ -18,14 +18,19 @@ class HostPlaysTest {
             PlayResult active = lab.run("lab-1", "systemctl is-active sshd docker");
             assertEquals("active\nactive\n", active.stdout());
             assertEquals(0, active.exitCode());
-            // On a Kolla host MariaDB is a container, not a unit: CentOS 7's systemd 219 has no
-            // mariadb.service loaded and answers "unknown" (later systemd says "inactive").
+            // The Galera play bridges mariadb.service to the mariadb container (galera-recovery drives
+            // MariaDB through systemd); a unit systemd 219 has not loaded is "unknown" and not found.
             PlayResult mariadb = lab.run("lab-1", "systemctl is-active mariadb");
-            assertEquals("unknown\n", mariadb.stdout());
-            assertEquals(3, mariadb.exitCode());
-            PlayResult start = lab.run("lab-1", "systemctl start mariadb");
+            assertEquals("active\n", mariadb.stdout());
+            assertEquals(0, mariadb.exitCode());
+            lab.cluster.services().stop("lab-1", "mariadb", lab.cluster.clock().now());
+            assertEquals("inactive\n", lab.run("lab-1", "systemctl is-active mariadb").stdout());
+            PlayResult unknown = lab.run("lab-1", "systemctl is-active nosuchdb");
+            assertEquals("unknown\n", unknown.stdout());
+            assertEquals(3, unknown.exitCode());
+            PlayResult start = lab.run("lab-1", "systemctl start nosuchdb");
             assertEquals(5, start.exitCode());
-            assertEquals("Failed to start mariadb.service: Unit not found.\n", start.stderr());
+            assertEquals("Failed to start nosuchdb.service: Unit not found.\n", start.stderr());
             assertEquals("enabled\n", lab.out("lab-1", "systemctl is-enabled chronyd"));
             assertEquals("running\n", lab.out("lab-1", "systemctl is-system-running"));
             // nova-compute is tracked through systemd: the unit follows its container.
