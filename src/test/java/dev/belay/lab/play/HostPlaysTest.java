@@ -186,6 +186,21 @@ class HostPlaysTest {
     }
 
     @Test
+    void daemonReloadReadsTheDropInsARealShellWroteUnderTheHostsRoot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path roots)
+            throws Exception {
+        try (LabFixture lab = new LabFixture(4)) {
+            lab.cluster.attachHostFs(new DirectoryHostFiles(h -> roots.resolve(h)));
+            java.nio.file.Path dir = roots.resolve("lab-4/etc/systemd/system/openstack-nova-compute.service.d");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("libvirt.conf"), "[Unit]\nAfter=libvirtd.service\nRequires=libvirtd.service\n");
+            java.nio.file.Files.writeString(dir.resolve("notes.txt"), "After=ignored.service\n");
+            lab.out("lab-4", "systemctl daemon-reload");
+            assertEquals("Requires=docker.service libvirtd.service\nAfter=syslog.target network.target docker.service libvirtd.service\n",
+                    lab.out("lab-4", "systemctl show -p After -p Requires openstack-nova-compute"));
+        }
+    }
+
+    @Test
     void rpmAnswersInTheOrderThePackagesWereNamed() {
         try (LabFixture lab = new LabFixture(3)) {
             PlayResult r = lab.run("lab-1", "rpm -q nosuch kexec-tools");
@@ -237,14 +252,13 @@ class HostPlaysTest {
     @Test
     void clustercheckAnswers503WhileTheDisableFileExists() {
         try (LabFixture lab = new LabFixture(3)) {
-            HostFs.InMemory fs = new HostFs.InMemory();
-            lab.cluster.attachHostFs(fs);
+            HostFiles fs = lab.cluster.files();
             String check = "curl -s -o /dev/null -w %{http_code} http://127.0.0.1:9200/";
             assertEquals("200", lab.out("lab-2", check));
-            fs.put("lab-2", "/var/tmp/clustercheck.disabled", "");
+            fs.write("lab-2", "/var/tmp/clustercheck.disabled", "");
             assertEquals("503", lab.out("lab-2", check));
             assertEquals("200", lab.out("lab-1", check));
-            fs.remove("lab-2", "/var/tmp/clustercheck.disabled");
+            fs.delete("lab-2", "/var/tmp/clustercheck.disabled");
             lab.cluster.services().stop("lab-2", "mariadb", lab.cluster.clock().now());
             assertEquals("Percona XtraDB Cluster Node is not synced or non-PRIM. \r\n", lab.run("lab-2", "curl -s http://lab-2:9200/").stdout());
         }
