@@ -497,6 +497,7 @@ public final class HostOs {
             toStart = units(h).stream().filter(u -> host.enabled.contains(u.name())).toList();
         }
         cluster.power().comeUp(h, kernel);
+        cluster.syncFiles(h, false);
         // Host daemons first (docker brings back the containers it ran), then the enabled container units.
         for (UnitSpec u : toStart.stream().filter(u -> u.container() == null && !u.isTarget()).toList()) {
             startQuietly(h, u);

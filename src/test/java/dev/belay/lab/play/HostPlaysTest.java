@@ -201,6 +201,26 @@ class HostPlaysTest {
     }
 
     @Test
+    void thePlayedFilesAreWrittenIntoTheHostFilesAndAnOperatorsEditOfASeedStays() {
+        try (LabFixture lab = new LabFixture(3)) {
+            HostFiles files = lab.cluster.files();
+            String bootId = files.read("lab-1", "/proc/sys/kernel/random/boot_id").orElseThrow();
+            assertEquals(lab.cluster.power().of("lab-1").bootId() + "\n", bootId);
+            files.write("lab-1", "/etc/nova/nova.conf", "[placement]\nusername = placement\n");
+            lab.out("lab-1", "yum -y update");
+            assertEquals("CentOS Linux release 7.4.1708 (Core) \n", files.read("lab-1", "/etc/redhat-release").orElseThrow());
+            assertEquals("[placement]\nusername = placement\n", files.read("lab-1", "/etc/nova/nova.conf").orElseThrow());
+            lab.out("lab-1", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            lab.pass(HostOs.REBOOT_BOOT_TIME);
+            assertNotEquals(bootId, files.read("lab-1", "/proc/sys/kernel/random/boot_id").orElseThrow(),
+                    "written at boot, before any command");
+            lab.cluster.reset();
+            assertTrue(files.read("lab-1", "/etc/nova/nova.conf").orElseThrow().startsWith("[DEFAULT]"), "a reset rewrites the seeds");
+        }
+    }
+
+    @Test
     void rpmAnswersInTheOrderThePackagesWereNamed() {
         try (LabFixture lab = new LabFixture(3)) {
             PlayResult r = lab.run("lab-1", "rpm -q nosuch kexec-tools");
