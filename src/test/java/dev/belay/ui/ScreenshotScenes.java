@@ -53,8 +53,7 @@ public final class ScreenshotScenes {
         }
 
         private void history(Stage stage, Path dir) throws Exception {
-            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-            HistoryFixture.fill(store);
+            AuditStore store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
             Preferences prefs = Preferences.userRoot().node("/dev/belay/shots-" + System.nanoTime());
             MainWindow window = new MainWindow(new LibraryFolders(prefs, Path.of("runbooks").toAbsolutePath()), () -> store);
             window.show(stage);
