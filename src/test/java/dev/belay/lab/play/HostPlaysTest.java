@@ -75,7 +75,11 @@ class HostPlaysTest {
             assertFalse(check.stdout().contains("ceph-common"), "Ceph moves only when named");
             assertTrue(lab.out("lab-1", "yum clean all").contains("Cleaning up everything"));
 
+            lab.pass(java.time.Duration.ofMinutes(1));
+            java.time.Instant before = lab.cluster.services().get("lab-1", "keystone").orElseThrow().since();
             String update = lab.out("lab-1", "yum -y update");
+            Services.Unit keystone = lab.cluster.services().get("lab-1", "keystone").orElseThrow();
+            assertTrue(keystone.running() && keystone.since().isAfter(before), "the docker update restarted the containers");
             assertTrue(update.contains("Installing:\n kernel "), update);
             assertTrue(update.contains("Updating:\n"), update);
             assertTrue(update.endsWith("Complete!\n"), update);
@@ -163,6 +167,27 @@ class HostPlaysTest {
             lab.pass(Duration.ofSeconds(3));
             lab.pass(HostOs.REBOOT_BOOT_TIME);
             assertTrue(lab.cluster.isUp("lab-3"), "the fault strikes only its host");
+        }
+    }
+
+    @Test
+    void hostNoReturnInjectedWhileTheHostIsDownStillKeepsItDown() {
+        try (LabFixture lab = new LabFixture(3)) {
+            lab.out("lab-1", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            assertFalse(lab.cluster.isUp("lab-1"));
+            lab.faults.inject(dev.belay.lab.Fault.parse("host-no-return@lab-1"));
+            lab.pass(HostOs.REBOOT_BOOT_TIME.multipliedBy(3));
+            assertFalse(lab.cluster.isUp("lab-1"));
+        }
+    }
+
+    @Test
+    void rpmAnswersInTheOrderThePackagesWereNamed() {
+        try (LabFixture lab = new LabFixture(3)) {
+            PlayResult r = lab.run("lab-1", "rpm -q nosuch kexec-tools");
+            assertEquals(1, r.exitCode());
+            assertEquals("package nosuch is not installed\nkexec-tools-2.0.7-50.el7.x86_64\n", r.stdout());
         }
     }
 
