@@ -69,6 +69,9 @@ public final class ResumeCommand implements Callable<Integer> {
                 return RunDriver.BAD_INPUT;
             }
             var plan = PlanFiles.forResume(started, secrets);
+            if (autoConfirm) {
+                dev.belay.engine.UnattendedPolicy.checkAutoConfirm(plan);
+            }
             try (SshTransport transport = new SshTransport(Ssh.settings(knownHosts), plan.inventory())) {
                 RunEngine engine = new RunEngine(transport, sink);
                 RunPrinter printer = new RunPrinter(out, verbose);

@@ -12,6 +12,7 @@ import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.SshTransport;
+import dev.belay.engine.UnattendedPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -72,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
         try {
             plan = PlanFiles.load(runbook, inventory, vars);
             end = parseWindowEnd(windowEnd);
+            if (autoConfirm && !dryRun) {
+                UnattendedPolicy.checkAutoConfirm(plan);
+            }
         } catch (PlanException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return RunDriver.BAD_INPUT;

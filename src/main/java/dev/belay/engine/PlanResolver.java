@@ -3,6 +3,7 @@ package dev.belay.engine;
 import dev.belay.inventory.Inventory;
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Expectation;
+import dev.belay.runbook.IncludeVars;
 import dev.belay.runbook.Monitor;
 import dev.belay.runbook.RoleSpec;
 import dev.belay.runbook.Runbook;
@@ -44,9 +45,11 @@ public final class PlanResolver {
     public Plan resolve(Runbook runbook, Inventory inventory, Map<String, String> operatorVars) {
         Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
         StringBuilder hashed = new StringBuilder(runbook.toString());
-        List<PlannedStep> pre = expand(runbook, runbook.preflight(), Phase.PREFLIGHT, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
-        List<PlannedStep> main = expand(runbook, runbook.steps(), Phase.MAIN, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
-        List<PlannedStep> back = expand(runbook, runbook.rollback(), Phase.ROLLBACK, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
+        List<PlannedStep> pre = expand(runbook, runbook.preflight(), Phase.PREFLIGHT, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, null);
+        List<List<PlannedStep>> includedRollbacks = new ArrayList<>();
+        List<PlannedStep> main = expand(runbook, runbook.steps(), Phase.MAIN, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, includedRollbacks);
+        List<PlannedStep> back = unwinding(includedRollbacks,
+                expand(runbook, runbook.rollback(), Phase.ROLLBACK, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, null));
         checkRoles(runbook, inventory);
         Map<String, String> vars = values(declared, inventory, operatorVars);
         Set<String> late = captureNames(pre, main, back);
@@ -54,7 +57,7 @@ public final class PlanResolver {
         List<PlannedStep> all = new ArrayList<>();
         List<List<PlannedStep>> phases = new ArrayList<>();
         for (List<PlannedStep> list : List.of(pre, main, back)) {
-            List<PlannedStep> done = list.stream().map(s -> new PlannedStep(s.phase(), sub.step(s.step()), s.origin())).toList();
+            List<PlannedStep> done = list.stream().map(s -> new PlannedStep(s.phase(), sub.step(s.step()), s.origin(), s.scope(), s.includedCheck())).toList();
             done.forEach(s -> checkSelectors(s, inventory, late));
             all.addAll(done);
             phases.add(done);
@@ -67,12 +70,18 @@ public final class PlanResolver {
                 sha256(hashed.toString()), null, null);
     }
 
+    /**
+     * Expands includes. In the main steps ({@code rollbacks} not null) an include brings the included
+     * runbook's preflight checks (run just before its steps, so they see the cluster as the earlier
+     * components left it), its steps, and its rollback, which is added to {@code rollbacks}.
+     */
     private List<PlannedStep> expand(Runbook owner, List<Step> steps, Phase phase, String prefix, List<String> stack,
-                                     Map<String, VarSpec> declared, StringBuilder hashed) {
+                                     Map<String, VarSpec> declared, StringBuilder hashed,
+                                     List<List<PlannedStep>> rollbacks) {
         List<PlannedStep> out = new ArrayList<>();
         for (Step s : steps) {
             if (!(s.action() instanceof Action.Include inc)) {
-                out.add(new PlannedStep(phase, prefix.isEmpty() ? s : renamed(s, prefix + s.id()), owner.id()));
+                out.add(new PlannedStep(phase, prefix.isEmpty() ? s : renamed(s, prefix + s.id()), owner.id(), prefix, false));
                 continue;
             }
             String where = "step '" + prefix + s.id() + "' of runbook " + owner.id();
@@ -82,12 +91,39 @@ public final class PlanResolver {
             }
             Runbook child = includes.find(inc.runbookId()).orElseThrow(() -> new PlanException(where
                     + ": include " + inc.runbookId() + " is not in the runbook library; check the id or add the file"));
-            child.vars().forEach(declared::putIfAbsent);
+            for (VarSpec v : child.vars().values()) {
+                VarSpec had = declared.putIfAbsent(v.name(), v);
+                String clash = had == null ? null : IncludeVars.clash(had, v);
+                if (clash != null) {
+                    throw new PlanException(where + ": var " + v.name() + " of included runbook " + child.id() + " "
+                            + clash + "; give both the same default and secret flag, or rename one");
+                }
+            }
             hashed.append('\n').append(child);
             stack.add(child.id());
-            out.addAll(expand(child, child.steps(), phase, prefix + s.id() + "/", stack, declared, hashed));
+            String inner = prefix + s.id() + "/";
+            if (rollbacks == null) {
+                out.addAll(expand(child, child.steps(), phase, inner, stack, declared, hashed, null));
+            } else {
+                expand(child, child.preflight(), phase, inner, stack, declared, hashed, null).stream()
+                        .map(p -> new PlannedStep(p.phase(), p.step(), p.origin(), p.scope(), true)).forEach(out::add);
+                List<List<PlannedStep>> childRollbacks = new ArrayList<>();
+                out.addAll(expand(child, child.steps(), phase, inner, stack, declared, hashed, childRollbacks));
+                List<PlannedStep> own = expand(child, child.rollback(), Phase.ROLLBACK, inner, stack, declared, hashed, null);
+                rollbacks.add(unwinding(childRollbacks, own));
+            }
             stack.remove(stack.size() - 1);
         }
+        return out;
+    }
+
+    /** Included runbooks' rollbacks, the last included first, then the runbook's own rollback steps. */
+    private static List<PlannedStep> unwinding(List<List<PlannedStep>> included, List<PlannedStep> own) {
+        List<PlannedStep> out = new ArrayList<>();
+        for (int i = included.size() - 1; i >= 0; i--) {
+            out.addAll(included.get(i));
+        }
+        out.addAll(own);
         return out;
     }
 
