@@ -71,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
         Plan plan;
         Instant end;
         try {
-            plan = PlanFiles.load(runbook, inventory, vars);
+            plan = dryRun ? PlanFiles.loadForDryRun(runbook, inventory, vars) : PlanFiles.load(runbook, inventory, vars);
             end = parseWindowEnd(windowEnd);
             if (autoConfirm && !dryRun) {
                 UnattendedPolicy.checkAutoConfirm(plan);

@@ -24,6 +24,15 @@ public final class PlanFiles {
     }
 
     public static Plan load(Path runbookFile, Path inventoryFile, Map<String, String> vars) {
+        return load(runbookFile, inventoryFile, vars, false);
+    }
+
+    /** A plan to render, not to run: secrets nobody gave are a placeholder instead of an error or a prompt. */
+    public static Plan loadForDryRun(Path runbookFile, Path inventoryFile, Map<String, String> vars) {
+        return load(runbookFile, inventoryFile, vars, true);
+    }
+
+    private static Plan load(Path runbookFile, Path inventoryFile, Map<String, String> vars, boolean dryRun) {
         Path rb = runbookFile.toAbsolutePath().normalize();
         Path inv = inventoryFile.toAbsolutePath().normalize();
         for (Path p : List.of(rb, inv)) {
@@ -39,7 +48,8 @@ public final class PlanFiles {
         if (!problems.isEmpty() || runbook.value() == null || inventory.value() == null) {
             throw new PlanException(problems.isEmpty() ? "cannot load " + rb + " or " + inv : problems);
         }
-        return new PlanResolver(lib::find).resolve(runbook.value(), inventory.value(), vars)
+        PlanResolver resolver = new PlanResolver(lib::find);
+        return (dryRun ? resolver.withSecretPlaceholders() : resolver).resolve(runbook.value(), inventory.value(), vars)
                 .withSources(rb.toString(), inv.toString());
     }
 

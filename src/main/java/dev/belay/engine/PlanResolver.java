@@ -36,10 +36,24 @@ public final class PlanResolver {
         Includes NONE = id -> Optional.empty();
     }
 
+    /** What a dry run shows for a secret nobody gave: the mask, never a prompt. */
+    public static final String SECRET_PLACEHOLDER = dev.belay.audit.SecretMasker.MASK;
+
     private final Includes includes;
+    private final boolean secretPlaceholders;
 
     public PlanResolver(Includes includes) {
+        this(includes, false);
+    }
+
+    private PlanResolver(Includes includes, boolean secretPlaceholders) {
         this.includes = includes;
+        this.secretPlaceholders = secretPlaceholders;
+    }
+
+    /** The same resolver for a dry run: a secret var without a value gets {@link #SECRET_PLACEHOLDER}. */
+    public PlanResolver withSecretPlaceholders() {
+        return new PlanResolver(includes, true);
     }
 
     public Plan resolve(Runbook runbook, Inventory inventory, Map<String, String> operatorVars) {
@@ -51,7 +65,7 @@ public final class PlanResolver {
         List<PlannedStep> back = unwinding(includedRollbacks,
                 expand(runbook, runbook.rollback(), Phase.ROLLBACK, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, null));
         checkRoles(runbook, inventory);
-        Map<String, String> vars = values(declared, inventory, operatorVars);
+        Map<String, String> vars = values(declared, inventory, operatorVars, secretPlaceholders);
         Set<String> late = captureNames(pre, main, back);
         StepSubstitution sub = new StepSubstitution(vars, late);
         List<PlannedStep> all = new ArrayList<>();
@@ -146,7 +160,7 @@ public final class PlanResolver {
     }
 
     private static Map<String, String> values(Map<String, VarSpec> declared, Inventory inventory,
-                                              Map<String, String> operatorVars) {
+                                              Map<String, String> operatorVars, boolean secretPlaceholders) {
         for (String name : operatorVars.keySet()) {
             if (!declared.containsKey(name)) {
                 throw new PlanException("--var " + name + ": the runbook declares no var named " + name
@@ -158,7 +172,9 @@ public final class PlanResolver {
         for (VarSpec v : declared.values()) {
             String value = operatorVars.containsKey(v.name()) ? operatorVars.get(v.name())
                     : inventory.vars().containsKey(v.name()) ? inventory.vars().get(v.name()) : v.defaultValue();
-            if (value == null) {
+            if (value == null && v.secret() && secretPlaceholders) {
+                out.put(v.name(), SECRET_PLACEHOLDER);
+            } else if (value == null) {
                 missing.add(v.name() + (v.prompt() == null ? "" : " (" + v.prompt() + ")"));
             } else {
                 out.put(v.name(), value);

@@ -162,4 +162,23 @@ class RunCommandTest {
         assertThat(belay(args.toArray(String[]::new))).as(out + "\n" + err).isZero();
         assertThat(Files.readString(home(0).resolve("prod-after"))).isEqualTo("after\n");
     }
+
+    @Test
+    void dryRunNeverAsksForSecretsShowsGateRetriesAndSkipsFalseWhens() {
+        int code = belay("run", "runbooks/ceph-upgrade.yaml", "--inventory", "runbooks/inventories/staging.example.yaml",
+                "--dry-run");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("[clients-ready] Confirm every client can use the firefly tunables\n"
+                        + "       SKIPPED: when: is ''")
+                .contains("gate retried every 10s within 10m")
+                .doesNotContain("ceph osd crush tunables firefly");
+
+        out.getBuffer().setLength(0);
+        code = belay("run", "runbooks/galera-cluster-upgrade.yaml", "--inventory",
+                "runbooks/inventories/staging.example.yaml", "--dry-run");
+        assertThat(code).as("a secret nobody gave is a placeholder in a dry run: " + err).isZero();
+        assertThat(out.toString()).contains("db_pass=******").contains("mysql -uroot -p****** -e")
+                .contains("gate retried every 5s within 5m");
+    }
 }
