@@ -10,7 +10,6 @@ import dev.belay.engine.RunController;
 import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunEvent;
 import dev.belay.engine.SshTransport;
-import dev.belay.runbook.FailurePolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -81,8 +80,7 @@ public final class ResumeCommand implements Callable<Integer> {
                     for (String r : resolutions) {
                         resolve(run, r);
                     }
-                    FailurePolicy policy = plan.runbook().onFailure();
-                    return RunDriver.drive(run, printer, policy, autoConfirm, out);
+                    return RunDriver.drive(run, printer, out);
                 }
             }
         } catch (PlanException | IllegalArgumentException e) {

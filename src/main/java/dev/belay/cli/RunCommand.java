@@ -57,8 +57,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "Extra known_hosts file to trust (default: ~/.belay/known_hosts).")
     Path knownHosts;
-    @Option(names = {"-v", "--verbose"}, description = "Print every command and output line.")
+    @Option(names = {"-v", "--verbose"}, description = "Print every command, not only checks and failures.")
     boolean verbose;
+    @Option(names = {"-q", "--quiet"}, description = "Checks only: leave out what the hosts print ([host] line).")
+    boolean quiet;
     @Mixin
     AuditCommand.Db db;
     @Spec
@@ -90,9 +92,9 @@ public final class RunCommand implements Callable<Integer> {
         try (AuditStore store = AuditStore.open(db.resolved());
              SshTransport transport = new SshTransport(Ssh.settings(knownHosts), plan.inventory())) {
             RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
-            RunPrinter printer = new RunPrinter(out, verbose);
+            RunPrinter printer = new RunPrinter(out, verbose, quiet);
             try (RunController run = engine.start(plan, options, printer)) {
-                return RunDriver.drive(run, printer, plan.runbook().onFailure(), autoConfirm, out);
+                return RunDriver.drive(run, printer, out);
             }
         } catch (AuditException e) {
             err.println("run: " + e.getMessage());

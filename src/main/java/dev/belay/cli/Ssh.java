@@ -1,8 +1,8 @@
 package dev.belay.cli;
 
-import dev.belay.ssh.HostKeyPrompt;
-import dev.belay.ssh.PassphrasePrompt;
-import dev.belay.ssh.SshSettings;
+import dev.belay.ssh.trust.HostKeyPrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
+import dev.belay.ssh.exec.SshSettings;
 import java.nio.file.Path;
 
 /** SSH settings for headless commands: unknown host keys are refused (trust them first), no prompts. */

@@ -1,6 +1,7 @@
 package dev.belay.engine;
 
 import dev.belay.inventory.Inventory;
+import dev.belay.inventory.RoleGroups;
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.IncludeVars;
@@ -56,7 +57,8 @@ public final class PlanResolver {
         return new PlanResolver(includes, true);
     }
 
-    public Plan resolve(Runbook runbook, Inventory inventory, Map<String, String> operatorVars) {
+    public Plan resolve(Runbook runbook, Inventory given, Map<String, String> operatorVars) {
+        Inventory inventory = RoleGroups.fill(runbook, given); // roles filled from the groups the runbook names
         Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
         StringBuilder hashed = new StringBuilder(runbook.toString());
         List<PlannedStep> pre = expand(runbook, runbook.preflight(), Phase.PREFLIGHT, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, null);
@@ -81,7 +83,7 @@ public final class PlanResolver {
         Set<String> secrets = new LinkedHashSet<>();
         declared.values().stream().filter(VarSpec::secret).forEach(v -> secrets.add(v.name()));
         return new Plan(runbook, inventory, vars, secrets, phases.get(0), phases.get(1), phases.get(2), monitors,
-                sha256(hashed.toString()), null, null);
+                sha256(hashed.toString()), null, null, null);
     }
 
     /**
@@ -154,7 +156,8 @@ public final class PlanResolver {
                 throw new PlanException("runbook " + runbook.id() + " needs role " + r.getKey() + " with "
                         + (spec.max() == null ? "at least " + spec.min() : spec.min() + " to " + spec.max())
                         + " host(s); the " + inventory.environment() + " inventory gives it " + have
-                        + ": map the role under roles: in the inventory");
+                        + ": map the role under roles: in the inventory"
+                        + (spec.groups().isEmpty() ? "" : ", or give one of the groups " + spec.groups() + " hosts"));
             }
         }
     }

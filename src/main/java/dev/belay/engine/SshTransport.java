@@ -3,12 +3,12 @@ package dev.belay.engine;
 import dev.belay.inventory.Host;
 import dev.belay.inventory.Inventory;
 import dev.belay.runbook.Durations;
-import dev.belay.ssh.ExecOutcome;
-import dev.belay.ssh.RunningExec;
-import dev.belay.ssh.SshConnection;
-import dev.belay.ssh.SshPool;
-import dev.belay.ssh.SshSettings;
-import dev.belay.ssh.StreamKind;
+import dev.belay.ssh.exec.ExecOutcome;
+import dev.belay.ssh.exec.RunningExec;
+import dev.belay.ssh.exec.SshConnection;
+import dev.belay.ssh.exec.SshPool;
+import dev.belay.ssh.exec.SshSettings;
+import dev.belay.ssh.exec.StreamKind;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -34,8 +34,7 @@ public final class SshTransport implements Transport {
             return new ExecResult(ExecResult.Outcome.CONNECTION_LOST, null, "", "", took(start),
                     "cannot reach " + host.name() + ": " + e.getMessage());
         }
-        cancel.onCancel(running::cancel);
-        try {
+        try (CancelToken.Registration ignored = cancel.onCancel(running::cancel)) {
             return map(running.await());
         } catch (InterruptedException e) {
             running.cancel();
@@ -44,7 +43,7 @@ public final class SshTransport implements Transport {
         }
     }
 
-    private static ExecResult map(dev.belay.ssh.ExecResult r) {
+    private static ExecResult map(dev.belay.ssh.exec.ExecResult r) {
         String out = r.stdout().text();
         String err = r.stderr().text();
         ExecOutcome o = r.outcome();

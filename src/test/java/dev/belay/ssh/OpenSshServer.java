@@ -1,5 +1,8 @@
 package dev.belay.ssh;
 
+import dev.belay.ssh.auth.SshTarget;
+import dev.belay.ssh.exec.SshSettings;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Debian's real OpenSSH server on a free loopback port, configured entirely inside a temp dir.
  * Callers skip (assumption) when {@link #available()} is false.
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private final Process process;
@@ -29,7 +32,7 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     /** sshd is installed and its privilege-separation directory exists or can be made (as root). */
-    static boolean available() {
+    public static boolean available() {
         if (!Files.isExecutable(SSHD)) {
             return false;
         }
@@ -41,7 +44,7 @@ final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+    public static OpenSshServer start(Path dir) throws IOException, InterruptedException {
         Path hostKey = TestKeys.generate(dir, "ssh_host_ed25519_key", "ed25519", "");
         Path clientKey = TestKeys.generate(dir, "id_client", "ed25519", "");
         Files.copy(TestKeys.pub(clientKey), dir.resolve("authorized_keys"));
@@ -96,11 +99,11 @@ final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    SshSettings settings() {
+    public SshSettings settings() {
         return TestSettings.of(dir);
     }
 
-    SshTarget target() {
+    public SshTarget target() {
         return new SshTarget("openssh", "127.0.0.1", port, System.getProperty("user.name"), clientKey, List.of(), null);
     }
 

@@ -5,7 +5,7 @@ import dev.belay.audit.AuditStore;
 import dev.belay.audit.Operator;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
-import dev.belay.ssh.SshPool;
+import dev.belay.ssh.exec.SshPool;
 import dev.belay.ui.history.HistoryFixture;
 import dev.belay.ui.library.LibraryFolders;
 import dev.belay.ui.terminal.LabTerminals;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The one cluster state a lab plays, and the entry point for every played command. The lab's SSH
@@ -15,7 +16,7 @@ import java.util.Set;
  * inside a pipeline in the sandboxed shell); everything else runs as real {@code /bin/sh} in the
  * host's sandbox. Thread-safe: many hosts' commands arrive at once.
  */
-public final class Cluster implements CommandPlayer {
+public final class Cluster implements CommandPlayer, AutoCloseable {
 
     /** The kernel every lab host boots first. */
     public static final String FIRST_KERNEL = "3.10.0-514.el7.x86_64";
@@ -26,21 +27,52 @@ public final class Cluster implements CommandPlayer {
     private final Services services = new Services();
     private final Power power;
     private final Map<String, Play> plays = new LinkedHashMap<>();
+    private final Timeline timeline;
+    private final HostOs hostOs;
+    private final Network network;
+    private final Ceph ceph;
+    private final Cloud cloud;
+    private volatile HostFs hostFs = HostFs.NONE;
+    private volatile Predicate<String> galeraSynced = h -> network().serving(h, "mariadb");
 
     private Cluster(LabTopology topology, LabClock clock, FaultSet faults) {
         this.topology = topology;
         this.clock = clock;
         this.faults = faults;
         this.power = new Power(topology.hosts(), FIRST_KERNEL);
+        this.timeline = new Timeline(clock);
+        this.hostOs = new HostOs(this);
+        this.network = new Network(this);
+        this.ceph = new Ceph(this);
+        this.cloud = new Cloud(this);
+        ceph.listen();
         for (Play play : plays()) {
             play.commands().forEach(c -> plays.put(c, play));
         }
+        seed();
     }
 
     /** Every play the lab ships. */
     private List<Play> plays() {
         List<Play> all = new ArrayList<>();
+        all.add(new SystemctlPlay());
+        all.add(new YumPlay());
+        all.add(new KernelPlay());
+        all.add(new NetPlay());
+        all.add(new CephPlay());
+        all.add(new OpenStackPlay());
+        all.add(new NovaPlay());
+        all.add(new SocatPlay());
+        all.add(new ChownPlay());
         return all;
+    }
+
+    /** Each play family seeds its own fresh state (called at creation and by {@link #reset()}). */
+    private void seed() {
+        hostOs.seed();
+        KollaPlaceholders.seedIfAbsent(this);
+        ceph.seed();
+        cloud.seed();
     }
 
     public static Cluster create(LabTopology topology, LabClock clock, FaultSet faults) {
@@ -64,6 +96,7 @@ public final class Cluster implements CommandPlayer {
 
     /** Runs {@code call} with the play of its command (plays call this for nested commands). */
     public PlayResult dispatch(Call call) throws InterruptedException {
+        timeline.advance();
         Play play = plays.get(call.command());
         if (play == null) {
             return PlayResult.fail(127, call.command() + ": command not found\n");
@@ -73,6 +106,7 @@ public final class Cluster implements CommandPlayer {
 
     @Override
     public boolean isUp(String host) {
+        timeline.advance();
         return power.isUp(host);
     }
 
@@ -90,9 +124,76 @@ public final class Cluster implements CommandPlayer {
 
     /** Back to the fresh state (every service healthy at the starting release, faults cleared). */
     public void reset() {
+        timeline.clear();
         faults.clear();
         services.clear();
         power.reset(FIRST_KERNEL);
+        seed();
+    }
+
+    /** Fires the lab-time events that are due (reboots, boots); plays and tests call it before reading state. */
+    public void advance() {
+        timeline.advance();
+    }
+
+    /** Stops the timeline's thread; the cluster answers no more timed events after this. */
+    @Override
+    public void close() {
+        timeline.close();
+    }
+
+    /**
+     * The files the lab's SSH side writes into {@code host}'s sandbox so that real {@code cat}, {@code grep}
+     * and {@code ls} see what the plays play: path → content. Changes with the state (the boot id after a
+     * reboot, the release file after {@code yum update}); write it again after every played command.
+     */
+    public Map<String, String> hostFiles(String host) {
+        timeline.advance();
+        Map<String, String> files = new LinkedHashMap<>(hostOs.files(host));
+        files.putAll(ceph.files(host));
+        files.putAll(cloud.files(host));
+        return files;
+    }
+
+    /** Lets plays read the host sandboxes' own files (e.g. {@code /var/tmp/clustercheck.disabled}). */
+    public void attachHostFs(HostFs fs) {
+        this.hostFs = fs == null ? HostFs.NONE : fs;
+    }
+
+    public HostFs hostFs() {
+        return hostFs;
+    }
+
+    /**
+     * Whether the Galera node on {@code host} is synced, for clustercheck on port 9200. By default: its
+     * {@code mariadb} container runs; the Galera play family replaces this with its own state.
+     */
+    public void setGaleraSynced(Predicate<String> synced) {
+        this.galeraSynced = synced;
+    }
+
+    public boolean galeraSynced(String host) {
+        return galeraSynced.test(host);
+    }
+
+    public HostOs hostOs() {
+        return hostOs;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Ceph ceph() {
+        return ceph;
+    }
+
+    public Cloud cloud() {
+        return cloud;
+    }
+
+    Timeline timeline() {
+        return timeline;
     }
 
     public LabTopology topology() {

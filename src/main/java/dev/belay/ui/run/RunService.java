@@ -15,9 +15,8 @@ import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.RunStore;
 import dev.belay.engine.SshTransport;
-import dev.belay.inventory.AnsibleInventoryImporter;
+import dev.belay.inventory.InventoryFiles;
 import dev.belay.inventory.Inventory;
-import dev.belay.inventory.InventoryLoader;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
 import dev.belay.runbook.LoadResult;
@@ -25,9 +24,9 @@ import dev.belay.runbook.Problem;
 import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLoader;
 import dev.belay.runbook.VarSpec;
-import dev.belay.ssh.HostKeyPrompt;
-import dev.belay.ssh.PassphrasePrompt;
-import dev.belay.ssh.SshSettings;
+import dev.belay.ssh.trust.HostKeyPrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
+import dev.belay.ssh.exec.SshSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -192,9 +191,9 @@ public final class RunService implements AutoCloseable {
     private static Inventory loadInventory(InventoryChoice choice) {
         LoadResult<Inventory> r;
         if (choice instanceof InventoryChoice.Ansible a) {
-            r = new AnsibleInventoryImporter().importFile(a.path(), blankToNull(a.environment()));
+            r = InventoryFiles.load(a.path(), blankToNull(a.environment()));
         } else if (choice instanceof InventoryChoice.File f) {
-            r = new InventoryLoader().load(f.path());
+            r = InventoryFiles.load(f.path()); // Belay or Ansible, told apart by content
         } else {
             throw new IllegalArgumentException("the practice lab has no file until it starts");
         }

@@ -1,7 +1,7 @@
 package dev.belay.ui.run;
 
 import dev.belay.engine.RunEvent;
-import dev.belay.ssh.HostKeyPrompt;
+import dev.belay.ssh.trust.HostKeyPrompt;
 import dev.belay.ui.fx.FxEvents;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

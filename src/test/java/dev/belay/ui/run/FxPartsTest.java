@@ -2,7 +2,7 @@ package dev.belay.ui.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.belay.ssh.HostKeyPrompt;
+import dev.belay.ssh.trust.HostKeyPrompt;
 import dev.belay.ui.fx.FxEvents;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,0 +1,21 @@
+package dev.belay.ssh.exec;
+
+import java.time.Duration;
+
+/** How a remote command ended. Only {@link Exited} carries an exit status, because only it received one. */
+public sealed interface ExecOutcome {
+    /** The host reported this exit status. */
+    record Exited(int code) implements ExecOutcome { }
+
+    /** The command ran past its timeout; its remote process group was stopped and its channel closed. */
+    record TimedOut(Duration timeout) implements ExecOutcome { }
+
+    /** The user cancelled; the remote process group was stopped and its channel closed. */
+    record Cancelled() implements ExecOutcome { }
+
+    /** The connection dropped before an exit status arrived: the command's fate is unknown. */
+    record ConnectionLost(String reason) implements ExecOutcome { }
+
+    /** The command could not be started, or ended without a status (e.g. killed by a signal). */
+    record Failed(String reason) implements ExecOutcome { }
+}
