@@ -247,4 +247,21 @@ public final class PlanResolver {
             throw new IllegalStateException("SHA-256 missing from this JVM", e);
         }
     }
+
+    /**
+     * The content hash a plan of this runbook records (RUN_STARTED {@code contentHash}): the runbook
+     * and every runbook it includes, independent of inventory and var values. Lets a reviewer check
+     * that a runbook file is the one that ran.
+     */
+    public String contentHash(Runbook runbook) {
+        StringBuilder hashed = new StringBuilder(runbook.toString());
+        Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
+        for (List<Step> steps : List.of(runbook.preflight(), runbook.steps(), runbook.rollback())) {
+            Phase phase = steps == runbook.preflight() ? Phase.PREFLIGHT : steps == runbook.steps() ? Phase.MAIN : Phase.ROLLBACK;
+            // the main steps bring the included preflights and rollbacks too, as resolve() does
+            expand(runbook, steps, phase, "", new ArrayList<>(List.of(runbook.id())), declared, hashed,
+                    phase == Phase.MAIN ? new ArrayList<>() : null);
+        }
+        return sha256(hashed.toString());
+    }
 }
