@@ -2,6 +2,7 @@ package dev.belay.cli;
 
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
+import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
@@ -53,6 +54,10 @@ public final class ResumeCommand implements Callable<Integer> {
     boolean verbose;
     @Mixin
     AuditCommand.Db db;
+    @Mixin
+    CheckpointOptions checkpoints;
+    /** Where key passphrases are typed; tests swap in their own. */
+    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -68,7 +73,10 @@ public final class ResumeCommand implements Callable<Integer> {
                 return RunDriver.BAD_INPUT;
             }
             var plan = PlanFiles.forResume(started, secrets);
-            try (SshTransport transport = new SshTransport(Ssh.settings(knownHosts), plan.inventory())) {
+            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
+                 SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases), plan.inventory())) {
+                checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),
+                        passphrases, err);
                 RunEngine engine = new RunEngine(transport, sink);
                 RunPrinter printer = new RunPrinter(out, verbose);
                 try (RunController run = engine.resume(runId, new RunEngine.ResumeOptions(operator, secrets, autoConfirm,
