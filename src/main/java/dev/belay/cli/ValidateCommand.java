@@ -30,7 +30,8 @@ public final class ValidateCommand implements Callable<Integer> {
     /** What a file is; {@code auto} treats a file with a top-level {@code hosts:} as an inventory. */
     public enum Kind { auto, runbook, inventory }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook or inventory YAML files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Runbooks and inventories (Belay YAML, or Ansible INI or YAML, told apart by content).")
     List<Path> files;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "auto (default), runbook or inventory.")
