@@ -55,8 +55,7 @@ public final class ScreenshotScenes {
         }
 
         private void history(Stage stage, Path dir) throws Exception {
-            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-            HistoryFixture.fill(store);
+            AuditStore store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
             Preferences prefs = Preferences.userRoot().node("/dev/belay/shots-" + System.nanoTime());
             MainWindow window = new MainWindow(new LibraryFolders(prefs, Path.of("runbooks").toAbsolutePath()), () -> store);
             window.show(stage);
@@ -72,8 +71,7 @@ public final class ScreenshotScenes {
 
         /** The production run against its lab rehearsal, side by side (docs/images/compare.png). */
         private void compare(Stage stage, Path dir) throws Exception {
-            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-            HistoryFixture.fill(store);
+            AuditStore store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
             dev.belay.ui.history.CompareView view = new dev.belay.ui.history.CompareView();
             view.show(dev.belay.audit.compare.RunComparison.load(store, HistoryFixture.EARLIER, HistoryFixture.REHEARSAL)
                     .orElseThrow());

@@ -38,8 +38,7 @@ class CompareAndBundleViewTest {
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("belay-compare");
-        store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-        HistoryFixture.fill(store);
+        store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         view = HistoryView.over(store);
         stage.setScene(new Scene((Parent) view.node(), 1200, 760));
