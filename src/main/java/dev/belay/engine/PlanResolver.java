@@ -49,7 +49,7 @@ public final class PlanResolver {
         List<PlannedStep> pre = expand(runbook, runbook.preflight(), Phase.PREFLIGHT, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
         List<PlannedStep> main = expand(runbook, runbook.steps(), Phase.MAIN, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
         List<PlannedStep> back = expand(runbook, runbook.rollback(), Phase.ROLLBACK, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
-        checkRoles(runbook, inventory);
+        checkRoles(runbook, given); // RunbookFit fills the roles itself, and names the group a role came from
         Map<String, String> vars = values(declared, inventory, operatorVars);
         Set<String> late = captureNames(pre, main, back);
         StepSubstitution sub = new StepSubstitution(vars, late);
