@@ -66,7 +66,7 @@ public final class PlanResolver {
         List<PlannedStep> main = expand(runbook, runbook.steps(), Phase.MAIN, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, includedRollbacks);
         List<PlannedStep> back = unwinding(includedRollbacks,
                 expand(runbook, runbook.rollback(), Phase.ROLLBACK, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, null));
-        checkRoles(runbook, inventory);
+        checkRoles(runbook, given); // RunbookFit fills the roles itself, and names the group a role came from
         Map<String, String> vars = values(declared, inventory, operatorVars, secretPlaceholders);
         Set<String> late = captureNames(pre, main, back);
         StepSubstitution sub = new StepSubstitution(vars, late);
