@@ -69,7 +69,7 @@ public final class ResumeCommand implements Callable<Integer> {
                 return RunDriver.BAD_INPUT;
             }
             var plan = PlanFiles.forResume(started, secrets);
-            try (SshTransport transport = new SshTransport(Ssh.settings(knownHosts), plan.inventory())) {
+            try (SshTransport transport = new SshTransport(Ssh.settings(knownHosts, plan.inventory()), plan.inventory())) {
                 RunEngine engine = new RunEngine(transport, sink);
                 RunPrinter printer = new RunPrinter(out, verbose);
                 try (RunController run = engine.resume(runId, new RunEngine.ResumeOptions(operator, secrets, autoConfirm,

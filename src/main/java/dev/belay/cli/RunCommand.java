@@ -84,7 +84,7 @@ public final class RunCommand implements Callable<Integer> {
         String who = operator != null ? operator : System.getProperty("user.name", "operator");
         RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
         try (AuditStore store = AuditStore.open(db.resolved());
-             SshTransport transport = new SshTransport(Ssh.settings(knownHosts), plan.inventory())) {
+             SshTransport transport = new SshTransport(Ssh.settings(knownHosts, plan.inventory()), plan.inventory())) {
             RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
             RunPrinter printer = new RunPrinter(out, verbose);
             try (RunController run = engine.start(plan, options, printer)) {
