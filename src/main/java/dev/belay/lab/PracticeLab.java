@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.session.ServerSession;
@@ -149,6 +149,8 @@ public final class PracticeLab implements AutoCloseable {
                 return false;
             }
             if (!player.isUp(user)) {
+                // As a host that is rebooting: no login. The client sees its authentication refused;
+                // the lab's log and the OpenSSH client (banner) say why.
                 refuseDown(session, user);
                 return false;
             }
@@ -156,21 +158,23 @@ public final class PracticeLab implements AutoCloseable {
         });
         server.setCommandFactory((channel, command) -> new HostExecCommand(hostOf(channel, byUser), runtime, command));
         server.setShellFactory(channel -> new PtyShellCommand(hostOf(channel, byUser), runtime));
+        // The banner goes out with the first refusal, so refuseDown can still say why.
+        CoreModuleProperties.WELCOME_BANNER_PHASE.set(server, org.apache.sshd.server.auth.WelcomeBannerPhase.FIRST_FAILURE);
         return server;
     }
 
-    /** A down host refuses its logins with a message saying so (the client sees the disconnect reason). */
+    /** A down host refuses its logins, with a banner saying so (OpenSSH's client prints it). */
     private static void refuseDown(ServerSession session, String host) {
-        try {
-            session.disconnect(SshConstants.SSH2_DISCONNECT_HOST_NOT_ALLOWED_TO_CONNECT,
-                    "practice lab: " + host + " is down (rebooting or powered off); try again once it is back");
-        } catch (IOException e) {
-            LOG.debug("lab: refusing {} while it is down: {}", host, e.toString());
-        }
+        LOG.info("lab: refusing a login to {}: it is down", host);
+        CoreModuleProperties.WELCOME_BANNER.set(session, "practice lab: " + host
+                + " is down (rebooting or powered off); logins are refused until it is back\n");
     }
 
     private static LabHost hostOf(ChannelSession channel, Map<String, LabHost> byUser) throws IOException {
         LabHost host = byUser.get(channel.getSession().getUsername());
+        if (host != null && !channel.getSession().isOpen()) {
+            throw new IOException("lab: " + host.name() + " is down");
+        }
         if (host == null) {
             throw new IOException("lab: no simulated host for user " + channel.getSession().getUsername());
         }
@@ -198,6 +202,11 @@ public final class PracticeLab implements AutoCloseable {
                 s.close(true);
             }
         }
+    }
+
+    /** How many SSH connections are logged into {@code host} now. */
+    int connections(String host) {
+        return (int) server.getActiveSessions().stream().filter(s -> host.equals(s.getUsername())).count();
     }
 
     /** Answers a control request from {@code belay lab fault|reset|status}. */
