@@ -49,6 +49,7 @@ public final class PracticeLab implements AutoCloseable {
     private final LabClock clock;
     private final LabTopology topology;
     private final List<AutoCloseable> sockets = new ArrayList<>();
+    private HostRuntime runtime;
 
     private PracticeLab(SshServer server, List<LabHost> hosts, Path baseDir, Path clientKey, CommandPlayer player,
                         FaultSet faults, LabClock clock, LabTopology topology) {
@@ -93,6 +94,7 @@ public final class PracticeLab implements AutoCloseable {
         SshServer server = newServer(port, keys, byUser, runtime, player);
         PracticeLab lab = new PracticeLab(server, List.copyOf(hosts), base, keys.clientKey(), player, faults, clock,
                 topology);
+        lab.runtime = runtime;
         try {
             lab.sockets.add(PlayServer.start(playSocket, player, (host, fromShell) -> {
                 if (fromShell) {
@@ -202,6 +204,12 @@ public final class PracticeLab implements AutoCloseable {
                 s.close(true);
             }
         }
+    }
+
+    /** The command line that runs {@code command} on {@code host} in its sandbox (for the cost benchmark). */
+    List<String> sandboxCommand(String host, String command) throws IOException {
+        LabHost h = hosts.stream().filter(x -> x.name().equals(host)).findFirst().orElseThrow();
+        return runtime.sandbox().command(h, Sandbox.Mode.EXEC, false, List.of(LabHost.SHELL, "-c", command));
     }
 
     /** How many SSH connections are logged into {@code host} now. */
