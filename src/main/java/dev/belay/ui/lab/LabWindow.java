@@ -27,6 +27,10 @@ public final class LabWindow {
             w.stage.setY(owner.getY() + 40);
         }
         w.stage.show();
+        if (owner instanceof Stage s) {
+            s.toFront(); // the run window keeps the keyboard: its shortcuts drive the run
+            s.requestFocus();
+        }
         return w;
     }
 
