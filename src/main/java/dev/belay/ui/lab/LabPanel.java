@@ -62,6 +62,7 @@ public final class LabPanel {
         name.setPromptText("container");
         name.setPrefColumnCount(8);
         name.visibleProperty().bind(kind.valueProperty().isEqualTo(FaultKind.CONTAINER_EXITS));
+        name.managedProperty().bind(name.visibleProperty());
         Button inject = new Button("Inject");
         inject.setId("lab-inject");
         inject.setOnAction(e -> inject());
