@@ -2,6 +2,7 @@ package dev.belay.cli;
 
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
+import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
@@ -10,7 +11,6 @@ import dev.belay.engine.RunController;
 import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunEvent;
 import dev.belay.engine.SshTransport;
-import dev.belay.runbook.FailurePolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -54,6 +54,10 @@ public final class ResumeCommand implements Callable<Integer> {
     boolean verbose;
     @Mixin
     AuditCommand.Db db;
+    @Mixin
+    CheckpointOptions checkpoints;
+    /** Where key passphrases are typed; tests swap in their own. */
+    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,7 +73,10 @@ public final class ResumeCommand implements Callable<Integer> {
                 return RunDriver.BAD_INPUT;
             }
             var plan = PlanFiles.forResume(started, secrets);
-            try (SshTransport transport = new SshTransport(Ssh.settings(knownHosts, plan.inventory()), plan.inventory())) {
+            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
+                 SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases, plan.inventory()), plan.inventory())) {
+                checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),
+                        passphrases, err);
                 RunEngine engine = new RunEngine(transport, sink);
                 RunPrinter printer = new RunPrinter(out, verbose);
                 try (RunController run = engine.resume(runId, new RunEngine.ResumeOptions(operator, secrets, autoConfirm,
@@ -78,8 +85,7 @@ public final class ResumeCommand implements Callable<Integer> {
                     for (String r : resolutions) {
                         resolve(run, r);
                     }
-                    FailurePolicy policy = plan.runbook().onFailure();
-                    return RunDriver.drive(run, printer, policy, autoConfirm, out);
+                    return RunDriver.drive(run, printer, out);
                 }
             }
         } catch (PlanException | IllegalArgumentException e) {

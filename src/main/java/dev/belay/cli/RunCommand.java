@@ -12,6 +12,7 @@ import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.SshTransport;
+import dev.belay.ssh.auth.RunPassphrases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -56,10 +57,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "Extra known_hosts file to trust (default: ~/.belay/known_hosts).")
     Path knownHosts;
-    @Option(names = {"-v", "--verbose"}, description = "Print every command and output line.")
+    @Option(names = {"-v", "--verbose"}, description = "Print every command, not only checks and failures.")
     boolean verbose;
+    @Option(names = {"-q", "--quiet"}, description = "Checks only: leave out what the hosts print ([host] line).")
+    boolean quiet;
     @Mixin
     AuditCommand.Db db;
+    @Mixin
+    CheckpointOptions checkpoints;
+    /** Where key passphrases are typed; tests swap in their own. */
+    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,11 +91,15 @@ public final class RunCommand implements Callable<Integer> {
         String who = operator != null ? operator : System.getProperty("user.name", "operator");
         RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
         try (AuditStore store = AuditStore.open(db.resolved());
-             SshTransport transport = new SshTransport(Ssh.settings(knownHosts, plan.inventory()), plan.inventory())) {
+             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
+             SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases, plan.inventory()), plan.inventory())) {
+            checkpoints.install(store, who, passphrases, err);
             RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
-            RunPrinter printer = new RunPrinter(out, verbose);
+            RunPrinter printer = new RunPrinter(out, verbose, quiet);
             try (RunController run = engine.start(plan, options, printer)) {
-                return RunDriver.drive(run, printer, plan.runbook().onFailure(), autoConfirm, out);
+                int code = RunDriver.drive(run, printer, out);
+                CheckpointOptions.report(store, err);
+                return code;
             }
         } catch (AuditException e) {
             err.println("run: " + e.getMessage());

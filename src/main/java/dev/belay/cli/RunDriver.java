@@ -1,18 +1,15 @@
 package dev.belay.cli;
 
-import dev.belay.engine.Option;
 import dev.belay.engine.RunController;
 import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunStateReport;
 import dev.belay.engine.RunState;
 import dev.belay.engine.RunStatus;
 import dev.belay.engine.StepStatus;
-import dev.belay.runbook.FailurePolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Drives a headless run to its end or to the first point where it needs a person, and turns that
@@ -31,9 +28,8 @@ final class RunDriver {
     private RunDriver() {
     }
 
-    static int drive(RunController run, RunPrinter printer, FailurePolicy policy, boolean autoConfirm, PrintWriter out)
-            throws InterruptedException {
-        boolean rolledBackByPolicy = false;
+    /** The engine itself starts an automatic rollback (on_failure: rollback with auto-confirm). */
+    static int drive(RunController run, RunPrinter printer, PrintWriter out) throws InterruptedException {
         while (true) {
             RunState s = run.awaitSettled(SLICE);
             if (s.status().ended()) {
@@ -52,17 +48,6 @@ final class RunDriver {
             }
             printer.awaitPrinted(RunEvent.AwaitingOperator.class, 5000);
             boolean failed = s.step(s.awaiting().stepId()).map(x -> x.status() == StepStatus.FAILED).orElse(false);
-            if (failed && autoConfirm && policy == FailurePolicy.ROLLBACK && !rolledBackByPolicy
-                    && s.awaiting().options().contains(Option.ROLLBACK)) {
-                rolledBackByPolicy = true;
-                try {
-                    run.startRollback("on_failure: rollback, started automatically (--auto-confirm)").get();
-                } catch (ExecutionException e) {
-                    out.println("cannot start the rollback: " + e.getCause().getMessage());
-                    return FAILED;
-                }
-                continue;
-            }
             out.println((failed ? "Stopped at a failed step" : "Paused") + "; continue with: belay resume "
                     + run.runId() + (failed ? "" : " [--auto-confirm]"));
             out.flush();

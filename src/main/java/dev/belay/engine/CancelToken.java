@@ -1,12 +1,25 @@
 package dev.belay.engine;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
-/** A one-way switch that aborts running work; callbacks registered after the switch run at once. */
+/**
+ * A one-way switch that aborts running work; callbacks registered after the switch run at once.
+ * One token lives as long as its run and sees every command of it, so each registration is released
+ * when its command ends ({@link Registration#close()}): a token that kept them would keep every
+ * finished command, and its output buffers, for the whole window.
+ */
 public final class CancelToken {
 
-    private final List<Runnable> callbacks = new ArrayList<>();
+    /** Undoes one {@link #onCancel} registration; idempotent. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private final Set<Runnable> callbacks = new LinkedHashSet<>();
     private boolean cancelled;
 
     public void cancel() {
@@ -27,15 +40,29 @@ public final class CancelToken {
         return cancelled;
     }
 
-    /** Runs {@code callback} on cancel (immediately if already cancelled). */
-    public void onCancel(Runnable callback) {
+    /**
+     * Runs {@code callback} on cancel (immediately if already cancelled) unless the returned
+     * registration is closed first. Each call registers anew, even for an equal callback.
+     */
+    public Registration onCancel(Runnable callback) {
+        Runnable own = callback::run; // a fresh identity: closing removes this registration only
         synchronized (this) {
             if (!cancelled) {
-                callbacks.add(callback);
-                return;
+                callbacks.add(own);
+                return () -> {
+                    synchronized (this) {
+                        callbacks.remove(own);
+                    }
+                };
             }
         }
         callback.run();
+        return () -> { };
+    }
+
+    /** How many callbacks wait for a cancel (for tests: registrations must not pile up). */
+    synchronized int registered() {
+        return callbacks.size();
     }
 
     /** Sleeps up to {@code millis}, returning early (false) when cancelled. */

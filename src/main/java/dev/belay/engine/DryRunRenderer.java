@@ -8,10 +8,9 @@ import dev.belay.runbook.Expectation;
 import dev.belay.runbook.Monitor;
 import dev.belay.runbook.Selector;
 import dev.belay.runbook.Step;
+import dev.belay.runbook.VarReferences;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Renders a plan as a trainer or reviewer reads it before the window: every command per host with
@@ -20,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class DryRunRenderer {
 
-    private static final Pattern LATE = Pattern.compile("\\$\\{(?!host\\.)([A-Za-z_][A-Za-z0-9_.\\-]*)}");
 
     private DryRunRenderer() {
     }
@@ -110,8 +108,8 @@ public final class DryRunRenderer {
         Selector base = sel instanceof Selector.Extremum x ? x.base() : sel;
         List<Host> hosts = SelectorResolver.resolve(base, plan.inventory(), Map.of());
         for (Host h : hosts) {
-            String late = LATE.matcher(command).replaceAll(m -> Matcher.quoteReplacement("<" + m.group(1) + " captured on "
-                    + h.name() + ">"));
+            String late = VarReferences.replace(command, ref -> ref.isHost() ? null
+                    : "<" + ref.name() + " captured on " + h.name() + ">");
             String text;
             try {
                 text = VarSubstitution.forHost(late, h, Map.of(), "dry run");

@@ -1,5 +1,6 @@
 package dev.belay.engine;
 
+import dev.belay.ssh.exec.ExecResult;
 import dev.belay.inventory.Host;
 import dev.belay.inventory.Inventory;
 import dev.belay.runbook.Monitor;
@@ -19,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Probes a run's monitors in the background on a small scheduler, and reports each up/down
@@ -27,6 +30,7 @@ import java.util.function.Consumer;
  */
 final class MonitorRunner implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MonitorRunner.class);
     private static final Duration MAX_PROBE = Duration.ofSeconds(5);
     private static final Duration MIN_PROBE = Duration.ofSeconds(1);
 
@@ -56,7 +60,7 @@ final class MonitorRunner implements AutoCloseable {
 
     void start() {
         for (Monitor m : monitors) {
-            scheduler.scheduleWithFixedDelay(() -> probeAndReport(m), 0, m.every().toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.scheduleWithFixedDelay(() -> guarded(m), 0, m.every().toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -70,6 +74,28 @@ final class MonitorRunner implements AutoCloseable {
         }
         Monitor.Command c = (Monitor.Command) m.probe();
         return "command on " + c.on().text() + ": " + c.command();
+    }
+
+    /**
+     * A scheduler swallows whatever escapes a periodic task and silently never runs it again: the run
+     * would then show a dead monitor as "0 outages". So a failure of the probe machinery itself (out of
+     * memory, a bug) is reported as the monitor going down, recorded like any outage, and the next
+     * probe still runs.
+     */
+    private void guarded(Monitor m) {
+        try {
+            probeAndReport(m);
+        } catch (Throwable t) {
+            LOG.error("monitor {} failed; it stays scheduled", m.id(), t);
+            try {
+                Boolean before = last.put(m.id(), false);
+                if (!Boolean.FALSE.equals(before) && !cancel.isCancelled()) {
+                    emit.accept(new RunEvent.MonitorChanged(clock.instant(), m.id(), false, "monitor failed: " + t));
+                }
+            } catch (Throwable again) {
+                LOG.error("monitor {}: could not record its failure", m.id(), again);
+            }
+        }
     }
 
     private void probeAndReport(Monitor m) {

@@ -124,8 +124,7 @@ final class Navigator {
         if (!main) {
             return List.of(Option.RETRY, Option.SKIP, Option.ABORT);
         }
-        FailurePolicy policy = s.planned.step().onFailure() != null ? s.planned.step().onFailure()
-                : m.plan.runbook().onFailure();
+        FailurePolicy policy = policy(m, s);
         boolean rb = rollbackAllowed(m);
         return switch (policy) {
             case ASK -> rb ? List.of(Option.RETRY, Option.SKIP, Option.ROLLBACK, Option.ABORT)
@@ -133,6 +132,23 @@ final class Navigator {
             case ROLLBACK -> rb ? List.of(Option.ROLLBACK, Option.ABORT) : List.of(Option.RETRY, Option.ABORT);
             case STOP -> List.of(Option.ABORT);
         };
+    }
+
+    /** The one on_failure rule: the step's own, else the runbook's. */
+    static FailurePolicy policy(RunModel m, RunModel.StepModel s) {
+        return s.planned.step().onFailure() != null ? s.planned.step().onFailure() : m.plan.runbook().onFailure();
+    }
+
+    /**
+     * With auto-confirm, a failed main step whose on_failure is rollback starts the rollback itself,
+     * once, while a rollback is still offered (before any point of no return).
+     */
+    static boolean autoRollback(RunModel m, Awaiting awaiting) {
+        if (awaiting.stepId() == null || !awaiting.options().contains(Option.ROLLBACK)) {
+            return false;
+        }
+        RunModel.StepModel s = m.step(awaiting.stepId());
+        return s.status == StepStatus.FAILED && policy(m, s) == FailurePolicy.ROLLBACK;
     }
 
     /** Rollback is offered while rollback steps exist and no point of no return has been passed. */

@@ -19,13 +19,17 @@ import java.util.stream.Collectors;
  *
  * @param vars        every var's value, secrets included: never print or store this map as a whole
  * @param secretNames the names of the {@code secret: true} vars
- * @param contentHash SHA-256 of the runbook and its includes as loaded
+ * @param contentHash SHA-256 of the canonical text of the runbook file and its included files (see
+ *                    {@link PlanFiles}); for a plan made from records alone, a hash of the records
+ * @param legacyHash  the hash runs recorded before file hashing (of the records' text), accepted on
+ *                    resume so those runs stay resumable while Belay's records are unchanged; or null
  * @param runbookPath where the runbook was loaded from (for resume), or null
  * @param inventoryPath where the inventory was loaded from (for resume), or null
  */
 public record Plan(Runbook runbook, Inventory inventory, Map<String, String> vars, Set<String> secretNames,
                    List<PlannedStep> preflight, List<PlannedStep> steps, List<PlannedStep> rollback,
-                   List<Monitor> monitors, String contentHash, String runbookPath, String inventoryPath) {
+                   List<Monitor> monitors, String contentHash, String runbookPath, String inventoryPath,
+                   String legacyHash) {
 
     public Plan {
         vars = Collections.unmodifiableMap(new LinkedHashMap<>(vars));
@@ -39,7 +43,18 @@ public record Plan(Runbook runbook, Inventory inventory, Map<String, String> var
     /** The same plan, remembering the files it came from. */
     public Plan withSources(String runbookFile, String inventoryFile) {
         return new Plan(runbook, inventory, vars, secretNames, preflight, steps, rollback, monitors, contentHash,
-                runbookFile, inventoryFile);
+                runbookFile, inventoryFile, legacyHash);
+    }
+
+    /** The same plan identified by {@code hash} (of its files); the records' hash stays as the legacy one. */
+    public Plan withFileHash(String hash) {
+        return new Plan(runbook, inventory, vars, secretNames, preflight, steps, rollback, monitors, hash,
+                runbookPath, inventoryPath, contentHash);
+    }
+
+    /** Whether a run started with {@code recorded} as its content hash ran this same runbook. */
+    public boolean matches(String recorded) {
+        return recorded == null || recorded.equals(contentHash) || recorded.equals(legacyHash);
     }
 
     /** Preflight, steps, then rollback, in order. */

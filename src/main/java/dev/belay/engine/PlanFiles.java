@@ -1,16 +1,21 @@
 package dev.belay.engine;
 
 import dev.belay.inventory.Inventory;
-import dev.belay.inventory.InventoryLoader;
+import dev.belay.inventory.InventoryFiles;
 import dev.belay.runbook.LoadResult;
 import dev.belay.runbook.Problem;
 import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLibrary;
+import dev.belay.runbook.yaml.YamlSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -33,14 +38,47 @@ public final class PlanFiles {
         }
         RunbookLibrary lib = RunbookLibrary.load(rb.getParent() == null ? List.of() : List.of(rb.getParent()), List.of(rb));
         LoadResult<Runbook> runbook = lib.resultOf(rb);
-        LoadResult<Inventory> inventory = new InventoryLoader().load(inv);
+        LoadResult<Inventory> inventory = InventoryFiles.load(inv);
         String problems = java.util.stream.Stream.concat(runbook.problems().stream(), inventory.problems().stream())
                 .map(Problem::toString).collect(Collectors.joining("\n"));
         if (!problems.isEmpty() || runbook.value() == null || inventory.value() == null) {
             throw new PlanException(problems.isEmpty() ? "cannot load " + rb + " or " + inv : problems);
         }
-        return new PlanResolver(lib::find).resolve(runbook.value(), inventory.value(), vars)
-                .withSources(rb.toString(), inv.toString());
+        Set<String> included = new TreeSet<>();
+        Plan plan = new PlanResolver(id -> {
+            included.add(id);
+            return lib.find(id);
+        }).resolve(runbook.value(), inventory.value(), vars);
+        return plan.withSources(rb.toString(), inv.toString()).withFileHash(fileHash(lib, rb, included));
+    }
+
+    /**
+     * SHA-256 of what the operator wrote: the runbook file's text, then each included runbook's (by
+     * id), each with line endings made {@code \n} and a leading byte-order mark dropped. It depends on
+     * the files only, so a change in how Belay models runbooks never blocks resuming a run.
+     */
+    static String fileHash(RunbookLibrary lib, Path runbookFile, Set<String> includedIds) {
+        StringBuilder canonical = new StringBuilder("runbook\n").append(canonicalText(runbookFile));
+        for (String id : includedIds) {
+            Path file = lib.results().entrySet().stream()
+                    .filter(e -> e.getValue().value() != null && e.getValue().value().id().equals(id))
+                    .map(Map.Entry::getKey).findFirst()
+                    .orElseThrow(() -> new PlanException("include " + id + " has no file in the runbook library"));
+            canonical.append("\u0000include ").append(id).append('\n').append(canonicalText(file));
+        }
+        return YamlSource.sha256(canonical.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String canonicalText(Path file) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            return text.replace("\r\n", "\n").replace('\r', '\n');
+        } catch (IOException e) {
+            throw new PlanException(file + ": cannot read it again to hash it: " + e.getMessage());
+        }
     }
 
     /** Rebuilds a stored run's plan from the files it recorded, its recorded var values and the secrets given again. */

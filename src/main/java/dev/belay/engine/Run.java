@@ -210,7 +210,8 @@ final class Run implements RunController, StepContext {
                 steps.execute(step);
             } catch (EventSink.EventSinkException e) {
                 halt(e.getMessage());
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                // Not left to the executor, which would swallow it and leave the step RUNNING for ever.
                 LOG.error("run {}: step {} broke", runId, stepId, e);
                 emit(new RunEvent.StepFinished(clock.instant(), stepId, false, "internal error: " + e));
             } finally {
@@ -242,6 +243,12 @@ final class Run implements RunController, StepContext {
                 m.step(awaiting.stepId()).status == StepStatus.AWAITING_CONFIRMATION);
         if (autoConfirm && confirmable) {
             Confirmation.record(this::emit, clock.instant(), awaiting.stepId(), "--auto-confirm", true);
+            advance();
+            return;
+        }
+        if (autoConfirm && journal.read(m -> Navigator.autoRollback(m, awaiting))) {
+            emit(new RunEvent.RollbackStarted(clock.instant(),
+                    "on_failure: rollback, started automatically (--auto-confirm)", awaiting.stepId()));
             advance();
             return;
         }

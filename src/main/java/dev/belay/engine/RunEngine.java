@@ -68,7 +68,7 @@ public final class RunEngine {
             throw new PlanException("run " + runId + " is not in the audit log; check the id (belay runs lists them)");
         }
         Plan plan = plans.plan(started, options.secretVars());
-        if (started.contentHash() != null && !started.contentHash().equals(plan.contentHash())) {
+        if (!plan.matches(started.contentHash())) {
             throw new PlanException("run " + runId + ": runbook " + started.runbookId() + " changed since the run started "
                     + "(content hash " + started.contentHash().substring(0, 12) + " then, "
                     + plan.contentHash().substring(0, 12) + " now); restore the file as it was to resume");

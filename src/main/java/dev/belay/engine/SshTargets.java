@@ -2,7 +2,7 @@ package dev.belay.engine;
 
 import dev.belay.inventory.Host;
 import dev.belay.inventory.Inventory;
-import dev.belay.ssh.SshTarget;
+import dev.belay.ssh.auth.SshTarget;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.belay.engine;
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Durations;
+import dev.belay.runbook.VarReferences;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +29,7 @@ final class StepRunner {
         // A when: on a captured value is decided now, with the latest value captured on any host.
         String when = VarSubstitution.withValues(step.step().when(), ctx.capturesOf(""));
         // a name nothing has captured yet counts as empty
-        if (when != null && FALSE.contains(when.replaceAll("\\$\\{[^}]*}", "").strip().toLowerCase(Locale.ROOT))) {
+        if (when != null && FALSE.contains(VarReferences.replace(when, ref -> "").strip().toLowerCase(Locale.ROOT))) {
             ctx.emit(new RunEvent.StepSkipped(now(), step.id(), "when: is '" + when.strip() + "'", false));
             return;
         }

@@ -1,35 +1,19 @@
 package dev.belay.engine;
 
 import dev.belay.inventory.Host;
-import java.util.LinkedHashSet;
+import dev.belay.runbook.VarReferences;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code ${name}} substitution in two passes: declared vars when the plan is made, then
+ * {@code ${name}} substitution (grammar: {@link VarReferences}) in two passes: declared vars when the plan is made, then
  * {@code ${host.*}} and captured values per host when a command runs. {@code $name} and
  * {@code $(...)} without braces belong to the remote shell and are left alone.
  */
 public final class VarSubstitution {
 
-    private static final Pattern REF = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.\\-]*)}");
-
     private VarSubstitution() {
-    }
-
-    /** Every {@code ${name}} referenced in {@code text}. */
-    public static Set<String> references(String text) {
-        Set<String> out = new LinkedHashSet<>();
-        if (text != null) {
-            Matcher m = REF.matcher(text);
-            while (m.find()) {
-                out.add(m.group(1));
-            }
-        }
-        return out;
     }
 
     /**
@@ -37,6 +21,10 @@ public final class VarSubstitution {
      * {@link #forHost}. {@code where} names the place for the error ("step 'drain'").
      */
     public static String planTime(String text, Map<String, String> vars, Set<String> late, String where) {
+        VarReferences.find(text).stream().filter(r -> !r.wellFormed()).findFirst().ifPresent(r -> {
+            throw new PlanException(where + ": bad variable reference '" + text.substring(r.start(), r.end())
+                    + "': write ${name} or ${host.KEY}");
+        });
         return replace(text, name -> {
             if (vars.containsKey(name)) {
                 return vars.get(name);
@@ -91,16 +79,6 @@ public final class VarSubstitution {
 
     /** Replaces each reference by {@code value.apply(name)}; a null result keeps the reference. */
     private static String replace(String text, Function<String, String> value) {
-        if (text == null || !text.contains("${")) {
-            return text;
-        }
-        Matcher m = REF.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String v = value.apply(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(v == null ? m.group() : v));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return VarReferences.replace(text, ref -> value.apply(ref.name()));
     }
 }

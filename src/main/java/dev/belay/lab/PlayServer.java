@@ -43,6 +43,9 @@ final class PlayServer implements AutoCloseable {
     /** What the lab does before each played call: host faults such as slow@H. */
     interface Around {
         void before(String host, boolean fromShell) throws InterruptedException;
+
+        /** After the call: the host's files follow the cluster's new state. */
+        void after(String host);
     }
 
     private final ServerSocketChannel server;
@@ -104,6 +107,7 @@ final class PlayServer implements AutoCloseable {
                     result = PlayResult.fail(255, name + ": " + r.host() + " is down\n");
                 } else {
                     result = player.run(r.host(), r.argv(), r.stdin());
+                    around.after(r.host());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

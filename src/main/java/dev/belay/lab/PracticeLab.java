@@ -3,6 +3,7 @@ package dev.belay.lab;
 import dev.belay.lab.play.Cluster;
 import dev.belay.lab.play.CommandPlayer;
 import dev.belay.lab.play.ComponentStatus;
+import dev.belay.lab.play.DirectoryHostFiles;
 import dev.belay.lab.play.PowerListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,7 +70,11 @@ public final class PracticeLab implements AutoCloseable {
      * With no port asked for, the lab takes the port of its last start again if it is free.
      */
     public static PracticeLab start(LabConfig config) throws IOException {
-        return start(config, Sandbox.BWRAP, Cluster::create);
+        Path hostsDir = config.baseDir().toAbsolutePath().resolve("hosts");
+        // The plays read and write grastate.dat, mnesia, globals.yml ... in the hosts' own roots,
+        // so the hosts' real cat, sed -i and rm and the plays see the same files.
+        return start(config, Sandbox.BWRAP, (topology, clock, faults) -> Cluster.create(topology, clock, faults,
+                new DirectoryHostFiles(host -> hostsDir.resolve(host))));
     }
 
     /** The seam for tests: another bubblewrap (a missing one) or another player. */
@@ -96,11 +101,23 @@ public final class PracticeLab implements AutoCloseable {
                 topology);
         lab.runtime = runtime;
         try {
-            lab.sockets.add(PlayServer.start(playSocket, player, (host, fromShell) -> {
-                if (fromShell) {
-                    runtime.slowDown(host); // exec requests already waited once, before they started
+            lab.sockets.add(PlayServer.start(playSocket, player, new PlayServer.Around() {
+                @Override
+                public void before(String host, boolean fromShell) throws InterruptedException {
+                    if (fromShell) {
+                        runtime.slowDown(host); // exec requests already waited once, before they started
+                    }
+                }
+
+                @Override
+                public void after(String host) {
+                    lab.syncHostFiles(host);
                 }
             }));
+            if (player instanceof AutoCloseable closeable) {
+                lab.sockets.add(closeable);
+            }
+            hosts.forEach(h -> lab.syncHostFiles(h.name()));
             lab.sockets.add(LabControl.start(run.resolve(LabSockets.CONTROL), lab::control));
             try {
                 server.start();
@@ -192,7 +209,24 @@ public final class PracticeLab implements AutoCloseable {
 
         @Override
         public void cameUp(String host) {
-            // Logins work again by themselves: the authenticator asks the player.
+            // Logins work again by themselves (the authenticator asks the player); a new boot id and kernel.
+            syncHostFiles(host);
+        }
+    }
+
+    /** Writes the played cluster's files for {@code host} into its sandbox (see {@link HostFileSync}). */
+    void syncHostFiles(String host) {
+        if (!(player instanceof Cluster cluster)) {
+            return;
+        }
+        LabHost h = hosts.stream().filter(x -> x.name().equals(host)).findFirst().orElse(null);
+        if (h == null) {
+            return;
+        }
+        try {
+            HostFileSync.write(h, cluster.hostFiles(host));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("lab: cannot write the played files of {}: {}", host, e.toString());
         }
     }
 
@@ -282,6 +316,7 @@ public final class PracticeLab implements AutoCloseable {
         } else {
             faults.clear();
         }
+        hosts.forEach(h -> syncHostFiles(h.name()));
     }
 
     /**

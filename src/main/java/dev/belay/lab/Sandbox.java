@@ -168,6 +168,9 @@ final class Sandbox {
         for (Path real : masked) {
             a.addAll(List.of("--ro-bind", playScript.toString(), real.toString()));
         }
+        for (String[] bind : HostFileSync.procBinds(host)) {
+            a.addAll(List.of("--ro-bind", bind[0], bind[1]));
+        }
         a.addAll(List.of("--chdir", LabHost.HOME, LabHost.SHELL, INIT));
         a.addAll(command);
         return a;

@@ -2,7 +2,10 @@ package dev.belay.ssh;
 
 import java.io.IOException;
 
-/** A failure to reach or log in to a host, with a message meant for the user. */
+/**
+ * A failure to reach or log in to a host, with a message meant for the user. The layers add their
+ * own kinds: {@code ssh.trust.HostKeyRefused}, {@code ssh.auth.AuthFailed}.
+ */
 public class SshException extends IOException {
     public SshException(String message) {
         super(message);
@@ -10,26 +13,5 @@ public class SshException extends IOException {
 
     public SshException(String message, Throwable cause) {
         super(message, cause);
-    }
-
-    /** The host key was refused: changed, or unknown and rejected. */
-    public static final class HostKeyRefused extends SshException {
-        private final HostKeyDecision decision;
-
-        public HostKeyRefused(String message, HostKeyDecision decision) {
-            super(message);
-            this.decision = decision;
-        }
-
-        public HostKeyDecision decision() {
-            return decision;
-        }
-    }
-
-    /** No authentication method succeeded, or a key could not be decrypted. */
-    public static final class AuthFailed extends SshException {
-        public AuthFailed(String message) {
-            super(message);
-        }
     }
 }

@@ -19,9 +19,9 @@ import dev.belay.engine.SshTransport;
 import dev.belay.engine.StepStatus;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
-import dev.belay.ssh.HostKeyPrompt;
-import dev.belay.ssh.PassphrasePrompt;
-import dev.belay.ssh.SshSettings;
+import dev.belay.ssh.trust.HostKeyPrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
+import dev.belay.ssh.exec.SshSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,7 +145,7 @@ class ResumeAfterKillTest {
     }
 
     /** H2 refuses a file whose lock was touched a moment ago (by the child starting or dying): try again, bounded. */
-    private static AuditStore openWithRetry(String db) throws InterruptedException {
+    static AuditStore openWithRetry(String db) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {

@@ -8,6 +8,7 @@ import dev.belay.inventory.Inventory;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.FailurePolicy;
 import dev.belay.runbook.Monitor;
+import dev.belay.runbook.Step;
 import dev.belay.runbook.SnapshotExpect;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -215,6 +216,37 @@ class RunEngineTest {
     }
 
     @Test
+    void autoConfirmRollsBackOnAStepsOwnOnFailureRollbackAndOnlyThere() throws Exception {
+        Rb rb = new Rb("step-policy");
+        rb.onFailure = FailurePolicy.ASK; // the runbook asks; only this step says roll back
+        Step breaks = run("break", "web[0]", "exit 3");
+        rb.steps.add(run("change", "web[0]", "echo new > conf"));
+        rb.steps.add(new Step(breaks.id(), breaks.title(), null, breaks.action(), null, null, null, null, null, false,
+                FailurePolicy.ROLLBACK, null, null, null));
+        rb.rollback.add(run("restore", "web[0]", "echo old > conf"));
+        start(rb, RunOptions.live("alice").withAutoConfirm(true));
+
+        RunState s = run.await(x -> x.status().ended(), T);
+        assertThat(s.status()).isEqualTo(RunStatus.ROLLED_BACK);
+        assertThat(file("web-1", "conf")).isEqualTo("old\n");
+        assertThat(store.events(run.runId())).filteredOn(e -> e instanceof RunEvent.RollbackStarted)
+                .extracting(e -> ((RunEvent.RollbackStarted) e).reason()).singleElement().asString()
+                .contains("automatically");
+        run.close();
+
+        Rb asks = new Rb("runbook-policy");
+        asks.onFailure = FailurePolicy.ROLLBACK;
+        asks.steps.add(new Step(breaks.id(), breaks.title(), null, breaks.action(), null, null, null, null, null, false,
+                FailurePolicy.ASK, null, null, null));
+        asks.rollback.add(run("restore", "web[0]", "true"));
+        start(asks, RunOptions.live("alice").withAutoConfirm(true));
+        s = run.awaitSettled(T);
+        assertThat(s.status()).as("the step's own on_failure: ask wins over the runbook's rollback")
+                .isEqualTo(RunStatus.WAITING_FOR_OPERATOR);
+        assertThat(s.step("break").orElseThrow().status()).isEqualTo(StepStatus.FAILED);
+    }
+
+    @Test
     void rollbackAfterAFailureRunsTheRollbackStepsAndIsNotOfferedPastThePointOfNoReturn() throws Exception {
         Rb rb = new Rb("rollback");
         rb.onFailure = FailurePolicy.ROLLBACK;
@@ -267,6 +299,32 @@ class RunEngineTest {
         }
         assertThat(store.events(run.runId()).stream().filter(e -> e instanceof RunEvent.MonitorChanged)
                 .map(e -> ((RunEvent.MonitorChanged) e).up()).toList()).containsExactly(true, false, true);
+    }
+
+    @Test
+    void aMonitorWhoseProbeBreaksIsReportedDownAndKeepsProbing() throws Exception {
+        // The probe machinery itself fails (as under a heap too small for the run): a scheduler would
+        // swallow the Error and never probe again, leaving a dead monitor shown as "0 outages".
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        engine = new RunEngine((host, command, timeout, lines, cancel) -> {
+            if (command.equals("true # monitored") && broken.get()) {
+                throw new OutOfMemoryError("simulated: no heap left for the probe");
+            }
+            return sharedTransport.exec(host, command, timeout, lines, cancel);
+        }, store);
+        Rb rb = new Rb("broken-monitor");
+        rb.monitors.add(new Monitor("flag", new Monitor.Command(Rb.sel("web[0]"), "true # monitored", List.of()),
+                Duration.ofMillis(100)));
+        rb.steps.add(Rb.confirm("watch", "seen it"));
+        start(rb, RunOptions.live("alice"));
+
+        RunState down = run.await(x -> Boolean.FALSE.equals(x.monitors().get(0).up()), T);
+        assertThat(down.monitors().get(0).detail()).contains("monitor failed", "OutOfMemoryError");
+        broken.set(false);
+        RunState up = run.await(x -> Boolean.TRUE.equals(x.monitors().get(0).up()), T);
+        assertThat(up.monitors().get(0).downs()).isEqualTo(1);
+        assertThat(store.events(run.runId()).stream().filter(e -> e instanceof RunEvent.MonitorChanged)
+                .map(e -> ((RunEvent.MonitorChanged) e).up()).toList()).containsExactly(false, true);
     }
 
     @Test
@@ -356,7 +414,14 @@ class RunEngineTest {
         assertThat(s.unknownOutcomes()).containsExactly("long@web-1", "long@web-2", "long@web-3");
         assertThat(s.awaiting().options()).contains(Option.RESOLVE_UNKNOWN);
         assertThat(s.operator()).isEqualTo("bob");
-        Thread.sleep(300);
+        // Intent before act: a command is recorded as started before it is sent, and the settled run
+        // waits for the operator, so a log with no command since the resume means nothing was re-run.
+        List<RunEvent> events = crashed.events(id);
+        int resumed = events.size() - 1;
+        while (!(events.get(resumed) instanceof RunEvent.RunResumed)) {
+            resumed--;
+        }
+        assertThat(events.subList(resumed, events.size())).noneMatch(e -> e instanceof RunEvent.CommandStarted);
         assertThat(file("web-1", "first")).isEqualTo("1\n");
         assertThat(file("web-1", "long")).isEqualTo("1\n");
 
@@ -457,7 +522,10 @@ class RunEngineTest {
         RunState s = run.awaitSettled(T);
         assertThat(s.awaiting().options()).isEmpty();
         assertThat(s.awaiting().prompt()).contains("audit log cannot record events");
-        Thread.sleep(300);
+        // Halted means no decision is taken any more: the control thread accepts no command.
+        assertThatThrownBy(() -> run.run("next").get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(s.step("next").orElseThrow().status()).isEqualTo(StepStatus.PENDING);
         assertThat(file("web-1", "next")).isNull();
     }
     @Test

@@ -47,6 +47,14 @@ class PracticeLabTest {
     }
 
     @Test
+    void theClusterIsPlayedInsideTheSandboxWithItsFilesForRealCat() throws IOException {
+        LabClient.Result r = LabClient.exec(lab, "lab-2",
+                "docker ps --format '{{.Names}}' | grep -cx mariadb; cat /etc/redhat-release; "
+                        + "cat /proc/sys/kernel/random/boot_id; test -f /var/lib/mysql/grastate.dat && echo grastate");
+        assertThat(r.stdout()).as(r.stderr()).startsWith("1\nCentOS Linux release ").contains("\ngrastate\n");
+    }
+
+    @Test
     void aFileWrittenOnOneHostIsNotOnAnother() throws IOException {
         assertThat(LabClient.exec(lab, "lab-1", "echo one > note.txt").exitStatus()).isZero();
 

@@ -32,7 +32,11 @@ class SmallPartsTest {
     @Test
     void varReferencesIgnoreShellDollars() {
         assertThat(VarReferences.find("echo ${vip} $HOME $(date) ${host.address} ${ host.rack }"))
-                .extracting(VarReferences.Ref::name).containsExactly("vip", "host.address", "host.rack");
+                .extracting(VarReferences.Ref::name).containsExactly("vip", "host.address", " host.rack ");
+        // Spaces are not trimmed away: substitution would not fill ${ host.rack }, so it must not validate.
+        assertThat(VarReferences.find("${ host.rack }").get(0).wellFormed()).isFalse();
+        assertThat(VarReferences.replace("a ${x} ${ x } ${host.n} ${1x}", r -> r.isHost() ? null : "X"))
+                .isEqualTo("a X ${ x } ${host.n} ${1x}");
         VarReferences.Ref ref = VarReferences.find("a ${x}").get(0);
         assertThat(ref.start()).isEqualTo(2);
         assertThat(ref.end()).isEqualTo(6);

@@ -9,16 +9,16 @@ import org.junit.jupiter.api.Assumptions;
  * Looks at this machine's processes with pgrep: the test servers run on loopback, so a "remote"
  * command is a local process, and whether it still runs can be checked without another exec.
  */
-final class LocalProcesses {
+public final class LocalProcesses {
     private LocalProcesses() { }
 
     /** {@code sleep 300.<random>}: a command line no other process on the machine has. */
-    static String uniqueSleep() {
+    public static String uniqueSleep() {
         return "sleep 300." + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
     }
 
     /** True once a process whose command line starts with {@code command} runs (bounded wait). */
-    static boolean awaitStarted(String command) throws IOException, InterruptedException {
+    public static boolean awaitStarted(String command) throws IOException, InterruptedException {
         return await("^" + command.replace(".", "\\."), true);
     }
 
@@ -26,7 +26,7 @@ final class LocalProcesses {
      * True once no process's command line contains {@code command} (bounded wait): neither the command
      * nor any shell that was running it.
      */
-    static boolean awaitGone(String command) throws IOException, InterruptedException {
+    public static boolean awaitGone(String command) throws IOException, InterruptedException {
         return await(command.replace(".", "\\."), false);
     }
 

@@ -1,5 +1,9 @@
 package dev.belay.ssh;
 
+import dev.belay.ssh.exec.RunningExec;
+import dev.belay.ssh.exec.SshConnector;
+import dev.belay.ssh.trust.HostKeyRefused;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +35,7 @@ class LogNoiseTest {
             try (MinaServer server = MinaServer.start(dir.resolve("host.ser"), List.of(TestKeys.pub(key)), false)) {
                 // No known_hosts entry and the default prompt: the key is refused.
                 assertThatThrownBy(() -> new SshConnector(TestSettings.of(dir)).connect(server.target("stranger", key)))
-                        .isInstanceOf(SshException.HostKeyRefused.class);
+                        .isInstanceOf(HostKeyRefused.class);
             }
             LoggerFactory.getLogger(RunningExec.class).error("belay's own error (expected by LogNoiseTest)");
         } finally {

@@ -1,5 +1,7 @@
 package dev.belay.ssh;
 
+import dev.belay.ssh.auth.SshTarget;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,14 +15,15 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.command.CommandFactory;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.server.shell.ProcessShellCommandFactory;
 
 /** An embedded Apache MINA SSHD on 127.0.0.1 for tests: exec via /bin/sh, key and password logins. */
-final class MinaServer implements AutoCloseable {
-    static final String USER = "belay";
-    static final String PASSWORD = "correct horse";
+public final class MinaServer implements AutoCloseable {
+    public static final String USER = "belay";
+    public static final String PASSWORD = "correct horse";
 
     private final SshServer sshd;
     private final PublicKey hostKey;
@@ -38,7 +41,13 @@ final class MinaServer implements AutoCloseable {
     }
 
     /** Starts a server whose host key lives in {@code hostKeyFile}, accepting keys from {@code authorized}. */
-    static MinaServer start(Path hostKeyFile, List<Path> authorizedPubFiles, boolean forwarding) throws IOException {
+    public static MinaServer start(Path hostKeyFile, List<Path> authorizedPubFiles, boolean forwarding) throws IOException {
+        return start(hostKeyFile, authorizedPubFiles, forwarding, ProcessShellCommandFactory.INSTANCE);
+    }
+
+    /** As above, with {@code commands} answering exec requests (e.g. in-process, without a fork per command). */
+    public static MinaServer start(Path hostKeyFile, List<Path> authorizedPubFiles, boolean forwarding,
+                                   CommandFactory commands) throws IOException {
         Set<String> allowed = new java.util.HashSet<>();
         for (Path pub : authorizedPubFiles) {
             allowed.add(Files.readString(pub).trim().split("\\s+")[1]);
@@ -48,7 +57,8 @@ final class MinaServer implements AutoCloseable {
         sshd.setPort(0);
         SimpleGeneratorHostKeyProvider keys = new SimpleGeneratorHostKeyProvider(hostKeyFile);
         sshd.setKeyPairProvider(keys);
-        sshd.setCommandFactory(ProcessShellCommandFactory.INSTANCE);
+        sshd.setCommandFactory(commands);
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(sshd, true);
         sshd.setPasswordAuthenticator((user, password, session) -> USER.equals(user) && PASSWORD.equals(password));
         sshd.setPublickeyAuthenticator((user, key, session) ->
                 USER.equals(user) && allowed.contains(PublicKeyEntry.toString(key).split("\\s+")[1]));
@@ -61,40 +71,45 @@ final class MinaServer implements AutoCloseable {
         return new MinaServer(sshd, pairs.get(0).getPublic());
     }
 
-    int port() {
+    public int port() {
         return sshd.getPort();
     }
 
-    PublicKey hostKey() {
+    public PublicKey hostKey() {
         return hostKey;
     }
 
     /** A known_hosts line trusting this server's key, as OpenSSH would write it. */
-    String knownHostsLine() {
+    public String knownHostsLine() {
         return "[127.0.0.1]:" + port() + " " + PublicKeyEntry.toString(hostKey);
     }
 
     /** The key's wire blob base64, the second field of a known_hosts or .pub line. */
-    String hostKeyBase64() {
+    public String hostKeyBase64() {
         return PublicKeyEntry.toString(hostKey).split("\\s+")[1];
     }
 
-    SshTarget target(String name, Path identity) {
+    public SshTarget target(String name, Path identity) {
         return new SshTarget(name, "127.0.0.1", port(), USER, identity, List.of(), null);
     }
 
     /** How many SSH sessions (client connections) this server has accepted so far. */
-    int sessionsCreated() {
+    public int sessionsCreated() {
         return sessionsCreated.get();
     }
 
+    /** How many client connections are open now. */
+    public int activeSessions() {
+        return sshd.getActiveSessions().size();
+    }
+
     /** Drops every open session but keeps listening (simulates a network blip on this host). */
-    void dropSessions() {
+    public void dropSessions() {
         sshd.getActiveSessions().forEach(s -> s.close(true));
     }
 
     /** Stops at once, dropping every session (simulates a host that dies). */
-    void kill() throws IOException {
+    public void kill() throws IOException {
         sshd.stop(true);
     }
 

@@ -1,5 +1,8 @@
 package dev.belay.ssh;
 
+import dev.belay.ssh.auth.SshTarget;
+import dev.belay.ssh.exec.SshSettings;
+
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * Debian's real OpenSSH server on a free loopback port, configured entirely inside a temp dir.
  * Callers skip (assumption) when {@link #available()} is false.
  */
-final class OpenSshServer implements AutoCloseable {
+public final class OpenSshServer implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     private final Process process;
@@ -29,7 +32,7 @@ final class OpenSshServer implements AutoCloseable {
     }
 
     /** sshd is installed and its privilege-separation directory exists or can be made (as root). */
-    static boolean available() {
+    public static boolean available() {
         if (!Files.isExecutable(SSHD)) {
             return false;
         }
@@ -41,7 +44,12 @@ final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+    public static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of());
+    }
+
+    /** With {@code extraConfig} lines appended to sshd_config (e.g. {@code PubkeyAcceptedAlgorithms -ssh-rsa}). */
+    public static OpenSshServer start(Path dir, List<String> extraConfig) throws IOException, InterruptedException {
         Path hostKey = TestKeys.generate(dir, "ssh_host_ed25519_key", "ed25519", "");
         Path clientKey = TestKeys.generate(dir, "id_client", "ed25519", "");
         Files.copy(TestKeys.pub(clientKey), dir.resolve("authorized_keys"));
@@ -58,6 +66,7 @@ final class OpenSshServer implements AutoCloseable {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "MaxStartups 1000:30:2000",
+                String.join("\n", extraConfig),
                 ""));
         String hostPub = Files.readString(TestKeys.pub(hostKey)).trim().split("\\s+", 3)[0] + " "
                 + Files.readString(TestKeys.pub(hostKey)).trim().split("\\s+", 3)[1];
@@ -96,11 +105,20 @@ final class OpenSshServer implements AutoCloseable {
         }
     }
 
-    SshSettings settings() {
+    public Path dir() {
+        return dir;
+    }
+
+    /** sshd's log (-E), where "Accepted publickey ... SHA256:..." names the key that logged in. */
+    public String log() throws IOException {
+        return readIfExists(dir.resolve("sshd.log"));
+    }
+
+    public SshSettings settings() {
         return TestSettings.of(dir);
     }
 
-    SshTarget target() {
+    public SshTarget target() {
         return new SshTarget("openssh", "127.0.0.1", port, System.getProperty("user.name"), clientKey, List.of(), null);
     }
 

@@ -1,5 +1,13 @@
 package dev.belay.ssh;
 
+import dev.belay.ssh.exec.ExecOutcome;
+import dev.belay.ssh.exec.ExecResult;
+import dev.belay.ssh.exec.ExecTest;
+import dev.belay.ssh.exec.OutputListener;
+import dev.belay.ssh.exec.PtyShell;
+import dev.belay.ssh.exec.RunningExec;
+import dev.belay.ssh.exec.SshPool;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /** Client keys generated at test time with OpenSSH's ssh-keygen (never committed). */
-final class TestKeys {
+public final class TestKeys {
     private TestKeys() { }
 
     /** Writes {@code dir/name} (OpenSSH private key) and {@code dir/name.pub}. */
-    static Path generate(Path dir, String name, String type, String passphrase) throws IOException, InterruptedException {
+    public static Path generate(Path dir, String name, String type, String passphrase) throws IOException, InterruptedException {
         Path key = dir.resolve(name);
         java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
                 "ssh-keygen", "-q", "-t", type, "-N", passphrase, "-C", "belay-test", "-f", key.toString()));
@@ -20,11 +20,11 @@ final class TestKeys {
         return key;
     }
 
-    static Path pub(Path key) {
+    public static Path pub(Path key) {
         return key.resolveSibling(key.getFileName() + ".pub");
     }
 
-    static String run(java.util.List<String> cmd) throws IOException, InterruptedException {
+    public static String run(java.util.List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {

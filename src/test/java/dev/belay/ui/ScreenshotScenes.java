@@ -5,7 +5,7 @@ import dev.belay.audit.AuditStore;
 import dev.belay.audit.Operator;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
-import dev.belay.ssh.SshPool;
+import dev.belay.ssh.exec.SshPool;
 import dev.belay.ui.history.HistoryFixture;
 import dev.belay.ui.library.LibraryFolders;
 import dev.belay.ui.terminal.LabTerminals;
@@ -47,6 +47,8 @@ public final class ScreenshotScenes {
             Path dir = Files.createTempDirectory("belay-shots");
             if (getParameters().getRaw().contains("terminal")) {
                 terminal(stage, dir);
+            } else if (getParameters().getRaw().contains("compare")) {
+                compare(stage, dir);
             } else if (getParameters().getRaw().contains("lab")) {
                 lab(stage, dir);
             } else {
@@ -66,8 +68,7 @@ public final class ScreenshotScenes {
         }
 
         private void history(Stage stage, Path dir) throws Exception {
-            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-            HistoryFixture.fill(store);
+            AuditStore store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
             Preferences prefs = Preferences.userRoot().node("/dev/belay/shots-" + System.nanoTime());
             MainWindow window = new MainWindow(new LibraryFolders(prefs, Path.of("runbooks").toAbsolutePath()), () -> store);
             window.show(stage);
@@ -79,6 +80,17 @@ public final class ScreenshotScenes {
                 var view = window.history().view();
                 view.refresh().thenCompose(runs -> view.openRun(HistoryFixture.REHEARSAL)).thenRun(() -> ready());
             });
+        }
+
+        /** The production run against its lab rehearsal, side by side (docs/images/compare.png). */
+        private void compare(Stage stage, Path dir) throws Exception {
+            AuditStore store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
+            dev.belay.ui.history.CompareView view = new dev.belay.ui.history.CompareView();
+            view.show(dev.belay.audit.compare.RunComparison.load(store, HistoryFixture.EARLIER, HistoryFixture.REHEARSAL)
+                    .orElseThrow());
+            stage.setScene(new Scene((Parent) view.node(), 1400, 900));
+            stage.show();
+            Platform.runLater(ScreenshotScenes.Scenes::ready);
         }
 
         private void terminal(Stage stage, Path dir) throws Exception {

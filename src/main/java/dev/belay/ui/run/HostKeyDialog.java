@@ -1,8 +1,8 @@
 package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
-import dev.belay.ssh.HostKeyPrompt;
-import dev.belay.ssh.HostKeyPrompt.Answer;
+import dev.belay.ssh.trust.HostKeyPrompt;
+import dev.belay.ssh.trust.HostKeyPrompt.Answer;
 import dev.belay.ui.fx.FxEvents;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

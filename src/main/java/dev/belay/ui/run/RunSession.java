@@ -5,7 +5,7 @@ import dev.belay.engine.Plan;
 import dev.belay.engine.RunController;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.SshTransport;
-import dev.belay.ssh.SshSettings;
+import dev.belay.ssh.exec.SshSettings;
 
 /**
  * A run the desktop drives: the engine's controller, the plan it runs, the SSH transport it owns,

@@ -3,7 +3,7 @@ package dev.belay.ui.run;
 import atlantafx.base.theme.Styles;
 import dev.belay.audit.Operator;
 import dev.belay.engine.SshTargets;
-import dev.belay.ssh.SshPool;
+import dev.belay.ssh.exec.SshPool;
 import dev.belay.ui.fx.FxEvents;
 import dev.belay.ui.terminal.TerminalAudit;
 import dev.belay.ui.terminal.TerminalTabs;

@@ -2,7 +2,7 @@ package dev.belay.ui.terminal;
 
 import com.techsenger.jeditermfx.core.TtyConnector;
 import com.techsenger.jeditermfx.core.util.TermSize;
-import dev.belay.ssh.PtyShell;
+import dev.belay.ssh.exec.PtyShell;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -1,9 +1,9 @@
 package dev.belay.ui.terminal;
 
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
-import dev.belay.ssh.PtyShell;
-import dev.belay.ssh.SshPool;
-import dev.belay.ssh.SshTarget;
+import dev.belay.ssh.exec.PtyShell;
+import dev.belay.ssh.exec.SshPool;
+import dev.belay.ssh.auth.SshTarget;
 import dev.belay.ui.fx.FxEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.belay.ui.terminal;
 
-import dev.belay.ssh.SshPool;
-import dev.belay.ssh.SshTarget;
+import dev.belay.ssh.exec.SshPool;
+import dev.belay.ssh.auth.SshTarget;
 import dev.belay.ui.fx.FxEvents;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

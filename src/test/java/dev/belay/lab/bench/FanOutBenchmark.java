@@ -3,15 +3,14 @@ package dev.belay.lab.bench;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.LabHost;
 import dev.belay.lab.PracticeLab;
-import dev.belay.ssh.ExecResult;
-import dev.belay.ssh.FanOut;
-import dev.belay.ssh.HostKeyListener;
-import dev.belay.ssh.HostKeyPrompt;
-import dev.belay.ssh.OutputListener;
-import dev.belay.ssh.PassphrasePrompt;
-import dev.belay.ssh.SshPool;
-import dev.belay.ssh.SshSettings;
-import dev.belay.ssh.SshTarget;
+import dev.belay.ssh.exec.ExecResult;
+import dev.belay.ssh.trust.HostKeyListener;
+import dev.belay.ssh.trust.HostKeyPrompt;
+import dev.belay.ssh.exec.OutputListener;
+import dev.belay.ssh.auth.PassphrasePrompt;
+import dev.belay.ssh.exec.SshPool;
+import dev.belay.ssh.exec.SshSettings;
+import dev.belay.ssh.auth.SshTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,8 +32,9 @@ import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 
 /**
  * Fan-out benchmark (not a test): runs {@code true} on every host of a practice lab through
- * Belay's {@link FanOut}, one host after another (the baseline) and then with a bound of
- * {@code threads}, and prints both times and their ratio. A plain bounded pool over raw sshj runs
+ * Belay's {@link SshPool} from a bounded pool of worker threads (as the engine's host pool does), one
+ * host after another (the baseline) and then {@code threads} at a time, and prints both times and
+ * their ratio. A plain bounded pool over raw sshj runs
  * too, for reference: it shows what Belay's SSH layer costs on top. Each host is its own connection
  * (connect, key exchange, public-key auth, exec, close), and every pool starts empty.
  * Arguments: [hosts=200] [threads=32] [rounds=3].
@@ -89,14 +88,14 @@ public final class FanOutBenchmark {
             seq[r] = belay(targets, 1);
             conc[r] = belay(targets, threads);
             raw[r] = raw(lab.hosts(), threads);
-            System.out.printf("  round %d: sequential %.2f s, FanOut(%d) %.2f s, raw sshj pool(%d) %.2f s%n",
+            System.out.printf("  round %d: sequential %.2f s, pool(%d) %.2f s, raw sshj pool(%d) %.2f s%n",
                     r + 1, seq[r], threads, conc[r], threads, raw[r]);
         }
         double s = median(seq);
         double c = median(conc);
-        System.out.printf("median sequential (FanOut, 1 at a time): %.2f s (%.1f ms/host)%n",
+        System.out.printf("median sequential (1 at a time): %.2f s (%.1f ms/host)%n",
                 s, s * 1000 / targets.size());
-        System.out.printf("median concurrent (FanOut, %d at a time): %.2f s%n", threads, c);
+        System.out.printf("median concurrent (%d at a time): %.2f s%n", threads, c);
         System.out.printf("median raw sshj bounded pool (%d threads): %.2f s%n", threads, median(raw));
         System.out.printf("speed-up (sequential / concurrent): %.1fx%n", s / c);
     }
@@ -105,13 +104,32 @@ public final class FanOutBenchmark {
     private double belay(List<SshTarget> hosts, int concurrency) throws InterruptedException {
         try (SshPool pool = new SshPool(settings)) {
             long start = System.nanoTime();
-            Map<SshTarget, ExecResult> results = new FanOut(pool, concurrency)
-                    .run(hosts, "true", TIMEOUT, OutputListener.NONE, (target, result) -> { });
+            List<ExecResult> results = execAll(pool, hosts, concurrency);
             double took = seconds(start);
-            results.values().stream().filter(r -> !r.succeeded()).findFirst().ifPresent(r -> {
+            results.stream().filter(r -> !r.succeeded()).findFirst().ifPresent(r -> {
                 throw new IllegalStateException(r.host() + ": `true` did not succeed: " + r.outcome());
             });
             return took;
+        }
+    }
+
+    private static List<ExecResult> execAll(SshPool pool, List<SshTarget> hosts, int concurrency)
+            throws InterruptedException {
+        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        try {
+            List<Future<ExecResult>> running = new ArrayList<>();
+            for (SshTarget host : hosts) {
+                running.add(workers.submit(() -> pool.exec(host, "true", TIMEOUT, OutputListener.NONE)));
+            }
+            List<ExecResult> results = new ArrayList<>();
+            for (Future<ExecResult> f : running) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a worker failed", e.getCause());
+        } finally {
+            workers.shutdownNow();
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.belay.ui.terminal;
 
 import dev.belay.lab.PracticeLab;
-import dev.belay.ssh.HostKeyListener;
-import dev.belay.ssh.HostKeyPrompt;
-import dev.belay.ssh.PassphrasePrompt;
-import dev.belay.ssh.SshSettings;
-import dev.belay.ssh.SshTarget;
+import dev.belay.ssh.trust.HostKeyListener;
+import dev.belay.ssh.trust.HostKeyPrompt;
+import dev.belay.ssh.auth.PassphrasePrompt;
+import dev.belay.ssh.exec.SshSettings;
+import dev.belay.ssh.auth.SshTarget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

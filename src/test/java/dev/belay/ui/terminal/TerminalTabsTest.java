@@ -10,7 +10,7 @@ import dev.belay.audit.EventType;
 import dev.belay.audit.Operator;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
-import dev.belay.ssh.SshPool;
+import dev.belay.ssh.exec.SshPool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,0 @@
-package dev.belay.ssh;
-
-/** Observes every host-key decision (for the audit log). */
-@FunctionalInterface
-public interface HostKeyListener {
-    void onDecision(HostKeyDecision decision);
-
-    HostKeyListener NONE = decision -> { };
-}

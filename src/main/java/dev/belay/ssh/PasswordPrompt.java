@@ -1,7 +1,0 @@
-package dev.belay.ssh;
-
-/** Asks the user for a login password; returns {@code null} when the user declines. */
-@FunctionalInterface
-public interface PasswordPrompt {
-    char[] password(String user, String host);
-}

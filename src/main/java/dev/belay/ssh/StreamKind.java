@@ -1,4 +1,0 @@
-package dev.belay.ssh;
-
-/** Which remote output stream a line came from. */
-public enum StreamKind { STDOUT, STDERR }
