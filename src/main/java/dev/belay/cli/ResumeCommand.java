@@ -77,7 +77,7 @@ public final class ResumeCommand implements Callable<Integer> {
                 dev.belay.engine.UnattendedPolicy.checkAutoConfirm(plan);
             }
             try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
-                 SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases), plan.inventory())) {
+                 SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases, plan.inventory()), plan.inventory())) {
                 checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),
                         passphrases, err);
                 RunEngine engine = new RunEngine(transport, sink);

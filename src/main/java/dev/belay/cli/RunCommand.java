@@ -96,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
         RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
         try (AuditStore store = AuditStore.open(db.resolved());
              RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
-             SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases), plan.inventory())) {
+             SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases, plan.inventory()), plan.inventory())) {
             checkpoints.install(store, who, passphrases, err);
             RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
             RunPrinter printer = new RunPrinter(out, verbose, quiet);

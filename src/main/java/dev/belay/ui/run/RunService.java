@@ -177,11 +177,19 @@ public final class RunService implements AutoCloseable {
             return InventoryWriter.write(inv, settings.inventoriesDir().resolve(stem + ".yaml"),
                     "Imported by Belay from the Ansible inventory " + a.path());
         }
-        PracticeLab running = ensureLab(LabRoles.hostsNeeded(runbook));
+        InventoryChoice.PracticeLab wanted = choice instanceof InventoryChoice.PracticeLab l ? l : new InventoryChoice.PracticeLab();
+        PracticeLab running = ensureLab(Math.max(wanted.hosts(), LabRoles.hostsNeeded(runbook)));
+        wanted.faults().forEach(running::inject);
         Inventory labInv = loadInventory(new InventoryChoice.File(running.inventoryPath()));
         return InventoryWriter.write(LabRoles.fit(labInv, runbook),
                 settings.labDir().resolve("inventory-" + runbook.id() + ".yaml"),
                 "The practice lab fitted by Belay to the roles of runbook " + runbook.id());
+    }
+
+    /** The practice lab this service started, while it runs (the lab panel shows it). */
+    public java.util.Optional<PracticeLab> lab() {
+        PracticeLab l = lab;
+        return l != null && l.isRunning() ? java.util.Optional.of(l) : java.util.Optional.empty();
     }
 
     /** The running lab, restarted with more hosts when it has too few. */
