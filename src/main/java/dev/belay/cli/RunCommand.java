@@ -1,17 +1,16 @@
 package dev.belay.cli;
 
+import dev.belay.app.AuditStores;
+import dev.belay.app.LiveRun;
+import dev.belay.app.RunStarter;
 import dev.belay.audit.AuditException;
-import dev.belay.audit.AuditStore;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.DryRunRenderer;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
-import dev.belay.engine.RunController;
-import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
-import dev.belay.engine.SshTransport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -83,12 +82,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         String who = operator != null ? operator : System.getProperty("user.name", "operator");
         RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
-        try (AuditStore store = AuditStore.open(db.resolved());
-             SshTransport transport = new SshTransport(Ssh.settings(knownHosts), plan.inventory())) {
-            RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
+        try (AuditStores.Lease audit = AuditStores.lease(db.resolved())) {
             RunPrinter printer = new RunPrinter(out, verbose);
-            try (RunController run = engine.start(plan, options, printer)) {
-                return RunDriver.drive(run, printer, out);
+            try (LiveRun run = new RunStarter(Ssh.settings(knownHosts), new AuditEventSink(audit.store()))
+                    .start(plan, options, printer)) {
+                return RunDriver.drive(run.controller(), printer, out);
             }
         } catch (AuditException e) {
             err.println("run: " + e.getMessage());
