@@ -4,7 +4,8 @@
 # Usage: bench/audit.sh [RUNS] [EVENTS_PER_RUN]   (work files go to a temp dir, removed after)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+# No -o: on a fresh machine Maven fetches what its cache lacks; with a warm cache it stays offline anyway.
+mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 work=$(mktemp -d /tmp/belay-audit-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \

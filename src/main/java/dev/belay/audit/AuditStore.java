@@ -1,6 +1,10 @@
 package dev.belay.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.belay.audit.checkpoint.AllowedSigners;
+import dev.belay.audit.checkpoint.Checkpoint;
+import dev.belay.audit.checkpoint.CheckpointAudit;
+import dev.belay.audit.checkpoint.CheckpointPolicy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +33,7 @@ public final class AuditStore implements AutoCloseable {
     private final SecretMasker masker = new SecretMasker();
     private final OutputStore outputs;
     private volatile int outputCapBytes = OutputStore.DEFAULT_CAP_BYTES;
+    private final Checkpointing checkpointing = new Checkpointing(this);
 
     private final Clock clock;
 
@@ -101,6 +106,13 @@ public final class AuditStore implements AutoCloseable {
         if (events.isEmpty()) {
             return List.of();
         }
+        List<AuditEvent> stored = appendCommitted(events);
+        CrashPoint.committed(stored.size());
+        checkpointing.appended(stored); // after COMMIT and outside the write lock: signing may take a while
+        return stored;
+    }
+
+    private List<AuditEvent> appendCommitted(List<NewEvent> events) {
         return inTransaction(c -> {
             long[] head = new long[1];
             String prev;
@@ -155,6 +167,53 @@ public final class AuditStore implements AutoCloseable {
         String hash = HashChain.hash(prev, seq, ts, e.runId(), op, host, e.type().name(), payload);
         return new EventRows.Row(seq, ts, e.runId(), op, host, e.type().name(), payload, prev, hash);
     }
+
+    // --- checkpoints (dev.belay.audit.checkpoint; docs/audit.md) ---
+
+    /** From now on, sign checkpoints: at each run's end, every N events, and at close. */
+    public void checkpointWith(CheckpointPolicy policy) {
+        checkpointing.policy(policy);
+    }
+
+    /** Signs a checkpoint of {@code at} now; empty without a policy or when signing failed. */
+    public Optional<Checkpoint> checkpoint(AuditEvent at) {
+        return checkpointing.sign(at);
+    }
+
+    /** Why the last checkpoint could not be signed, if it could not. */
+    public Optional<String> checkpointProblem() {
+        return checkpointing.problem();
+    }
+
+    /** The checkpoints stored in the database: all ({@code runId} null) or one run's. */
+    public List<Checkpoint> checkpoints(String runId) {
+        return read(c -> CheckpointRows.list(c, runId));
+    }
+
+    /**
+     * Holds the log against every checkpoint it can find: the database's, the {@code files} given,
+     * and the files the database says checkpoints were appended to.
+     */
+    public CheckpointAudit.Report verifyCheckpoints(List<CheckpointAudit.Source> files, AllowedSigners allowed) {
+        return read(c -> {
+            List<CheckpointAudit.Source> sources = new ArrayList<>(files);
+            for (String named : CheckpointRows.files(c)) {
+                java.nio.file.Path p = java.nio.file.Path.of(named);
+                if (sources.stream().noneMatch(s -> s.file().toAbsolutePath().equals(p))) {
+                    sources.add(new CheckpointAudit.Source(p, true, "checkpoints in the database were written to it"));
+                }
+            }
+            return CheckpointAudit.check(CheckpointRows.logId(c), CheckpointRows.lastSeq(c), seq -> {
+                try {
+                    return CheckpointRows.eventAt(c, seq);
+                } catch (SQLException e) {
+                    throw new AuditException("Audit read failed on " + db.redacted() + ": " + e.getMessage(), e);
+                }
+            }, CheckpointRows.list(c, null), sources, allowed);
+        });
+    }
+
+    // --- end checkpoints ---
 
     /** Recomputes the whole chain and names the first event that does not check out. */
     public VerifyResult verify() {
@@ -267,6 +326,7 @@ public final class AuditStore implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpointing.closing();
         writeLock.lock();
         try {
             writer.close();

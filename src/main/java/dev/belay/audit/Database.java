@@ -69,7 +69,9 @@ final class Database {
         try {
             Flyway.configure(Database.class.getClassLoader())
                     .dataSource(url, null, null)
-                    .locations("classpath:db/migration")
+                    // PostgreSQL also gets its append-only triggers (db/postgresql; docs/audit.md).
+                    .locations(postgres ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+                            : new String[] {"classpath:db/migration"})
                     .placeholders(types)
                     .load()
                     .migrate();

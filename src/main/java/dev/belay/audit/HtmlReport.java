@@ -109,6 +109,16 @@ final class HtmlReport {
     }
 
     private static void timeline(StringBuilder h, RunReport r) {
+        h.append("<h2>Signed checkpoints</h2>\n");
+        if (r.checkpoints().isEmpty()) {
+            h.append("<p class=\"muted\">None: this run's events are anchored only by the hash chain.</p>\n");
+        }
+        for (dev.belay.audit.checkpoint.Checkpoint c : r.checkpoints()) {
+            h.append("<p>Event ").append(c.seq()).append(", signed by ").append(esc(c.signer())).append(" at ")
+                    .append(esc(c.time().toString())).append(". Check with <code>ssh-keygen -Y verify -n belay-audit"
+                    + " -f allowed_signers -I ").append(esc(c.signer())).append(" -s SIG &lt; MESSAGE</code>:</p><pre>")
+                    .append(esc(c.message())).append("</pre><pre>").append(esc(c.signature())).append("</pre>\n");
+        }
         h.append("<h2>Timeline</h2><table><tr><th>#</th><th>Time</th><th>Operator</th><th>Host</th><th>Event</th>"
                 + "<th>Detail</th></tr>\n");
         for (AuditEvent e : r.timeline()) {

@@ -35,6 +35,10 @@ final class JsonReport {
         ArrayNode recs = root.putArray("recordings");
         r.recordings().forEach(c -> recs.addObject().put("id", c.ref().id()).put("host", c.ref().targetHost())
                 .put("title", c.ref().title()).put("started", str(c.ref().started())).put("cast", c.cast()));
+        ArrayNode cps = root.putArray("checkpoints");
+        r.checkpoints().forEach(c -> cps.addObject().put("log", c.logId()).put("seq", c.seq()).put("hash", c.hash())
+                .put("time", c.time().toString()).put("signer", c.signer()).put("message", c.message())
+                .put("signature", c.signature()));
         ArrayNode events = root.putArray("events");
         for (AuditEvent e : r.timeline()) {
             ObjectNode o = events.addObject().put("seq", e.seq()).put("ts", e.ts().toString()).put("type", e.type().name())

@@ -50,6 +50,16 @@ final class MarkdownReport {
                     .append(cell(c.ref().targetHost())).append(" — `belay audit cast ").append(c.ref().id())
                     .append(" --out FILE.cast`\n");
         }
+        m.append("\n## Signed checkpoints\n\n");
+        if (r.checkpoints().isEmpty()) {
+            m.append("None: this run's events are anchored only by the hash chain.\n");
+        }
+        for (dev.belay.audit.checkpoint.Checkpoint c : r.checkpoints()) {
+            m.append("Event ").append(c.seq()).append(", signed by ").append(cell(c.signer())).append(" at ")
+                    .append(c.time()).append(" (check with `ssh-keygen -Y verify -n belay-audit -f allowed_signers -I ")
+                    .append(cell(c.signer())).append(" -s SIG < MESSAGE`):\n\n```\n").append(c.message())
+                    .append("```\n\n```\n").append(c.signature().strip()).append("\n```\n\n");
+        }
         m.append("\n## Timeline\n\n| # | Time | Operator | Host | Event | Detail |\n|---|---|---|---|---|---|\n");
         for (AuditEvent e : r.timeline()) {
             m.append("| ").append(e.seq()).append(" | ").append(ReportText.time(e.ts())).append(" | ")

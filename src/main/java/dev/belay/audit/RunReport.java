@@ -1,5 +1,6 @@
 package dev.belay.audit;
 
+import dev.belay.audit.checkpoint.Checkpoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,10 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything a reviewer reads about one run, gathered from the log for the exports. */
+/**
+ * Everything a reviewer reads about one run, gathered from the log for the exports; {@code checkpoints}
+ * are the run's signed checkpoints, which a reviewer can check with ssh-keygen -Y verify.
+ */
 public record RunReport(RunSummary run, List<AuditEvent> timeline, List<StepDuration> steps,
                         List<AuditEvent> confirmations, List<Failure> failures, List<Downtime> downtime,
-                        List<CastFile> recordings) {
+                        List<CastFile> recordings, List<Checkpoint> checkpoints) {
 
     /** A failed check with the output lines around what was seen. */
     public record Failure(AuditEvent event, String outputExcerpt) { }
@@ -43,7 +47,7 @@ public record RunReport(RunSummary run, List<AuditEvent> timeline, List<StepDura
         List<CastFile> casts = store.recordings(runId).stream()
                 .map(r -> new CastFile(r, store.readRecording(r.id()).orElse(""))).toList();
         return Optional.of(new RunReport(run.get(), timeline, store.stepDurations(runId), confirmations, failures,
-                downtime(timeline), casts));
+                downtime(timeline), casts, store.checkpoints(runId)));
     }
 
     private static String excerpt(AuditStore store, AuditEvent failed) {

@@ -10,6 +10,8 @@ import dev.belay.audit.RunReport;
 import dev.belay.audit.RunSummary;
 import dev.belay.audit.StepDuration;
 import dev.belay.audit.VerifyResult;
+import dev.belay.audit.checkpoint.AllowedSigners;
+import dev.belay.audit.checkpoint.CheckpointAudit;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Read and check the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Runs.class, AuditCommand.Show.class,
-                AuditCommand.Export.class, AuditCommand.Cast.class})
+                AuditCommand.Export.class, AuditCommand.Cast.class, AuditBundleCommand.class,
+                AuditCompareCommand.class})
 public final class AuditCommand implements Runnable {
 
     static final int OK = 0;
@@ -85,23 +88,56 @@ public final class AuditCommand implements Runnable {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute the hash chain; exit 1 naming the first edited, deleted or reordered event.")
+            description = {"Recompute the hash chain and hold it against every signed checkpoint found (the database's,",
+                    "--checkpoints files, and the files the database names); exit 1 naming each problem with its run and seq."})
     static final class Verify implements Callable<Integer> {
         @Mixin
         Db db;
+        @Option(names = "--checkpoints", paramLabel = "FILE",
+                description = "Checkpoint file(s) to hold the log against (default: $BELAY_CHECKPOINTS, else ~/.belay/checkpoints).")
+        List<Path> checkpointFiles = new java.util.ArrayList<>();
+        @Option(names = "--allowed-signers", paramLabel = "FILE",
+                description = "OpenSSH allowed_signers file: who may sign checkpoints (default: $BELAY_ALLOWED_SIGNERS).")
+        Path allowedSigners;
 
         @Override
         public Integer call() {
             return db.with((store, out, err) -> {
                 VerifyResult result = store.verify();
+                boolean clean = true;
                 if (result instanceof VerifyResult.Intact ok) {
                     out.println("OK: " + ok.count() + " events, chain intact. Head hash " + ok.headHash());
-                    return OK;
+                } else {
+                    VerifyResult.Broken broken = (VerifyResult.Broken) result;
+                    err.println("TAMPERED: first bad event is #" + broken.seq() + ": " + broken.reason());
+                    clean = false;
                 }
-                VerifyResult.Broken broken = (VerifyResult.Broken) result;
-                err.println("TAMPERED: first bad event is #" + broken.seq() + ": " + broken.reason());
-                return FOUND_PROBLEM;
+                return checkpoints(store, out, err) && clean ? OK : FOUND_PROBLEM;
             });
+        }
+
+        private boolean checkpoints(AuditStore store, PrintWriter out, PrintWriter err) throws IOException {
+            String envSigners = System.getenv("BELAY_ALLOWED_SIGNERS");
+            Path signersFile = allowedSigners != null ? allowedSigners
+                    : envSigners != null && !envSigners.isBlank() ? Path.of(envSigners) : null;
+            AllowedSigners signers;
+            try {
+                signers = signersFile == null ? null : AllowedSigners.read(signersFile);
+            } catch (IOException e) {
+                err.println("TAMPERED?: cannot read the allowed signers file " + signersFile + ": " + e.getMessage());
+                return false;
+            }
+            List<CheckpointAudit.Source> sources = checkpointFiles.isEmpty()
+                    ? List.of(new CheckpointAudit.Source(CheckpointOptions.file(null), false, "the default"))
+                    : checkpointFiles.stream().map(f -> new CheckpointAudit.Source(f, true, "given with --checkpoints")).toList();
+            CheckpointAudit.Report report = store.verifyCheckpoints(sources, signers);
+            if (report.checked() > 0) {
+                out.println("Checkpoints: " + report.checked() + " checked, the log is vouched for up to event "
+                        + report.anchoredUpTo() + (signers == null ? "" : " by signers in " + signersFile) + ".");
+            }
+            report.findings().forEach(f -> err.println("TAMPERED: " + f));
+            report.notes().forEach(n -> out.println("Note: " + n));
+            return report.clean();
         }
     }
 

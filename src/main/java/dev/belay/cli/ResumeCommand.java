@@ -5,6 +5,7 @@ import dev.belay.app.LiveRun;
 import dev.belay.app.RunStarter;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
+import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
@@ -55,6 +56,10 @@ public final class ResumeCommand implements Callable<Integer> {
     boolean verbose;
     @Mixin
     AuditCommand.Db db;
+    @Mixin
+    CheckpointOptions checkpoints;
+    /** Where key passphrases are typed; tests swap in their own. */
+    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -72,14 +77,18 @@ public final class ResumeCommand implements Callable<Integer> {
             }
             var plan = PlanFiles.forResume(started, secrets);
             RunPrinter printer = new RunPrinter(out, verbose);
-            try (LiveRun live = new RunStarter(Ssh.settings(knownHosts), sink).resume(runId, plan,
-                    new RunEngine.ResumeOptions(operator, secrets, autoConfirm, false), printer)) {
-                RunController run = live.controller();
-                run.awaitSettled(java.time.Duration.ofSeconds(30));
-                for (String r : resolutions) {
-                    resolve(run, r);
+            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
+                checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),
+                        passphrases, err);
+                try (LiveRun live = new RunStarter(Ssh.settings(knownHosts, passphrases), sink).resume(runId, plan,
+                        new RunEngine.ResumeOptions(operator, secrets, autoConfirm, false), printer)) {
+                    RunController run = live.controller();
+                    run.awaitSettled(java.time.Duration.ofSeconds(30));
+                    for (String r : resolutions) {
+                        resolve(run, r);
+                    }
+                    return RunDriver.drive(run, printer, out);
                 }
-                return RunDriver.drive(run, printer, out);
             }
         } catch (PlanException | IllegalArgumentException e) {
             err.println("resume: " + e.getMessage());

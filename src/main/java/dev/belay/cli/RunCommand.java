@@ -4,6 +4,7 @@ import dev.belay.app.AuditStores;
 import dev.belay.app.LiveRun;
 import dev.belay.app.RunStarter;
 import dev.belay.audit.AuditException;
+import dev.belay.audit.AuditStore;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.DryRunRenderer;
 import dev.belay.engine.Plan;
@@ -11,6 +12,7 @@ import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
+import dev.belay.ssh.auth.RunPassphrases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,10 +57,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "Extra known_hosts file to trust (default: ~/.belay/known_hosts).")
     Path knownHosts;
-    @Option(names = {"-v", "--verbose"}, description = "Print every command and output line.")
+    @Option(names = {"-v", "--verbose"}, description = "Print every command, not only checks and failures.")
     boolean verbose;
+    @Option(names = {"-q", "--quiet"}, description = "Checks only: leave out what the hosts print ([host] line).")
+    boolean quiet;
     @Mixin
     AuditCommand.Db db;
+    @Mixin
+    CheckpointOptions checkpoints;
+    /** Where key passphrases are typed; tests swap in their own. */
+    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -82,11 +90,16 @@ public final class RunCommand implements Callable<Integer> {
         }
         String who = operator != null ? operator : System.getProperty("user.name", "operator");
         RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
-        try (AuditStores.Lease audit = AuditStores.lease(db.resolved())) {
-            RunPrinter printer = new RunPrinter(out, verbose);
-            try (LiveRun run = new RunStarter(Ssh.settings(knownHosts), new AuditEventSink(audit.store()))
+        try (AuditStores.Lease audit = AuditStores.lease(db.resolved());
+             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
+            AuditStore store = audit.store();
+            checkpoints.install(store, who, passphrases, err);
+            RunPrinter printer = new RunPrinter(out, verbose, quiet);
+            try (LiveRun run = new RunStarter(Ssh.settings(knownHosts, passphrases), new AuditEventSink(store))
                     .start(plan, options, printer)) {
-                return RunDriver.drive(run.controller(), printer, out);
+                int code = RunDriver.drive(run.controller(), printer, out);
+                CheckpointOptions.report(store, err);
+                return code;
             }
         } catch (AuditException e) {
             err.println("run: " + e.getMessage());

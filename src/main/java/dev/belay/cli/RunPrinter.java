@@ -4,16 +4,26 @@ import dev.belay.engine.RunEvent;
 import java.io.PrintWriter;
 import java.util.function.Consumer;
 
-/** Prints a run's events as it goes, one line each: steps, commands, checks, monitors, prompts. */
+/**
+ * Prints a run's events as it goes, one line each: steps, commands, checks, monitors, prompts, and
+ * what each host prints as it streams, prefixed with the host like {@code pssh -i} ({@code [db-1] line},
+ * stderr as {@code [db-1]! line}), so a nightly log explains a failure on its own. Quiet: checks only.
+ */
 final class RunPrinter implements Consumer<RunEvent> {
 
     private final PrintWriter out;
     private final boolean verbose;
+    private final boolean quiet;
     private RunEvent last;
 
     RunPrinter(PrintWriter out, boolean verbose) {
+        this(out, verbose, false);
+    }
+
+    RunPrinter(PrintWriter out, boolean verbose, boolean quiet) {
         this.out = out;
-        this.verbose = verbose;
+        this.verbose = verbose && !quiet;
+        this.quiet = quiet;
     }
 
     /** The last event printed (the CLI waits for the run's final word to be out before it exits). */
@@ -86,7 +96,7 @@ final class RunPrinter implements Consumer<RunEvent> {
         } else if (e instanceof RunEvent.RunAborted a) {
             return "run ABORTED: " + a.reason();
         } else if (e instanceof RunEvent.OutputLine o) {
-            return verbose ? "      " + o.host() + (o.stderr() ? " ! " : " | ") + o.line() : null;
+            return quiet ? null : "[" + o.host() + (o.stderr() ? "]! " : "] ") + o.line();
         }
         return null;
     }

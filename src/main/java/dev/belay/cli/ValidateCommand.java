@@ -1,5 +1,6 @@
 package dev.belay.cli;
 
+import dev.belay.inventory.InventoryFiles;
 import dev.belay.inventory.Inventory;
 import dev.belay.inventory.InventoryLoader;
 import dev.belay.inventory.RunbookFit;
@@ -100,7 +101,7 @@ public final class ValidateCommand implements Callable<Integer> {
     private List<Problem> validate(Path file, byte[] bytes, Inventory inv) {
         Kind k = kind == Kind.auto ? detect(bytes) : kind;
         if (k == Kind.inventory) {
-            return new InventoryLoader().load(file.toString(), bytes).problems();
+            return InventoryFiles.load(file.toString(), bytes, null).problems();
         }
         LoadResult<Runbook> r = libraryFor(file).resultOf(file);
         List<Problem> problems = new ArrayList<>(r.problems().stream()
@@ -120,16 +121,22 @@ public final class ValidateCommand implements Callable<Integer> {
                 .filter(p -> f.equals(p.toAbsolutePath().normalize().getParent()) && Files.isReadable(p)).toList()));
     }
 
-    /** An inventory has a top-level hosts:; anything else (even unparseable) is checked as a runbook. */
+    /**
+     * An inventory is INI-shaped (Ansible), or YAML with a top-level hosts: (Belay) or all: (Ansible);
+     * anything else (even unparseable) is checked as a runbook.
+     */
     static Kind detect(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+        if (InventoryFiles.detect(text) == InventoryFiles.Format.ANSIBLE_INI) {
+            return Kind.inventory;
+        }
         try {
             LoaderOptions o = new LoaderOptions();
             o.setCodePointLimit(dev.belay.runbook.yaml.YamlSource.MAX_BYTES);
             o.setMaxAliasesForCollections(50);
-            Node root = new Yaml(o).compose(new java.io.StringReader(
-                    new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "")));
-            if (root instanceof MappingNode m && m.getValue().stream()
-                    .anyMatch(t -> t.getKeyNode() instanceof ScalarNode s && s.getValue().equals("hosts"))) {
+            Node root = new Yaml(o).compose(new java.io.StringReader(text));
+            if (root instanceof MappingNode m && m.getValue().stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode s
+                    && (s.getValue().equals("hosts") || s.getValue().equals("all")))) {
                 return Kind.inventory;
             }
         } catch (RuntimeException | StackOverflowError e) {

@@ -1,7 +1,7 @@
 package dev.belay.engine;
 
 import dev.belay.inventory.Inventory;
-import dev.belay.inventory.InventoryLoader;
+import dev.belay.inventory.InventoryFiles;
 import dev.belay.runbook.LoadResult;
 import dev.belay.runbook.Problem;
 import dev.belay.runbook.Runbook;
@@ -38,7 +38,7 @@ public final class PlanFiles {
         }
         RunbookLibrary lib = RunbookLibrary.load(rb.getParent() == null ? List.of() : List.of(rb.getParent()), List.of(rb));
         LoadResult<Runbook> runbook = lib.resultOf(rb);
-        LoadResult<Inventory> inventory = new InventoryLoader().load(inv);
+        LoadResult<Inventory> inventory = InventoryFiles.load(inv);
         String problems = java.util.stream.Stream.concat(runbook.problems().stream(), inventory.problems().stream())
                 .map(Problem::toString).collect(Collectors.joining("\n"));
         if (!problems.isEmpty() || runbook.value() == null || inventory.value() == null) {

@@ -1,6 +1,7 @@
 package dev.belay.engine;
 
 import dev.belay.inventory.Inventory;
+import dev.belay.inventory.RoleGroups;
 import dev.belay.inventory.RunbookFit;
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Expectation;
@@ -41,7 +42,8 @@ public final class PlanResolver {
         this.includes = includes;
     }
 
-    public Plan resolve(Runbook runbook, Inventory inventory, Map<String, String> operatorVars) {
+    public Plan resolve(Runbook runbook, Inventory given, Map<String, String> operatorVars) {
+        Inventory inventory = RoleGroups.fill(runbook, given); // roles filled from the groups the runbook names
         Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
         StringBuilder hashed = new StringBuilder(runbook.toString());
         List<PlannedStep> pre = expand(runbook, runbook.preflight(), Phase.PREFLIGHT, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
@@ -185,5 +187,20 @@ public final class PlanResolver {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from this JVM", e);
         }
+    }
+
+    /**
+     * The content hash a plan of this runbook records (RUN_STARTED {@code contentHash}): the runbook
+     * and every runbook it includes, independent of inventory and var values. Lets a reviewer check
+     * that a runbook file is the one that ran.
+     */
+    public String contentHash(Runbook runbook) {
+        StringBuilder hashed = new StringBuilder(runbook.toString());
+        Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
+        for (List<Step> steps : List.of(runbook.preflight(), runbook.steps(), runbook.rollback())) {
+            Phase phase = steps == runbook.preflight() ? Phase.PREFLIGHT : steps == runbook.steps() ? Phase.MAIN : Phase.ROLLBACK;
+            expand(runbook, steps, phase, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
+        }
+        return sha256(hashed.toString());
     }
 }

@@ -13,6 +13,7 @@ final class AnsibleIni {
 
     private static final Pattern SECTION = Pattern.compile("\\[([^\\]:\\s]+)(?::(vars|children))?]");
     private static final Pattern RANGE = Pattern.compile("\\[(\\d+):(\\d+)]");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_.\\[\\]:-]+");
 
     private final YamlContext cx;
 
@@ -69,11 +70,40 @@ final class AnsibleIni {
                     }
                     vars.put(t.substring(0, eq), unquote(t.substring(eq + 1)));
                 }
-                for (String host : expand(tokens.get(0))) {
-                    model.addHost(group, host, vars);
+                String host = hostPort(tokens.get(0), vars, lineNo);
+                if (host == null) {
+                    return;
+                }
+                for (String h : expand(host)) {
+                    model.addHost(group, h, vars);
                 }
             }
         }
+    }
+
+    /**
+     * {@code host:2222} is Ansible's way of giving the port; the name must be a host name (or a
+     * range pattern), which also keeps a YAML line like {@code hosts:} from passing as a host.
+     */
+    private String hostPort(String token, Map<String, String> vars, int lineNo) {
+        String host = token;
+        int colon = token.lastIndexOf(':');
+        if (colon > token.lastIndexOf(']')) {
+            String port = token.substring(colon + 1);
+            host = token.substring(0, colon);
+            if (!port.matches("\\d{1,5}")) {
+                cx.error(lineNo, colon + 2, "'" + token + "' is not a host: after ':' Ansible expects the SSH port,"
+                        + " found '" + port + "'");
+                return null;
+            }
+            vars.putIfAbsent("ansible_port", port);
+        }
+        if (!HOST.matcher(host).matches()) {
+            cx.error(lineNo, 1, "'" + token + "' is not a host name: use letters, digits, '.', '_', '-' and ranges like"
+                    + " web[01:03]");
+            return null;
+        }
+        return host;
     }
 
     /** Splits on blanks, keeping quoted values ("a b", 'a b') together. */

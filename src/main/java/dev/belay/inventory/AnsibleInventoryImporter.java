@@ -24,6 +24,9 @@ import java.util.Set;
  */
 public final class AnsibleInventoryImporter {
 
+    /** A var of {@code all} that names the environment (staging, production) in an Ansible inventory. */
+    public static final String ENVIRONMENT_VAR = "belay_environment";
+
     /** What both syntaxes parse to: groups with their own hosts, vars and children, in file order. */
     static final class Model {
         final Map<String, Map<String, String>> hostVars = new LinkedHashMap<>();
@@ -45,12 +48,13 @@ public final class AnsibleInventoryImporter {
         final Set<String> children = new LinkedHashSet<>();
     }
 
-    /** @param environment the environment name; null uses the file name without its extension */
+    /**
+     * @param environment the environment name; null uses {@code belay_environment} from the vars of
+     *                    {@code all}, else the file name without its extension
+     */
     public LoadResult<Inventory> importFile(Path file, String environment) {
-        String env = environment != null ? environment
-                : file.getFileName().toString().replaceFirst("\\.(ini|ya?ml|cfg)$", "");
         try {
-            return importText(file.toString(), Files.readString(file, StandardCharsets.UTF_8), env);
+            return importText(file.toString(), Files.readString(file, StandardCharsets.UTF_8), environment);
         } catch (IOException | RuntimeException e) {
             return new LoadResult<>(null, List.of(new Problem(file.toString(), 1, 1, "cannot read the file as UTF-8"
                     + " text: " + e.getClass().getSimpleName())), "", SourceMap.EMPTY, file.toString());
@@ -58,11 +62,28 @@ public final class AnsibleInventoryImporter {
     }
 
     public LoadResult<Inventory> importText(String name, String text, String environment) {
+        return importText(name, text, environment, looksLikeIni(text));
+    }
+
+    LoadResult<Inventory> importText(String name, String text, String environment, boolean ini) {
         YamlContext cx = new YamlContext(name);
         String sha = YamlSource.sha256(text.getBytes(StandardCharsets.UTF_8));
-        Model model = looksLikeIni(text) ? new AnsibleIni(cx).parse(text) : new AnsibleYaml(cx).parse(text);
-        Inventory inv = model == null ? null : build(model, environment, cx);
+        Model model = ini ? new AnsibleIni(cx).parse(text) : new AnsibleYaml(cx).parse(text);
+        Inventory inv = model == null ? null : build(model, environment(environment, model, name), cx);
         return new LoadResult<>(cx.hasProblems() ? null : inv, cx.problems(), sha, cx.sourceMap(), name);
+    }
+
+    /** The name given, else {@code belay_environment} of {@code all}, else the file name without its extension. */
+    private static String environment(String given, Model model, String name) {
+        if (given != null) {
+            return given;
+        }
+        Group all = model.groups.get("all");
+        String set = all == null ? null : all.vars.get(ENVIRONMENT_VAR);
+        if (set != null && !set.isBlank()) {
+            return set.strip();
+        }
+        return Path.of(name).getFileName().toString().replaceFirst("\\.(ini|ya?ml|cfg)$", "");
     }
 
     /** INI starts with a [section] or a bare host line; YAML with a "group:" key. */
@@ -100,7 +121,7 @@ public final class AnsibleInventoryImporter {
         });
         Map<String, String> invVars = new LinkedHashMap<>();
         allVars.forEach((k, v) -> {
-            if (!k.startsWith("ansible_")) {
+            if (!k.startsWith("ansible_") && !k.equals(ENVIRONMENT_VAR)) {
                 invVars.put(k, v);
             }
         });

@@ -23,7 +23,8 @@ public final class RunbookFit {
     }
 
     /** Messages naming the role or step and the fix; empty when the inventory fits. */
-    public static List<String> problems(Runbook rb, Inventory inv) {
+    public static List<String> problems(Runbook rb, Inventory given) {
+        Inventory inv = RoleGroups.fill(rb, given);
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, RoleSpec> e : rb.roles().entrySet()) {
             String role = e.getKey();
@@ -31,7 +32,8 @@ public final class RunbookFit {
             if (!inv.roles().containsKey(role) && spec.min() > 0) {
                 out.add("runbook '" + rb.id() + "' needs role '" + role + "', which inventory '" + inv.environment()
                         + "' does not have" + Suggestions.didYouMean(role, inv.roles().keySet())
-                        + ": add it under roles:");
+                        + (spec.groups().isEmpty() ? ": add it under roles:"
+                        : " nor any of its groups " + spec.groups() + " with hosts: add one of them"));
                 continue;
             }
             int n = inv.roles().getOrDefault(role, List.of()).size();

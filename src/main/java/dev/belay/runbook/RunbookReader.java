@@ -23,6 +23,7 @@ final class RunbookReader {
     static final List<String> KEYS = List.of("id", "title", "component", "revision", "summary", "estimate", "roles",
             "vars", "monitors", "preflight", "steps", "on_failure", "rollback");
     static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_-]+");
+    static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.-]+");
     static final Duration DEFAULT_MONITOR_EVERY = Duration.ofSeconds(10);
 
     private final YamlContext cx;
@@ -101,7 +102,7 @@ final class RunbookReader {
         if (m == null) {
             return RoleSpec.ANY;
         }
-        MapReader r = new MapReader(cx, m, "in role '" + name + "'", "roles/" + name, List.of("min", "max"));
+        MapReader r = new MapReader(cx, m, "in role '" + name + "'", "roles/" + name, List.of("min", "max", "groups"));
         Integer min = r.integer("min", 0);
         Integer max = r.integer("max", 1);
         int lo = min == null ? 1 : min;
@@ -109,7 +110,31 @@ final class RunbookReader {
             cx.error(r.value("max"), "'max' in role '" + name + "' (" + max + ") is below its min (" + lo + ")");
             max = null;
         }
-        return new RoleSpec(lo, max);
+        return new RoleSpec(lo, max, groups(r, name));
+    }
+
+    /** {@code groups: [control, mariadb]}: inventory groups that fill the role, each named once. */
+    private List<String> groups(MapReader r, String role) {
+        List<String> out = new ArrayList<>();
+        SequenceNode seq = r.has("groups") ? cx.list(r.value("groups"), "'groups' of role '" + role + "'") : null;
+        if (seq == null) {
+            return out;
+        }
+        for (Node item : seq.getValue()) {
+            String g = cx.text(item, "a group of role '" + role + "'");
+            if (g == null) {
+                continue;
+            }
+            if (!GROUP.matcher(g).matches()) {
+                cx.error(item, "group name '" + g + "' in role '" + role + "' may use only letters, digits, '_', '.'"
+                        + " and '-'");
+            } else if (out.contains(g)) {
+                cx.error(item, "group '" + g + "' is listed twice in role '" + role + "': remove one");
+            } else {
+                out.add(g);
+            }
+        }
+        return out;
     }
 
     private Map<String, VarSpec> vars(MapReader r) {

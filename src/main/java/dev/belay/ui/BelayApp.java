@@ -19,6 +19,9 @@ public final class BelayApp extends Application {
         MainWindow window = new MainWindow(LibraryFolders.forUser(), runs);
         window.show(stage);
         window.offerResume();
+        if (Boolean.getBoolean(Launcher.EXIT_AFTER_FIRST_FRAME)) {
+            FirstFrame.thenExit(stage);
+        }
     }
 
     @Override

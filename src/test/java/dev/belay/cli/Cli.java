@@ -9,11 +9,17 @@ final class Cli {
 
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
+    /** The terminal that key passphrases are typed on; null keeps the real console. */
+    ConsolePassphrases.SecretReader passphrases;
 
     int run(String... args) {
         CommandLine cl = Main.commandLine();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
+        if (passphrases != null) {
+            ((RunCommand) cl.getSubcommands().get("run").getCommandSpec().userObject()).passphraseReader = passphrases;
+            ((ResumeCommand) cl.getSubcommands().get("resume").getCommandSpec().userObject()).passphraseReader = passphrases;
+        }
         return cl.execute(args);
     }
 }

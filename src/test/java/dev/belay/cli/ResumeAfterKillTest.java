@@ -145,7 +145,7 @@ class ResumeAfterKillTest {
     }
 
     /** H2 refuses a file whose lock was touched a moment ago (by the child starting or dying): try again, bounded. */
-    private static AuditStore openWithRetry(String db) throws InterruptedException {
+    static AuditStore openWithRetry(String db) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (true) {
             try {

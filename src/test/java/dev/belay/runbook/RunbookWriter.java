@@ -65,6 +65,9 @@ public final class RunbookWriter {
             r.put("min", spec.min());
         }
         put(r, "max", spec.max());
+        if (!spec.groups().isEmpty()) {
+            r.put("groups", spec.groups());
+        }
         return r;
     }
 

@@ -45,6 +45,11 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     public static OpenSshServer start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of());
+    }
+
+    /** With {@code extraConfig} lines appended to sshd_config (e.g. {@code PubkeyAcceptedAlgorithms -ssh-rsa}). */
+    public static OpenSshServer start(Path dir, List<String> extraConfig) throws IOException, InterruptedException {
         Path hostKey = TestKeys.generate(dir, "ssh_host_ed25519_key", "ed25519", "");
         Path clientKey = TestKeys.generate(dir, "id_client", "ed25519", "");
         Files.copy(TestKeys.pub(clientKey), dir.resolve("authorized_keys"));
@@ -61,6 +66,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "MaxStartups 1000:30:2000",
+                String.join("\n", extraConfig),
                 ""));
         String hostPub = Files.readString(TestKeys.pub(hostKey)).trim().split("\\s+", 3)[0] + " "
                 + Files.readString(TestKeys.pub(hostKey)).trim().split("\\s+", 3)[1];
@@ -97,6 +103,15 @@ public final class OpenSshServer implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** sshd's log (-E), where "Accepted publickey ... SHA256:..." names the key that logged in. */
+    public String log() throws IOException {
+        return readIfExists(dir.resolve("sshd.log"));
     }
 
     public SshSettings settings() {

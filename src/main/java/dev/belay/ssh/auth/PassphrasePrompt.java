@@ -7,6 +7,10 @@ import java.nio.file.Path;
 public interface PassphrasePrompt {
     char[] passphrase(Path keyFile);
 
+    /** The passphrase last given for {@code keyFile} did not decrypt it (a remembering prompt forgets it). */
+    default void rejected(Path keyFile) {
+    }
+
     /** For sessions without a user at hand: every encrypted key is skipped. */
     PassphrasePrompt NONE = keyFile -> null;
 }

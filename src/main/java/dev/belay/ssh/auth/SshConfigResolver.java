@@ -45,6 +45,9 @@ public final class SshConfigResolver {
         int port = target.port();
         String user = target.user();
         String proxyJump = null;
+        String identityAgent = null;
+        boolean identitiesOnly = false;
+        boolean identitiesOnlySet = false;
         List<String> configIdentities = new ArrayList<>();
         boolean hostNameSet = false;
         for (HostConfigEntry e : matches) {
@@ -55,6 +58,11 @@ public final class SshConfigResolver {
             port = port == 0 && e.getPort() > 0 ? e.getPort() : port;
             user = user == null && e.getUsername() != null ? e.getUsername() : user;
             proxyJump = proxyJump == null ? e.getProxyJump() : proxyJump;
+            identityAgent = identityAgent == null ? e.getProperty(HostConfigEntry.IDENTITY_AGENT) : identityAgent;
+            if (!identitiesOnlySet && e.getProperty(HostConfigEntry.EXCLUSIVE_IDENTITIES_CONFIG_PROP) != null) {
+                identitiesOnly = e.isIdentitiesOnly();
+                identitiesOnlySet = true;
+            }
             if (e.getIdentities() != null) {
                 configIdentities.addAll(e.getIdentities());
             }
@@ -67,7 +75,7 @@ public final class SshConfigResolver {
         for (SshTarget hop : chain) {
             jumps.add(resolve(hop, depth + 1));
         }
-        return new ResolvedTarget(target, host, port, user, identities, jumps);
+        return new ResolvedTarget(target, host, port, user, identities, jumps, identityAgent, identitiesOnly);
     }
 
     private List<Path> identities(SshTarget target, List<String> fromConfig, String host, int port, String user)

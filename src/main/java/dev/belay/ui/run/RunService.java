@@ -16,9 +16,8 @@ import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.RunStore;
-import dev.belay.inventory.AnsibleInventoryImporter;
+import dev.belay.inventory.InventoryFiles;
 import dev.belay.inventory.Inventory;
-import dev.belay.inventory.InventoryLoader;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
 import dev.belay.runbook.LoadResult;
@@ -26,9 +25,12 @@ import dev.belay.runbook.Problem;
 import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLoader;
 import dev.belay.runbook.VarSpec;
-import dev.belay.ssh.trust.HostKeyPrompt;
+import dev.belay.audit.checkpoint.CheckpointPolicy;
+import dev.belay.engine.AuditCheckpoints;
 import dev.belay.ssh.auth.PassphrasePrompt;
+import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.ssh.exec.SshSettings;
+import dev.belay.ssh.trust.HostKeyPrompt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -47,6 +49,8 @@ import java.util.stream.Collectors;
  * starting and resuming runs. Every method returns at once with a future.
  */
 public final class RunService implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunService.class);
+
 
     private final RunSettings settings;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -77,11 +81,20 @@ public final class RunService implements AutoCloseable {
 
     /** Builds the plan, then starts the run; {@code listener} sees every event from the first. */
     public CompletableFuture<RunSession> start(StartRequest request, HostKeyPrompt prompt, Consumer<RunEvent> listener) {
+        return start(request, prompt, PassphrasePrompt.NONE, listener);
+    }
+
+    /** As above; encrypted keys ask {@code passphrases}, once per key for the run. */
+    public CompletableFuture<RunSession> start(StartRequest request, HostKeyPrompt prompt, PassphrasePrompt passphrases,
+                                               Consumer<RunEvent> listener) {
         return submit(() -> {
             Runbook runbook = loadRunbook(request.runbookFile());
             Path inventoryFile = inventoryFile(request.inventory(), runbook);
             Plan plan = PlanFiles.load(request.runbookFile(), inventoryFile, request.vars());
-            SshSettings ssh = ssh(prompt, request.inventory() instanceof InventoryChoice.PracticeLab);
+            SshSettings ssh = ssh(prompt, passphrases, request.inventory() instanceof InventoryChoice.PracticeLab);
+            if (request.mode() != RunMode.DRY_RUN) {
+                signCheckpoints(request.operator(), ssh);
+            }
             RunStore store = request.mode() == RunMode.DRY_RUN ? new DryRunStore(new AuditEventSink(audit())) : new AuditEventSink(audit());
             RunOptions options = new RunOptions(request.operator(), request.mode(), request.windowEnd(), false,
                     request.stepByStep(), request.rehearsal());
@@ -100,6 +113,13 @@ public final class RunService implements AutoCloseable {
     /** Resumes {@code runId}: the lab is started again if the run used it; nothing re-runs unasked. */
     public CompletableFuture<RunSession> resume(String runId, String operator, Map<String, String> secrets,
                                                 HostKeyPrompt prompt, Consumer<RunEvent> listener) {
+        return resume(runId, operator, secrets, prompt, PassphrasePrompt.NONE, listener);
+    }
+
+    /** As above; encrypted keys ask {@code passphrases}, once per key for the run. */
+    public CompletableFuture<RunSession> resume(String runId, String operator, Map<String, String> secrets,
+                                                HostKeyPrompt prompt, PassphrasePrompt passphrases,
+                                                Consumer<RunEvent> listener) {
         return submit(() -> {
             AuditEventSink sink = new AuditEventSink(audit());
             List<RunEvent> events = sink.events(runId);
@@ -112,7 +132,9 @@ public final class RunService implements AutoCloseable {
                 ensureLab(inv.hosts().size());
             }
             Plan plan = PlanFiles.forResume(started, secrets);
-            LiveRun run = new RunStarter(ssh(prompt, onLab), sink).resume(runId, plan,
+            SshSettings ssh = ssh(prompt, passphrases, onLab);
+            signCheckpoints(operator != null ? operator : System.getProperty("user.name", "operator"), ssh);
+            LiveRun run = new RunStarter(ssh, sink).resume(runId, plan,
                     new RunEngine.ResumeOptions(operator, secrets, false, true), listener);
             return new RunSession(run, started.mode(), audit(), run.controller().state().operator());
         });
@@ -163,8 +185,15 @@ public final class RunService implements AutoCloseable {
         return lab;
     }
 
-    private SshSettings ssh(HostKeyPrompt prompt, boolean onLab) {
-        SshSettings base = SshSettings.defaults(prompt, PassphrasePrompt.NONE);
+    /** The audit log signs checkpoints with the operator's key (docs/audit.md); the key's passphrase, if any, is this run's. */
+    private void signCheckpoints(String operator, SshSettings ssh) {
+        AuditCheckpoints.install(audit(), null, null, operator, null, CheckpointPolicy.DEFAULT_EVERY,
+                ssh.passphrasePrompt()).ifPresent(why -> LOG.warn("checkpoints: {}", why));
+    }
+
+    /** Passphrases are remembered in memory by this run's settings only, never written anywhere. */
+    private SshSettings ssh(HostKeyPrompt prompt, PassphrasePrompt passphrases, boolean onLab) {
+        SshSettings base = SshSettings.defaults(prompt, new RunPassphrases(passphrases));
         Path user = onLab ? settings.labDir().resolve("known_hosts") : settings.userKnownHosts();
         return base.withKnownHosts(user, settings.belayKnownHosts());
     }
@@ -180,9 +209,9 @@ public final class RunService implements AutoCloseable {
     private static Inventory loadInventory(InventoryChoice choice) {
         LoadResult<Inventory> r;
         if (choice instanceof InventoryChoice.Ansible a) {
-            r = new AnsibleInventoryImporter().importFile(a.path(), blankToNull(a.environment()));
+            r = InventoryFiles.load(a.path(), blankToNull(a.environment()));
         } else if (choice instanceof InventoryChoice.File f) {
-            r = new InventoryLoader().load(f.path());
+            r = InventoryFiles.load(f.path()); // Belay or Ansible, told apart by content
         } else {
             throw new IllegalArgumentException("the practice lab has no file until it starts");
         }

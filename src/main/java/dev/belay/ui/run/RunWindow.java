@@ -56,7 +56,7 @@ public final class RunWindow {
     public static RunWindow start(RunService service, StartRequest request, TerminalTyping terminals, String baseStylesheet) {
         RunWindow w = new RunWindow(service, terminals, baseStylesheet);
         w.stage.show();
-        w.attach(service.start(request, w.hostKeys(), w.view.listener()));
+        w.attach(service.start(request, w.hostKeys(), new PassphraseDialog(w.stage), w.view.listener()));
         return w;
     }
 
@@ -65,7 +65,8 @@ public final class RunWindow {
                                    TerminalTyping terminals, String baseStylesheet) {
         RunWindow w = new RunWindow(service, terminals, baseStylesheet);
         w.stage.show();
-        w.attach(service.resume(runId, operator, secrets, w.hostKeys(), w.view.listener()));
+        w.attach(service.resume(runId, operator, secrets, w.hostKeys(), new PassphraseDialog(w.stage),
+                w.view.listener()));
         return w;
     }
 

@@ -96,10 +96,35 @@ class FxPartsTest {
         assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(HostKeyPrompt.Answer.REJECT);
     }
 
-    /** Presses a dialog button as the operator's click does (fire on the FX thread). */
+    @Test
+    void thePassphraseQuestionWaitsOnTheSshThreadAndHandsOverWhatWasTyped(FxRobot robot) throws Exception {
+        PassphraseDialog dialog = new PassphraseDialog(stage);
+        java.nio.file.Path key = java.nio.file.Path.of("/home/op/.ssh/id_ed25519");
+        CompletableFuture<char[]> answer = CompletableFuture.supplyAsync(() -> dialog.passphrase(key));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#passphrase-dialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#passphrase-dialog").queryAs(javafx.scene.control.DialogPane.class).getHeaderText())
+                .contains(key.toString());
+        assertThat(answer).isNotDone();
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup("#passphrase-field")
+                .queryAs(javafx.scene.control.PasswordField.class).setText("open sesame")).get(20, TimeUnit.SECONDS);
+        press(robot, "#passphrase-dialog", PassphraseDialog.UNLOCK);
+        assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo("open sesame".toCharArray());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#passphrase-dialog").tryQuery().isEmpty());
+        CompletableFuture<char[]> skipped = CompletableFuture.supplyAsync(() -> dialog.passphrase(key));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#passphrase-dialog").tryQuery().isPresent());
+        press(robot, "#passphrase-dialog", PassphraseDialog.SKIP);
+        assertThat(skipped.get(20, TimeUnit.SECONDS)).isNull();
+    }
+
     private static void press(FxRobot robot, javafx.scene.control.ButtonType type) throws Exception {
+        press(robot, "#host-key-dialog", type);
+    }
+
+    /** Presses a dialog button as the operator's click does (fire on the FX thread). */
+    private static void press(FxRobot robot, String dialogId, javafx.scene.control.ButtonType type) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            javafx.scene.control.DialogPane pane = robot.lookup("#host-key-dialog").query();
+            javafx.scene.control.DialogPane pane = robot.lookup(dialogId).query();
             ((javafx.scene.control.Button) pane.lookupButton(type)).fire();
         }).get(20, TimeUnit.SECONDS);
     }
