@@ -11,19 +11,19 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** Reads an {@code expect:} list into {@link Expectation}s. */
-final class ExpectationReader {
+/** Reads an {@code expect:} list into {@link Expectation}s (runbooks, and the checks of test scenarios). */
+public final class ExpectationReader {
 
     static final List<String> KEYS = List.of("exit", "contains", "not_contains", "matches", "number", "json", "capture");
     static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final YamlContext cx;
 
-    ExpectationReader(YamlContext cx) {
+    public ExpectationReader(YamlContext cx) {
         this.cx = cx;
     }
 
-    List<Expectation> readList(Node n, String where, String path) {
+    public List<Expectation> readList(Node n, String where, String path) {
         List<Expectation> out = new ArrayList<>();
         if (YamlContext.isNull(n)) {
             return out;

@@ -1,0 +1,159 @@
+package dev.belay.app.scenario;
+
+import dev.belay.app.AuditStores;
+import dev.belay.app.LiveRun;
+import dev.belay.app.RunStarter;
+import dev.belay.engine.AuditEventSink;
+import dev.belay.engine.CheckResult;
+import dev.belay.engine.ExpectationEvaluator;
+import dev.belay.engine.Plan;
+import dev.belay.engine.PlanException;
+import dev.belay.engine.PlanFiles;
+import dev.belay.engine.RunMode;
+import dev.belay.engine.RunOptions;
+import dev.belay.engine.RunState;
+import dev.belay.engine.SshTargets;
+import dev.belay.engine.UnattendedPolicy;
+import dev.belay.lab.Fault;
+import dev.belay.lab.LabConfig;
+import dev.belay.lab.PracticeLab;
+import dev.belay.ssh.auth.PassphrasePrompt;
+import dev.belay.ssh.exec.ExecResult;
+import dev.belay.ssh.exec.OutputListener;
+import dev.belay.ssh.exec.SshSettings;
+import dev.belay.ssh.trust.HostKeyPrompt;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Runs one scenario: a fresh sandboxed practice lab in its own directory with the scenario's faults,
+ * the runbook on it unattended (auto-confirm, rehearsal, an audit log of its own), then the
+ * comparison of what happened with what the scenario expects, including commands run on the lab
+ * hosts afterwards. Each scenario gets its own lab so no scenario sees another's leftovers.
+ */
+public final class ScenarioRunner {
+
+    /** How long one run may take before the scenario fails as stuck. */
+    static final Duration RUN_LIMIT = Duration.ofMinutes(10);
+    /** How long one final check may run. */
+    static final Duration CHECK_LIMIT = Duration.ofSeconds(60);
+
+    private final Path workDir;
+
+    /** Labs and audit logs go to fresh directories under {@code workDir}. */
+    public ScenarioRunner(Path workDir) {
+        this.workDir = workDir;
+    }
+
+    /** What happened, against what was expected. */
+    public record Result(Scenario scenario, String got, Duration took, List<String> failures) {
+        public Result {
+            failures = List.copyOf(failures);
+        }
+
+        public boolean passed() {
+            return failures.isEmpty();
+        }
+    }
+
+    /** Runs {@code s} on a fresh lab; the lab and its files are gone afterwards. */
+    public Result run(Scenario s) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "scenario-");
+        try {
+            return runIn(s, dir, t0);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private Result runIn(Scenario s, Path dir, long t0) throws IOException, InterruptedException {
+        List<Fault> atStart = s.faults().stream().filter(f -> f.atStep() == null).map(Scenario.TimedFault::fault).toList();
+        List<Scenario.TimedFault> timed = s.faults().stream().filter(f -> f.atStep() != null).toList();
+        List<String> failures = new ArrayList<>();
+        String got;
+        try (PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), s.labHosts(), 0, atStart, s.speed()))) {
+            Plan plan;
+            try {
+                plan = PlanFiles.load(s.runbook(), lab.inventoryPath(), s.vars());
+                UnattendedPolicy.checkAutoConfirm(plan);
+            } catch (PlanException | IllegalArgumentException e) {
+                return new Result(s, "not run", took(t0), List.of("the runbook does not plan on the lab: " + e.getMessage()));
+            }
+            SshSettings d = SshSettings.defaults(HostKeyPrompt.REJECT_ALL, PassphrasePrompt.NONE);
+            SshSettings ssh = d.withKnownHosts(lab.knownHostsPath(), d.belayKnownHosts());
+            RunOptions options = new RunOptions("belay-test", RunMode.LIVE, null, true, false, true);
+            try (AuditStores.Lease audit = AuditStores.lease("jdbc:h2:file:" + dir.resolve("audit/belay"))) {
+                ScenarioStore store = new ScenarioStore(new AuditEventSink(audit.store()), timed, lab.faultSet(),
+                        s.expect().atStep());
+                try (LiveRun run = new RunStarter(ssh, store).start(plan, options, e -> { })) {
+                    RunState state = run.controller().awaitSettled(RUN_LIMIT);
+                    got = outcome(state);
+                    if (got == null) {
+                        failures.add("the run did not end or stop within " + RUN_LIMIT.toMinutes() + " min");
+                        got = "running";
+                    }
+                    String want = s.expect().summary();
+                    if (!want.equals(got)) {
+                        failures.add("expected " + want + ", got " + got);
+                    }
+                    for (String h : s.expect().untouched()) {
+                        if (store.hostsWithCommands().contains(h)) {
+                            failures.add("host " + h + " should be untouched" + (s.expect().atStep() == null ? ""
+                                    : " from step " + s.expect().atStep() + " on") + " but ran a command: "
+                                    + store.firstCommandOn(h));
+                        }
+                    }
+                    for (Scenario.Check c : s.expect().checks()) {
+                        failures.addAll(check(run, plan, c));
+                    }
+                }
+            }
+        }
+        return new Result(s, got, took(t0), failures);
+    }
+
+    /** The run's outcome as a scenario writes it, or null while it still runs. */
+    static String outcome(RunState state) {
+        if (state.status().ended()) {
+            return state.status().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (state.awaiting() != null) {
+            return "stopped at " + state.awaiting().stepId();
+        }
+        return null;
+    }
+
+    private static List<String> check(LiveRun run, Plan plan, Scenario.Check c) throws InterruptedException {
+        ExecResult r = run.pool().exec(SshTargets.of(plan.inventory(), c.host()), c.run(), CHECK_LIMIT, OutputListener.NONE);
+        List<String> out = new ArrayList<>();
+        for (CheckResult cr : ExpectationEvaluator.evaluate(c.expect(), r)) {
+            if (!cr.passed()) {
+                out.add("check on " + c.host() + " `" + c.run().strip() + "`: " + cr.expectation() + " failed: expected "
+                        + cr.expected() + ", saw " + cr.seen());
+            }
+        }
+        return out;
+    }
+
+    private static Duration took(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

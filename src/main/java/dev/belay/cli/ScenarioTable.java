@@ -1,0 +1,43 @@
+package dev.belay.cli;
+
+import dev.belay.app.scenario.ScenarioRunner;
+import java.util.List;
+
+/** The table {@code belay test} prints: one row per scenario, then why each failed one failed. */
+final class ScenarioTable {
+
+    private ScenarioTable() {
+    }
+
+    static String render(List<ScenarioRunner.Result> results) {
+        String[] head = {"SCENARIO", "EXPECTED", "GOT", "TIME", "RESULT"};
+        int[] w = new int[head.length];
+        List<String[]> rows = results.stream().map(r -> new String[] {r.scenario().name(),
+                r.scenario().expect().summary(), r.got(), String.format("%.1fs", r.took().toMillis() / 1000.0),
+                r.passed() ? "pass" : "FAIL"}).toList();
+        for (int i = 0; i < head.length; i++) {
+            w[i] = head[i].length();
+            for (String[] row : rows) {
+                w[i] = Math.max(w[i], row[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, head, w);
+        rows.forEach(r -> line(sb, r, w));
+        for (ScenarioRunner.Result r : results) {
+            for (String f : r.failures()) {
+                sb.append(r.scenario().name()).append(": ").append(f).append('\n');
+            }
+        }
+        long failed = results.stream().filter(r -> !r.passed()).count();
+        sb.append(results.size() - failed).append(" passed, ").append(failed).append(" failed\n");
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, String[] cells, int[] w) {
+        for (int i = 0; i < cells.length; i++) {
+            sb.append(i == cells.length - 1 ? cells[i] : String.format("%-" + w[i] + "s  ", cells[i]));
+        }
+        sb.append('\n');
+    }
+}

@@ -1,0 +1,74 @@
+package dev.belay.cli;
+
+import dev.belay.app.scenario.Scenario;
+import dev.belay.app.scenario.ScenarioFiles;
+import dev.belay.app.scenario.ScenarioRunner;
+import dev.belay.runbook.LoadResult;
+import dev.belay.runbook.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code belay test [PATH...]}: runs test scenarios, each on a fresh practice lab, and prints how each went. */
+@Command(name = "test", mixinStandardHelpOptions = true,
+        description = {"Run test scenarios (runbooks/tests/*.yaml), each on a fresh sandboxed practice lab with its",
+                "faults, and compare the outcome, the untouched hosts and the final checks with what it expects.",
+                "Exit 0 when every scenario passes, 1 when one fails, 2 on bad input (nothing runs then)."})
+public final class TestCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "PATH",
+            description = "Scenario files or folders of them (default: runbooks/tests).")
+    List<Path> paths = new ArrayList<>();
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> files;
+        try {
+            files = ScenarioFiles.find(paths.isEmpty() ? List.of(Path.of("runbooks", "tests")) : paths);
+        } catch (IllegalArgumentException e) {
+            err.println("test: " + e.getMessage());
+            return RunDriver.BAD_INPUT;
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path f : files) {
+            LoadResult<Scenario> r = ScenarioFiles.load(f);
+            problems.addAll(r.problems());
+            if (r.value() != null) {
+                scenarios.add(r.value());
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println(p));
+            err.println("test: " + problems.size() + " problem(s); nothing was run");
+            err.flush();
+            return RunDriver.BAD_INPUT;
+        }
+        ScenarioRunner runner = new ScenarioRunner(Path.of(System.getProperty("java.io.tmpdir"), "belay-test"));
+        List<ScenarioRunner.Result> results = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            out.println("running " + s.name() + " (" + s.file() + ") ...");
+            out.flush();
+            try {
+                results.add(runner.run(s));
+            } catch (IOException e) {
+                results.add(new ScenarioRunner.Result(s, "lab failed", java.time.Duration.ZERO,
+                        List.of("the lab did not start: " + e.getMessage())));
+            }
+        }
+        out.print(ScenarioTable.render(results));
+        out.flush();
+        return results.stream().allMatch(ScenarioRunner.Result::passed) ? RunDriver.COMPLETED : RunDriver.FAILED;
+    }
+}
