@@ -1,5 +1,6 @@
 package dev.belay.cli;
 
+import dev.belay.app.scenario.Coverage;
 import dev.belay.app.scenario.ScenarioRunner;
 import java.util.List;
 
@@ -31,6 +32,26 @@ final class ScenarioTable {
         }
         long failed = results.stream().filter(r -> !r.passed()).count();
         sb.append(results.size() - failed).append(" passed, ").append(failed).append(" failed\n");
+        return sb.toString();
+    }
+
+    /** The coverage table: each gate and preflight check, and the scenarios that fail without it. */
+    static String coverage(List<Coverage.Row> rows) {
+        String[] head = {"RUNBOOK", "GATE OR CHECK", "PROVEN BY"};
+        List<String[]> cells = rows.stream().map(r -> new String[] {r.weakening().runbookId(), r.weakening().label(),
+                r.proven() ? String.join(", ", r.provenBy()) : "unproven"}).toList();
+        int[] w = new int[head.length];
+        for (int i = 0; i < head.length; i++) {
+            w[i] = head[i].length();
+            for (String[] c : cells) {
+                w[i] = Math.max(w[i], c[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        line(sb, head, w);
+        cells.forEach(c -> line(sb, c, w));
+        long unproven = rows.stream().filter(r -> !r.proven()).count();
+        sb.append(rows.size() - unproven).append(" proven, ").append(unproven).append(" unproven\n");
         return sb.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.belay.cli;
 
+import dev.belay.app.scenario.Coverage;
 import dev.belay.app.scenario.Scenario;
 import dev.belay.app.scenario.ScenarioFiles;
 import dev.belay.app.scenario.ScenarioRunner;
@@ -20,12 +21,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = {"Run test scenarios (runbooks/tests/*.yaml), each on a fresh sandboxed practice lab with its",
                 "faults, and compare the outcome, the untouched hosts and the final checks with what it expects.",
-                "Exit 0 when every scenario passes, 1 when one fails, 2 on bad input (nothing runs then)."})
+                "Exit 0 when every scenario passes, 1 when one fails, 2 on bad input (nothing runs then).",
+                "--coverage reports which gates and preflight checks a scenario proves (exit code unchanged)."})
 public final class TestCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "PATH",
             description = "Scenario files or folders of them (default: runbooks/tests).")
     List<Path> paths = new ArrayList<>();
+    @picocli.CommandLine.Option(names = "--coverage", description = {
+            "Then, for each gate and preflight check of the scenarios' runbooks, take its expectations out",
+            "and run that runbook's scenarios again: a gate no scenario notices is reported unproven."})
+    boolean coverage;
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -69,6 +75,20 @@ public final class TestCommand implements Callable<Integer> {
         }
         out.print(ScenarioTable.render(results));
         out.flush();
+        if (coverage) {
+            List<Scenario> passing = results.stream().filter(ScenarioRunner.Result::passed)
+                    .map(ScenarioRunner.Result::scenario).toList();
+            try {
+                out.print(ScenarioTable.coverage(Coverage.measure(runner, passing, line -> {
+                    out.println("coverage: " + line + " ...");
+                    out.flush();
+                })));
+            } catch (IOException e) {
+                err.println("test: coverage stopped, a lab did not start: " + e.getMessage());
+                return RunDriver.FAILED;
+            }
+            out.flush();
+        }
         return results.stream().allMatch(ScenarioRunner.Result::passed) ? RunDriver.COMPLETED : RunDriver.FAILED;
     }
 }

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -64,16 +65,21 @@ public final class ScenarioRunner {
 
     /** Runs {@code s} on a fresh lab; the lab and its files are gone afterwards. */
     public Result run(Scenario s) throws IOException, InterruptedException {
+        return run(s, UnaryOperator.identity());
+    }
+
+    /** As {@link #run(Scenario)}, on the plan as {@code change} alters it (coverage takes a gate out). */
+    public Result run(Scenario s, UnaryOperator<Plan> change) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "scenario-");
         try {
-            return runIn(s, dir, t0);
+            return runIn(s, change, dir, t0);
         } finally {
             deleteTree(dir);
         }
     }
 
-    private Result runIn(Scenario s, Path dir, long t0) throws IOException, InterruptedException {
+    private Result runIn(Scenario s, UnaryOperator<Plan> change, Path dir, long t0) throws IOException, InterruptedException {
         List<Fault> atStart = s.faults().stream().filter(f -> f.atStep() == null).map(Scenario.TimedFault::fault).toList();
         List<Scenario.TimedFault> timed = s.faults().stream().filter(f -> f.atStep() != null).toList();
         List<String> failures = new ArrayList<>();
@@ -81,7 +87,7 @@ public final class ScenarioRunner {
         try (PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), s.labHosts(), 0, atStart, s.speed()))) {
             Plan plan;
             try {
-                plan = PlanFiles.load(s.runbook(), lab.inventoryPath(), s.vars());
+                plan = change.apply(PlanFiles.load(s.runbook(), lab.inventoryPath(), s.vars()));
                 UnattendedPolicy.checkAutoConfirm(plan);
             } catch (PlanException | IllegalArgumentException e) {
                 return new Result(s, "not run", took(t0), List.of("the runbook does not plan on the lab: " + e.getMessage()));

@@ -1,0 +1,67 @@
+package dev.belay.app.scenario;
+
+import dev.belay.engine.Plan;
+import dev.belay.engine.PlannedStep;
+import dev.belay.runbook.Action;
+import dev.belay.runbook.Gate;
+import dev.belay.runbook.Runbook;
+import dev.belay.runbook.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * One gate or preflight check of a runbook with its expectations taken out (in memory, on the
+ * resolved plan): what {@code belay test --coverage} runs the scenarios against to see whether any
+ * scenario notices. A command without expectations still has to exit 0, as in any runbook.
+ */
+public record Weakening(String runbookId, Kind kind, String stepId) implements UnaryOperator<Plan> {
+
+    public enum Kind { GATE, PREFLIGHT }
+
+    /** Every gate and every preflight check with expectations in {@code rb}, in runbook order. */
+    public static List<Weakening> of(Runbook rb) {
+        List<Weakening> out = new ArrayList<>();
+        for (Step s : rb.preflight()) {
+            if (s.action() instanceof Action.Run r && !r.expect().isEmpty()) {
+                out.add(new Weakening(rb.id(), Kind.PREFLIGHT, s.id()));
+            }
+        }
+        for (Step s : rb.steps()) {
+            if (s.gate() != null && !s.gate().expect().isEmpty()) {
+                out.add(new Weakening(rb.id(), Kind.GATE, s.id()));
+            }
+        }
+        return out;
+    }
+
+    /** As the coverage table names it. */
+    public String label() {
+        return (kind == Kind.GATE ? "gate of " : "preflight ") + stepId;
+    }
+
+    @Override
+    public Plan apply(Plan p) {
+        return new Plan(p.runbook(), p.inventory(), p.vars(), p.secretNames(),
+                kind == Kind.PREFLIGHT ? weaken(p.preflight()) : p.preflight(),
+                kind == Kind.GATE ? weaken(p.steps()) : p.steps(),
+                p.rollback(), p.monitors(), p.contentHash(), p.runbookPath(), p.inventoryPath(), p.legacyHash());
+    }
+
+    private List<PlannedStep> weaken(List<PlannedStep> steps) {
+        return steps.stream().map(ps -> ps.id().equals(stepId)
+                ? new PlannedStep(ps.phase(), weaken(ps.step()), ps.origin(), ps.scope(), ps.includedCheck()) : ps).toList();
+    }
+
+    private Step weaken(Step s) {
+        Action action = s.action();
+        Gate gate = s.gate();
+        if (kind == Kind.PREFLIGHT && action instanceof Action.Run r) {
+            action = new Action.Run(r.on(), r.command(), r.timeout(), List.of());
+        } else if (kind == Kind.GATE && gate != null) {
+            gate = new Gate(gate.on(), gate.command(), List.of(), gate.retry(), gate.timeout());
+        }
+        return new Step(s.id(), s.title(), s.description(), action, s.confirm(), s.when(), s.estimate(), s.serial(),
+                s.retry(), s.pointOfNoReturn(), s.onFailure(), gate, s.snapshot(), s.snapshotExpect());
+    }
+}
