@@ -4,27 +4,16 @@ import dev.belay.app.scenario.Coverage;
 import dev.belay.app.scenario.ScenarioRunner;
 import java.util.List;
 
-/** The table {@code belay test} prints: one row per scenario, then why each failed one failed. */
+/** The tables {@code belay test} prints: one row per scenario (then why each failed one failed), and the coverage. */
 final class ScenarioTable {
 
     private ScenarioTable() {
     }
 
     static String render(List<ScenarioRunner.Result> results) {
-        String[] head = {"SCENARIO", "EXPECTED", "GOT", "TIME", "RESULT"};
-        int[] w = new int[head.length];
-        List<String[]> rows = results.stream().map(r -> new String[] {r.scenario().name(),
-                r.scenario().expect().summary(), r.got(), String.format("%.1fs", r.took().toMillis() / 1000.0),
-                r.passed() ? "pass" : "FAIL"}).toList();
-        for (int i = 0; i < head.length; i++) {
-            w[i] = head[i].length();
-            for (String[] row : rows) {
-                w[i] = Math.max(w[i], row[i].length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        line(sb, head, w);
-        rows.forEach(r -> line(sb, r, w));
+        StringBuilder sb = new StringBuilder(table(new String[] {"SCENARIO", "EXPECTED", "GOT", "TIME", "RESULT"},
+                results.stream().map(r -> new String[] {r.scenario().name(), r.scenario().expect().summary(), r.got(),
+                        String.format("%.1fs", r.took().toMillis() / 1000.0), r.passed() ? "pass" : "FAIL"}).toList()));
         for (ScenarioRunner.Result r : results) {
             for (String f : r.failures()) {
                 sb.append(r.scenario().name()).append(": ").append(f).append('\n');
@@ -35,23 +24,28 @@ final class ScenarioTable {
         return sb.toString();
     }
 
-    /** The coverage table: each gate and preflight check, and the scenarios that fail without it. */
+    /** Each gate and preflight check, and the scenarios that fail without it. */
     static String coverage(List<Coverage.Row> rows) {
-        String[] head = {"RUNBOOK", "GATE OR CHECK", "PROVEN BY"};
-        List<String[]> cells = rows.stream().map(r -> new String[] {r.weakening().runbookId(), r.weakening().label(),
-                r.proven() ? String.join(", ", r.provenBy()) : "unproven"}).toList();
+        StringBuilder sb = new StringBuilder(table(new String[] {"RUNBOOK", "GATE OR CHECK", "PROVEN BY"},
+                rows.stream().map(r -> new String[] {r.weakening().runbookId(), r.weakening().label(),
+                        r.proven() ? String.join(", ", r.provenBy()) : "unproven"}).toList()));
+        long unproven = rows.stream().filter(r -> !r.proven()).count();
+        sb.append(rows.size() - unproven).append(" proven, ").append(unproven).append(" unproven\n");
+        return sb.toString();
+    }
+
+    /** Left-aligned columns as wide as their widest cell; the last column is not padded. */
+    private static String table(String[] head, List<String[]> rows) {
         int[] w = new int[head.length];
         for (int i = 0; i < head.length; i++) {
             w[i] = head[i].length();
-            for (String[] c : cells) {
-                w[i] = Math.max(w[i], c[i].length());
+            for (String[] row : rows) {
+                w[i] = Math.max(w[i], row[i].length());
             }
         }
         StringBuilder sb = new StringBuilder();
         line(sb, head, w);
-        cells.forEach(c -> line(sb, c, w));
-        long unproven = rows.stream().filter(r -> !r.proven()).count();
-        sb.append(rows.size() - unproven).append(" proven, ").append(unproven).append(" unproven\n");
+        rows.forEach(r -> line(sb, r, w));
         return sb.toString();
     }
 
