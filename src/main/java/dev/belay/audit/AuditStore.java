@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,8 +35,11 @@ public final class AuditStore implements AutoCloseable {
     private volatile int outputCapBytes = OutputStore.DEFAULT_CAP_BYTES;
     private final Checkpointing checkpointing = new Checkpointing(this);
 
-    private AuditStore(Database db) {
+    private final Clock clock;
+
+    private AuditStore(Database db, Clock clock) {
         this.db = db;
+        this.clock = clock;
         db.migrate();
         this.writer = db.connect();
         try {
@@ -48,7 +52,17 @@ public final class AuditStore implements AutoCloseable {
 
     /** Opens (creating or upgrading the schema) the audit log at any supported JDBC URL. */
     public static AuditStore open(String jdbcUrl) {
-        return new AuditStore(new Database(jdbcUrl));
+        return open(jdbcUrl, Clock.systemUTC());
+    }
+
+    /** As {@link #open(String)}, stamping events, outputs and recordings with {@code clock}'s time. */
+    public static AuditStore open(String jdbcUrl, Clock clock) {
+        return new AuditStore(new Database(jdbcUrl), clock);
+    }
+
+    /** Now, to the millisecond the log keeps. */
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** Opens the default H2 file under {@code ~/.belay/audit}. */
@@ -113,7 +127,7 @@ public final class AuditStore implements AutoCloseable {
                 prev = rs.getString(2);
             }
             List<EventRows.Row> rows = new ArrayList<>(events.size());
-            Instant ts = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant ts = now();
             for (NewEvent e : events) {
                 EventRows.Row row = seal(e, ++head[0], ts, prev);
                 rows.add(row);

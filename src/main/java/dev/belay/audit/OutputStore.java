@@ -5,9 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,7 +37,7 @@ final class OutputStore {
                 ps.setString(1, ref.id());
                 ps.setString(2, runId);
                 ps.setString(3, host);
-                ps.setObject(4, Instant.now().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
+                ps.setObject(4, store.now().atOffset(ZoneOffset.UTC));
                 ps.setLong(5, ref.originalBytes());
                 ps.setLong(6, ref.droppedBytes());
                 ps.setString(7, sha);

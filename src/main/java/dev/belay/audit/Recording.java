@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,7 +31,6 @@ public final class Recording implements AutoCloseable {
 
     private final AuditStore store;
     private final RecordingRef ref;
-    private final long startNanos = System.nanoTime();
     private final PasswordPrompt prompt = new PasswordPrompt();
     private final StringBuilder typedSecret = new StringBuilder();
     private final List<Frame> pending = new ArrayList<>();
@@ -40,6 +38,8 @@ public final class Recording implements AutoCloseable {
     private int nextChunk;
     private boolean inSecret;
     private boolean closed;
+    /** Frame times never go backwards, even if the wall clock is set back during a session. */
+    private double lastTime;
 
     private record Frame(double time, String kind, String data) { }
 
@@ -54,7 +54,7 @@ public final class Recording implements AutoCloseable {
     }
 
     static Recording start(AuditStore store, String runId, String host, int width, int height, String title) {
-        Instant started = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant started = store.now();
         RecordingRef ref = new RecordingRef(UUID.randomUUID().toString(), runId, host, started, title, null);
         Recording r = new Recording(store, ref);
         ObjectNode header = EventRows.JSON.createObjectNode().put("version", 2).put("width", width)
@@ -121,7 +121,8 @@ public final class Recording implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("recording " + ref.id() + " is finished; start a new one");
         }
-        double t = (System.nanoTime() - startNanos) / 1e9;
+        double t = Math.max(lastTime, java.time.Duration.between(ref.started(), store.now()).toMillis() / 1e3);
+        lastTime = t;
         Frame last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
         if (last != null && last.kind().equals(kind) && (store.masker().mayContinue(last.data())
                 || (kind.equals("i") && last.data().length() < 64))) {

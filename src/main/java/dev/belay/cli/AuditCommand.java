@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Read and check the audit log.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Runs.class, AuditCommand.Show.class,
-                AuditCommand.Export.class, AuditCommand.Cast.class})
+                AuditCommand.Export.class, AuditCommand.Cast.class, AuditBundleCommand.class,
+                AuditCompareCommand.class})
 public final class AuditCommand implements Runnable {
 
     static final int OK = 0;

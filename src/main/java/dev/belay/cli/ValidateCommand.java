@@ -1,13 +1,18 @@
 package dev.belay.cli;
 
 import dev.belay.inventory.InventoryFiles;
+import dev.belay.inventory.Inventory;
+import dev.belay.inventory.InventoryLoader;
+import dev.belay.inventory.RunbookFit;
 import dev.belay.runbook.LoadResult;
 import dev.belay.runbook.Problem;
+import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLibrary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -21,7 +26,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code belay validate FILE...}: prints every problem as file:line:column: message. */
+/**
+ * {@code belay validate FILE... [--inventory INV]}: prints every problem as file:line:column: message.
+ * With an inventory, each runbook is also checked against it ({@link RunbookFit}: roles and their
+ * host counts, {@code role[i]} indexes), as a run would be.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Check runbooks and inventories against the Belay format.",
                 "Exit status: 0 all valid, 1 problems found, 2 usage error or unreadable file."})
@@ -36,6 +45,10 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "auto (default), runbook or inventory.")
     Kind kind = Kind.auto;
 
+    @Option(names = "--inventory", paramLabel = "INV",
+            description = "Also check each runbook against this inventory: roles, host counts, role[i] indexes.")
+    Path inventory;
+
     @Spec
     CommandSpec spec;
 
@@ -46,6 +59,23 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int status = 0;
+        Inventory inv = null;
+        if (inventory != null) {
+            LoadResult<Inventory> loaded;
+            try {
+                loaded = new InventoryLoader().load(inventory.toString(), Files.readAllBytes(inventory));
+            } catch (IOException | SecurityException e) {
+                err.println("belay validate: cannot read inventory " + inventory + ": "
+                        + (Files.exists(inventory) ? e.getClass().getSimpleName() : "no such file"));
+                return 2;
+            }
+            loaded.problems().forEach(out::println);
+            if (loaded.value() == null || !loaded.problems().isEmpty()) {
+                out.flush();
+                return 1;
+            }
+            inv = loaded.value();
+        }
         for (Path file : files) {
             byte[] bytes;
             try {
@@ -56,7 +86,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 status = 2;
                 continue;
             }
-            List<Problem> problems = validate(file, bytes);
+            List<Problem> problems = validate(file, bytes, inv);
             problems.forEach(out::println);
             if (problems.isEmpty()) {
                 out.println(file + ": ok");
@@ -68,13 +98,20 @@ public final class ValidateCommand implements Callable<Integer> {
         return status;
     }
 
-    private List<Problem> validate(Path file, byte[] bytes) {
+    private List<Problem> validate(Path file, byte[] bytes, Inventory inv) {
         Kind k = kind == Kind.auto ? detect(bytes) : kind;
         if (k == Kind.inventory) {
             return InventoryFiles.load(file.toString(), bytes, null).problems();
         }
-        LoadResult<?> r = libraryFor(file).resultOf(file);
-        return r.problems().stream().map(p -> new Problem(file.toString(), p.line(), p.column(), p.message())).toList();
+        LoadResult<Runbook> r = libraryFor(file).resultOf(file);
+        List<Problem> problems = new ArrayList<>(r.problems().stream()
+                .map(p -> new Problem(file.toString(), p.line(), p.column(), p.message())).toList());
+        if (inv != null && r.value() != null && problems.isEmpty()) {
+            // The fit is about the whole runbook, not one node: reported at its first line.
+            RunbookFit.problems(r.value(), inv).forEach(m -> problems.add(new Problem(file.toString(), 1, 1,
+                    m + " (inventory " + inventory + ")")));
+        }
+        return problems;
     }
 
     /** One library per folder, holding the folder's runbooks and every runbook named on the command line there. */

@@ -3,7 +3,10 @@ package dev.belay.engine;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.belay.runbook.Durations;
 import dev.belay.runbook.Expectation;
+import dev.belay.ssh.exec.ExecOutcome;
+import dev.belay.ssh.exec.ExecResult;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +30,27 @@ public final class ExpectationEvaluator {
         List<Expectation> list = expectations.isEmpty() ? List.of(new Expectation.Exit(0)) : expectations;
         List<CheckResult> out = new ArrayList<>();
         for (Expectation e : list) {
-            if (result.outcome() != ExecResult.Outcome.EXITED) {
+            if (result.exitCode() == null) {
+                String detail = detail(result.outcome());
                 out.add(CheckResult.of(describe(e), false, expected(e), "the command " + result.outcome().label()
-                        + (result.detail().isEmpty() ? "" : ": " + result.detail())));
+                        + (detail.isEmpty() ? "" : ": " + detail)));
             } else {
                 out.add(check(e, result));
             }
         }
         return out;
+    }
+
+    /** Why a command did not exit, as the check shows it. */
+    private static String detail(ExecOutcome o) {
+        if (o instanceof ExecOutcome.TimedOut t) {
+            return "no exit within " + Durations.format(t.timeout());
+        } else if (o instanceof ExecOutcome.ConnectionLost c) {
+            return c.reason();
+        } else if (o instanceof ExecOutcome.Failed f) {
+            return f.reason();
+        }
+        return "";
     }
 
     /** The expectation as the author wrote it. */
@@ -92,7 +108,7 @@ public final class ExpectationEvaluator {
         } else if (e instanceof Expectation.NumberCheck n) {
             return number(n, d, x, text);
         } else if (e instanceof Expectation.Json j) {
-            return json(j, d, x, r.stdout());
+            return json(j, d, x, r.stdout().text());
         }
         Expectation.Capture c = (Expectation.Capture) e;
         Matcher mm = Pattern.compile(c.regex(), Pattern.MULTILINE).matcher(text);

@@ -1,5 +1,6 @@
 package dev.belay.engine;
 
+import dev.belay.ssh.exec.ExecResult;
 import dev.belay.audit.SecretMasker;
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Durations;
@@ -66,7 +67,7 @@ final class HostRunner {
         ExecResult r = ctx.transport().exec(host, command, w.timeout(), (line, err) ->
                 ctx.emit(new RunEvent.OutputLine(ctx.clock().instant(), id, host.name(), m.mask(line), err)), ctx.cancel());
         ctx.emit(new RunEvent.CommandFinished(ctx.clock().instant(), id, host.name(), attempt, w.purpose(),
-                r.outcome().label(), r.exitCode(), m.mask(r.combinedOutput()), r.took().toMillis()));
+                r.outcome().label(), r.exitCode(), m.mask(r.combinedOutput()), r.elapsed().toMillis()));
         List<CheckResult> checks = ExpectationEvaluator.evaluate(w.expect(), r);
         String failure = null;
         for (CheckResult c : checks) {
@@ -89,7 +90,7 @@ final class HostRunner {
                             m.mask(c.captured())));
                 }
             }
-            return snapshot(w, host, m.mask(r.stdout()));
+            return snapshot(w, host, m.mask(r.stdout().text()));
         }
         return null;
     }

@@ -2,10 +2,10 @@ package dev.belay.engine;
 
 import dev.belay.inventory.Inventory;
 import dev.belay.inventory.RoleGroups;
+import dev.belay.inventory.RunbookFit;
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.Monitor;
-import dev.belay.runbook.RoleSpec;
 import dev.belay.runbook.Runbook;
 import dev.belay.runbook.Step;
 import dev.belay.runbook.VarSpec;
@@ -99,16 +99,9 @@ public final class PlanResolver {
     }
 
     private static void checkRoles(Runbook runbook, Inventory inventory) {
-        for (Map.Entry<String, RoleSpec> r : runbook.roles().entrySet()) {
-            int have = inventory.roles().getOrDefault(r.getKey(), List.of()).size();
-            RoleSpec spec = r.getValue();
-            if (have < spec.min() || (spec.max() != null && have > spec.max())) {
-                throw new PlanException("runbook " + runbook.id() + " needs role " + r.getKey() + " with "
-                        + (spec.max() == null ? "at least " + spec.min() : spec.min() + " to " + spec.max())
-                        + " host(s); the " + inventory.environment() + " inventory gives it " + have
-                        + ": map the role under roles: in the inventory"
-                        + (spec.groups().isEmpty() ? "" : ", or give one of the groups " + spec.groups() + " hosts"));
-            }
+        List<String> misfit = RunbookFit.problems(runbook, inventory);
+        if (!misfit.isEmpty()) {
+            throw new PlanException(String.join("\n", misfit));
         }
     }
 
@@ -194,5 +187,20 @@ public final class PlanResolver {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from this JVM", e);
         }
+    }
+
+    /**
+     * The content hash a plan of this runbook records (RUN_STARTED {@code contentHash}): the runbook
+     * and every runbook it includes, independent of inventory and var values. Lets a reviewer check
+     * that a runbook file is the one that ran.
+     */
+    public String contentHash(Runbook runbook) {
+        StringBuilder hashed = new StringBuilder(runbook.toString());
+        Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
+        for (List<Step> steps : List.of(runbook.preflight(), runbook.steps(), runbook.rollback())) {
+            Phase phase = steps == runbook.preflight() ? Phase.PREFLIGHT : steps == runbook.steps() ? Phase.MAIN : Phase.ROLLBACK;
+            expand(runbook, steps, phase, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
+        }
+        return sha256(hashed.toString());
     }
 }

@@ -2,8 +2,9 @@ package dev.belay.engine;
 
 import dev.belay.inventory.Host;
 import dev.belay.inventory.Inventory;
-import dev.belay.runbook.Durations;
+import dev.belay.ssh.exec.CapturedOutput;
 import dev.belay.ssh.exec.ExecOutcome;
+import dev.belay.ssh.exec.ExecResult;
 import dev.belay.ssh.exec.RunningExec;
 import dev.belay.ssh.exec.SshConnection;
 import dev.belay.ssh.exec.SshPool;
@@ -31,36 +32,17 @@ public final class SshTransport implements Transport {
             SshConnection c = pool.connection(SshTargets.of(inventory, host));
             running = c.start(command, timeout, (h, kind, line) -> lines.line(line, kind == StreamKind.STDERR));
         } catch (IOException | IllegalStateException e) {
-            return new ExecResult(ExecResult.Outcome.CONNECTION_LOST, null, "", "", took(start),
-                    "cannot reach " + host.name() + ": " + e.getMessage());
+            return new ExecResult(host.name(), command, new ExecOutcome.ConnectionLost("cannot reach " + host.name()
+                    + ": " + e.getMessage()), CapturedOutput.NONE, CapturedOutput.NONE, took(start));
         }
         try (CancelToken.Registration ignored = cancel.onCancel(running::cancel)) {
-            return map(running.await());
+            return running.await();
         } catch (InterruptedException e) {
             running.cancel();
             Thread.currentThread().interrupt();
-            return new ExecResult(ExecResult.Outcome.CANCELLED, null, "", "", took(start), "interrupted");
+            return new ExecResult(host.name(), command, new ExecOutcome.Cancelled(), CapturedOutput.NONE,
+                    CapturedOutput.NONE, took(start));
         }
-    }
-
-    private static ExecResult map(dev.belay.ssh.exec.ExecResult r) {
-        String out = r.stdout().text();
-        String err = r.stderr().text();
-        ExecOutcome o = r.outcome();
-        if (o instanceof ExecOutcome.Exited e) {
-            return ExecResult.exited(e.code(), out, err, r.elapsed());
-        }
-        if (o instanceof ExecOutcome.TimedOut t) {
-            return new ExecResult(ExecResult.Outcome.TIMED_OUT, null, out, err, r.elapsed(),
-                    "no exit within " + Durations.format(t.timeout()));
-        }
-        if (o instanceof ExecOutcome.Cancelled) {
-            return new ExecResult(ExecResult.Outcome.CANCELLED, null, out, err, r.elapsed(), "cancelled");
-        }
-        if (o instanceof ExecOutcome.ConnectionLost c) {
-            return new ExecResult(ExecResult.Outcome.CONNECTION_LOST, null, out, err, r.elapsed(), c.reason());
-        }
-        return new ExecResult(ExecResult.Outcome.FAILED, null, out, err, r.elapsed(), ((ExecOutcome.Failed) o).reason());
     }
 
     private static Duration took(long start) {

@@ -1,5 +1,6 @@
 package dev.belay.engine;
 
+import dev.belay.ssh.exec.ExecResult;
 import dev.belay.inventory.Host;
 import java.time.Duration;
 

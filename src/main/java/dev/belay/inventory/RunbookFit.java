@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Whether an inventory can run a runbook: every role the runbook declares exists with between
  * {@code min} and {@code max} hosts, and every {@code role[i]} index points at a host. Checked when
- * a run is planned, since a runbook alone is inventory-independent.
+ * a run is planned ({@code PlanResolver}) and by {@code belay validate --inventory}, since a runbook
+ * alone is inventory-independent. A role with {@code min: 0} may be missing.
  */
 public final class RunbookFit {
 
@@ -28,21 +29,20 @@ public final class RunbookFit {
         for (Map.Entry<String, RoleSpec> e : rb.roles().entrySet()) {
             String role = e.getKey();
             RoleSpec spec = e.getValue();
-            if (!inv.roles().containsKey(role)) {
+            if (!inv.roles().containsKey(role) && spec.min() > 0) {
                 out.add("runbook '" + rb.id() + "' needs role '" + role + "', which inventory '" + inv.environment()
                         + "' does not have" + Suggestions.didYouMean(role, inv.roles().keySet())
                         + (spec.groups().isEmpty() ? ": add it under roles:"
                         : " nor any of its groups " + spec.groups() + " with hosts: add one of them"));
                 continue;
             }
-            int n = inv.roles().get(role).size();
+            int n = inv.roles().getOrDefault(role, List.of()).size();
             if (n < spec.min()) {
                 out.add("role '" + role + "' needs at least " + spec.min() + " hosts; inventory '" + inv.environment()
-                        + "' gives " + n);
+                        + "' gives " + n + ": map more hosts to it under roles:");
             } else if (spec.max() != null && n > spec.max()) {
                 out.add("role '" + role + "' takes at most " + spec.max() + (spec.max() == 1 ? " host" : " hosts")
-                        + "; inventory '" + inv.environment()
-                        + "' gives " + n);
+                        + "; inventory '" + inv.environment() + "' gives " + n + ": use a smaller inventory or raise max:");
             }
         }
         Stream.of(rb.preflight(), rb.steps(), rb.rollback()).flatMap(List::stream)

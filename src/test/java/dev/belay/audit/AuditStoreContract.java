@@ -31,9 +31,28 @@ abstract class AuditStoreContract {
     /** A fresh, empty database URL for one test. */
     protected abstract String freshUrl() throws Exception;
 
+    private ManualClock clock;
+
     @BeforeEach
     void openStore() throws Exception {
-        store = AuditStore.open(freshUrl());
+        clock = ManualClock.morning();
+        store = AuditStore.open(freshUrl(), clock);
+    }
+
+    @Test
+    void eventsAndRecordingsAreStampedByTheStoresClock() {
+        java.time.Instant morning = java.time.Instant.parse("2026-03-01T09:00:00Z");
+        store.append(NewEvent.of("clocked", ALICE, null, EventType.RUN_STARTED));
+        clock.advance(java.time.Duration.ofMinutes(5));
+        store.append(NewEvent.of("clocked", ALICE, null, EventType.NOTE));
+        RecordingRef rec;
+        try (Recording r = store.startRecording("clocked", "db-1", 80, 24, null)) {
+            r.output("hello");
+            rec = r.finish();
+        }
+        assertThat(store.timeline("clocked")).extracting(AuditEvent::ts)
+                .containsExactly(morning, morning.plusSeconds(300).plusMillis(1));
+        assertThat(rec.started()).isEqualTo(morning.plusSeconds(300).plusMillis(2));
     }
 
     @AfterEach
@@ -267,10 +286,8 @@ abstract class AuditStoreContract {
     @Test
     void runsAreFilteredAndStepsComparedWithEarlierRuns() throws Exception {
         Fixtures.run(store, "r1", "patch-db", "prod", ALICE, "succeeded", 3.0, "all good");
-        Thread.sleep(5);
         Fixtures.run(store, "r2", "patch-db", "staging", new Operator("bob", "bob", "ws-2"), "failed", 3.0,
                 "ERROR disk full");
-        Thread.sleep(5);
         Fixtures.run(store, "r3", "patch-db", "prod", ALICE, "succeeded", 3.0, "fine");
         Fixtures.run(store, "o1", "other", "prod", ALICE, null, 1.0, "fine");
         NewEvent handover = NewEvent.of("r1", new Operator("dave", "dave", "ws-4"), null, EventType.OPERATOR_HANDOVER);

@@ -44,6 +44,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void withAnInventoryEachRunbookIsCheckedAgainstItsRolesAndIndexes() throws IOException {
+        Path rb = write("fit.yaml", "id: fit\ntitle: Fit\nroles:\n  controllers: { min: 2 }\n  computes: { min: 0 }\n"
+                + "steps:\n  - { id: s, title: S, on: \"controllers[2]\", run: uptime }\n");
+        Path inv = write("inv.yaml", "environment: lab\nhosts:\n  h1: { address: 127.0.0.1 }\n"
+                + "roles:\n  controller: [h1]\n");
+        assertThat(run("validate", rb.toString(), "--inventory", inv.toString())).isEqualTo(1);
+        assertThat(out.toString()).isEqualTo(
+                rb + ":1:1: runbook 'fit' needs role 'controllers', which inventory 'lab' does not have (did you mean"
+                        + " 'controller'?): add it under roles: (inventory " + inv + ")\n");
+
+        Path fits = write("fits.yaml", "id: fits\ntitle: Fits\nroles:\n  controller: { min: 1 }\n"
+                + "steps:\n  - { id: s, title: S, on: \"controller[0]\", run: uptime }\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("validate", fits.toString(), "--inventory", inv.toString())).isZero();
+        assertThat(out.toString()).isEqualTo(fits + ": ok\n");
+    }
+
+    @Test
     void includesAreCheckedAgainstTheFolder() throws IOException {
         write("b.yaml", "id: b\ntitle: B\nsteps:\n  - { id: back, title: Back, include: a }\n");
         Path a = write("a.yaml", "id: a\ntitle: A\nsteps:\n  - { id: s, title: S, include: b }\n"

@@ -3,6 +3,9 @@ package dev.belay.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belay.runbook.Expectation;
+import dev.belay.ssh.exec.CapturedOutput;
+import dev.belay.ssh.exec.ExecOutcome;
+import dev.belay.ssh.exec.ExecResult;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -66,7 +69,8 @@ class ExpectationEvaluatorTest {
         assertThat(warn.seen()).isEqualTo("\"HEALTH_OK\"");
         assertThat(one(new Expectation.Json("/health/n", "3"), ok(json)).passed()).isTrue();
         assertThat(one(new Expectation.Json("/x", "1"), ok("not json")).seen()).contains("not JSON");
-        ExecResult timedOut = new ExecResult(ExecResult.Outcome.TIMED_OUT, null, "", "", Duration.ZERO, "no exit within 1s");
+        ExecResult timedOut = new ExecResult("web-1", "sleep 9", new ExecOutcome.TimedOut(Duration.ofSeconds(1)),
+                CapturedOutput.NONE, CapturedOutput.NONE, Duration.ofSeconds(1));
         CheckResult t = one(new Expectation.Contains("x"), timedOut);
         assertThat(t.passed()).isFalse();
         assertThat(t.seen()).contains("timed-out").contains("1s");

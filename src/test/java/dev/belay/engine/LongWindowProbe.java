@@ -5,6 +5,7 @@ import dev.belay.inventory.Inventory;
 import dev.belay.ssh.MinaServer;
 import dev.belay.ssh.TestKeys;
 import dev.belay.ssh.TestSettings;
+import dev.belay.ssh.exec.ExecResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -52,7 +53,7 @@ public final class LongWindowProbe {
             try (SshTransport transport = new SshTransport(TestSettings.of(dir), inventory)) {
                 for (int i = 1; i <= commands; i++) {
                     ExecResult r = transport.exec(host, "true", Duration.ofSeconds(10), (line, err) -> { }, run);
-                    if (r.outcome() == ExecResult.Outcome.EXITED && r.exitCode() == 0 && r.stdout().equals("ok\n")) {
+                    if (r.succeeded() && r.stdout().text().equals("ok\n")) {
                         ok++;
                     } else {
                         System.err.println("command " + i + ": " + r);

@@ -52,7 +52,7 @@ class PlanResolverTest {
         Rb slice = new Rb("slice");
         slice.steps.add(run("one", "web[5]", "true"));
         assertThatThrownBy(() -> resolve(slice, Map.of())).hasMessageContaining("step 'one'")
-                .hasMessageContaining("has 3 host(s)");
+                .hasMessageContaining("has 3 host");
 
         Rb max = new Rb("max");
         max.steps.add(run("boot", "web | max(seqno)", "true"));

@@ -414,7 +414,14 @@ class RunEngineTest {
         assertThat(s.unknownOutcomes()).containsExactly("long@web-1", "long@web-2", "long@web-3");
         assertThat(s.awaiting().options()).contains(Option.RESOLVE_UNKNOWN);
         assertThat(s.operator()).isEqualTo("bob");
-        Thread.sleep(300);
+        // Intent before act: a command is recorded as started before it is sent, and the settled run
+        // waits for the operator, so a log with no command since the resume means nothing was re-run.
+        List<RunEvent> events = crashed.events(id);
+        int resumed = events.size() - 1;
+        while (!(events.get(resumed) instanceof RunEvent.RunResumed)) {
+            resumed--;
+        }
+        assertThat(events.subList(resumed, events.size())).noneMatch(e -> e instanceof RunEvent.CommandStarted);
         assertThat(file("web-1", "first")).isEqualTo("1\n");
         assertThat(file("web-1", "long")).isEqualTo("1\n");
 
@@ -513,7 +520,10 @@ class RunEngineTest {
         RunState s = run.awaitSettled(T);
         assertThat(s.awaiting().options()).isEmpty();
         assertThat(s.awaiting().prompt()).contains("audit log cannot record events");
-        Thread.sleep(300);
+        // Halted means no decision is taken any more: the control thread accepts no command.
+        assertThatThrownBy(() -> run.run("next").get(5, java.util.concurrent.TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(s.step("next").orElseThrow().status()).isEqualTo(StepStatus.PENDING);
         assertThat(file("web-1", "next")).isNull();
     }
     @Test

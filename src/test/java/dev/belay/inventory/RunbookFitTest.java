@@ -31,8 +31,8 @@ class RunbookFitTest {
                   compute: [c1]
                 """).value();
         assertThat(RunbookFit.problems(rb, inv)).containsExactly(
-                "role 'controllers' needs at least 3 hosts; inventory 'staging' gives 2",
-                "role 'lb' takes at most 1 host; inventory 'staging' gives 2",
+                "role 'controllers' needs at least 3 hosts; inventory 'staging' gives 2: map more hosts to it under roles:",
+                "role 'lb' takes at most 1 host; inventory 'staging' gives 2: use a smaller inventory or raise max:",
                 "runbook 'fit' needs role 'computes', which inventory 'staging' does not have (did you mean 'compute'?):"
                         + " add it under roles:",
                 "step 'a' selects controllers[3], but inventory 'staging' has 2 hosts in 'controllers'");

@@ -47,14 +47,15 @@ public final class ScreenshotScenes {
             Path dir = Files.createTempDirectory("belay-shots");
             if (getParameters().getRaw().contains("terminal")) {
                 terminal(stage, dir);
+            } else if (getParameters().getRaw().contains("compare")) {
+                compare(stage, dir);
             } else {
                 history(stage, dir);
             }
         }
 
         private void history(Stage stage, Path dir) throws Exception {
-            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-            HistoryFixture.fill(store);
+            AuditStore store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
             Preferences prefs = Preferences.userRoot().node("/dev/belay/shots-" + System.nanoTime());
             MainWindow window = new MainWindow(new LibraryFolders(prefs, Path.of("runbooks").toAbsolutePath()), () -> store);
             window.show(stage);
@@ -66,6 +67,17 @@ public final class ScreenshotScenes {
                 var view = window.history().view();
                 view.refresh().thenCompose(runs -> view.openRun(HistoryFixture.REHEARSAL)).thenRun(() -> ready());
             });
+        }
+
+        /** The production run against its lab rehearsal, side by side (docs/images/compare.png). */
+        private void compare(Stage stage, Path dir) throws Exception {
+            AuditStore store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
+            dev.belay.ui.history.CompareView view = new dev.belay.ui.history.CompareView();
+            view.show(dev.belay.audit.compare.RunComparison.load(store, HistoryFixture.EARLIER, HistoryFixture.REHEARSAL)
+                    .orElseThrow());
+            stage.setScene(new Scene((Parent) view.node(), 1400, 900));
+            stage.show();
+            Platform.runLater(ScreenshotScenes.Scenes::ready);
         }
 
         private void terminal(Stage stage, Path dir) throws Exception {

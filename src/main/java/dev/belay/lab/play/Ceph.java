@@ -233,30 +233,59 @@ public final class Ceph {
         return out;
     }
 
-    /** Placement groups degraded because OSDs are down now (each PG has one replica per host). */
-    private int degradedWhileDown(Instant at) {
-        int total = cluster.topology().role("ceph_osds").size() * 2;
-        if (total == 0) {
-            return 0;
+    /**
+     * The states of the placement groups that have a replica on a down OSD. PG {@code i} keeps its
+     * {@code size} replicas on consecutive OSD hosts from host {@code i mod hosts}, on the host's
+     * OSD {@code i mod 2}; with fewer live replicas than {@code min_size} it stops serving I/O
+     * ({@code peered}), with none it is {@code stale}.
+     */
+    private Map<String, Integer> downStates() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        List<String> hosts = cluster.topology().role("ceph_osds");
+        int n = hosts.size();
+        if (n == 0) {
+            return out;
         }
-        int down = 0;
-        for (String h : cluster.topology().role("ceph_osds")) {
+        int size = Math.min(SIZE, n);
+        int minSize = size >= 3 ? 2 : 1;
+        Set<Integer> down = new java.util.HashSet<>(downSince.keySet());
+        for (String h : hosts) {
             for (int id : osdIds(cluster.topology(), h)) {
-                boolean running = cluster.network().serving(h, "ceph_osd_" + id);
-                if (!running || downSince.containsKey(id)) {
-                    down++;
+                if (!cluster.network().serving(h, "ceph_osd_" + id)) {
+                    down.add(id);
                 }
             }
         }
-        int size = Math.min(SIZE, cluster.topology().role("ceph_osds").size());
-        return (int) Math.min(PGS, Math.ceil((double) PGS * down * size / total));
+        if (down.isEmpty()) {
+            return out;
+        }
+        for (int pg = 0; pg < PGS; pg++) {
+            int alive = 0;
+            for (int r = 0; r < size; r++) {
+                int id = osdIds(cluster.topology(), hosts.get((pg + r) % n)).get(pg % 2);
+                if (!down.contains(id)) {
+                    alive++;
+                }
+            }
+            String state = alive == size ? null : alive >= minSize ? "active+undersized+degraded"
+                    : alive > 0 ? "undersized+degraded+peered" : "stale+active+undersized+degraded";
+            if (state != null) {
+                out.merge(state, 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    private int degradedWhileDown(Instant at) {
+        return downStates().values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Placement-group states now, most numerous first: state → count. */
     synchronized Map<String, Integer> pgStates() {
         Instant now = cluster.clock().now();
         Map<String, Integer> states = new LinkedHashMap<>();
-        int down = degradedWhileDown(now);
+        Map<String, Integer> downStates = downStates();
+        int down = downStates.values().stream().mapToInt(Integer::intValue).sum();
         int moving = movement == null ? 0 : Math.min(PGS - down, movement.left(now));
         if (movement != null && moving == 0) {
             movement = null;
@@ -280,9 +309,7 @@ public final class Ceph {
         if (scrubbing > 0) {
             states.put(scrubState, scrubbing);
         }
-        if (down > 0) {
-            states.put("active+undersized+degraded", down);
-        }
+        states.putAll(downStates);
         if (moving > 0) {
             states.merge(movement.state(), moving, Integer::sum);
         }
@@ -290,6 +317,12 @@ public final class Ceph {
         states.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
+    }
+
+    /** How long the longest-down OSD has been down, or zero. */
+    synchronized Duration longestDown() {
+        Instant now = cluster.clock().now();
+        return downSince.values().stream().map(t -> Duration.between(t, now)).max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     synchronized int degradedPgs() {

@@ -114,14 +114,26 @@ final class CephPlay implements Play {
         int undersized = pgs.entrySet().stream().filter(e -> e.getKey().contains("undersized")).mapToInt(Map.Entry::getValue).sum();
         int recovering = pgs.entrySet().stream().filter(e -> e.getKey().contains("recovering")).mapToInt(Map.Entry::getValue).sum();
         int backfill = pgs.entrySet().stream().filter(e -> e.getKey().contains("backfilling")).mapToInt(Map.Entry::getValue).sum();
+        int stale = pgs.entrySet().stream().filter(e -> e.getKey().startsWith("stale")).mapToInt(Map.Entry::getValue).sum();
+        int inactive = stale + pgs.entrySet().stream().filter(e -> e.getKey().contains("peered")).mapToInt(Map.Entry::getValue).sum();
+        if (inactive > 0 && ceph.longestDown().compareTo(Ceph.DOWN_OUT) >= 0) {
+            items.add(inactive + " pgs are stuck inactive for more than 300 seconds");
+        }
         if (backfill > 0) {
             items.add(backfill + " pgs backfilling");
         }
         if (degraded > 0) {
             items.add(degraded + " pgs degraded");
         }
+        int peered = pgs.entrySet().stream().filter(e -> e.getKey().contains("peered")).mapToInt(Map.Entry::getValue).sum();
+        if (peered > 0) {
+            items.add(peered + " pgs peered");
+        }
         if (recovering > 0) {
             items.add(recovering + " pgs recovering");
+        }
+        if (stale > 0) {
+            items.add(stale + " pgs stale");
         }
         if (undersized > 0) {
             items.add(undersized + " pgs undersized");
@@ -176,13 +188,18 @@ final class CephPlay implements Play {
         return items;
     }
 
+    /** HEALTH_ERR once placement groups are stuck inactive (no I/O), HEALTH_WARN for anything else. */
+    private static String level(List<String> items) {
+        return items.stream().anyMatch(i -> i.contains("stuck inactive")) ? "HEALTH_ERR" : "HEALTH_WARN";
+    }
+
     private String health(Call call, boolean detail) {
         List<String> details = new ArrayList<>();
         List<String> items = healthItems(call, detail, details);
         if (items.isEmpty()) {
             return "HEALTH_OK\n";
         }
-        StringBuilder out = new StringBuilder("HEALTH_WARN ").append(String.join("; ", items)).append('\n');
+        StringBuilder out = new StringBuilder(level(items)).append(' ').append(String.join("; ", items)).append('\n');
         if (detail) {
             details.forEach(d -> out.append(d).append('\n'));
             call.cluster().ceph().flags().stream().filter(Ceph.WARN_FLAGS::contains).findAny()
@@ -197,7 +214,7 @@ final class CephPlay implements Play {
         List<String> items = healthItems(call, false, new ArrayList<>());
         StringBuilder out = new StringBuilder();
         out.append("    cluster ").append(Ceph.FSID).append('\n');
-        out.append("     health ").append(items.isEmpty() ? "HEALTH_OK" : "HEALTH_WARN").append('\n');
+        out.append("     health ").append(items.isEmpty() ? "HEALTH_OK" : level(items)).append('\n');
         items.forEach(i -> out.append("            ").append(i).append('\n'));
         List<Mon> mons = ceph.mons();
         List<Mon> q = mons.stream().filter(Mon::inQuorum).toList();

@@ -241,6 +241,22 @@ public final class Cloud {
     /** The admin credentials files the runbooks source ({@code . /etc/kolla/admin-openrc.sh}). */
     Map<String, String> files(String host) {
         Map<String, String> files = new LinkedHashMap<>();
+        Map<String, String> pkgs = cluster.hostOs().packages(host);
+        if (pkgs.containsKey("openstack-nova-common")) {
+            // What the RDO package installs; the cells runbook adds its [placement] section with crudini.
+            files.put("/etc/nova/nova.conf", "[DEFAULT]\ntransport_url = rabbit://openstack:lab@" + Network.VIP
+                    + ":5672/\nmy_ip = " + cluster.network().address(host) + "\n\n[api_database]\nconnection = "
+                    + "mysql+pymysql://nova:lab@" + Network.VIP + "/nova_api\n\n[database]\nconnection = "
+                    + "mysql+pymysql://nova:lab@" + Network.VIP + "/nova\n");
+        }
+        if (pkgs.containsKey("openstack-nova-placement-api")) {
+            // Ocata's RDO vhost as shipped: without a <Directory /usr/bin> block, which the runbook adds.
+            files.put("/etc/httpd/conf.d/00-nova-placement-api.conf", "Listen 8778\n\n<VirtualHost *:8778>\n"
+                    + "  WSGIProcessGroup nova-placement-api\n  WSGIApplicationGroup %{GLOBAL}\n"
+                    + "  WSGIPassAuthorization On\n  WSGIDaemonProcess nova-placement-api processes=3 threads=1 user=nova group=nova\n"
+                    + "  WSGIScriptAlias / /usr/bin/nova-placement-api\n  ErrorLog /var/log/nova/nova-placement-api.log\n"
+                    + "</VirtualHost>\n\nAlias /nova-placement-api /usr/bin/nova-placement-api\n");
+        }
         if (!cluster.topology().has(host, "controllers")) {
             return files;
         }

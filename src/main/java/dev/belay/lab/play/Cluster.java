@@ -3,10 +3,12 @@ package dev.belay.lab.play;
 import dev.belay.lab.FaultSet;
 import dev.belay.lab.LabClock;
 import dev.belay.lab.LabTopology;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -27,18 +29,22 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
     private final Services services = new Services();
     private final Power power;
     private final Map<String, Play> plays = new LinkedHashMap<>();
+    private final List<Play> playList;
     private final Timeline timeline;
     private final HostOs hostOs;
     private final Network network;
     private final Ceph ceph;
     private final Cloud cloud;
-    private volatile HostFs hostFs = HostFs.NONE;
+    private volatile HostFiles files;
+    private volatile HostFs hostFs;
     private volatile Predicate<String> galeraSynced = h -> network().serving(h, "mariadb");
 
-    private Cluster(LabTopology topology, LabClock clock, FaultSet faults) {
+    private Cluster(LabTopology topology, LabClock clock, FaultSet faults, HostFiles files) {
         this.topology = topology;
         this.clock = clock;
         this.faults = faults;
+        this.files = files;
+        this.hostFs = files;
         this.power = new Power(topology.hosts(), FIRST_KERNEL);
         this.timeline = new Timeline(clock);
         this.hostOs = new HostOs(this);
@@ -46,9 +52,11 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         this.ceph = new Ceph(this);
         this.cloud = new Cloud(this);
         ceph.listen();
-        for (Play play : plays()) {
+        this.playList = List.copyOf(plays());
+        for (Play play : playList) {
             play.commands().forEach(c -> plays.put(c, play));
         }
+        playList.forEach(p -> p.attach(this));
         seed();
     }
 
@@ -64,19 +72,42 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         all.add(new NovaPlay());
         all.add(new SocatPlay());
         all.add(new ChownPlay());
+        // The container plays seed in this order: docker defines the Kolla containers, the service
+        // plays (Galera, RabbitMQ) then take them over, kolla-ansible writes its configuration.
+        all.add(new DockerPlay());
+        all.add(new GaleraPlay());
+        all.add(new RabbitPlay());
+        all.add(new KollaAnsiblePlay());
         return all;
     }
 
     /** Each play family seeds its own fresh state (called at creation and by {@link #reset()}). */
     private void seed() {
         hostOs.seed();
+        playList.forEach(p -> p.seed(this));
         KollaPlaceholders.seedIfAbsent(this);
         ceph.seed();
         cloud.seed();
     }
 
+    /** A cluster whose host files live in memory (tests, or a lab without a sandbox). */
     public static Cluster create(LabTopology topology, LabClock clock, FaultSet faults) {
-        return new Cluster(topology, clock, faults);
+        return new Cluster(topology, clock, faults, new MemoryHostFiles());
+    }
+
+    /**
+     * A cluster whose plays read and write host files through {@code files} (the lab passes a
+     * {@link DirectoryHostFiles} over the hosts' sandbox roots, so {@code cat}, {@code sed -i} and
+     * {@code rm} in a host's shell and the plays see the same grastate.dat, mnesia, globals.yml).
+     */
+    public static Cluster create(LabTopology topology, LabClock clock, FaultSet faults, HostFiles files) {
+        return new Cluster(topology, clock, faults, files);
+    }
+
+    /** The play of class {@code type} (plays reach each other's state through this). */
+    public <T extends Play> T play(Class<T> type) {
+        return playList.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + type.getSimpleName() + " in this lab"));
     }
 
     /** The command names this cluster plays (e.g. {@code docker}, {@code mysql}, {@code ceph}). */
@@ -101,7 +132,14 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         if (play == null) {
             return PlayResult.fail(127, call.command() + ": command not found\n");
         }
+        catchUp();
         return play.run(call);
+    }
+
+    /** Brings every play's lazily computed, time-based state up to the lab clock's now. */
+    public void catchUp() {
+        Instant now = clock.now();
+        playList.forEach(p -> p.catchUp(now));
     }
 
     @Override
@@ -117,6 +155,8 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
 
     /** What runs on {@code host}, with versions and states, for the lab panel. */
     public List<ComponentStatus> describe(String host) {
+        timeline.advance();
+        catchUp();
         return services.on(host).stream()
                 .map(u -> new ComponentStatus(u.name(), u.version(), u.running() ? "running" : "stopped"))
                 .toList();
@@ -155,9 +195,29 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         return files;
     }
 
-    /** Lets plays read the host sandboxes' own files (e.g. {@code /var/tmp/clustercheck.disabled}). */
+    /**
+     * Lets plays read the host sandboxes' own files (e.g. {@code /var/tmp/clustercheck.disabled}). A
+     * {@link HostFiles} given here also becomes the files the plays write ({@link #files()}).
+     */
     public void attachHostFs(HostFs fs) {
         this.hostFs = fs == null ? HostFs.NONE : fs;
+        if (fs instanceof HostFiles writable) {
+            this.files = writable;
+        }
+    }
+
+    /** Files on the hosts that plays and the hosts' shells share, read and written (grastate.dat, mnesia, globals.yml). */
+    public HostFiles files() {
+        return files;
+    }
+
+    /**
+     * {@code host}'s {@code grastate.dat} as Galera last wrote it (or the operator edited it); empty
+     * once removed. The same text is in the host files at {@link GaleraPlay#KOLLA_DATADIR} and
+     * {@link GaleraPlay#HOST_DATADIR}.
+     */
+    public Optional<String> grastate(String host) {
+        return play(GaleraPlay.class).grastate(host);
     }
 
     public HostFs hostFs() {

@@ -73,7 +73,7 @@ public final class HostOs {
     synchronized void seed() {
         hosts.clear();
         LabTopology t = cluster.topology();
-        Instant now = cluster.clock().now();
+        Instant now = cluster.timeline().now();
         for (String h : t.hosts()) {
             Host host = new Host();
             host.pkgs.putAll(Rpms.installed(t.has(h, "ceph_mons"), t.has(h, "ceph_osds"),
@@ -219,9 +219,9 @@ public final class HostOs {
     /** When the unit last became active (the container's start for a container unit). */
     public synchronized Instant activeSince(String h, UnitSpec u) {
         if (u.container() != null) {
-            return cluster.services().get(h, u.container()).map(Services.Unit::since).orElse(cluster.clock().now());
+            return cluster.services().get(h, u.container()).map(Services.Unit::since).orElse(cluster.timeline().now());
         }
-        return host(h).activeSince.getOrDefault(u.name(), cluster.clock().now());
+        return host(h).activeSince.getOrDefault(u.name(), cluster.timeline().now());
     }
 
     public synchronized boolean isEnabled(String h, UnitSpec u) {
@@ -238,7 +238,7 @@ public final class HostOs {
 
     /** Starts {@code u}; a container unit starts its container (a target starts its instances). */
     void start(String h, UnitSpec u) throws PlayFailure {
-        Instant now = cluster.clock().now();
+        Instant now = cluster.timeline().now();
         if (u.isTarget()) {
             synchronized (this) {
                 host(h).active.add(u.name());
@@ -298,7 +298,7 @@ public final class HostOs {
     }
 
     void stop(String h, UnitSpec u) {
-        Instant now = cluster.clock().now();
+        Instant now = cluster.timeline().now();
         if (u.isTarget()) {
             String prefix = u.name().replace(".target", "");
             for (UnitSpec member : units(h)) {
@@ -397,13 +397,13 @@ public final class HostOs {
     }
 
     synchronized Instant installedAt(String h, String key) {
-        return host(h).installedAt.getOrDefault(key, cluster.clock().now());
+        return host(h).installedAt.getOrDefault(key, cluster.timeline().now());
     }
 
     /** Installs or updates {@code name} to {@code version} (a kernel is installed beside the old ones). */
     synchronized void install(String h, String name, String version) {
         Host host = host(h);
-        Instant now = cluster.clock().now();
+        Instant now = cluster.timeline().now();
         if (name.equals("kernel")) {
             if (!host.kernels.contains(version)) {
                 host.kernels.add(version);
@@ -438,7 +438,7 @@ public final class HostOs {
      */
     void scheduleReboot(String h, Duration delay, boolean kexec) {
         synchronized (this) {
-            host(h).scheduledShutdown = cluster.clock().now().plus(delay);
+            host(h).scheduledShutdown = cluster.timeline().now().plus(delay);
         }
         cluster.timeline().schedule(delay, "power:" + h, () -> powerCycle(h, kexec));
     }
@@ -458,7 +458,7 @@ public final class HostOs {
         if (!cluster.power().isUp(h)) {
             return;
         }
-        Instant now = cluster.clock().now();
+        Instant now = cluster.timeline().now();
         synchronized (this) {
             Host host = host(h);
             host.scheduledShutdown = null;
@@ -469,9 +469,6 @@ public final class HostOs {
         cluster.power().goDown(h);
         // A reboot forgets whatever shutdown was still scheduled.
         cluster.timeline().cancel("power:" + h);
-        if (cluster.faults().has(FaultKind.HOST_NO_RETURN, h)) {
-            return;
-        }
         cluster.timeline().schedule(kexec ? KEXEC_BOOT_TIME : REBOOT_BOOT_TIME, "power:" + h, () -> boot(h, kexec));
     }
 
@@ -485,6 +482,10 @@ public final class HostOs {
     }
 
     private void boot(String h, boolean kexec) {
+        if (cluster.faults().has(FaultKind.HOST_NO_RETURN, h)) {
+            // Checked at boot time: a fault injected while the host is down still keeps it down.
+            return;
+        }
         String kernel;
         List<UnitSpec> toStart;
         synchronized (this) {
@@ -521,7 +522,7 @@ public final class HostOs {
             resume = host(h).resume;
             host(h).resume = new LinkedHashSet<>();
         }
-        Instant now = cluster.clock().now();
+        Instant now = cluster.timeline().now();
         for (String name : resume) {
             try {
                 cluster.services().start(h, name, cluster.services().get(h, name)

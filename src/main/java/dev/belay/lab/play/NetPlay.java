@@ -2,7 +2,6 @@ package dev.belay.lab.play;
 
 import dev.belay.lab.play.Network.Listener;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -258,9 +257,5 @@ final class NetPlay implements Play {
             return new Http(200, "OK", "text/plain", "Percona XtraDB Cluster Node is synced.\r\n");
         }
         return new Http(503, "Service Unavailable", "text/plain", "Percona XtraDB Cluster Node is not synced or non-PRIM. \r\n");
-    }
-
-    static List<String> words(String s) {
-        return new ArrayList<>(List.of(s.trim().split("\\s+")));
     }
 }

@@ -63,6 +63,38 @@ public final class Services {
         return u;
     }
 
+    /**
+     * Creates (or replaces) a service that already runs since {@code at}, without telling the
+     * listeners: for seeding the fresh state, where nothing "starts".
+     */
+    public synchronized Unit defineRunning(String host, String name, String image, String version, Instant at,
+                                           List<String> args) {
+        Unit u = new Unit(host, name, image, version, true, at, args);
+        byHost.computeIfAbsent(host, h -> new LinkedHashMap<>()).put(name, u);
+        return u;
+    }
+
+    /** Renames a service ({@code docker rename}); its state is kept and no listener hears of it. */
+    public synchronized void rename(String host, String from, String to) throws PlayFailure {
+        Map<String, Unit> units = byHost.getOrDefault(host, Map.of());
+        Unit u = units.get(from);
+        if (u == null) {
+            throw new PlayFailure(1, "No such service: " + from);
+        }
+        if (units.containsKey(to)) {
+            throw new PlayFailure(1, "A service named " + to + " already exists");
+        }
+        Map<String, Unit> reordered = new LinkedHashMap<>();
+        units.forEach((k, v) -> {
+            if (k.equals(from)) {
+                reordered.put(to, new Unit(host, to, v.image(), v.version(), v.running(), v.since(), v.args()));
+            } else {
+                reordered.put(k, v);
+            }
+        });
+        byHost.put(host, reordered);
+    }
+
     public synchronized void remove(String host, String name) {
         Map<String, Unit> units = byHost.get(host);
         if (units != null) {
@@ -70,8 +102,24 @@ public final class Services {
         }
     }
 
+    /**
+     * One lock per service, held across a start or stop and its listeners: two hosts' commands that
+     * restart the same service at once must not interleave one's "started" with the other's "stopped".
+     */
+    private final Map<String, Object> unitLocks = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Object lockOf(String host, String name) {
+        return unitLocks.computeIfAbsent(host + "/" + name, k -> new Object());
+    }
+
     /** Starts {@code name} on {@code host}; listeners may refuse. Starting a running service changes nothing. */
     public Unit start(String host, String name, List<String> args, Instant at) throws PlayFailure {
+        synchronized (lockOf(host, name)) {
+            return startLocked(host, name, args, at);
+        }
+    }
+
+    private Unit startLocked(String host, String name, List<String> args, Instant at) throws PlayFailure {
         Unit unit;
         synchronized (this) {
             unit = get(host, name).orElseThrow(() -> new PlayFailure(1, "No such service: " + name));
@@ -92,6 +140,12 @@ public final class Services {
 
     /** Stops {@code name} on {@code host} (a stopped one stays stopped). */
     public void stop(String host, String name, Instant at) {
+        synchronized (lockOf(host, name)) {
+            stopLocked(host, name, at);
+        }
+    }
+
+    private void stopLocked(String host, String name, Instant at) {
         Unit stopped;
         synchronized (this) {
             Unit unit = get(host, name).orElse(null);

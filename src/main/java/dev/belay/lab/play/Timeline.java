@@ -3,8 +3,6 @@ package dev.belay.lab.play;
 import dev.belay.lab.LabClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,14 +27,25 @@ final class Timeline implements AutoCloseable {
     private long seq;
     private ScheduledExecutorService poller;
     private boolean closed;
+    /** The due time of the event this thread is running: what "now" means for it, however late it fires. */
+    private final ThreadLocal<Instant> firing = new ThreadLocal<>();
 
     Timeline(LabClock clock) {
         this.clock = clock;
     }
 
+    /**
+     * Lab time now, or, inside a firing event, the time it was due: an event that fires late (the
+     * clock jumped, nobody polled) still happens at its own time, and what it schedules follows on.
+     */
+    Instant now() {
+        Instant at = firing.get();
+        return at != null ? at : clock.now();
+    }
+
     /** Runs {@code action} once {@code after} lab time has passed. */
     synchronized void schedule(Duration after, String what, Runnable action) {
-        queue.add(new Event(clock.now().plus(after), seq++, what, action));
+        queue.add(new Event(now().plus(after), seq++, what, action));
         if (poller == null && !closed) {
             poller = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "lab-timeline");
@@ -58,21 +67,23 @@ final class Timeline implements AutoCloseable {
         return queue.stream().anyMatch(e -> e.what.startsWith(prefix));
     }
 
-    /** Fires every due event, in order; an event may schedule more (a reboot schedules the boot). */
+    /** Fires every due event, earliest first; an event may schedule more (a reboot schedules the boot). */
     void advance() {
         while (true) {
-            List<Event> due = new ArrayList<>();
+            Event e;
             synchronized (this) {
-                Instant now = clock.now();
-                while (!queue.isEmpty() && !queue.peek().at.isAfter(now)) {
-                    due.add(queue.poll());
+                if (queue.isEmpty() || queue.peek().at.isAfter(clock.now())) {
+                    return;
                 }
-            }
-            if (due.isEmpty()) {
-                return;
+                e = queue.poll();
             }
             // Outside the lock: actions call listeners (the SSH side) and other state.
-            due.forEach(e -> e.action.run());
+            firing.set(e.at);
+            try {
+                e.action.run();
+            } finally {
+                firing.remove();
+            }
         }
     }
 

@@ -191,6 +191,18 @@ final class YumPlay implements Play {
         for (Rpm r : todo) {
             os.install(h, r.name(), r.version());
         }
+        if (updates.stream().anyMatch(r -> r.name().equals("docker"))) {
+            // The docker package restarts its service on upgrade (%systemd_postun_with_restart): every
+            // container stops and comes back, which is why the procedure sees Galera shaken by it.
+            os.unit(h, "docker").filter(u -> os.activeState(h, u).equals("active")).ifPresent(u -> {
+                os.stop(h, u);
+                try {
+                    os.start(h, u);
+                } catch (PlayFailure e) {
+                    err.append(e.getMessage()).append('\n');
+                }
+            });
+        }
         if (!installs.isEmpty()) {
             out.append("\nInstalled:\n");
             installs.forEach(r -> out.append("  ").append(r.name()).append('.').append(r.arch()).append(" 0:")
@@ -213,7 +225,6 @@ final class YumPlay implements Play {
     private PlayResult list(Call call, List<String> args) {
         HostOs os = call.cluster().hostOs();
         String h = call.host();
-        boolean installedOnly = !args.isEmpty() && args.get(0).equals("installed");
         List<String> patterns = args.isEmpty() || List.of("installed", "available", "updates", "all").contains(args.get(0))
                 ? args.subList(Math.min(1, args.size()), args.size()) : args;
         Map<String, String> rows = new LinkedHashMap<>();
@@ -234,9 +245,6 @@ final class YumPlay implements Play {
         }
         if (shown == 0) {
             return PlayResult.fail(1, "Loaded plugins: fastestmirror\nError: No matching Packages to list\n");
-        }
-        if (!installedOnly && patterns.isEmpty()) {
-            return PlayResult.ok(out.toString());
         }
         return PlayResult.ok(out.toString());
     }
@@ -309,9 +317,19 @@ final class YumPlay implements Play {
                         .forEach(n -> out.append("package ").append(n).append(" is not installed\n"));
             }
         } else {
-            StringBuilder sorted = new StringBuilder();
-            lines.forEach(l -> sorted.append(l[0]).append('\n'));
-            return new PlayResult(sorted + out.toString(), "", rc);
+            // rpm -q answers in the order the packages were named, "not installed" in place.
+            StringBuilder ordered = new StringBuilder();
+            lines.stream().filter(l -> all).forEach(l -> ordered.append(l[0]).append('\n'));
+            for (String n : names) {
+                if (n.equals("kernel")) {
+                    os.kernels(h).forEach(k -> ordered.append("kernel-").append(k).append(".x86_64\n"));
+                } else if (installed.containsKey(n)) {
+                    ordered.append(n).append('-').append(installed.get(n)).append(".x86_64\n");
+                } else {
+                    ordered.append("package ").append(n).append(" is not installed\n");
+                }
+            }
+            return new PlayResult(ordered.toString(), "", rc);
         }
         return new PlayResult(out.toString(), "", rc);
     }

@@ -8,6 +8,14 @@ import java.nio.charset.StandardCharsets;
  */
 public record CapturedOutput(byte[] head, byte[] tail, long totalBytes) {
 
+    public static final CapturedOutput NONE = new CapturedOutput(new byte[0], new byte[0], 0);
+
+    /** All of {@code text}, nothing dropped. */
+    public static CapturedOutput of(String text) {
+        byte[] bytes = text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8);
+        return new CapturedOutput(bytes, new byte[0], bytes.length);
+    }
+
     public boolean truncated() {
         return totalBytes > head.length + tail.length;
     }

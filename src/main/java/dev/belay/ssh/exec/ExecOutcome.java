@@ -4,6 +4,19 @@ import java.time.Duration;
 
 /** How a remote command ended. Only {@link Exited} carries an exit status, because only it received one. */
 public sealed interface ExecOutcome {
+
+    /** The outcome as events and reports write it: exited, timed-out, cancelled, connection-lost, failed. */
+    default String label() {
+        if (this instanceof Exited) {
+            return "exited";
+        } else if (this instanceof TimedOut) {
+            return "timed-out";
+        } else if (this instanceof Cancelled) {
+            return "cancelled";
+        }
+        return this instanceof ConnectionLost ? "connection-lost" : "failed";
+    }
+
     /** The host reported this exit status. */
     record Exited(int code) implements ExecOutcome { }
 

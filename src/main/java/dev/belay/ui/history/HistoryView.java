@@ -5,6 +5,9 @@ import dev.belay.audit.ReportFormat;
 import dev.belay.audit.RunReport;
 import dev.belay.audit.RunSummary;
 import dev.belay.audit.VerifyResult;
+import dev.belay.audit.bundle.EvidenceBundle;
+import dev.belay.audit.compare.RunComparison;
+import dev.belay.engine.RunbookContentHash;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +48,8 @@ public final class HistoryView {
     private boolean loadedOnce;
     private String shownRunId;
     private boolean closed;
+    private javafx.stage.Stage compareStage;
+    private CompareView lastCompare;
 
     /** A history over {@code store}, opened on first use off the FX thread and closed by {@link #close()}. */
     public HistoryView(Supplier<AuditStore> store) {
@@ -68,7 +73,14 @@ public final class HistoryView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label heading = new Label("Run history");
         heading.getStyleClass().add("title-3");
-        HBox top = new HBox(12, heading, spacer, verifyResult, verify);
+        Button bundle = new Button("Evidence bundle…", new FontIcon(Feather.PACKAGE));
+        bundle.setId("bundle");
+        bundle.setOnAction(e -> chooseBundle());
+        Button compare = new Button("Compare two runs", new FontIcon(Feather.COLUMNS));
+        compare.setId("compare");
+        compare.setOnAction(e -> compareSelected());
+        runs.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        HBox top = new HBox(12, heading, spacer, verifyResult, verify, bundle, compare);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox header = new VBox(10, top, filters.node(), status);
         header.setPadding(new Insets(14, 16, 10, 16));
@@ -160,6 +172,62 @@ public final class HistoryView {
         }
     }
 
+    /** Writes the evidence bundle of a run (see {@code belay audit bundle}) to {@code zip}, off the FX thread. */
+    public CompletableFuture<Path> bundleTo(String runId, Path zip) {
+        return background.run(() -> EvidenceBundle.write(audit.store(), runId, zip, RunbookContentHash::of)
+                        .orElseThrow(() -> new IllegalArgumentException("No run " + runId + " to bundle")).zip(),
+                f -> status.setText("Wrote the evidence bundle " + f + " (open index.html inside)"), this::failed);
+    }
+
+    private void chooseBundle() {
+        RunSummary run = runs.getSelectionModel().getSelectedItem();
+        if (run == null) {
+            status.setText("Pick a run first, then make its evidence bundle.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the evidence bundle of " + run.runbookId());
+        chooser.setInitialFileName("belay-evidence-" + run.runId() + ".zip");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Zip", "*.zip"));
+        var file = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) {
+            bundleTo(run.runId(), file.toPath());
+        }
+    }
+
+    /** Compares two runs (A the reference) and shows them side by side in a window of their own. */
+    public CompletableFuture<CompareView> compare(String runA, String runB) {
+        return background.run(() -> RunComparison.load(audit.store(), runA, runB).orElseThrow(
+                () -> new IllegalArgumentException("No run " + runA + " or " + runB + " in " + audit.store().location())),
+                c -> {
+                    if (compareStage != null) {
+                        compareStage.close();
+                    }
+                    CompareView view = new CompareView();
+                    view.show(c);
+                    javafx.stage.Stage stage = new javafx.stage.Stage();
+                    stage.setTitle("Belay: compare " + runA + " with " + runB);
+                    stage.setScene(new javafx.scene.Scene((javafx.scene.Parent) view.node(), 1100, 720));
+                    if (root.getScene() != null) {
+                        stage.initOwner(root.getScene().getWindow());
+                    }
+                    stage.show();
+                    compareStage = stage;
+                    lastCompare = view;
+                }, this::failed).thenApply(c -> lastCompare);
+    }
+
+    /** The two selected runs, the older one as A (a rehearsal before the real run reads left to right). */
+    private void compareSelected() {
+        List<RunSummary> picked = List.copyOf(runs.getSelectionModel().getSelectedItems());
+        if (picked.size() != 2) {
+            status.setText("Select two runs (Ctrl+click) to compare them.");
+            return;
+        }
+        boolean firstOlder = picked.get(0).startedAt().isBefore(picked.get(1).startedAt());
+        compare((firstOlder ? picked.get(0) : picked.get(1)).runId(), (firstOlder ? picked.get(1) : picked.get(0)).runId());
+    }
+
     private void failed(Throwable e) {
         status.setText(e.getMessage() == null ? e.toString() : e.getMessage());
     }
@@ -179,6 +247,9 @@ public final class HistoryView {
             return;
         }
         closed = true;
+        if (compareStage != null) {
+            compareStage.close();
+        }
         detail.replay().close();
         background.run(() -> {
             audit.close();

@@ -190,4 +190,49 @@ class CephPlaysTest {
             assertTrue(ALL_CLEAN.matcher(lab.out("lab-1", "ceph pg stat")).find());
         }
     }
+
+    @Test
+    void twoOsdHostsDownAtOnceStopIoAndTurnHealthErrAfterFiveMinutes() {
+        // Six hosts: monitors on lab-1..3, OSDs on lab-4..6, so the monitors keep their quorum.
+        try (LabFixture lab = new LabFixture(6, "host-no-return@lab-5", "host-no-return@lab-6")) {
+            lab.out("lab-1", "ceph osd set noout");
+            lab.out("lab-5", "reboot");
+            lab.out("lab-6", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            assertTrue(lab.out("lab-1", "ceph pg stat").contains("192 pgs: 192 undersized+degraded+peered;"));
+            assertTrue(lab.out("lab-1", "ceph health").startsWith("HEALTH_WARN "), "not stuck yet");
+            lab.pass(Ceph.DOWN_OUT);
+            String health = lab.out("lab-1", "ceph health");
+            assertTrue(health.startsWith("HEALTH_ERR 192 pgs are stuck inactive for more than 300 seconds; "), health);
+            assertTrue(lab.out("lab-1", "ceph -s").contains("     health HEALTH_ERR\n"));
+        }
+    }
+
+    @Test
+    void oneStoppedOsdDegradesOnlyThePlacementGroupsWithAReplicaOnIt() {
+        try (LabFixture lab = new LabFixture(3)) {
+            lab.out("lab-1", "service ceph stop osd.0");
+            String pg = lab.out("lab-1", "ceph pg stat");
+            assertTrue(pg.contains("192 pgs: 96 active+clean, 96 active+undersized+degraded;"), pg);
+            assertTrue(lab.out("lab-1", "ceph osd stat").contains("6 osds: 5 up, 6 in"));
+            lab.out("lab-1", "service ceph start osd.0");
+            lab.pass(Ceph.RECOVERY);
+            assertTrue(ALL_CLEAN.matcher(lab.out("lab-1", "ceph pg stat")).find());
+        }
+    }
+
+    @Test
+    void aTwentyHostLabHasThreeMonitorsAndSeventeenOsdHosts() {
+        try (LabFixture lab = new LabFixture(20)) {
+            String s = lab.out("lab-1", "ceph -s");
+            assertTrue(s.contains("     osdmap e52: 34 osds: 34 up, 34 in\n"), s);
+            assertTrue(s.contains("quorum 0,1,2 lab-1,lab-2,lab-3"), s);
+            assertEquals(17, lab.out("lab-1", "openstack compute service list --service nova-compute -f value -c Host")
+                    .lines().count());
+            lab.out("lab-12", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            String pg = lab.out("lab-1", "ceph pg stat");
+            assertTrue(pg.contains(" active+undersized+degraded;") && pg.contains("active+clean, "), pg);
+        }
+    }
 }

@@ -18,13 +18,16 @@ class HostPlaysTest {
             PlayResult active = lab.run("lab-1", "systemctl is-active sshd docker");
             assertEquals("active\nactive\n", active.stdout());
             assertEquals(0, active.exitCode());
-            // On a Kolla host MariaDB is a container, not a unit: systemd knows no mariadb.service.
+            // The Galera play bridges mariadb.service to the mariadb container (galera-recovery drives
+            // MariaDB through systemd); an unknown unit is still not found.
             PlayResult mariadb = lab.run("lab-1", "systemctl is-active mariadb");
-            assertEquals("inactive\n", mariadb.stdout());
-            assertEquals(3, mariadb.exitCode());
-            PlayResult start = lab.run("lab-1", "systemctl start mariadb");
+            assertEquals("active\n", mariadb.stdout());
+            assertEquals(0, mariadb.exitCode());
+            lab.cluster.services().stop("lab-1", "mariadb", lab.cluster.clock().now());
+            assertEquals("inactive\n", lab.run("lab-1", "systemctl is-active mariadb").stdout());
+            PlayResult start = lab.run("lab-1", "systemctl start nosuchdb");
             assertEquals(5, start.exitCode());
-            assertEquals("Failed to start mariadb.service: Unit not found.\n", start.stderr());
+            assertEquals("Failed to start nosuchdb.service: Unit not found.\n", start.stderr());
             assertEquals("enabled\n", lab.out("lab-1", "systemctl is-enabled chronyd"));
             assertEquals("running\n", lab.out("lab-1", "systemctl is-system-running"));
             // nova-compute is tracked through systemd: the unit follows its container.
@@ -72,7 +75,11 @@ class HostPlaysTest {
             assertFalse(check.stdout().contains("ceph-common"), "Ceph moves only when named");
             assertTrue(lab.out("lab-1", "yum clean all").contains("Cleaning up everything"));
 
+            lab.pass(java.time.Duration.ofMinutes(1));
+            java.time.Instant before = lab.cluster.services().get("lab-1", "keystone").orElseThrow().since();
             String update = lab.out("lab-1", "yum -y update");
+            Services.Unit keystone = lab.cluster.services().get("lab-1", "keystone").orElseThrow();
+            assertTrue(keystone.running() && keystone.since().isAfter(before), "the docker update restarted the containers");
             assertTrue(update.contains("Installing:\n kernel "), update);
             assertTrue(update.contains("Updating:\n"), update);
             assertTrue(update.endsWith("Complete!\n"), update);
@@ -160,6 +167,27 @@ class HostPlaysTest {
             lab.pass(Duration.ofSeconds(3));
             lab.pass(HostOs.REBOOT_BOOT_TIME);
             assertTrue(lab.cluster.isUp("lab-3"), "the fault strikes only its host");
+        }
+    }
+
+    @Test
+    void hostNoReturnInjectedWhileTheHostIsDownStillKeepsItDown() {
+        try (LabFixture lab = new LabFixture(3)) {
+            lab.out("lab-1", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            assertFalse(lab.cluster.isUp("lab-1"));
+            lab.faults.inject(dev.belay.lab.Fault.parse("host-no-return@lab-1"));
+            lab.pass(HostOs.REBOOT_BOOT_TIME.multipliedBy(3));
+            assertFalse(lab.cluster.isUp("lab-1"));
+        }
+    }
+
+    @Test
+    void rpmAnswersInTheOrderThePackagesWereNamed() {
+        try (LabFixture lab = new LabFixture(3)) {
+            PlayResult r = lab.run("lab-1", "rpm -q nosuch kexec-tools");
+            assertEquals(1, r.exitCode());
+            assertEquals("package nosuch is not installed\nkexec-tools-2.0.7-50.el7.x86_64\n", r.stdout());
         }
     }
 

@@ -18,13 +18,29 @@ final class LabFixture implements AutoCloseable {
     final Cluster cluster;
 
     LabFixture(int hosts, String... faults) {
+        this(hosts, null, faults);
+    }
+
+    private LabFixture(int hosts, LabClock clock, String... faults) {
         List<Fault> fs = Arrays.stream(faults).map(Fault::parse).toList();
         this.faults = new FaultSet(fs);
         List<String> names = IntStream.rangeClosed(1, hosts).mapToObj(i -> "lab-" + i).toList();
-        this.cluster = Cluster.create(LabTopology.of(names), new LabClock(wall, 1.0), this.faults);
+        this.cluster = Cluster.create(LabTopology.of(names), clock != null ? clock : new LabClock(wall, 1.0), this.faults);
     }
 
-    /** Runs {@code line} (split on spaces; single-quoted words kept whole) on {@code host}. */
+    /**
+     * Three hosts on a lab clock that runs {@code speed} times real time, for plays that block for
+     * lab time (kolla-ansible); {@link #pass} does not apply to it.
+     */
+    static LabFixture speeded(double speed, String... faults) {
+        return new LabFixture(3, LabClock.speeded(speed), faults);
+    }
+
+    void inject(String fault) {
+        faults.inject(Fault.parse(fault));
+    }
+
+    /** Runs {@code line} (split on spaces; '...' and "..." words kept whole, the other quote inside them kept) on {@code host}. */
     PlayResult run(String host, String line) {
         return run(host, line, "");
     }
@@ -55,13 +71,15 @@ final class LabFixture implements AutoCloseable {
     static List<String> split(String line) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
+        char quote = 0;
         boolean any = false;
         for (char c : line.toCharArray()) {
-            if (c == '\'' || c == '"') {
-                quoted = !quoted;
+            if (quote != 0 && c == quote) {
+                quote = 0;
+            } else if (quote == 0 && (c == '\'' || c == '"')) {
+                quote = c;
                 any = true;
-            } else if (c == ' ' && !quoted) {
+            } else if (c == ' ' && quote == 0) {
                 if (any || cur.length() > 0) {
                     out.add(cur.toString());
                 }

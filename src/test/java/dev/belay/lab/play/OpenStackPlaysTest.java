@@ -206,6 +206,11 @@ class OpenStackPlaysTest {
             assertTrue(lab.cluster.hostFiles("lab-1").get("/etc/kolla/admin-openrc.sh").contains("OS_AUTH_URL="));
             assertFalse(lab.cluster.hostFiles("lab-4").containsKey("/etc/kolla/admin-openrc.sh"));
             assertTrue(lab.cluster.hostFiles("lab-4").get("/etc/fstab").contains("/var/lib/ceph/osd/ceph-0 xfs"));
+            assertTrue(lab.cluster.hostFiles("lab-4").get("/etc/nova/nova.conf").contains("[database]"));
+            assertFalse(lab.cluster.hostFiles("lab-1").containsKey("/etc/httpd/conf.d/00-nova-placement-api.conf"));
+            lab.out("lab-1", "yum -y install openstack-nova-placement-api");
+            assertFalse(lab.cluster.hostFiles("lab-1").get("/etc/httpd/conf.d/00-nova-placement-api.conf")
+                    .contains("<Directory /usr/bin>"), "the shipped vhost lacks the block the runbook adds");
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.belay.audit.EventType;
 import dev.belay.audit.NewEvent;
 import dev.belay.audit.Operator;
 import dev.belay.audit.OutputRef;
+import dev.belay.audit.ManualClock;
 import dev.belay.audit.Recording;
 
 /**
@@ -23,23 +24,32 @@ public final class HistoryFixture {
     private HistoryFixture() {
     }
 
-    public static void fill(AuditStore store) throws InterruptedException {
-        run(store, EARLIER, "patch-db", "production", ALICE, false, 250);
-        run(store, REHEARSAL, "patch-db", "lab", BOB, true, 50);
+    /** Opens the log at {@code url} with a {@link ManualClock} the fixture moves, and fills it. */
+    public static AuditStore openFilled(String url) {
+        ManualClock clock = ManualClock.morning();
+        AuditStore store = AuditStore.open(url, clock);
+        fill(store, clock);
+        return store;
+    }
+
+    /** Steps take their time on {@code clock}: it is moved, never slept on. */
+    public static void fill(AuditStore store, ManualClock clock) {
+        run(store, clock, EARLIER, "patch-db", "production", ALICE, false, 250);
+        run(store, clock, REHEARSAL, "patch-db", "lab", BOB, true, 50);
         start(store, OTHER, "rotate-certs", "staging", ALICE);
         finish(store, OTHER, ALICE, "succeeded");
     }
 
-    private static void run(AuditStore store, String runId, String runbook, String env, Operator who, boolean rehearsal,
-                            long backupMillis) throws InterruptedException {
+    private static void run(AuditStore store, ManualClock clock, String runId, String runbook, String env, Operator who,
+                            boolean rehearsal, long backupMillis) {
         start(store, runId, runbook, env, who);
-        step(store, runId, who, "stop-app", "Stop the application", 60, 100);
+        step(store, clock, runId, who, "stop-app", "Stop the application", 60, 100);
         store.append(stepEvent(runId, who, "backup", EventType.STEP_STARTED).put("title", "Back up the database")
                 .put("estimateSeconds", 120).parent());
         NewEvent cmd = NewEvent.of(runId, who, "db-1", EventType.COMMAND_STARTED);
         cmd.payload().put("stepId", "backup").put("command", "pg_dump app > /backup/app.sql");
         store.append(cmd);
-        Thread.sleep(backupMillis);
+        clock.advanceMillis(backupMillis);
         String output = rehearsal ? "dumping table users\ndumping table orders\npg_dump: error: disk full\nexit 1\n"
                 : "dumping table users\ndumping table orders\ndone\n";
         OutputRef out = store.storeOutput(runId, "db-1", output);
@@ -54,7 +64,7 @@ public final class HistoryFixture {
         store.append(check);
         if (rehearsal) {
             monitor(store, runId, who, EventType.MONITOR_DOWN, "connection refused");
-            record(store, runId, who);
+            record(store, clock, runId, who);
             monitor(store, runId, who, EventType.MONITOR_UP, "200 OK");
         }
         store.append(stepEvent(runId, who, "backup", EventType.STEP_FINISHED)
@@ -62,16 +72,16 @@ public final class HistoryFixture {
         finish(store, runId, who, rehearsal ? "failed" : "succeeded");
     }
 
-    private static void record(AuditStore store, String runId, Operator who) throws InterruptedException {
+    private static void record(AuditStore store, ManualClock clock, String runId, Operator who) {
         try (Recording rec = store.startRecording(runId, "db-1", 100, 30, "db-1 terminal")) {
             NewEvent opened = NewEvent.of(runId, who, "db-1", EventType.TERMINAL_OPENED);
             opened.payload().put("recordingId", rec.id());
             store.append(opened);
             rec.output("db-1$ ");
             rec.input("df -h /backup\r");
-            Thread.sleep(120);
+            clock.advanceMillis(120);
             rec.output("df -h /backup\r\nFilesystem  Size  Used Avail Use%\r\n/dev/sdb1    50G   50G     0 100%\r\n");
-            Thread.sleep(120);
+            clock.advanceMillis(120);
             rec.output("\u001b[32mreplayed-text\u001b[0m ok\r\ndb-1$ ");
             var ref = rec.finish();
             NewEvent closed = NewEvent.of(runId, who, "db-1", EventType.TERMINAL_CLOSED);
@@ -93,11 +103,11 @@ public final class HistoryFixture {
         store.append(e);
     }
 
-    private static void step(AuditStore store, String runId, Operator who, String id, String title, int estimate,
-                             long millis) throws InterruptedException {
+    private static void step(AuditStore store, ManualClock clock, String runId, Operator who, String id, String title,
+                             int estimate, long millis) {
         store.append(stepEvent(runId, who, id, EventType.STEP_STARTED).put("title", title)
                 .put("estimateSeconds", estimate).parent());
-        Thread.sleep(millis);
+        clock.advanceMillis(millis);
         store.append(stepEvent(runId, who, id, EventType.STEP_FINISHED).put("status", "passed").parent());
     }
 

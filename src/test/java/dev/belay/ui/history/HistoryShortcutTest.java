@@ -34,9 +34,7 @@ class HistoryShortcutTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         dir = Files.createTempDirectory("belay-history-page");
-        try (AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")))) {
-            HistoryFixture.fill(store);
-        }
+        HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit"))).close();
         prefs = Preferences.userRoot().node("/dev/belay/test/history-" + System.nanoTime());
         MainWindow window = new MainWindow(new LibraryFolders(prefs, Files.createDirectories(dir.resolve("runbooks"))),
                 () -> {

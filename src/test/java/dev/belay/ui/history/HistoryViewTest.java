@@ -45,8 +45,7 @@ class HistoryViewTest {
     @Start
     void start(Stage stage) throws Exception {
         dir = Files.createTempDirectory("belay-history");
-        store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-        HistoryFixture.fill(store);
+        store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         view = HistoryView.over(store);
         stage.setScene(new Scene((Parent) view.node(), 1200, 760));

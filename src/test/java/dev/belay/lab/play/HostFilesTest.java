@@ -1,0 +1,83 @@
+package dev.belay.lab.play;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.belay.lab.FaultSet;
+import dev.belay.lab.LabClock;
+import dev.belay.lab.LabTopology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plays and a host's own shell share files: with {@link DirectoryHostFiles} under each host's
+ * root, real {@code cat}, {@code sed -i} and {@code rm -rf} see and change what Galera and RabbitMQ
+ * read back.
+ */
+class HostFilesTest {
+
+    @TempDir
+    Path roots;
+
+    private static String sh(Path root, String script) throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "-c", script).directory(root.toFile()).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS), script);
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.exitValue(), script + ": " + out);
+        return out;
+    }
+
+    @Test
+    void realShellToolsEditWhatThePlaysReadBack() throws Exception {
+        TestClock wall = new TestClock();
+        DirectoryHostFiles files = new DirectoryHostFiles(h -> roots.resolve(h));
+        try (Cluster c = Cluster.create(LabTopology.of(List.of("lab-1", "lab-2", "lab-3")), new LabClock(wall, 1.0),
+                new FaultSet(), files)) {
+            for (String h : List.of("lab-3", "lab-2", "lab-1")) {
+                c.run(h, List.of("docker", "stop", "mariadb"), "");
+            }
+            Path lab2 = roots.resolve("lab-2");
+            String grastate = sh(lab2, "cat var/lib/docker/volumes/mariadb/_data/grastate.dat");
+            assertTrue(grastate.contains("safe_to_bootstrap: 0"), grastate);
+            // The galera-recovery runbook's edit, with the real sed, then the bootstrap through docker.
+            sh(lab2, "sed -i 's/^safe_to_bootstrap: *0/safe_to_bootstrap: 1/' var/lib/mysql/grastate.dat");
+            c.run("lab-2", List.of("docker", "rm", "mariadb"), "");
+            PlayResult run = c.run("lab-2", List.of("docker", "run", "-d", "--name", "mariadb", "-v",
+                    "mariadb:/var/lib/mysql", "-e", "BOOTSTRAP_ARGS=--wsrep-new-cluster", "kolla/centos-binary-mariadb:pike"), "");
+            assertEquals(0, run.exitCode(), run.stderr());
+            wall.advance(GaleraPlay.STARTUP);
+            assertEquals("running\n", c.run("lab-2", List.of("docker", "inspect", "-f", "{{.State.Status}}", "mariadb"), "")
+                    .stdout());
+
+            // RabbitMQ: a wiped mnesia directory means a fresh node.
+            Path lab1 = roots.resolve("lab-1");
+            assertTrue(Files.isDirectory(lab1.resolve("var/lib/docker/volumes/rabbitmq/_data/mnesia/rabbit@lab-1")));
+            sh(lab1, "rm -rf var/lib/docker/volumes/rabbitmq/_data/mnesia && test ! -e var/lib/docker/volumes/rabbitmq/_data/mnesia");
+            assertFalse(files.exists("lab-1", RabbitPlay.MNESIA));
+
+            // kolla-ansible reads the release the operator wrote.
+            sh(lab1, "sed -i 's/^openstack_release:.*/openstack_release: \"queens\"/' etc/kolla/globals.yml");
+            assertEquals("queens", c.play(KollaAnsiblePlay.class).configuredRelease("lab-1").orElseThrow());
+            wall.advance(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void pathsStayInsideTheHostsRoot() {
+        DirectoryHostFiles files = new DirectoryHostFiles(h -> roots.resolve(h));
+        assertThrows(IllegalArgumentException.class, () -> files.write("lab-1", "/../../etc/passwd", "x"));
+        assertThrows(IllegalArgumentException.class, () -> files.read("lab-1", "relative/path"));
+        files.write("lab-1", "/var/tmp/a/b.txt", "hi");
+        assertEquals("hi", files.read("lab-1", "/var/tmp/a/b.txt").orElseThrow());
+        files.delete("lab-1", "/var/tmp/a");
+        assertFalse(files.exists("lab-1", "/var/tmp/a/b.txt"));
+        assertFalse(Files.exists(roots.resolve("lab-1/var/tmp/a")));
+    }
+}
