@@ -73,6 +73,9 @@ public final class ResumeCommand implements Callable<Integer> {
                 return RunDriver.BAD_INPUT;
             }
             var plan = PlanFiles.forResume(started, secrets);
+            if (autoConfirm) {
+                dev.belay.engine.UnattendedPolicy.checkAutoConfirm(plan);
+            }
             try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
                  SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases), plan.inventory())) {
                 checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),

@@ -12,6 +12,7 @@ import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.SshTransport;
+import dev.belay.engine.UnattendedPolicy;
 import dev.belay.ssh.auth.RunPassphrases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,8 +78,11 @@ public final class RunCommand implements Callable<Integer> {
         Plan plan;
         Instant end;
         try {
-            plan = PlanFiles.load(runbook, inventory, vars);
+            plan = dryRun ? PlanFiles.loadForDryRun(runbook, inventory, vars) : PlanFiles.load(runbook, inventory, vars);
             end = parseWindowEnd(windowEnd);
+            if (autoConfirm && !dryRun) {
+                UnattendedPolicy.checkAutoConfirm(plan);
+            }
         } catch (PlanException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return RunDriver.BAD_INPUT;
