@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Takes docs/images/history.png, terminal.png and compare.png under Xvfb (or the scenes named as arguments): starts dev.belay.ui.ScreenshotScenes,
+# Takes docs/images/history.png, terminal.png, compare.png and lab.png under Xvfb (or the scenes named as arguments): starts dev.belay.ui.ScreenshotScenes,
 # waits for READY, grabs the screen with ImageMagick, then stops it. Usage: docs/images/shoot.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -o -q -Dstyle.color=never test-compile
 cp_file=target/bench-classpath.txt
 mvn -B -o -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-for scene in ${*:-history terminal compare}; do
+for scene in ${*:-history terminal compare lab}; do
   log=$(mktemp)
   xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
     java -cp "target/classes:target/test-classes:$(cat '"$cp_file"')" dev.belay.ui.ScreenshotScenes '"$scene"' > '"$log"' 2>&1 &

@@ -1,5 +1,8 @@
 package dev.belay.cli;
 
+import dev.belay.app.AuditStores;
+import dev.belay.app.LiveRun;
+import dev.belay.app.RunStarter;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.AuditEventSink;
@@ -7,11 +10,8 @@ import dev.belay.engine.DryRunRenderer;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
-import dev.belay.engine.RunController;
-import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
-import dev.belay.engine.SshTransport;
 import dev.belay.engine.UnattendedPolicy;
 import dev.belay.ssh.auth.RunPassphrases;
 import java.io.PrintWriter;
@@ -94,14 +94,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         String who = operator != null ? operator : System.getProperty("user.name", "operator");
         RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
-        try (AuditStore store = AuditStore.open(db.resolved());
-             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
-             SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases), plan.inventory())) {
+        try (AuditStores.Lease audit = AuditStores.lease(db.resolved());
+             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
+            AuditStore store = audit.store();
             checkpoints.install(store, who, passphrases, err);
-            RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
             RunPrinter printer = new RunPrinter(out, verbose, quiet);
-            try (RunController run = engine.start(plan, options, printer)) {
-                int code = RunDriver.drive(run, printer, out);
+            try (LiveRun run = new RunStarter(Ssh.settings(knownHosts, passphrases, plan.inventory()), new AuditEventSink(store))
+                    .start(plan, options, printer)) {
+                int code = RunDriver.drive(run.controller(), printer, out);
                 CheckpointOptions.report(store, err);
                 return code;
             }

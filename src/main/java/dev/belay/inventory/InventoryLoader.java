@@ -63,20 +63,23 @@ public final class InventoryLoader {
         MapReader r = new MapReader(cx, m, "at the top level", "", KEYS);
         String env = r.requiredText("environment");
         r.require("hosts");
-        Host defaults = defaults(r, cx);
+        String[] knownHosts = {null};
+        Host defaults = defaults(r, cx, knownHosts);
         Map<String, Host> hosts = hosts(r, cx, defaults);
         Map<String, List<String>> roles = roles(r, cx, hosts);
         checkJumps(hosts, cx);
-        return new Inventory(env, hosts, roles, scalars(r, "vars", "vars", cx));
+        return new Inventory(env, hosts, roles, scalars(r, "vars", "vars", cx), knownHosts[0]);
     }
 
-    private static Host defaults(MapReader r, YamlContext cx) {
+    /** The defaults as a host; {@code knownHosts[0]} gets {@code defaults.known_hosts} (the lab names its own). */
+    private static Host defaults(MapReader r, YamlContext cx, String[] knownHosts) {
         MappingNode m = r.has("defaults") ? cx.map(r.value("defaults"), "'defaults'") : null;
         if (m == null) {
             return new Host("", null, null, 22, null, null, Map.of());
         }
-        MapReader d = new MapReader(cx, m, "in defaults", "defaults", List.of("user", "port", "identity"));
+        MapReader d = new MapReader(cx, m, "in defaults", "defaults", List.of("user", "port", "identity", "known_hosts"));
         Integer port = port(d, cx);
+        knownHosts[0] = d.text("known_hosts");
         return new Host("", null, d.text("user"), port == null ? 22 : port, d.text("identity"), null, Map.of());
     }
 

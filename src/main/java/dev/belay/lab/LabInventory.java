@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * Writes the lab's inventory in Belay's inventory format: every host on 127.0.0.1 at the lab's
- * port, logging in as its own name (the name is how the one server tells hosts apart).
+ * port, logging in as its own name (the name is how the one server tells hosts apart), the roles of
+ * the {@link LabTopology}, and the lab's known_hosts file, so {@code belay run RUNBOOK --inventory}
+ * trusts the lab's host key with nothing more.
  */
 final class LabInventory {
 
@@ -21,26 +23,14 @@ final class LabInventory {
     private LabInventory() {
     }
 
-    /**
-     * The first half of the hosts (rounded up) are controllers and the rest computes, so a runbook
-     * written for both roles has at least one host in each as soon as the lab has two.
-     */
-    static Map<String, List<String>> roles(List<LabHost> hosts) {
-        int controllers = hosts.size() == 1 ? 1 : (hosts.size() + 1) / 2;
-        List<String> names = hosts.stream().map(LabHost::name).toList();
-        Map<String, List<String>> roles = new LinkedHashMap<>();
-        roles.put("controllers", names.subList(0, controllers));
-        roles.put("computes", names.subList(controllers, names.size()));
-        return roles;
-    }
-
-    static void write(Path file, List<LabHost> hosts, int port, Path clientKey, Path knownHosts)
-            throws IOException {
+    static void write(Path file, List<LabHost> hosts, LabTopology topology, int port, Path clientKey,
+                      Path knownHosts) throws IOException {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("environment", ENVIRONMENT);
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("port", port);
         defaults.put("identity", clientKey.toString());
+        defaults.put("known_hosts", knownHosts.toString());
         doc.put("defaults", defaults);
         Map<String, Object> hostMap = new LinkedHashMap<>();
         for (LabHost h : hosts) {
@@ -50,9 +40,14 @@ final class LabInventory {
             hostMap.put(h.name(), entry);
         }
         doc.put("hosts", hostMap);
-        doc.put("roles", roles(hosts));
-        String header = "# Written by `belay lab start`: the practice lab's " + hosts.size() + " simulated hosts.\n"
-                + "# Host key: trust it with the known_hosts file " + knownHosts + "\n";
+        Map<String, List<String>> roles = new LinkedHashMap<>();
+        topology.roles().forEach((role, names) -> {
+            if (!names.isEmpty()) {
+                roles.put(role, names);
+            }
+        });
+        doc.put("roles", roles);
+        String header = "# Written by `belay lab start`: the practice lab's " + hosts.size() + " simulated hosts.\n";
         Files.writeString(file, header + mapper().writeValueAsString(doc));
     }
 

@@ -6,14 +6,16 @@ import com.pty4j.WinSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
 
 /**
- * An interactive shell on a simulated host, on a real pseudo-terminal (pty4j) so that Enter runs
- * a line, output ends lines with CRLF, programs see a tty and window changes reach them.
+ * An interactive shell on a simulated host, inside the host's sandbox, on a real pseudo-terminal
+ * (pty4j) so that Enter runs a line, output ends lines with CRLF, programs see a tty and window
+ * changes reach them.
  */
 final class PtyShellCommand extends ProcessCommand {
 
@@ -21,17 +23,21 @@ final class PtyShellCommand extends ProcessCommand {
     private static final int DEFAULT_COLUMNS = 80;
     private static final int DEFAULT_ROWS = 24;
 
-    PtyShellCommand(LabHost host, Path labBin) {
-        super(host, labBin);
+    PtyShellCommand(LabHost host, HostRuntime runtime) {
+        super(host, runtime);
     }
 
     @Override
-    public void start(ChannelSession channel, Environment env) throws IOException {
-        Map<String, String> vars = host.environment(labBin);
+    protected Process startProcess(ChannelSession channel, Environment env, List<StreamPump> outputs)
+            throws IOException {
+        Map<String, String> vars = host.environment();
         vars.put("TERM", env.getEnv().getOrDefault(Environment.ENV_TERM, DEFAULT_TERM));
-        PtyProcess pty = new PtyProcessBuilder(shellCommand())
+        vars.put("BELAY_SESSION", "shell");
+        List<String> argv = runtime.sandbox().command(host, Sandbox.Mode.SHELL, runtime.diskFull(host.name()),
+                shellCommand());
+        PtyProcess pty = new PtyProcessBuilder(argv.toArray(String[]::new))
                 .setEnvironment(vars)
-                .setDirectory(host.home().toString())
+                .setDirectory(host.root().toString())
                 .setInitialColumns(size(env, Environment.ENV_COLUMNS, DEFAULT_COLUMNS))
                 .setInitialRows(size(env, Environment.ENV_LINES, DEFAULT_ROWS))
                 .start();
@@ -44,18 +50,19 @@ final class PtyShellCommand extends ProcessCommand {
         // before destroy() can kill the whole tree, leaving nohup'd jobs behind.
         StreamPump.start(name + "-in", in, pty.getOutputStream(), false);
         StreamPump output = StreamPump.start(name + "-out", pty.getInputStream(), out, false);
-        watch(pty, name, output);
+        outputs.add(output);
+        return pty;
     }
 
     /**
      * Bash when present (line editing), started without rc files so that the system bashrc does not
      * replace the lab's prompt; otherwise the POSIX shell.
      */
-    private static String[] shellCommand() {
+    private static List<String> shellCommand() {
         if (Files.isExecutable(Path.of("/bin/bash"))) {
-            return new String[] {"/bin/bash", "--noprofile", "--norc", "-i"};
+            return List.of("/bin/bash", "--noprofile", "--norc", "-i");
         }
-        return new String[] {LabHost.SHELL, "-i"};
+        return List.of(LabHost.SHELL, "-i");
     }
 
     private static int size(Environment env, String key, int fallback) {

@@ -2,6 +2,9 @@ package dev.belay.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.belay.lab.Fault;
+import dev.belay.lab.LabConfig;
+import dev.belay.lab.PracticeLab;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Timeout(60)
+@Timeout(120)
 class LabCommandTest {
 
     @TempDir
@@ -44,6 +47,45 @@ class LabCommandTest {
         int code = run("validate", "--kind", "inventory", dir.resolve("inventory.yaml").toString());
 
         assertThat(code).as(err.toString()).isZero();
+    }
+
+    @Test
+    void startTakesFaultsAndSpeedAndRefusesAFaultOnAHostItLacks() {
+        int code = run("lab", "start", "--hosts", "2", "--dir", dir.toString(), "--fault", "disk-full@lab-1",
+                "--fault", "ceph-slow-recovery", "--speed", "60", "--exit-when-ready");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("faults:      disk-full@lab-1 ceph-slow-recovery").contains("x60.0");
+
+        assertThat(run("lab", "start", "--hosts", "2", "--dir", dir.toString(), "--fault", "slow@lab-7",
+                "--exit-when-ready")).isEqualTo(2);
+        assertThat(err.toString()).contains("slow@lab-7 names no lab host");
+        assertThat(run("lab", "start", "--dir", dir.toString(), "--fault", "meltdown", "--exit-when-ready")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown fault 'meltdown'").contains("connection-drop@HOST");
+    }
+
+    @Test
+    void faultAndResetReachTheRunningLabThroughItsControlChannel() throws Exception {
+        try (PracticeLab lab = PracticeLab.start(new LabConfig(dir, 2, 0))) {
+            Files.writeString(lab.hosts().get(1).home().resolve("left-over"), "x");
+
+            assertThat(run("lab", "fault", "slow@lab-2", "--dir", dir.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("injected slow@lab-2").contains("faults: slow@lab-2");
+            assertThat(lab.faults()).extracting(Fault::toString).containsExactly("slow@lab-2");
+
+            assertThat(run("lab", "fault", "slow@lab-9", "--dir", dir.toString())).isEqualTo(1);
+            assertThat(err.toString()).contains("names no lab host");
+
+            assertThat(run("lab", "reset", "--dir", dir.toString())).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("reset 2 hosts to fresh");
+            assertThat(lab.faults()).isEmpty();
+            assertThat(lab.hosts().get(1).home().resolve("left-over")).doesNotExist();
+            assertThat(lab.hosts().get(1).dir("etc").resolve("hostname")).hasContent("lab-2");
+        }
+        assertThat(run("lab", "fault", "slow@lab-2", "--dir", dir.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("no practice lab is running in " + dir);
+        assertThat(run("lab", "reset", "--dir", dir.toString())).isZero();
+        assertThat(out.toString()).contains("is not running: wiped its host roots");
+        assertThat(dir.resolve("hosts")).doesNotExist();
     }
 
     @Test

@@ -38,7 +38,7 @@ class RunCommandTest {
                 confirm: It looks right
               - id: after
                 title: After
-                on: controllers
+                on: controllers[0]
                 run: echo after > after
             """;
 
@@ -128,7 +128,7 @@ class RunCommandTest {
                 lab.knownHostsPath().toString())).as(out + "\n" + err).isZero();
         assertThat(out.toString()).contains("confirmed: look (automatically, --auto-confirm)").contains("COMPLETED");
         assertThat(Files.readString(home(0).resolve("after"))).isEqualTo("after\n");
-        assertThat(Files.exists(home(1).resolve("after"))).as("lab-2 is a compute").isFalse();
+        assertThat(Files.exists(home(1).resolve("after"))).as("after runs on controllers[0] only").isFalse();
     }
 
     @Test

@@ -56,9 +56,10 @@ final class LabHarness implements AutoCloseable {
                 .withKnownHosts(lab.knownHostsPath(), dir.resolve("belay_known_hosts"));
     }
 
-    /** The home of web-K or lab-K. */
+    /** The home (/root in its sandbox) of web-K or lab-K. */
     Path home(String host) {
-        return lab.baseDir().resolve("hosts").resolve(host.replace("web-", "lab-"));
+        String name = host.replace("web-", "lab-");
+        return lab.hosts().stream().filter(h -> h.name().equals(name)).findFirst().orElseThrow().home();
     }
 
     void cleanHomes() throws IOException {

@@ -39,6 +39,36 @@ final class LabClient {
         }
     }
 
+    /**
+     * The process on this machine whose command line is exactly {@code commandLine}. Lab commands run
+     * in their own pid namespace, so the pid a lab shell prints ({@code $!}) is not the machine's.
+     */
+    static java.util.Optional<ProcessHandle> process(String commandLine) {
+        // /proc/PID/cmdline, not ProcessHandle.info(): the JDK leaves the latter empty for processes
+        // in another user namespace.
+        return ProcessHandle.allProcesses()
+                .filter(p -> commandLine.equals(cmdline(p.pid())))
+                .findFirst();
+    }
+
+    private static String cmdline(long pid) {
+        try {
+            byte[] raw = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc", Long.toString(pid), "cmdline"));
+            return new String(raw, StandardCharsets.UTF_8).replace('\0', ' ').strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Waits (bounded) until no process runs {@code commandLine}; true if none is left. */
+    static boolean awaitGone(String commandLine, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (process(commandLine).isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return process(commandLine).isEmpty();
+    }
+
     static Result exec(SSHClient ssh, String command) throws IOException {
         try (Session session = ssh.startSession()) {
             Session.Command cmd = session.exec(command);

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.junit.jupiter.api.AfterAll;
@@ -39,12 +37,21 @@ class PracticeLabTest {
     @Test
     void eachHostRunsCommandsInItsOwnHome() throws IOException {
         for (LabHost host : lab.hosts()) {
-            LabClient.Result r = LabClient.exec(lab, host.name(), "echo $HOME; pwd; echo $BELAY_HOST $USER; hostname");
-            String home = host.home().toRealPath().toString();
-            assertThat(r.stdout()).isEqualTo(host.home() + "\n" + home + "\n" + host.name() + " " + host.name() + "\n" + host.name() + "\n");
+            LabClient.Result r = LabClient.exec(lab, host.name(), "echo $HOME; pwd; echo $BELAY_HOST $USER; hostname; "
+                    + "echo " + host.name() + " > /root/me");
+            assertThat(r.stdout()).isEqualTo("/root\n/root\n" + host.name() + " root\n" + host.name() + "\n");
+            assertThat(Files.readString(host.home().resolve("me"))).isEqualTo(host.name() + "\n");
             assertThat(r.exitStatus()).isZero();
         }
         assertThat(lab.hosts()).extracting(LabHost::name).containsExactly("lab-1", "lab-2", "lab-3");
+    }
+
+    @Test
+    void theClusterIsPlayedInsideTheSandboxWithItsFilesForRealCat() throws IOException {
+        LabClient.Result r = LabClient.exec(lab, "lab-2",
+                "docker ps --format '{{.Names}}' | grep -cx mariadb; cat /etc/redhat-release; "
+                        + "cat /proc/sys/kernel/random/boot_id; test -f /var/lib/mysql/grastate.dat && echo grastate");
+        assertThat(r.stdout()).as(r.stderr()).startsWith("1\nCentOS Linux release ").contains("\ngrastate\n");
     }
 
     @Test
@@ -81,18 +88,13 @@ class PracticeLabTest {
 
     @Test
     void closingTheChannelKillsTheCommand() throws Exception {
-        long pid;
         try (SSHClient ssh = LabClient.connect(lab, "lab-2");
              var session = ssh.startSession()) {
-            var cmd = session.exec("sleep 300 & echo $!; wait");
-            pid = Long.parseLong(new BufferedReader(new InputStreamReader(cmd.getInputStream())).readLine().strip());
-            assertThat(ProcessHandle.of(pid)).isPresent();
+            var cmd = session.exec("sleep 30101 & echo $!; wait");
+            new BufferedReader(new InputStreamReader(cmd.getInputStream())).readLine();
+            assertThat(LabClient.process("sleep 30101")).isPresent();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("sleep outlived its channel").isNotEqualTo(Optional.of(true));
+        assertThat(LabClient.awaitGone("sleep 30101", 10)).as("sleep outlived its channel").isTrue();
     }
 
     @Test
@@ -114,8 +116,11 @@ class PracticeLabTest {
         JsonNode lab2 = inv.get("hosts").get("lab-2");
         assertThat(lab2.get("address").asText()).isEqualTo("127.0.0.1");
         assertThat(lab2.get("user").asText()).isEqualTo("lab-2");
-        assertThat(inv.get("roles").get("controllers")).extracting(JsonNode::asText).containsExactly("lab-1", "lab-2");
-        assertThat(inv.get("roles").get("computes")).extracting(JsonNode::asText).containsExactly("lab-3");
+        assertThat(inv.get("defaults").get("known_hosts").asText()).isEqualTo(lab.knownHostsPath().toString());
+        for (String role : LabTopology.ROLE_NAMES) {
+            assertThat(inv.get("roles").get(role)).as("3 hosts: every host has every role, " + role)
+                    .extracting(JsonNode::asText).containsExactly("lab-1", "lab-2", "lab-3");
+        }
     }
 
     @Test

@@ -120,7 +120,7 @@ class EndToEndRunHistoryTest {
 
         // A live terminal on lab-1, opened from the run's menu and typed into by the keyboard.
         Node terminal = openTerminal(robot, root, "lab-1");
-        Path marker = service.settings().labDir().resolve("hosts").resolve("lab-1").resolve("e2e-typed");
+        Path marker = service.settings().labDir().resolve("hosts").resolve("lab-1").resolve("root").resolve("e2e-typed"); // its /root
         robot.clickOn(terminal);
         robot.write("echo e2e-$((6*7)); touch e2e-typed").type(KeyCode.ENTER);
         waitUntil(() -> Files.exists(marker));

@@ -49,9 +49,22 @@ public final class ScreenshotScenes {
                 terminal(stage, dir);
             } else if (getParameters().getRaw().contains("compare")) {
                 compare(stage, dir);
+            } else if (getParameters().getRaw().contains("lab")) {
+                lab(stage, dir);
             } else {
                 history(stage, dir);
             }
+        }
+
+        /** The lab panel of a 3-host lab with two faults, one injected live. */
+        private void lab(Stage stage, Path dir) throws Exception {
+            PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 3, 0)
+                    .withFaults(java.util.List.of(dev.belay.lab.Fault.parse("slow@lab-2"))));
+            lab.inject(dev.belay.lab.Fault.parse("disk-full@lab-3"));
+            dev.belay.ui.lab.LabPanel panel = new dev.belay.ui.lab.LabPanel(lab);
+            stage.setScene(new Scene((javafx.scene.Parent) panel.node(), 640, 520));
+            stage.show();
+            Platform.runLater(() -> ready());
         }
 
         private void history(Stage stage, Path dir) throws Exception {

@@ -100,6 +100,9 @@ public final class RunWindow {
                 return;
             }
             view.attach(session);
+            if ("lab".equals(session.plan().inventory().environment())) {
+                service.lab().ifPresent(l -> dev.belay.ui.lab.LabWindow.open(l, stage)); // the lab panel
+            }
             stage.setTitle("Belay · " + session.plan().inventory().environment().toUpperCase(java.util.Locale.ROOT)
                     + " · " + session.plan().runbook().title());
             Consumer<RunEvent> onEnd = ev -> {

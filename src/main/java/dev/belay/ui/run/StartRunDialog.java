@@ -66,6 +66,7 @@ public final class StartRunDialog {
     private final ToggleGroup modes = new ToggleGroup();
     private final RadioButton live = radio("Live", "mode-live", modes);
     private final RadioButton dry = radio("Dry run (show the commands, execute nothing)", "mode-dry", modes);
+    private final dev.belay.ui.lab.LabOptions labOptions = new dev.belay.ui.lab.LabOptions();
     private final CheckBox rehearsal = new CheckBox("Rehearsal (training on a non-production environment)");
     private final CheckBox stepByStep = new CheckBox("Wait for Run on each step");
     private final Label error = new Label();
@@ -92,7 +93,9 @@ public final class StartRunDialog {
         source.selectedToggleProperty().addListener((o, a, b) -> inventoryChanged());
         path.textProperty().addListener((o, a, b) -> inventoryChanged());
         windowEnd.textProperty().addListener((o, a, b) -> windowHint());
+        lab.selectedProperty().addListener((o, was, now) -> rehearsal.setSelected(now || rehearsal.isSelected()));
         lab.setSelected(true);
+        rehearsal.setSelected(true); // a run on the practice lab is a rehearsal
         live.setSelected(true);
         stepByStep.setSelected(true);
         String remembered = service.settings().prefs().get(OPERATOR_KEY, System.getProperty("user.name", ""));
@@ -129,7 +132,9 @@ public final class StartRunDialog {
         pathRow.disableProperty().bind(lab.selectedProperty());
         environment.setId("start-environment");
         g.addRow(row++, label("Inventory"), new HBox(12, lab, file, ansible));
-        g.addRow(row++, new Label(), new VBox(6, pathRow, ansibleEnv));
+        labOptions.node().visibleProperty().bind(lab.selectedProperty());
+        labOptions.node().managedProperty().bind(lab.selectedProperty());
+        g.addRow(row++, new Label(), new VBox(6, pathRow, ansibleEnv, labOptions.node()));
         g.addRow(row++, label("Environment"), environment);
         operator.setId("operator");
         operator.setPromptText("your name, as the audit log shows it");
@@ -223,7 +228,7 @@ public final class StartRunDialog {
 
     InventoryChoice choice() {
         if (lab.isSelected()) {
-            return new InventoryChoice.PracticeLab();
+            return new InventoryChoice.PracticeLab(labOptions.hosts(), labOptions.faults());
         }
         String p = path.getText() == null ? "" : path.getText().strip();
         if (p.isEmpty()) {
@@ -242,6 +247,9 @@ public final class StartRunDialog {
     private String problem() {
         if (!lab.isSelected() && (path.getText() == null || path.getText().isBlank())) {
             return "Choose an inventory file (Browse…), or pick the practice lab.";
+        }
+        if (lab.isSelected() && labOptions.problem() != null) {
+            return labOptions.problem();
         }
         if (operator.getText() == null || operator.getText().isBlank()) {
             return "Type the operator's name: the audit log records who ran each step.";

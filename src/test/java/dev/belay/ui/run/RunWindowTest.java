@@ -237,7 +237,7 @@ class RunWindowTest {
         clickWhenThere(robot, root, "#btn-run");
         waitFor(run, s -> s.step("by-hand").orElseThrow().status() == StepStatus.AWAITING_CONFIRMATION);
         clickWhenThere(robot, root, "#btn-terminal");
-        Path marker = service.settings().labDir().resolve("hosts").resolve("lab-1").resolve("typed-by-belay");
+        Path marker = service.settings().labDir().resolve("hosts").resolve("lab-1").resolve("root").resolve("typed-by-belay"); // its /root
         waitUntil(() -> Files.exists(marker));
         assertThat(lookup(root, "#terminal-tabs")).isNotNull();
         clickWhenThere(robot, root, "#btn-confirm");
