@@ -31,7 +31,7 @@ class AuditCompareCommandTest {
               - id: greet
                 title: Greet
                 on: controllers
-                run: echo "${greeting} from $(basename "$HOME")"
+                run: echo "${greeting} from $(hostname)"
                 expect: [ { contains: hello } ]
               - id: count
                 title: Count

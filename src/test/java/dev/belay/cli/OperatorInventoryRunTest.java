@@ -38,7 +38,7 @@ class OperatorInventoryRunTest {
               - id: hello
                 title: Say hello
                 on: controllers
-                run: echo "hello from $(basename "$HOME")"; echo "to stderr" >&2
+                run: echo "hello from $(hostname)"; echo "to stderr" >&2
                 expect: [ { contains: hello } ]
             """;
 
