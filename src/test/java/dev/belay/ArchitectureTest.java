@@ -62,6 +62,25 @@ class ArchitectureTest {
                 "dev.belay.ssh..", "dev.belay.audit..");
     }
 
+    /** The application core sits between the front ends and the rest: only ui and cli use it. */
+    @Test
+    void onlyTheFrontEndsUseTheAppCore() {
+        noClasses().that().resideOutsideOfPackages("dev.belay.app..", "dev.belay.ui..", "dev.belay.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.belay.app..")
+                .check(classes);
+    }
+
+    @Test
+    void cliAndUiStartRunsThroughTheAppCore() {
+        noClasses().that().resideInAnyPackage("dev.belay.ui..", "dev.belay.cli..")
+                .should().callConstructor(dev.belay.engine.RunEngine.class, dev.belay.engine.Transport.class,
+                        dev.belay.engine.RunStore.class)
+                .orShould().callConstructor(dev.belay.engine.SshTransport.class, dev.belay.ssh.exec.SshSettings.class,
+                        dev.belay.inventory.Inventory.class)
+                .because("a run gets one SSH pool shared with its terminals from dev.belay.app.RunStarter")
+                .check(classes);
+    }
+
     @Test
     void nothingBelowUiImportsUiOrCli() {
         noClasses().that().resideOutsideOfPackages("dev.belay.ui..", "dev.belay.cli..")

@@ -31,7 +31,7 @@ public final class Recording implements AutoCloseable {
 
     private final AuditStore store;
     private final RecordingRef ref;
-    private final PasswordPrompt prompt = new PasswordPrompt();
+    private final PromptDetector prompt = new PromptDetector();
     private final StringBuilder typedSecret = new StringBuilder();
     private final List<Frame> pending = new ArrayList<>();
     private final MessageDigest digest;

@@ -1,5 +1,8 @@
 package dev.belay.cli;
 
+import dev.belay.app.AuditStores;
+import dev.belay.app.LiveRun;
+import dev.belay.app.RunStarter;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.ssh.auth.RunPassphrases;
@@ -10,7 +13,6 @@ import dev.belay.engine.Resolution;
 import dev.belay.engine.RunController;
 import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunEvent;
-import dev.belay.engine.SshTransport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -65,7 +67,8 @@ public final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (AuditStore store = AuditStore.open(db.resolved())) {
+        try (AuditStores.Lease audit = AuditStores.lease(db.resolved())) {
+            AuditStore store = audit.store();
             AuditEventSink sink = new AuditEventSink(store);
             List<RunEvent> events = sink.events(runId);
             if (events.isEmpty() || !(events.get(0) instanceof RunEvent.RunStarted started)) {
@@ -73,14 +76,16 @@ public final class ResumeCommand implements Callable<Integer> {
                 return RunDriver.BAD_INPUT;
             }
             var plan = PlanFiles.forResume(started, secrets);
-            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
-                 SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases, plan.inventory()), plan.inventory())) {
+            if (autoConfirm) {
+                dev.belay.engine.UnattendedPolicy.checkAutoConfirm(plan);
+            }
+            RunPrinter printer = new RunPrinter(out, verbose);
+            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
                 checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),
                         passphrases, err);
-                RunEngine engine = new RunEngine(transport, sink);
-                RunPrinter printer = new RunPrinter(out, verbose);
-                try (RunController run = engine.resume(runId, new RunEngine.ResumeOptions(operator, secrets, autoConfirm,
-                        false), (s, sec) -> plan, printer)) {
+                try (LiveRun live = new RunStarter(Ssh.settings(knownHosts, passphrases, plan.inventory()), sink).resume(runId, plan,
+                        new RunEngine.ResumeOptions(operator, secrets, autoConfirm, false), printer)) {
+                    RunController run = live.controller();
                     run.awaitSettled(java.time.Duration.ofSeconds(30));
                     for (String r : resolutions) {
                         resolve(run, r);

@@ -1,5 +1,8 @@
 package dev.belay.cli;
 
+import dev.belay.app.AuditStores;
+import dev.belay.app.LiveRun;
+import dev.belay.app.RunStarter;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.AuditEventSink;
@@ -7,11 +10,9 @@ import dev.belay.engine.DryRunRenderer;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
-import dev.belay.engine.RunController;
-import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
-import dev.belay.engine.SshTransport;
+import dev.belay.engine.UnattendedPolicy;
 import dev.belay.ssh.auth.RunPassphrases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,8 +78,11 @@ public final class RunCommand implements Callable<Integer> {
         Plan plan;
         Instant end;
         try {
-            plan = PlanFiles.load(runbook, inventory, vars);
+            plan = dryRun ? PlanFiles.loadForDryRun(runbook, inventory, vars) : PlanFiles.load(runbook, inventory, vars);
             end = parseWindowEnd(windowEnd);
+            if (autoConfirm && !dryRun) {
+                UnattendedPolicy.checkAutoConfirm(plan);
+            }
         } catch (PlanException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return RunDriver.BAD_INPUT;
@@ -90,14 +94,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         String who = operator != null ? operator : System.getProperty("user.name", "operator");
         RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
-        try (AuditStore store = AuditStore.open(db.resolved());
-             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader));
-             SshTransport transport = new SshTransport(Ssh.settings(knownHosts, passphrases, plan.inventory()), plan.inventory())) {
+        try (AuditStores.Lease audit = AuditStores.lease(db.resolved());
+             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
+            AuditStore store = audit.store();
             checkpoints.install(store, who, passphrases, err);
-            RunEngine engine = new RunEngine(transport, new AuditEventSink(store));
             RunPrinter printer = new RunPrinter(out, verbose, quiet);
-            try (RunController run = engine.start(plan, options, printer)) {
-                int code = RunDriver.drive(run, printer, out);
+            try (LiveRun run = new RunStarter(Ssh.settings(knownHosts, passphrases, plan.inventory()), new AuditEventSink(store))
+                    .start(plan, options, printer)) {
+                int code = RunDriver.drive(run.controller(), printer, out);
                 CheckpointOptions.report(store, err);
                 return code;
             }

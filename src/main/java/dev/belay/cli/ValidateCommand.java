@@ -2,7 +2,6 @@ package dev.belay.cli;
 
 import dev.belay.inventory.InventoryFiles;
 import dev.belay.inventory.Inventory;
-import dev.belay.inventory.InventoryLoader;
 import dev.belay.inventory.RunbookFit;
 import dev.belay.runbook.LoadResult;
 import dev.belay.runbook.Problem;
@@ -39,7 +38,8 @@ public final class ValidateCommand implements Callable<Integer> {
     /** What a file is; {@code auto} treats a file with a top-level {@code hosts:} as an inventory. */
     public enum Kind { auto, runbook, inventory }
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Runbook or inventory YAML files.")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Runbooks and inventories (Belay YAML, or Ansible INI or YAML, told apart by content).")
     List<Path> files;
 
     @Option(names = "--kind", paramLabel = "KIND", description = "auto (default), runbook or inventory.")
@@ -63,7 +63,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (inventory != null) {
             LoadResult<Inventory> loaded;
             try {
-                loaded = new InventoryLoader().load(inventory.toString(), Files.readAllBytes(inventory));
+                loaded = InventoryFiles.load(inventory.toString(), Files.readAllBytes(inventory), null); // Belay or Ansible
             } catch (IOException | SecurityException e) {
                 err.println("belay validate: cannot read inventory " + inventory + ": "
                         + (Files.exists(inventory) ? e.getClass().getSimpleName() : "no such file"));

@@ -53,6 +53,12 @@ public final class DryRunRenderer {
         int n = 1;
         for (PlannedStep s : steps) {
             b.append(String.format("%3d. [%s] %s%n", n++, s.id(), masker.mask(s.title())));
+            String when = s.step().when();
+            if (when != null && !when.contains("${") && StepRunner.skips(when)) {
+                // decided now: every var of it has its value; a captured one is decided when the step starts
+                b.append("       SKIPPED: when: is '").append(masker.mask(when.strip())).append("'\n");
+                continue;
+            }
             step(b, s.step(), plan, masker);
         }
     }
@@ -85,6 +91,10 @@ public final class DryRunRenderer {
             b.append(in).append("gate after each batch, on ").append(s.gate().on().text()).append(":\n");
             commands(b, in + "  ", s.gate().command(), s.gate().on(), plan, masker);
             expectations(b, in + "  ", s.gate().expect(), masker);
+            if (s.gate().retry() != null) {
+                b.append(in).append("  gate retried every ").append(Durations.format(s.gate().retry().every()))
+                        .append(" within ").append(Durations.format(s.gate().retry().within())).append('\n');
+            }
         }
         if (s.snapshot() != null) {
             b.append(in).append("snapshot ").append(s.snapshot()).append(" (diffed with the last one")

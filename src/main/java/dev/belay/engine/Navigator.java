@@ -20,6 +20,9 @@ final class Navigator {
         record Finish(RunStatus status, String message) implements Next { }
 
         record Nothing() implements Next { }
+
+        /** Record the step as skipped without running it (a rollback of an include whose steps never ran). */
+        record Skip(String stepId, String reason) implements Next { }
     }
 
     private Navigator() {
@@ -33,6 +36,10 @@ final class Navigator {
             return new Next.Nothing();
         }
         if (m.rollbackStarted) {
+            Next skip = unrunScope(m);
+            if (skip != null) {
+                return skip;
+            }
             Next n = walk(m, m.plan.rollback(), false, false);
             return n != null ? n : new Next.Finish(RunStatus.ROLLED_BACK, "rolled back");
         }
@@ -42,6 +49,33 @@ final class Navigator {
         }
         Next n = walk(m, m.plan.steps(), stepByStep, true);
         return n != null ? n : new Next.Finish(RunStatus.COMPLETED, "all steps done");
+    }
+
+    /**
+     * An included runbook's rollback undoes what its steps did; when none of them ran (the run failed
+     * before reaching it), there is nothing to undo and its rollback steps are skipped.
+     */
+    private static Next unrunScope(RunModel m) {
+        for (PlannedStep p : m.plan.rollback()) {
+            RunModel.StepModel s = m.steps.get(p.id());
+            if (s.status.done()) {
+                continue;
+            }
+            if (s.status == StepStatus.PENDING && !p.scope().isEmpty() && !scopeRan(m, p.scope())) {
+                return new Next.Skip(p.id(), "the steps of " + p.scope().substring(0, p.scope().length() - 1)
+                        + " never ran: nothing of it to roll back");
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /** True when a main step (not an included preflight check) of {@code scope} or deeper started. */
+    static boolean scopeRan(RunModel m, String scope) {
+        return m.plan.steps().stream()
+                .filter(p -> !p.includedCheck() && p.scope().startsWith(scope))
+                .map(p -> m.steps.get(p.id()).status)
+                .anyMatch(st -> st != StepStatus.PENDING && st != StepStatus.SKIPPED);
     }
 
     /** Preflight runs every check (a failure does not stop the others), then asks if any failed. */

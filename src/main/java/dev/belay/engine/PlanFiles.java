@@ -29,6 +29,15 @@ public final class PlanFiles {
     }
 
     public static Plan load(Path runbookFile, Path inventoryFile, Map<String, String> vars) {
+        return load(runbookFile, inventoryFile, vars, false);
+    }
+
+    /** A plan to render, not to run: secrets nobody gave are a placeholder instead of an error or a prompt. */
+    public static Plan loadForDryRun(Path runbookFile, Path inventoryFile, Map<String, String> vars) {
+        return load(runbookFile, inventoryFile, vars, true);
+    }
+
+    private static Plan load(Path runbookFile, Path inventoryFile, Map<String, String> vars, boolean dryRun) {
         Path rb = runbookFile.toAbsolutePath().normalize();
         Path inv = inventoryFile.toAbsolutePath().normalize();
         for (Path p : List.of(rb, inv)) {
@@ -45,10 +54,11 @@ public final class PlanFiles {
             throw new PlanException(problems.isEmpty() ? "cannot load " + rb + " or " + inv : problems);
         }
         Set<String> included = new TreeSet<>();
-        Plan plan = new PlanResolver(id -> {
+        PlanResolver resolver = new PlanResolver(id -> {
             included.add(id);
             return lib.find(id);
-        }).resolve(runbook.value(), inventory.value(), vars);
+        });
+        Plan plan = (dryRun ? resolver.withSecretPlaceholders() : resolver).resolve(runbook.value(), inventory.value(), vars);
         return plan.withSources(rb.toString(), inv.toString()).withFileHash(fileHash(lib, rb, included));
     }
 

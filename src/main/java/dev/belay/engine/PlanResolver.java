@@ -5,6 +5,7 @@ import dev.belay.inventory.RoleGroups;
 import dev.belay.inventory.RunbookFit;
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Expectation;
+import dev.belay.runbook.IncludeVars;
 import dev.belay.runbook.Monitor;
 import dev.belay.runbook.Runbook;
 import dev.belay.runbook.Step;
@@ -36,27 +37,43 @@ public final class PlanResolver {
         Includes NONE = id -> Optional.empty();
     }
 
+    /** What a dry run shows for a secret nobody gave: the mask, never a prompt. */
+    public static final String SECRET_PLACEHOLDER = dev.belay.audit.SecretMasker.MASK;
+
     private final Includes includes;
+    private final boolean secretPlaceholders;
 
     public PlanResolver(Includes includes) {
+        this(includes, false);
+    }
+
+    private PlanResolver(Includes includes, boolean secretPlaceholders) {
         this.includes = includes;
+        this.secretPlaceholders = secretPlaceholders;
+    }
+
+    /** The same resolver for a dry run: a secret var without a value gets {@link #SECRET_PLACEHOLDER}. */
+    public PlanResolver withSecretPlaceholders() {
+        return new PlanResolver(includes, true);
     }
 
     public Plan resolve(Runbook runbook, Inventory given, Map<String, String> operatorVars) {
         Inventory inventory = RoleGroups.fill(runbook, given); // roles filled from the groups the runbook names
         Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
         StringBuilder hashed = new StringBuilder(runbook.toString());
-        List<PlannedStep> pre = expand(runbook, runbook.preflight(), Phase.PREFLIGHT, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
-        List<PlannedStep> main = expand(runbook, runbook.steps(), Phase.MAIN, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
-        List<PlannedStep> back = expand(runbook, runbook.rollback(), Phase.ROLLBACK, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
-        checkRoles(runbook, inventory);
-        Map<String, String> vars = values(declared, inventory, operatorVars);
+        List<PlannedStep> pre = expand(runbook, runbook.preflight(), Phase.PREFLIGHT, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, null);
+        List<List<PlannedStep>> includedRollbacks = new ArrayList<>();
+        List<PlannedStep> main = expand(runbook, runbook.steps(), Phase.MAIN, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, includedRollbacks);
+        List<PlannedStep> back = unwinding(includedRollbacks,
+                expand(runbook, runbook.rollback(), Phase.ROLLBACK, "", new ArrayList<>(List.of(runbook.id())), declared, hashed, null));
+        checkRoles(runbook, given); // RunbookFit fills the roles itself, and names the group a role came from
+        Map<String, String> vars = values(declared, inventory, operatorVars, secretPlaceholders);
         Set<String> late = captureNames(pre, main, back);
         StepSubstitution sub = new StepSubstitution(vars, late);
         List<PlannedStep> all = new ArrayList<>();
         List<List<PlannedStep>> phases = new ArrayList<>();
         for (List<PlannedStep> list : List.of(pre, main, back)) {
-            List<PlannedStep> done = list.stream().map(s -> new PlannedStep(s.phase(), sub.step(s.step()), s.origin())).toList();
+            List<PlannedStep> done = list.stream().map(s -> new PlannedStep(s.phase(), sub.step(s.step()), s.origin(), s.scope(), s.includedCheck())).toList();
             done.forEach(s -> checkSelectors(s, inventory, late));
             all.addAll(done);
             phases.add(done);
@@ -69,12 +86,18 @@ public final class PlanResolver {
                 sha256(hashed.toString()), null, null, null);
     }
 
+    /**
+     * Expands includes. In the main steps ({@code rollbacks} not null) an include brings the included
+     * runbook's preflight checks (run just before its steps, so they see the cluster as the earlier
+     * components left it), its steps, and its rollback, which is added to {@code rollbacks}.
+     */
     private List<PlannedStep> expand(Runbook owner, List<Step> steps, Phase phase, String prefix, List<String> stack,
-                                     Map<String, VarSpec> declared, StringBuilder hashed) {
+                                     Map<String, VarSpec> declared, StringBuilder hashed,
+                                     List<List<PlannedStep>> rollbacks) {
         List<PlannedStep> out = new ArrayList<>();
         for (Step s : steps) {
             if (!(s.action() instanceof Action.Include inc)) {
-                out.add(new PlannedStep(phase, prefix.isEmpty() ? s : renamed(s, prefix + s.id()), owner.id()));
+                out.add(new PlannedStep(phase, prefix.isEmpty() ? s : renamed(s, prefix + s.id()), owner.id(), prefix, false));
                 continue;
             }
             String where = "step '" + prefix + s.id() + "' of runbook " + owner.id();
@@ -84,12 +107,39 @@ public final class PlanResolver {
             }
             Runbook child = includes.find(inc.runbookId()).orElseThrow(() -> new PlanException(where
                     + ": include " + inc.runbookId() + " is not in the runbook library; check the id or add the file"));
-            child.vars().forEach(declared::putIfAbsent);
+            for (VarSpec v : child.vars().values()) {
+                VarSpec had = declared.putIfAbsent(v.name(), v);
+                String clash = had == null ? null : IncludeVars.clash(had, v);
+                if (clash != null) {
+                    throw new PlanException(where + ": var " + v.name() + " of included runbook " + child.id() + " "
+                            + clash + "; give both the same default and secret flag, or rename one");
+                }
+            }
             hashed.append('\n').append(child);
             stack.add(child.id());
-            out.addAll(expand(child, child.steps(), phase, prefix + s.id() + "/", stack, declared, hashed));
+            String inner = prefix + s.id() + "/";
+            if (rollbacks == null) {
+                out.addAll(expand(child, child.steps(), phase, inner, stack, declared, hashed, null));
+            } else {
+                expand(child, child.preflight(), phase, inner, stack, declared, hashed, null).stream()
+                        .map(p -> new PlannedStep(p.phase(), p.step(), p.origin(), p.scope(), true)).forEach(out::add);
+                List<List<PlannedStep>> childRollbacks = new ArrayList<>();
+                out.addAll(expand(child, child.steps(), phase, inner, stack, declared, hashed, childRollbacks));
+                List<PlannedStep> own = expand(child, child.rollback(), Phase.ROLLBACK, inner, stack, declared, hashed, null);
+                rollbacks.add(unwinding(childRollbacks, own));
+            }
             stack.remove(stack.size() - 1);
         }
+        return out;
+    }
+
+    /** Included runbooks' rollbacks, the last included first, then the runbook's own rollback steps. */
+    private static List<PlannedStep> unwinding(List<List<PlannedStep>> included, List<PlannedStep> own) {
+        List<PlannedStep> out = new ArrayList<>();
+        for (int i = included.size() - 1; i >= 0; i--) {
+            out.addAll(included.get(i));
+        }
+        out.addAll(own);
         return out;
     }
 
@@ -106,7 +156,7 @@ public final class PlanResolver {
     }
 
     private static Map<String, String> values(Map<String, VarSpec> declared, Inventory inventory,
-                                              Map<String, String> operatorVars) {
+                                              Map<String, String> operatorVars, boolean secretPlaceholders) {
         for (String name : operatorVars.keySet()) {
             if (!declared.containsKey(name)) {
                 throw new PlanException("--var " + name + ": the runbook declares no var named " + name
@@ -118,7 +168,9 @@ public final class PlanResolver {
         for (VarSpec v : declared.values()) {
             String value = operatorVars.containsKey(v.name()) ? operatorVars.get(v.name())
                     : inventory.vars().containsKey(v.name()) ? inventory.vars().get(v.name()) : v.defaultValue();
-            if (value == null) {
+            if (value == null && v.secret() && secretPlaceholders) {
+                out.put(v.name(), SECRET_PLACEHOLDER);
+            } else if (value == null) {
                 missing.add(v.name() + (v.prompt() == null ? "" : " (" + v.prompt() + ")"));
             } else {
                 out.put(v.name(), value);
@@ -199,7 +251,9 @@ public final class PlanResolver {
         Map<String, VarSpec> declared = new LinkedHashMap<>(runbook.vars());
         for (List<Step> steps : List.of(runbook.preflight(), runbook.steps(), runbook.rollback())) {
             Phase phase = steps == runbook.preflight() ? Phase.PREFLIGHT : steps == runbook.steps() ? Phase.MAIN : Phase.ROLLBACK;
-            expand(runbook, steps, phase, "", new ArrayList<>(List.of(runbook.id())), declared, hashed);
+            // the main steps bring the included preflights and rollbacks too, as resolve() does
+            expand(runbook, steps, phase, "", new ArrayList<>(List.of(runbook.id())), declared, hashed,
+                    phase == Phase.MAIN ? new ArrayList<>() : null);
         }
         return sha256(hashed.toString());
     }

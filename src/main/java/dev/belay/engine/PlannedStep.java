@@ -8,9 +8,20 @@ import java.time.Duration;
  * A step ready to run: includes expanded (an included step's id is {@code includeId/innerId}),
  * {@code ${vars}} substituted; {@code ${host.*}} and captured names are filled per host when it runs.
  *
- * @param origin the id of the runbook the step was written in
+ * @param origin        the id of the runbook the step was written in
+ * @param scope         the include path that brought the step in ({@code upgrade-galera/}), "" for the
+ *                      runbook's own steps: a rollback step of a scope runs only if that scope's steps ran
+ * @param includedCheck a preflight check of an included runbook, run just before that runbook's steps
  */
-public record PlannedStep(Phase phase, Step step, String origin) {
+public record PlannedStep(Phase phase, Step step, String origin, String scope, boolean includedCheck) {
+
+    public PlannedStep {
+        scope = scope == null ? "" : scope;
+    }
+
+    public PlannedStep(Phase phase, Step step, String origin) {
+        this(phase, step, origin, "", false);
+    }
 
     public String id() {
         return step.id();

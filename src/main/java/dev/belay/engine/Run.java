@@ -191,6 +191,9 @@ final class Run implements RunController, StepContext {
             execute(e.stepId());
         } else if (next instanceof Navigator.Next.Ask a) {
             ask(a.awaiting());
+        } else if (next instanceof Navigator.Next.Skip k) {
+            emit(new RunEvent.StepSkipped(clock.instant(), k.stepId(), k.reason(), false));
+            advance();
         } else if (next instanceof Navigator.Next.Finish f) {
             emit(new RunEvent.RunFinished(clock.instant(), f.status(), f.message()));
             shutdown();

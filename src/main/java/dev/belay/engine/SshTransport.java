@@ -18,10 +18,22 @@ public final class SshTransport implements Transport {
 
     private final SshPool pool;
     private final Inventory inventory;
+    private final boolean ownsPool;
 
+    /** A transport with its own pool, closed with it. */
     public SshTransport(SshSettings settings, Inventory inventory) {
-        this.pool = new SshPool(settings);
+        this(new SshPool(settings), inventory, true);
+    }
+
+    /** A transport over {@code pool}, which others (a run's live terminals) share: its owner closes it. */
+    public SshTransport(SshPool pool, Inventory inventory) {
+        this(pool, inventory, false);
+    }
+
+    private SshTransport(SshPool pool, Inventory inventory, boolean ownsPool) {
+        this.pool = pool;
         this.inventory = inventory;
+        this.ownsPool = ownsPool;
     }
 
     @Override
@@ -51,6 +63,8 @@ public final class SshTransport implements Transport {
 
     @Override
     public void close() {
-        pool.close();
+        if (ownsPool) {
+            pool.close();
+        }
     }
 }

@@ -17,6 +17,11 @@ final class StepRunner {
 
     private static final Set<String> FALSE = Set.of("", "false", "no", "0", "off");
 
+    /** True when a {@code when:} whose vars are all filled in skips its step (what a dry run shows). */
+    static boolean skips(String when) {
+        return FALSE.contains(when.strip().toLowerCase(Locale.ROOT));
+    }
+
     private final StepContext ctx;
     private final RollingLoop loop;
 

@@ -37,9 +37,12 @@ public final class RunbookFit {
                 continue;
             }
             int n = inv.roles().getOrDefault(role, List.of()).size();
+            // A role filled from an Ansible group is fixed in that group, not under roles:
+            String from = given.roles().containsKey(role) ? null : RoleGroups.source(spec, given).orElse(null);
             if (n < spec.min()) {
                 out.add("role '" + role + "' needs at least " + spec.min() + " hosts; inventory '" + inv.environment()
-                        + "' gives " + n + ": map more hosts to it under roles:");
+                        + "' gives " + n + (from == null ? ": map more hosts to it under roles:"
+                        : " (from group '" + from + "'): add hosts to that group"));
             } else if (spec.max() != null && n > spec.max()) {
                 out.add("role '" + role + "' takes at most " + spec.max() + (spec.max() == 1 ? " host" : " hosts")
                         + "; inventory '" + inv.environment() + "' gives " + n + ": use a smaller inventory or raise max:");

@@ -1,6 +1,9 @@
 package dev.belay.runbook;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +22,9 @@ final class IncludeGraph {
         Runbook rb = r.value();
         String file = r.file();
         List<Problem> out = new ArrayList<>();
+        Map<String, VarSpec> shared = new LinkedHashMap<>(rb.vars());
+        Map<String, String> declaredBy = new LinkedHashMap<>();
+        rb.vars().keySet().forEach(n -> declaredBy.put(n, rb.id()));
         for (String list : LISTS) {
             List<Step> steps = stepsOf(rb, list);
             for (int i = 0; i < steps.size(); i++) {
@@ -37,6 +43,18 @@ final class IncludeGraph {
                 if (cycle != null) {
                     out.add(problem(r, file, path, "include cycle: " + String.join(" -> ", cycle) + " (" + label
                             + "): a runbook cannot include itself, directly or through others"));
+                    continue;
+                }
+                for (Map.Entry<String, VarSpec> v : varsOf(inc.runbookId(), new LinkedHashSet<>()).entrySet()) {
+                    VarSpec had = shared.putIfAbsent(v.getValue().name(), v.getValue());
+                    declaredBy.putIfAbsent(v.getValue().name(), v.getKey().substring(0, v.getKey().indexOf(' ')));
+                    String clash = had == null ? null : IncludeVars.clash(had, v.getValue());
+                    if (clash != null) {
+                        out.add(problem(r, file, path, "var '" + v.getValue().name() + "' of included runbook '"
+                                + v.getKey().substring(0, v.getKey().indexOf(' ')) + "' " + clash + " (by '"
+                                + declaredBy.get(v.getValue().name()) + "'); vars pass through includes, so give both"
+                                + " the same default and secret flag, or rename one"));
+                    }
                 }
             }
         }
@@ -64,6 +82,25 @@ final class IncludeGraph {
             }
         }
         return null;
+    }
+
+    /**
+     * The vars an include brings, its own first then its includes', keyed "RUNBOOK-ID NAME" so a clash
+     * can name the runbook that declared it. Bounded by {@code seen}.
+     */
+    private Map<String, VarSpec> varsOf(String id, Set<String> seen) {
+        Map<String, VarSpec> out = new LinkedHashMap<>();
+        Runbook rb = all.get(id);
+        if (rb == null || !seen.add(id)) {
+            return out;
+        }
+        rb.vars().values().forEach(v -> out.put(id + " " + v.name(), v));
+        for (Step s : rb.steps()) {
+            if (s.action() instanceof Action.Include inc) {
+                out.putAll(varsOf(inc.runbookId(), seen));
+            }
+        }
+        return out;
     }
 
     private static List<Step> stepsOf(Runbook rb, String list) {

@@ -7,6 +7,9 @@ import java.util.Map;
 /**
  * A runbook as its author wrote it: validated, immutable, not yet resolved against an inventory.
  * Maps keep the order of the YAML file (the loader builds them as LinkedHashMaps).
+ *
+ * @param productionAutomation {@code automation: { production: allowed }}: the author allows
+ *                             {@code belay run --auto-confirm} against a production inventory
  */
 public record Runbook(
         String id,
@@ -21,7 +24,16 @@ public record Runbook(
         List<Step> preflight,
         List<Step> steps,
         FailurePolicy onFailure,
-        List<Step> rollback) {
+        List<Step> rollback,
+        boolean productionAutomation) {
+
+    /** A runbook that does not allow unattended runs on production (the default). */
+    public Runbook(String id, String title, String component, int revision, String summary, Duration estimate,
+                   Map<String, RoleSpec> roles, Map<String, VarSpec> vars, List<Monitor> monitors,
+                   List<Step> preflight, List<Step> steps, FailurePolicy onFailure, List<Step> rollback) {
+        this(id, title, component, revision, summary, estimate, roles, vars, monitors, preflight, steps, onFailure,
+                rollback, false);
+    }
 
     public Runbook {
         roles = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(roles));

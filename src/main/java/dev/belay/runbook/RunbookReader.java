@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class RunbookReader {
 
     static final List<String> KEYS = List.of("id", "title", "component", "revision", "summary", "estimate", "roles",
-            "vars", "monitors", "preflight", "steps", "on_failure", "rollback");
+            "vars", "monitors", "preflight", "steps", "on_failure", "rollback", "automation");
     static final Pattern ROLE = Pattern.compile("[A-Za-z0-9_-]+");
     static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_.-]+");
     static final Duration DEFAULT_MONITOR_EVERY = Duration.ofSeconds(10);
@@ -53,7 +53,29 @@ final class RunbookReader {
         return new Runbook(id, title, r.text("component"), revision == null ? 1 : revision, r.text("summary"),
                 r.duration("estimate"), roles(r), vars(r), monitors(r), stepList(r, "preflight", "preflight check", false),
                 stepList(r, "steps", "step", true), StepReader.failurePolicy(r, cx),
-                stepList(r, "rollback", "rollback step", true));
+                stepList(r, "rollback", "rollback step", true), productionAutomation(r));
+    }
+
+    /**
+     * {@code automation: { production: allowed | refused }}: whether an unattended run
+     * ({@code --auto-confirm}) may target a production inventory. Refused unless the author says so.
+     */
+    private boolean productionAutomation(MapReader r) {
+        MappingNode m = r.has("automation") ? cx.map(r.value("automation"), "'automation'") : null;
+        if (m == null) {
+            return false;
+        }
+        MapReader a = new MapReader(cx, m, "in 'automation'", "automation", List.of("production"));
+        String value = a.text("production");
+        if (value == null) {
+            return false;
+        }
+        if (!value.equals("allowed") && !value.equals("refused")) {
+            cx.error(a.value("production"), "'production' in 'automation' is '" + value
+                    + "': use 'allowed' (unattended --auto-confirm runs may target production) or 'refused'");
+            return false;
+        }
+        return value.equals("allowed");
     }
 
     private List<Step> stepList(MapReader r, String key, String kind, boolean titleRequired) {

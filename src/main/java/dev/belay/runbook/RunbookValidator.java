@@ -126,6 +126,9 @@ public final class RunbookValidator {
         if (s.gate() != null) {
             checkGate(s, path, label);
         }
+        if (s.snapshot() != null) {
+            checkVars(s.snapshot(), path + "/snapshot", "'snapshot' of " + label);
+        }
         if (s.when() != null) {
             checkWhen(s.when(), path + "/when", label);
         }

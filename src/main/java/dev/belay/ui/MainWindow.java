@@ -41,12 +41,12 @@ public final class MainWindow {
 
     /** The full window: "Start run…" (Ctrl+R) starts runs through {@code runs}, history reads its audit log. */
     public MainWindow(LibraryFolders folders, RunService runs) {
-        this(folders, () -> AuditStore.open(runs.settings().auditUrl()), runs);
+        this(folders, runs::audit, runs); // one store per database: the run service's, shared
     }
 
     private MainWindow(LibraryFolders folders, Supplier<AuditStore> audit, RunService runs) {
         this.library = new LibraryView(folders);
-        this.history = new HistoryPage(audit);
+        this.history = new HistoryPage(audit, runs == null);
         this.runs = runs == null ? null : new RunLauncher(runs, stylesheet());
         Tab libraryTab = new Tab("Library", library.node());
         libraryTab.setClosable(false);

@@ -78,6 +78,17 @@ class OperatorInventoryRunTest {
     }
 
     @Test
+    void validateChecksTheShippedRunbooksAgainstKollaInventories() {
+        assertThat(cli.run("validate", "runbooks/galera-cluster-upgrade.yaml", "--inventory", MULTINODE.toString()))
+                .as(cli.out + "\n" + cli.err).isZero();
+        Path allInOne = MULTINODE.resolveSibling("kolla-all-in-one");
+        assertThat(cli.run("validate", "runbooks/galera-cluster-upgrade.yaml", "--inventory", allInOne.toString()))
+                .isEqualTo(1);
+        assertThat(cli.out.toString()).contains("role 'controllers' needs at least 3 hosts; inventory 'kolla-all-in-one'"
+                + " gives 1");
+    }
+
+    @Test
     void validateNamesTheLineWhenAnInventoryIsNeitherYamlNorIni() throws IOException {
         Path odd = Files.writeString(dir.resolve("odd-hosts"), "[control]\ncontrol01\n[mariadb:childs]\ncontrol\n");
         assertThat(cli.run("validate", odd.toString())).isEqualTo(1);

@@ -140,4 +140,45 @@ class RunCommandTest {
                 .contains("Stopped at a failed step");
         assertThat(Files.exists(home(0).resolve("never"))).isFalse();
     }
+
+    @Test
+    void autoConfirmAgainstProductionIsRefusedUnlessTheRunbookAllowsIt() throws IOException {
+        Path prod = Files.writeString(dir.resolve("production.yaml"), Files.readString(lab.inventoryPath())
+                .replaceFirst("(?m)^environment: .*$", "environment: production"));
+        Path rb = Files.writeString(dir.resolve("manual-prod.yaml"), MANUAL.replace("cli-manual", "cli-manual-prod")
+                .replace("> before", "> prod-before").replace("> after", "> prod-after"));
+        String db = dev.belay.audit.AuditStore.h2Url(dir.resolve("prod-audit"));
+        List<String> args = new ArrayList<>(List.of(runArgs(rb, db, "--auto-confirm")));
+        args.set(3, prod.toString());
+        assertThat(belay(args.toArray(String[]::new))).as(out + "\n" + err).isEqualTo(RunDriver.BAD_INPUT);
+        assertThat(err.toString()).contains("--auto-confirm refused: the inventory's environment is 'production'")
+                .contains("automation: { production: allowed }");
+        assertThat(Files.exists(home(0).resolve("prod-before"))).as("nothing ran").isFalse();
+
+        Path allowed = Files.writeString(dir.resolve("manual-allowed.yaml"), MANUAL.replace("cli-manual", "cli-allowed")
+                .replace("> before", "> prod-before").replace("> after", "> prod-after") + "automation: { production: allowed }\n");
+        args = new ArrayList<>(List.of(runArgs(allowed, db, "--auto-confirm")));
+        args.set(3, prod.toString());
+        assertThat(belay(args.toArray(String[]::new))).as(out + "\n" + err).isZero();
+        assertThat(Files.readString(home(0).resolve("prod-after"))).isEqualTo("after\n");
+    }
+
+    @Test
+    void dryRunNeverAsksForSecretsShowsGateRetriesAndSkipsFalseWhens() {
+        int code = belay("run", "runbooks/ceph-upgrade.yaml", "--inventory", "runbooks/inventories/staging.example.yaml",
+                "--dry-run");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("[clients-ready] Confirm every client can use the firefly tunables\n"
+                        + "       SKIPPED: when: is ''")
+                .contains("gate retried every 10s within 10m")
+                .doesNotContain("ceph osd crush tunables firefly");
+
+        out.getBuffer().setLength(0);
+        code = belay("run", "runbooks/galera-cluster-upgrade.yaml", "--inventory",
+                "runbooks/inventories/staging.example.yaml", "--dry-run");
+        assertThat(code).as("a secret nobody gave is a placeholder in a dry run: " + err).isZero();
+        assertThat(out.toString()).contains("db_pass=******").contains("mysql -uroot -p****** -e")
+                .contains("gate retried every 5s within 5m");
+    }
 }

@@ -108,4 +108,33 @@ class PlanResolverTest {
         assertThat(plan.secretValues()).containsExactly("hunter2");
         assertThat(DryRunRenderer.render(plan)).doesNotContain("hunter2").contains("login admin ******");
     }
+
+    @Test
+    void nestedIncludesUnwindInnermostLastFirstThenTheirIncludersOwnRollback() {
+        Map<String, Runbook> all = new java.util.HashMap<>();
+        for (String id : new String[] {"a", "b", "c"}) {
+            Rb c = new Rb(id);
+            c.preflight.add(run(id + "-check", "web", "true"));
+            c.steps.add(run(id + "-change", "web", "true"));
+            c.rollback.add(run(id + "-undo", "web", "true"));
+            all.put(id, c.build());
+        }
+        Rb pair = new Rb("pair");
+        pair.steps.add(Rb.include("b", "b"));
+        pair.steps.add(Rb.include("c", "c"));
+        pair.rollback.add(run("pair-undo", "web", "true"));
+        all.put("pair", pair.build());
+        Rb top = new Rb("top");
+        top.steps.add(Rb.include("a", "a"));
+        top.steps.add(Rb.include("p", "pair"));
+        top.rollback.add(run("top-undo", "web", "true"));
+
+        Plan plan = new PlanResolver(id -> Optional.ofNullable(all.get(id))).resolve(top.build(), inv, Map.of());
+
+        assertThat(plan.steps()).extracting(PlannedStep::id).containsExactly("a/a-check", "a/a-change",
+                "p/b/b-check", "p/b/b-change", "p/c/c-check", "p/c/c-change");
+        assertThat(plan.rollback()).extracting(PlannedStep::id).containsExactly("p/c/c-undo", "p/b/b-undo",
+                "p/pair-undo", "a/a-undo", "top-undo");
+        assertThat(plan.rollback()).extracting(PlannedStep::scope).containsExactly("p/c/", "p/b/", "p/", "a/", "");
+    }
 }

@@ -95,7 +95,8 @@ class KollaInventoryTest {
         Inventory allInOne = InventoryFiles.load(ALL_IN_ONE).value();
         Runbook galera = new RunbookLoader().load(Path.of("runbooks/galera-cluster-upgrade.yaml")).value();
         assertThat(RunbookFit.problems(galera, allInOne)).contains(
-                "role 'controllers' needs at least 3 hosts; inventory 'kolla-all-in-one' gives 1");
+                "role 'controllers' needs at least 3 hosts; inventory 'kolla-all-in-one' gives 1 (from group 'mariadb'):"
+                        + " add hosts to that group");
         Inventory staging = InventoryFiles.load(Path.of("runbooks/inventories/staging.example.yaml")).value();
         assertThat(RoleGroups.fill(galera, staging)).isSameAs(staging);
         Runbook rb = new RunbookLoader().load("rb.yaml", """

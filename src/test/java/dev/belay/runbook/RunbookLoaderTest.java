@@ -41,6 +41,7 @@ class RunbookLoaderTest {
                 new Selector.Slice("controllers", 0, 1, true), "mysql -uroot -p"));
         assertThat(rb.steps().get(2).action()).isEqualTo(new Action.Wait(Duration.ofSeconds(10)));
         assertThat(rb.onFailure()).isEqualTo(FailurePolicy.ASK);
+        assertThat(rb.productionAutomation()).as("unattended runs on production are refused unless allowed").isFalse();
         assertThat(r.sha256()).hasSize(64);
         assertThat(r.positions().at("steps/3/gate")).isEqualTo(new Position(44, 7));
     }
@@ -64,5 +65,18 @@ class RunbookLoaderTest {
                         + " and the inventory maps them to hosts)",
                 "x.yaml:7:10: unknown variable '${nope}' in 'run' of step 'a': declare it under vars:",
                 "x.yaml:8:5: unknown key 'tiemout' in step 'a' (did you mean 'timeout'?)");
+    }
+
+    @Test
+    void automationProductionIsReadAndABadValueNamesTheChoices() {
+        String base = "id: a\ntitle: t\nroles: { web: {} }\nsteps:\n  - { id: s, title: S, on: web, run: 'true' }\n";
+        assertThat(loader.load("ok.yaml", base + "automation: { production: allowed }\n").value().productionAutomation())
+                .isTrue();
+        assertThat(loader.load("no.yaml", base + "automation: { production: refused }\n").value().productionAutomation())
+                .isFalse();
+        LoadResult<Runbook> bad = loader.load("bad.yaml", base + "automation: { production: yes-please }\n");
+        assertThat(bad.problems()).extracting(Problem::toString).containsExactly("bad.yaml:6:27: 'production' in"
+                + " 'automation' is 'yes-please': use 'allowed' (unattended --auto-confirm runs may target production)"
+                + " or 'refused'");
     }
 }

@@ -56,6 +56,9 @@ public final class RunbookWriter {
             m.put("on_failure", rb.onFailure().yamlName());
         }
         putList(m, "rollback", rb.rollback().stream().map(this::step).toList());
+        if (rb.productionAutomation()) {
+            m.put("automation", Map.of("production", "allowed"));
+        }
         return m;
     }
 

@@ -23,8 +23,8 @@ public final class FxTest {
 
     /** Waits until the run's state meets {@code condition}, failing with the steps' states if it does not. */
     public static RunState waitFor(RunWindow run, Predicate<RunState> condition) throws Exception {
-        // A window opened for a resumed run gets its session once the resume finished off the FX thread.
-        waitUntil(() -> run.view().session() != null);
+        // A window shows before its run is attached (starting or resuming happens off the FX thread).
+        waitUntil(() -> fx(() -> run.view().session() != null));
         RunState s = run.view().session().controller().await(condition, java.time.Duration.ofSeconds(WAIT_S));
         assertThat(condition.test(s)).as("run state %s: %s, awaiting %s", s.status(),
                 s.steps().stream().map(x -> x.id() + "=" + x.status()).toList(), s.awaiting()).isTrue();

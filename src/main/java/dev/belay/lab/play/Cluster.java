@@ -37,6 +37,8 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
     private final Cloud cloud;
     private volatile HostFiles files;
     private volatile HostFs hostFs;
+    /** Per host, what {@link #syncFiles} last wrote (path → content). */
+    private final Map<String, Map<String, String>> written = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Predicate<String> galeraSynced = h -> network().serving(h, "mariadb");
 
     private Cluster(LabTopology topology, LabClock clock, FaultSet faults, HostFiles files) {
@@ -88,6 +90,37 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         KollaPlaceholders.seedIfAbsent(this);
         ceph.seed();
         cloud.seed();
+        written.clear();
+        topology.hosts().forEach(h -> syncFiles(h, true));
+    }
+
+    /**
+     * Writes the host, Ceph and OpenStack plays' files ({@link #hostFiles}) into the host files: the
+     * ones that follow the state ({@code /proc/...}, the release files) whenever they change, the
+     * seeds (ceph.conf, nova.conf, ...) when they first appear or, with {@code force}, at a reset;
+     * an operator's edit of a seed is left alone. Called after every played command and at boot.
+     */
+    void syncFiles(String host, boolean force) {
+        Map<String, String> last = written.computeIfAbsent(host, h -> new java.util.concurrent.ConcurrentHashMap<>());
+        Map<String, String> now = new LinkedHashMap<>(hostOs.files(host));
+        now.putAll(ceph.files(host));
+        now.putAll(cloud.files(host));
+        HostFiles target = files;
+        try {
+            now.forEach((path, content) -> {
+                if (content.equals(last.get(path))) {
+                    return;
+                }
+                boolean followsState = path.startsWith("/proc/") || path.endsWith("-release");
+                if (force || followsState || !target.exists(host, path)) {
+                    target.write(host, path, content);
+                }
+                last.put(path, content);
+            });
+        } catch (RuntimeException e) {
+            // A host root that cannot be written must not fail the command that was played.
+            System.err.println("lab: cannot write the played files of " + host + ": " + e.getMessage());
+        }
     }
 
     /** A cluster whose host files live in memory (tests, or a lab without a sandbox). */
@@ -133,7 +166,9 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
             return PlayResult.fail(127, call.command() + ": command not found\n");
         }
         catchUp();
-        return play.run(call);
+        PlayResult result = play.run(call);
+        syncFiles(call.host(), false);
+        return result;
     }
 
     /** Brings every play's lazily computed, time-based state up to the lab clock's now. */
@@ -185,7 +220,8 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
     /**
      * The files the lab's SSH side writes into {@code host}'s sandbox so that real {@code cat}, {@code grep}
      * and {@code ls} see what the plays play: path → content. Changes with the state (the boot id after a
-     * reboot, the release file after {@code yum update}); write it again after every played command.
+     * reboot, the release file after {@code yum update}); the cluster writes them into {@link #files()}
+     * itself, after every played command and at every boot.
      */
     public Map<String, String> hostFiles(String host) {
         timeline.advance();
@@ -203,6 +239,8 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         this.hostFs = fs == null ? HostFs.NONE : fs;
         if (fs instanceof HostFiles writable) {
             this.files = writable;
+            written.clear();
+            topology.hosts().forEach(h -> syncFiles(h, false));
         }
     }
 

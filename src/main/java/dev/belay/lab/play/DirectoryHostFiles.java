@@ -61,6 +61,19 @@ public final class DirectoryHostFiles implements HostFiles {
     }
 
     @Override
+    public java.util.List<String> list(String host, String dir) {
+        Path d = at(host, dir);
+        if (!Files.isDirectory(d)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> entries = Files.list(d)) {
+            return entries.filter(Files::isRegularFile).map(e -> e.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("lab: cannot list " + d, e);
+        }
+    }
+
+    @Override
     public void delete(String host, String path) {
         Path p = at(host, path);
         if (!Files.exists(p)) {

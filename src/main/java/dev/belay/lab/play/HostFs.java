@@ -1,15 +1,14 @@
 package dev.belay.lab.play;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a play may read of a lab host's own files. Plays get argv and stdin only, but a few real
  * behaviours hang on a file a runbook wrote with a real shell command: clustercheck answers 503
- * while {@code /var/tmp/clustercheck.disabled} exists. The lab's SSH side attaches the host
- * sandboxes with {@link Cluster#attachHostFs}; until then no file exists.
+ * while {@code /var/tmp/clustercheck.disabled} exists, {@code systemctl daemon-reload} reads the
+ * units' drop-ins. The lab's SSH side attaches the host sandboxes with {@link Cluster#attachHostFs};
+ * until then the cluster's own in-memory {@link HostFiles} answer.
  */
 public interface HostFs {
 
@@ -27,31 +26,4 @@ public interface HostFs {
 
     /** No files at all. */
     HostFs NONE = (host, path) -> Optional.empty();
-
-    /** Files held in memory, for tests: {@code put(host, path, content)}. */
-    final class InMemory implements HostFs {
-        private final Map<String, String> files = new ConcurrentHashMap<>();
-
-        public InMemory put(String host, String path, String content) {
-            files.put(host + ":" + path, content);
-            return this;
-        }
-
-        public InMemory remove(String host, String path) {
-            files.remove(host + ":" + path);
-            return this;
-        }
-
-        @Override
-        public Optional<String> read(String host, String path) {
-            return Optional.ofNullable(files.get(host + ":" + path));
-        }
-
-        @Override
-        public List<String> list(String host, String dir) {
-            String prefix = host + ":" + (dir.endsWith("/") ? dir : dir + "/");
-            return files.keySet().stream().filter(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0)
-                    .map(k -> k.substring(prefix.length())).sorted().toList();
-        }
-    }
 }

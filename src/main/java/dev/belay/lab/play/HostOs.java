@@ -21,7 +21,7 @@ import java.util.Set;
  * ({@code openstack-nova-compute} → {@code nova_compute}, {@code ceph-mon@lab-1} → {@code ceph_mon},
  * as the procedure's hosts track their containers through systemd) read and drive the container in
  * {@link Services}. {@code mariadb} is deliberately not a unit: on a Kolla host it runs only as a
- * container, so {@code systemctl is-active mariadb} answers {@code inactive} as it does there; a
+ * container, so {@code systemctl is-active mariadb} answers {@code unknown} as CentOS 7 does there; a
  * play family that wants the RDO shape calls {@link #bridge}.
  */
 public final class HostOs {
@@ -497,6 +497,7 @@ public final class HostOs {
             toStart = units(h).stream().filter(u -> host.enabled.contains(u.name())).toList();
         }
         cluster.power().comeUp(h, kernel);
+        cluster.syncFiles(h, false);
         // Host daemons first (docker brings back the containers it ran), then the enabled container units.
         for (UnitSpec u : toStart.stream().filter(u -> u.container() == null && !u.isTarget()).toList()) {
             startQuietly(h, u);

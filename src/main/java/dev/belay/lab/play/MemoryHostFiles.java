@@ -35,6 +35,13 @@ public final class MemoryHostFiles implements HostFiles {
     }
 
     @Override
+    public java.util.List<String> list(String host, String dir) {
+        String prefix = key(host, dir) + "/";
+        return files.keySet().stream().filter(k -> k.startsWith(prefix) && k.indexOf('/', prefix.length()) < 0)
+                .map(k -> k.substring(prefix.length())).sorted().toList();
+    }
+
+    @Override
     public void delete(String host, String path) {
         String k = key(host, path);
         files.keySet().removeIf(f -> f.equals(k) || f.startsWith(k + "/"));

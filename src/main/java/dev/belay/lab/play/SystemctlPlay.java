@@ -71,8 +71,9 @@ final class SystemctlPlay implements Play {
             case "is-active", "is-failed" -> {
                 boolean all = true;
                 for (String n : needNames(verb, names)) {
-                    String state = os.unit(h, n).map(u -> os.activeState(h, u)).orElse(verb.equals("is-active")
-                            ? "inactive" : "inactive");
+                    // systemd 219 (CentOS 7) answers "unknown" for a unit it has not loaded, such as
+                    // one that does not exist (RHBZ 1073481); later systemd answers "inactive".
+                    String state = os.unit(h, n).map(u -> os.activeState(h, u)).orElse("unknown");
                     boolean good = verb.equals("is-active") ? state.equals("active") : state.equals("failed");
                     all &= good;
                     if (!quiet) {

@@ -18,11 +18,18 @@ public final class HistoryPage {
     public static final KeyCombination SHORTCUT = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN);
 
     private final Supplier<AuditStore> store;
+    private final boolean owned;
     private final Tab tab = new Tab("History");
     private HistoryView view;
 
     public HistoryPage(Supplier<AuditStore> store) {
+        this(store, true);
+    }
+
+    /** {@code owned}: whether closing the page closes the store (false when the run service shares it). */
+    public HistoryPage(Supplier<AuditStore> store, boolean owned) {
         this.store = store;
+        this.owned = owned;
         tab.setId("history-tab");
         tab.setClosable(false);
         tab.setGraphic(new FontIcon(Feather.CLOCK));
@@ -41,7 +48,7 @@ public final class HistoryPage {
     /** The history view, built on first call. */
     public HistoryView view() {
         if (view == null) {
-            view = new HistoryView(store);
+            view = owned ? new HistoryView(store) : HistoryView.borrowing(store);
             tab.setContent(view.node());
         }
         return view;

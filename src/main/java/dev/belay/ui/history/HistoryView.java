@@ -61,6 +61,11 @@ public final class HistoryView {
         return new HistoryView(new AuditAccess(() -> store, false));
     }
 
+    /** A history over a store someone else owns, got (opened) on first use off the FX thread. */
+    public static HistoryView borrowing(Supplier<AuditStore> store) {
+        return new HistoryView(new AuditAccess(store, false));
+    }
+
     private HistoryView(AuditAccess audit) {
         this.audit = audit;
         Button verify = new Button("Check integrity", new FontIcon(Feather.SHIELD));

@@ -1,5 +1,8 @@
 package dev.belay.ui.run;
 
+import dev.belay.app.AuditStores;
+import dev.belay.app.LiveRun;
+import dev.belay.app.RunStarter;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.RunOutcome;
 import dev.belay.audit.RunQuery;
@@ -8,13 +11,11 @@ import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
-import dev.belay.engine.RunController;
 import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.RunStore;
-import dev.belay.engine.SshTransport;
 import dev.belay.inventory.InventoryFiles;
 import dev.belay.inventory.Inventory;
 import dev.belay.lab.LabConfig;
@@ -57,7 +58,7 @@ public final class RunService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private AuditStore audit;
+    private AuditStores.Lease audit;
     private PracticeLab lab;
 
     public RunService(RunSettings settings) {
@@ -94,18 +95,12 @@ public final class RunService implements AutoCloseable {
             if (request.mode() != RunMode.DRY_RUN) {
                 signCheckpoints(request.operator(), ssh);
             }
-            SshTransport transport = new SshTransport(ssh, plan.inventory());
             RunStore store = request.mode() == RunMode.DRY_RUN ? new DryRunStore(new AuditEventSink(audit())) : new AuditEventSink(audit());
             RunOptions options = new RunOptions(request.operator(), request.mode(), request.windowEnd(), false,
                     request.stepByStep(), request.rehearsal());
-            try {
-                RunController run = new RunEngine(transport, store).start(plan, options, listener);
-                return new RunSession(run, plan, request.mode(), transport, ssh,
-                        request.mode() == RunMode.DRY_RUN ? null : audit(), request.operator());
-            } catch (RuntimeException e) {
-                transport.close();
-                throw e;
-            }
+            LiveRun run = new RunStarter(ssh, store).start(plan, options, listener);
+            return new RunSession(run, request.mode(), request.mode() == RunMode.DRY_RUN ? null : audit(),
+                    request.operator());
         });
     }
 
@@ -139,20 +134,14 @@ public final class RunService implements AutoCloseable {
             Plan plan = PlanFiles.forResume(started, secrets);
             SshSettings ssh = ssh(prompt, passphrases, onLab);
             signCheckpoints(operator != null ? operator : System.getProperty("user.name", "operator"), ssh);
-            SshTransport transport = new SshTransport(ssh, plan.inventory());
-            try {
-                RunController run = new RunEngine(transport, sink).resume(runId,
-                        new RunEngine.ResumeOptions(operator, secrets, false, true), (s, sec) -> plan, listener);
-                return new RunSession(run, plan, started.mode(), transport, ssh, audit(), run.state().operator());
-            } catch (RuntimeException e) {
-                transport.close();
-                throw e;
-            }
+            LiveRun run = new RunStarter(ssh, sink).resume(runId, plan,
+                    new RunEngine.ResumeOptions(operator, secrets, false, true), listener);
+            return new RunSession(run, started.mode(), audit(), run.controller().state().operator());
         });
     }
 
     private ResumeInfo resumeInfo(RunSummary summary) {
-        List<RunEvent> events = new AuditEventSink(audit).events(summary.runId());
+        List<RunEvent> events = new AuditEventSink(audit()).events(summary.runId());
         if (events.isEmpty() || !(events.get(0) instanceof RunEvent.RunStarted s)) {
             return new ResumeInfo(summary.runId(), summary.runbookId(), summary.runbookId(), summary.environment(),
                     summary.startedBy().display(), summary.startedAt(), List.of(), "its start event cannot be read");
@@ -248,11 +237,12 @@ public final class RunService implements AutoCloseable {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private synchronized AuditStore audit() {
+    /** The process's audit store for the configured database (shared with the History page). */
+    public synchronized AuditStore audit() {
         if (audit == null) {
-            audit = AuditStore.open(settings.auditUrl());
+            audit = AuditStores.lease(settings.auditUrl());
         }
-        return audit;
+        return audit.store();
     }
 
     private <T> CompletableFuture<T> submit(IoWork<T> work) {

@@ -35,7 +35,7 @@ final class RunTerminals implements TerminalTyping {
 
     RunTerminals(RunSession session) {
         this.session = session;
-        this.pool = new SshPool(session.ssh());
+        this.pool = session.pool(); // the run's own: one login per host, one host-key question
         String operator = session.operator();
         this.tabs = new TerminalTabs(pool, new TerminalAudit(session.audit(), session.controller().runId(),
                 Operator.current(operator == null || operator.isBlank() ? "?" : operator)));
@@ -86,7 +86,7 @@ final class RunTerminals implements TerminalTyping {
 
     @Override
     public void close() {
-        // the sessions are sealed in the audit log first, then the connections go
-        tabs.close().whenCompleteAsync((v, e) -> pool.close());
+        // the sessions are sealed in the audit log; the connections belong to the run (RunSession.close)
+        tabs.close();
     }
 }

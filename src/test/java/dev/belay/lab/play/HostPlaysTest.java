@@ -19,12 +19,15 @@ class HostPlaysTest {
             assertEquals("active\nactive\n", active.stdout());
             assertEquals(0, active.exitCode());
             // The Galera play bridges mariadb.service to the mariadb container (galera-recovery drives
-            // MariaDB through systemd); an unknown unit is still not found.
+            // MariaDB through systemd); a unit systemd 219 has not loaded is "unknown" and not found.
             PlayResult mariadb = lab.run("lab-1", "systemctl is-active mariadb");
             assertEquals("active\n", mariadb.stdout());
             assertEquals(0, mariadb.exitCode());
             lab.cluster.services().stop("lab-1", "mariadb", lab.cluster.clock().now());
             assertEquals("inactive\n", lab.run("lab-1", "systemctl is-active mariadb").stdout());
+            PlayResult unknown = lab.run("lab-1", "systemctl is-active nosuchdb");
+            assertEquals("unknown\n", unknown.stdout());
+            assertEquals(3, unknown.exitCode());
             PlayResult start = lab.run("lab-1", "systemctl start nosuchdb");
             assertEquals(5, start.exitCode());
             assertEquals("Failed to start nosuchdb.service: Unit not found.\n", start.stderr());
@@ -183,6 +186,41 @@ class HostPlaysTest {
     }
 
     @Test
+    void daemonReloadReadsTheDropInsARealShellWroteUnderTheHostsRoot(@org.junit.jupiter.api.io.TempDir java.nio.file.Path roots)
+            throws Exception {
+        try (LabFixture lab = new LabFixture(4)) {
+            lab.cluster.attachHostFs(new DirectoryHostFiles(h -> roots.resolve(h)));
+            java.nio.file.Path dir = roots.resolve("lab-4/etc/systemd/system/openstack-nova-compute.service.d");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve("libvirt.conf"), "[Unit]\nAfter=libvirtd.service\nRequires=libvirtd.service\n");
+            java.nio.file.Files.writeString(dir.resolve("notes.txt"), "After=ignored.service\n");
+            lab.out("lab-4", "systemctl daemon-reload");
+            assertEquals("Requires=docker.service libvirtd.service\nAfter=syslog.target network.target docker.service libvirtd.service\n",
+                    lab.out("lab-4", "systemctl show -p After -p Requires openstack-nova-compute"));
+        }
+    }
+
+    @Test
+    void thePlayedFilesAreWrittenIntoTheHostFilesAndAnOperatorsEditOfASeedStays() {
+        try (LabFixture lab = new LabFixture(3)) {
+            HostFiles files = lab.cluster.files();
+            String bootId = files.read("lab-1", "/proc/sys/kernel/random/boot_id").orElseThrow();
+            assertEquals(lab.cluster.power().of("lab-1").bootId() + "\n", bootId);
+            files.write("lab-1", "/etc/nova/nova.conf", "[placement]\nusername = placement\n");
+            lab.out("lab-1", "yum -y update");
+            assertEquals("CentOS Linux release 7.4.1708 (Core) \n", files.read("lab-1", "/etc/redhat-release").orElseThrow());
+            assertEquals("[placement]\nusername = placement\n", files.read("lab-1", "/etc/nova/nova.conf").orElseThrow());
+            lab.out("lab-1", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            lab.pass(HostOs.REBOOT_BOOT_TIME);
+            assertNotEquals(bootId, files.read("lab-1", "/proc/sys/kernel/random/boot_id").orElseThrow(),
+                    "written at boot, before any command");
+            lab.cluster.reset();
+            assertTrue(files.read("lab-1", "/etc/nova/nova.conf").orElseThrow().startsWith("[DEFAULT]"), "a reset rewrites the seeds");
+        }
+    }
+
+    @Test
     void rpmAnswersInTheOrderThePackagesWereNamed() {
         try (LabFixture lab = new LabFixture(3)) {
             PlayResult r = lab.run("lab-1", "rpm -q nosuch kexec-tools");
@@ -234,14 +272,13 @@ class HostPlaysTest {
     @Test
     void clustercheckAnswers503WhileTheDisableFileExists() {
         try (LabFixture lab = new LabFixture(3)) {
-            HostFs.InMemory fs = new HostFs.InMemory();
-            lab.cluster.attachHostFs(fs);
+            HostFiles fs = lab.cluster.files();
             String check = "curl -s -o /dev/null -w %{http_code} http://127.0.0.1:9200/";
             assertEquals("200", lab.out("lab-2", check));
-            fs.put("lab-2", "/var/tmp/clustercheck.disabled", "");
+            fs.write("lab-2", "/var/tmp/clustercheck.disabled", "");
             assertEquals("503", lab.out("lab-2", check));
             assertEquals("200", lab.out("lab-1", check));
-            fs.remove("lab-2", "/var/tmp/clustercheck.disabled");
+            fs.delete("lab-2", "/var/tmp/clustercheck.disabled");
             lab.cluster.services().stop("lab-2", "mariadb", lab.cluster.clock().now());
             assertEquals("Percona XtraDB Cluster Node is not synced or non-PRIM. \r\n", lab.run("lab-2", "curl -s http://lab-2:9200/").stdout());
         }

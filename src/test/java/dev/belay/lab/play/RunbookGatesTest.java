@@ -76,11 +76,10 @@ class RunbookGatesTest {
             lab.out("lab-4", "yum clean all");
             lab.out("lab-4", "yum -y update");
             // The libvirt-dependency step: a drop-in, written by the real shell, then daemon-reload.
-            HostFs.InMemory fs = new HostFs.InMemory();
-            lab.cluster.attachHostFs(fs);
+            HostFiles fs = lab.cluster.files();
             String show = "systemctl show -p After -p Requires openstack-nova-compute";
             assertFalse(lab.out("lab-4", show).contains("libvirtd.service"));
-            fs.put("lab-4", "/etc/systemd/system/openstack-nova-compute.service.d/libvirt.conf",
+            fs.write("lab-4", "/etc/systemd/system/openstack-nova-compute.service.d/libvirt.conf",
                     "[Unit]\nAfter=libvirtd.service\nRequires=libvirtd.service\n");
             assertFalse(lab.out("lab-4", show).contains("libvirtd.service"), "systemd reads drop-ins at daemon-reload");
             lab.out("lab-4", "systemctl daemon-reload");
@@ -123,11 +122,10 @@ class RunbookGatesTest {
     @Test
     void aGaleraDrainShowsInClustercheckAndTheApiGateWaitsForTheNewContainer() {
         try (LabFixture lab = new LabFixture(3)) {
-            HostFs.InMemory fs = new HostFs.InMemory();
-            lab.cluster.attachHostFs(fs);
+            HostFiles fs = lab.cluster.files();
             String check = "curl -s -o /dev/null -w %{http_code}\\n http://127.0.0.1:9200/";
             assertEquals("200\n", lab.out("lab-1", check));
-            fs.put("lab-1", "/var/tmp/clustercheck.disabled", "");
+            fs.write("lab-1", "/var/tmp/clustercheck.disabled", "");
             assertEquals("503\n", lab.out("lab-1", check));
 
             String api = "curl -s -o /dev/null -w %{http_code}\\n http://127.0.0.1:5000/v3";

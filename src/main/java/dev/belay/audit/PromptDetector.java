@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * Recognises a password prompt at the end of recent terminal output ("Password:",
  * "[sudo] password for alice:", "Enter passphrase for key ...:"), so what is typed next is masked.
  */
-final class PasswordPrompt {
+final class PromptDetector {
 
     private static final Pattern PROMPT = Pattern.compile(
             "(?i)(password|passphrase|passcode|pass phrase)[^\\n]{0,120}[:?]\\s*\\z");

@@ -1,0 +1,56 @@
+package dev.belay.app;
+
+import dev.belay.engine.Plan;
+import dev.belay.engine.RunController;
+import dev.belay.engine.RunEngine;
+import dev.belay.engine.RunEvent;
+import dev.belay.engine.RunOptions;
+import dev.belay.engine.RunStore;
+import dev.belay.engine.SshTransport;
+import dev.belay.ssh.exec.SshPool;
+import dev.belay.ssh.exec.SshSettings;
+import java.util.function.Consumer;
+
+/**
+ * Starts and resumes runs for both front ends (the CLI's {@code run}/{@code resume} and the desktop):
+ * one SSH pool per run, handed to the engine's transport and kept for the run's live terminals.
+ */
+public final class RunStarter {
+
+    private final SshSettings ssh;
+    private final RunStore store;
+
+    /** Runs reach hosts with {@code ssh} and record into {@code store}. */
+    public RunStarter(SshSettings ssh, RunStore store) {
+        this.ssh = ssh;
+        this.store = store;
+    }
+
+    /** Starts {@code plan}; {@code listener} sees every event from the first. */
+    public LiveRun start(Plan plan, RunOptions options, Consumer<RunEvent> listener) {
+        SshPool pool = new SshPool(ssh);
+        try {
+            RunController run = engine(pool, plan).start(plan, options, listener);
+            return new LiveRun(run, plan, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** Resumes {@code runId} over {@code plan} (rebuilt from its recorded start); nothing re-runs unasked. */
+    public LiveRun resume(String runId, Plan plan, RunEngine.ResumeOptions options, Consumer<RunEvent> listener) {
+        SshPool pool = new SshPool(ssh);
+        try {
+            RunController run = engine(pool, plan).resume(runId, options, (started, secrets) -> plan, listener);
+            return new LiveRun(run, plan, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private RunEngine engine(SshPool pool, Plan plan) {
+        return new RunEngine(new SshTransport(pool, plan.inventory()), store);
+    }
+}
