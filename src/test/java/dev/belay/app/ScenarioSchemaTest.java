@@ -41,7 +41,7 @@ class ScenarioSchemaTest {
     void everyShippedScenarioMatchesTheSchema() throws IOException {
         Schema schema = schema();
         List<Path> files;
-        try (Stream<Path> s = Files.list(Path.of("runbooks/tests"))) {
+        try (Stream<Path> s = Files.walk(Path.of("runbooks/tests"))) {
             files = s.filter(p -> p.toString().endsWith(".yaml")).toList();
         }
         assertThat(files).isNotEmpty();
