@@ -32,6 +32,7 @@ class TestCommandTest {
                   speed: 60
                   faults:
                     - { fault: connection-drop@lab-1, at_step: rolling-restart }
+                    - { fault: slow@lab-2, at_step: publish }
                 expect:
                   outcome: completed
                   untouched: [lab-2]
@@ -51,6 +52,8 @@ class TestCommandTest {
                 // lab-2 was preflighted, so "untouched" over the whole run must fail
                 .contains("host lab-2 should be untouched but ran a command: lab-2 (install-v1)")
                 .contains("check on lab-2 `cat \"$HOME/practice-svc/run/version\"`: matches")
+                // the run stopped before publish: a fault timed for it must not count as tested
+                .contains("fault slow@lab-2 never struck: step publish never started")
                 .contains("0 passed, 1 failed");
     }
 

@@ -109,6 +109,9 @@ public final class ScenarioRunner {
                     if (!want.equals(got)) {
                         failures.add("expected " + want + ", got " + got);
                     }
+                    for (Scenario.TimedFault f : store.neverStruck()) {
+                        failures.add("fault " + f.fault() + " never struck: step " + f.atStep() + " never started");
+                    }
                     for (String h : s.expect().untouched()) {
                         if (store.hostsWithCommands().contains(h)) {
                             failures.add("host " + h + " should be untouched" + (s.expect().atStep() == null ? ""

@@ -55,6 +55,11 @@ final class ScenarioStore implements RunStore {
         delegate.append(runId, operator, event);
     }
 
+    /** Timed faults that never struck because their step never started: a scenario must not pass vacuously. */
+    synchronized List<Scenario.TimedFault> neverStruck() {
+        return timed.stream().filter(f -> !injected.contains(f.fault().toString())).toList();
+    }
+
     /** Hosts that ran a command since counting began (the whole run, or from {@code untouchedFrom} on). */
     synchronized Set<String> hostsWithCommands() {
         return Set.copyOf(hostsWithCommands);
