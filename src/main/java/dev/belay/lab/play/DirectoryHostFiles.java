@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,9 +36,39 @@ public final class DirectoryHostFiles implements HostFiles {
         return p;
     }
 
+    /**
+     * {@link #at} and more: the nearest existing directory on the way resolves, symbolic links
+     * followed, inside the host's root. A trainee owns the host root and may plant a link there
+     * ({@code ln -s /home/trainer /var/lib/mysql}); the lab's JVM runs outside the sandbox, so
+     * following it would read or write the trainer's own files.
+     */
+    private Path confined(String host, String path) throws IOException {
+        Path p = at(host, path);
+        Path root = rootOf.apply(host).toAbsolutePath().normalize();
+        Path dir = p.getParent();
+        while (dir != null && dir.startsWith(root) && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            dir = dir.getParent();
+        }
+        if (dir != null && dir.startsWith(root)) {
+            Path realRoot = root.toRealPath();
+            if (!dir.toRealPath().startsWith(realRoot)) {
+                throw new IOException(path + " on " + host + " leads out of the host's root through a symbolic link");
+            }
+        }
+        return p;
+    }
+
     @Override
     public Optional<String> read(String host, String path) {
-        Path p = at(host, path);
+        Path p;
+        try {
+            p = confined(host, path);
+            if (Files.isSymbolicLink(p) && !p.toRealPath().startsWith(rootOf.apply(host).toAbsolutePath().normalize().toRealPath())) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
         try {
             return Files.isRegularFile(p) ? Optional.of(Files.readString(p, StandardCharsets.UTF_8)) : Optional.empty();
         } catch (IOException e) {
@@ -46,12 +78,18 @@ public final class DirectoryHostFiles implements HostFiles {
 
     @Override
     public void write(String host, String path, String content) {
-        Path p = at(host, path);
         try {
+            Path p = confined(host, path);
             Files.createDirectories(p.getParent());
-            Files.writeString(p, content, StandardCharsets.UTF_8);
+            confined(host, path);
+            // A link planted where a played file goes is replaced, never written through.
+            if (Files.isSymbolicLink(p)) {
+                Files.delete(p);
+            }
+            Files.writeString(p, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw new UncheckedIOException("lab: cannot write " + p, e);
+            throw new UncheckedIOException("lab: cannot write " + path + " on " + host, e);
         }
     }
 
@@ -62,8 +100,14 @@ public final class DirectoryHostFiles implements HostFiles {
 
     @Override
     public java.util.List<String> list(String host, String dir) {
-        Path d = at(host, dir);
-        if (!Files.isDirectory(d)) {
+        Path d;
+        try {
+            confined(host, dir + "/x");
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+        d = at(host, dir);
+        if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
             return java.util.List.of();
         }
         try (Stream<Path> entries = Files.list(d)) {
@@ -75,8 +119,13 @@ public final class DirectoryHostFiles implements HostFiles {
 
     @Override
     public void delete(String host, String path) {
-        Path p = at(host, path);
-        if (!Files.exists(p)) {
+        Path p;
+        try {
+            p = confined(host, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("lab: cannot delete " + path + " on " + host, e);
+        }
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(p)) {

@@ -80,4 +80,27 @@ class HostFilesTest {
         assertFalse(files.exists("lab-1", "/var/tmp/a/b.txt"));
         assertFalse(Files.exists(roots.resolve("lab-1/var/tmp/a")));
     }
+    @Test
+    void linksPlantedInAHostRootNeverLeadThePlaysOutOfIt() throws Exception {
+        Path outside = Files.createDirectories(roots.resolve("trainer"));
+        Path precious = Files.writeString(outside.resolve("bashrc"), "the trainer's own file\n");
+        Path root = Files.createDirectories(roots.resolve("lab-1"));
+        Files.createDirectories(root.resolve("etc"));
+        Files.createDirectories(root.resolve("var/lib"));
+        // What a trainee can do inside the sandbox: a file link and a directory link to the trainer's files.
+        Files.createSymbolicLink(root.resolve("etc/os-release"), precious);
+        Files.createSymbolicLink(root.resolve("var/lib/mysql"), outside);
+        DirectoryHostFiles files = new DirectoryHostFiles(h -> roots.resolve(h));
+
+        files.write("lab-1", "/etc/os-release", "NAME=\"CentOS Linux\"\n");
+        assertThrows(java.io.UncheckedIOException.class,
+                () -> files.write("lab-1", "/var/lib/mysql/grastate.dat", "seqno: 1\n"));
+        assertThrows(java.io.UncheckedIOException.class, () -> files.delete("lab-1", "/var/lib/mysql/bashrc"));
+
+        assertEquals("the trainer's own file\n", Files.readString(precious));
+        assertFalse(Files.exists(outside.resolve("grastate.dat")));
+        assertFalse(Files.isSymbolicLink(root.resolve("etc/os-release")), "the played file replaced the link");
+        assertEquals("NAME=\"CentOS Linux\"\n", Files.readString(root.resolve("etc/os-release")));
+        assertTrue(files.read("lab-1", "/var/lib/mysql/bashrc").isEmpty(), "nothing is read through the link");
+    }
 }
