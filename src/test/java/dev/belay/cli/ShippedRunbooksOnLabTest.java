@@ -1,0 +1,137 @@
+package dev.belay.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.belay.lab.Fault;
+import dev.belay.lab.LabConfig;
+import dev.belay.lab.PracticeLab;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.IOUtils;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shipped RabbitMQ and practice runbooks, run end to end by the real CLI ({@code belay run
+ * --auto-confirm}) over SSH on a sandboxed three-host practice lab whose clock runs fast, so the
+ * lab-time waits (state transfers, boots) take seconds. Each completes on a healthy lab and leaves
+ * the cluster in the state read back with real commands; each stops at its gate under a fault.
+ */
+class ShippedRunbooksOnLabTest {
+
+    /** Lab seconds per real second: a state transfer of tens of lab seconds takes well under one. */
+    private static final double SPEED = 60;
+
+    @Test
+    void rabbitmqClusterUpgradeCompletes(@TempDir Path dir) throws Exception {
+        try (PracticeLab lab = lab(dir)) {
+            Cli cli = run(lab, dir, "rabbitmq-cluster-upgrade");
+            assertCompleted(cli);
+            String status = exec(lab, "lab-1", "docker exec rabbitmq rabbitmqctl cluster_status").replaceAll("\\s", "");
+            for (String host : hosts(lab)) {
+                assertThat(status).as(host).containsPattern("\\{running_nodes,\\[[^]]*'rabbit@" + host + "'");
+                assertThat(exec(lab, host, "docker ps --filter name=^rabbitmq$ --format '{{.Image}}'"))
+                        .as(host).contains("kolla/centos-binary-rabbitmq:ocata");
+            }
+        }
+    }
+
+    /**
+     * lab-2 comes back as a cluster of one. The start step on lab-2 passes (its node runs), so only
+     * the gate can notice: the running nodes seen from lab-1 did not grow by one. The run stops
+     * there and lab-3 is never started. The engine waits for a gate in real time while the lab's
+     * clock runs fast, so the gate's patience is cut from 3m to 10s in a copy of the runbook; its
+     * command and expectations are the shipped ones.
+     */
+    @Test
+    void rabbitmqClusterUpgradeStopsAtTheStartGateWhenANodeFormsItsOwnCluster(@TempDir Path dir) throws Exception {
+        try (PracticeLab lab = lab(dir, Fault.parse("rabbitmq-rejoin-fails@lab-2"))) {
+            Path runbook = impatient(dir, "rabbitmq-cluster-upgrade", "within: 3m }", "within: 10s }");
+            Cli cli = runFile(lab, dir, runbook);
+            assertStopped(cli);
+            assertThat(cli.out.toString()).contains("gate").contains("grew_by_one=yes");
+            assertThat(exec(lab, "lab-3", "docker ps -a --format '{{.Names}}'")).doesNotContain("rabbitmq");
+            assertThat(exec(lab, "lab-2", "docker exec rabbitmq rabbitmqctl cluster_status").replaceAll("\\s", ""))
+                    .contains("{running_nodes,['rabbit@lab-2']}");
+        }
+    }
+
+    /** A copy of a shipped runbook with only its retry windows shortened (see the fault tests). */
+    private static Path impatient(Path dir, String runbook, String from, String to) throws IOException {
+        String yaml = java.nio.file.Files.readString(Path.of("runbooks", runbook + ".yaml"));
+        assertThat(yaml).contains(from);
+        Path copy = dir.resolve(runbook + ".yaml");
+        java.nio.file.Files.writeString(copy, yaml.replace(from, to));
+        return copy;
+    }
+
+    @Test
+    void practiceUpgradeStillCompletes(@TempDir Path dir) throws Exception {
+        try (PracticeLab lab = lab(dir)) {
+            Cli cli = run(lab, dir, "practice-upgrade");
+            assertCompleted(cli);
+        }
+    }
+
+    private static PracticeLab lab(Path dir, Fault... faults) throws IOException {
+        return PracticeLab.start(new LabConfig(dir.resolve("lab"), 3, 0, List.of(faults), SPEED));
+    }
+
+    private static List<String> hosts(PracticeLab lab) {
+        List<String> names = new ArrayList<>();
+        lab.hosts().forEach(h -> names.add(h.name()));
+        return names;
+    }
+
+    private static Cli run(PracticeLab lab, Path dir, String runbook, String... vars) {
+        return runFile(lab, dir, Path.of("runbooks", runbook + ".yaml"), vars);
+    }
+
+    private static Cli runFile(PracticeLab lab, Path dir, Path runbook, String... vars) {
+        List<String> args = new ArrayList<>(List.of("run", "--inventory", lab.inventoryPath().toString(),
+                "--auto-confirm", "--rehearsal", "--db", "jdbc:h2:file:" + dir.resolve("audit/belay")));
+        args.addAll(List.of(vars));
+        args.add(runbook.toString());
+        Cli cli = new Cli();
+        long t0 = System.nanoTime();
+        int exit = cli.run(args.toArray(String[]::new));
+        System.out.printf("%s: exit %d after %d ms at lab speed %.0f%n", runbook.getFileName(), exit,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0), SPEED);
+        cli.exit = exit;
+        return cli;
+    }
+
+    private static void assertCompleted(Cli cli) {
+        assertThat(cli.exit).as(cli.out + "\n" + cli.err).isZero();
+        assertThat(cli.out.toString()).contains("run COMPLETED");
+    }
+
+    private static void assertStopped(Cli cli) {
+        assertThat(cli.exit).as(cli.out + "\n" + cli.err).isNotZero();
+        assertThat(cli.out.toString()).doesNotContain("run COMPLETED");
+    }
+
+    /** One command on a lab host over real SSH, trusting only the lab's own host key. */
+    private static String exec(PracticeLab lab, String host, String command) throws IOException {
+        try (SSHClient ssh = new SSHClient()) {
+            ssh.setConnectTimeout(15_000);
+            ssh.setTimeout(15_000);
+            ssh.addHostKeyVerifier(new OpenSSHKnownHosts(lab.knownHostsPath().toFile()));
+            ssh.connect(PracticeLab.ADDRESS, lab.port());
+            ssh.authPublickey(host, ssh.loadKeys(lab.clientKeyPath().toString()));
+            try (Session session = ssh.startSession()) {
+                Session.Command cmd = session.exec(command);
+                String out = IOUtils.readFully(cmd.getInputStream()).toString(StandardCharsets.UTF_8);
+                cmd.join(15, TimeUnit.SECONDS);
+                return out;
+            }
+        }
+    }
+}
