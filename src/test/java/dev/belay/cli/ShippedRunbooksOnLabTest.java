@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shipped RabbitMQ and practice runbooks, run end to end by the real CLI ({@code belay run
+ * The shipped Galera, RabbitMQ and practice runbooks, run end to end by the real CLI ({@code belay run
  * --auto-confirm}) over SSH on a sandboxed three-host practice lab whose clock runs fast, so the
  * lab-time waits (state transfers, boots) take seconds. Each completes on a healthy lab and leaves
  * the cluster in the state read back with real commands; each stops at its gate under a fault.
@@ -27,18 +27,65 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedRunbooksOnLabTest {
 
     /** Lab seconds per real second: a state transfer of tens of lab seconds takes well under one. */
-    private static final double SPEED = 60;
+    private static final double SPEED = 600;
+    private static final String DB_PASS = "labpass";
+    /**
+     * The lab deploys Pike (dev.belay.lab.play.Kolla.STARTING_RELEASE); the runbooks' image vars
+     * default to the procedure's Ocata, so the tests move the lab one release on, to Queens.
+     */
+    private static final String MARIADB_NOW = "kolla/centos-binary-mariadb:pike";
+    private static final String MARIADB_NEXT = "kolla/centos-binary-mariadb:queens";
+    /** The control plane's VIP in the lab's played network (dev.belay.lab.play.Network.VIP). */
+    private static final String VIP = "10.0.0.250";
+
+    @Test
+    void galeraClusterUpgradeCompletes(@TempDir Path dir) throws Exception {
+        try (PracticeLab lab = lab(dir)) {
+            Cli cli = run(lab, dir, "galera-cluster-upgrade", "--var", "vip=" + VIP, "--var", "db_pass=" + DB_PASS,
+                    "--var", "mariadb_image=" + MARIADB_NEXT, "--var", "old_mariadb_image=" + MARIADB_NOW);
+            assertCompleted(cli);
+            for (String host : hosts(lab)) {
+                String status = sql(lab, host, "SHOW STATUS LIKE 'wsrep_%'");
+                assertThat(status).as(host).containsPattern("wsrep_cluster_size\\s+3\\b")
+                        .containsPattern("wsrep_local_state_comment\\s+Synced")
+                        .containsPattern("wsrep_cluster_status\\s+Primary");
+                assertThat(exec(lab, host, "docker ps --filter name=^mariadb$ --format '{{.Image}}'"))
+                        .as(host).contains(MARIADB_NEXT);
+            }
+            assertThat(exec(lab, "lab-1", "docker inspect mariadb --format '{{.Config.Env}}'"))
+                    .doesNotContain("wsrep-new-cluster");
+        }
+    }
+
+    /**
+     * mariadb on lab-2 exits while it joins the new cluster: the join step on lab-2 never sees its
+     * new container Up and Synced, the run stops there, and lab-3 keeps its old container. The join
+     * step's patience is cut from 1h to 20s in a copy of the runbook (the engine waits in real time).
+     */
+    @Test
+    void galeraClusterUpgradeStopsAtTheJoinerGateWhenTheJoinerCrashes(@TempDir Path dir) throws Exception {
+        try (PracticeLab lab = lab(dir, Fault.parse("galera-joiner-crash@lab-2"))) {
+            Path runbook = impatient(dir, "galera-cluster-upgrade", "within: 1h }", "within: 20s }");
+            Cli cli = runFile(lab, dir, runbook, "--var", "vip=" + VIP, "--var", "db_pass=" + DB_PASS,
+                    "--var", "mariadb_image=" + MARIADB_NEXT, "--var", "old_mariadb_image=" + MARIADB_NOW);
+            assertStopped(cli);
+            assertThat(cli.out.toString()).doesNotContain("step join@lab-3");
+            // lab-3 was never started on the new image: its old container is still the only one.
+            assertThat(exec(lab, "lab-3", "docker ps -a --format '{{.Names}} {{.Image}}'"))
+                    .contains("mariadb " + MARIADB_NOW).doesNotContain(MARIADB_NEXT);
+        }
+    }
 
     @Test
     void rabbitmqClusterUpgradeCompletes(@TempDir Path dir) throws Exception {
         try (PracticeLab lab = lab(dir)) {
-            Cli cli = run(lab, dir, "rabbitmq-cluster-upgrade");
+            Cli cli = run(lab, dir, "rabbitmq-cluster-upgrade", "--var", "rabbitmq_image=kolla/centos-binary-rabbitmq:queens");
             assertCompleted(cli);
             String status = exec(lab, "lab-1", "docker exec rabbitmq rabbitmqctl cluster_status").replaceAll("\\s", "");
             for (String host : hosts(lab)) {
                 assertThat(status).as(host).containsPattern("\\{running_nodes,\\[[^]]*'rabbit@" + host + "'");
                 assertThat(exec(lab, host, "docker ps --filter name=^rabbitmq$ --format '{{.Image}}'"))
-                        .as(host).contains("kolla/centos-binary-rabbitmq:ocata");
+                        .as(host).contains("kolla/centos-binary-rabbitmq:queens");
             }
         }
     }
@@ -54,7 +101,7 @@ class ShippedRunbooksOnLabTest {
     void rabbitmqClusterUpgradeStopsAtTheStartGateWhenANodeFormsItsOwnCluster(@TempDir Path dir) throws Exception {
         try (PracticeLab lab = lab(dir, Fault.parse("rabbitmq-rejoin-fails@lab-2"))) {
             Path runbook = impatient(dir, "rabbitmq-cluster-upgrade", "within: 3m }", "within: 10s }");
-            Cli cli = runFile(lab, dir, runbook);
+            Cli cli = runFile(lab, dir, runbook, "--var", "rabbitmq_image=kolla/centos-binary-rabbitmq:queens");
             assertStopped(cli);
             assertThat(cli.out.toString()).contains("gate").contains("grew_by_one=yes");
             assertThat(exec(lab, "lab-3", "docker ps -a --format '{{.Names}}'")).doesNotContain("rabbitmq");
@@ -116,6 +163,10 @@ class ShippedRunbooksOnLabTest {
     private static void assertStopped(Cli cli) {
         assertThat(cli.exit).as(cli.out + "\n" + cli.err).isNotZero();
         assertThat(cli.out.toString()).doesNotContain("run COMPLETED");
+    }
+
+    private static String sql(PracticeLab lab, String host, String query) throws IOException {
+        return exec(lab, host, "docker exec mariadb mysql -uroot -p" + DB_PASS + " -e \"" + query + "\"");
     }
 
     /** One command on a lab host over real SSH, trusting only the lab's own host key. */
