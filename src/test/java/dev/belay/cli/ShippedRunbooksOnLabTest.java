@@ -69,10 +69,42 @@ class ShippedRunbooksOnLabTest {
             Cli cli = runFile(lab, dir, runbook, "--var", "vip=" + VIP, "--var", "db_pass=" + DB_PASS,
                     "--var", "mariadb_image=" + MARIADB_NEXT, "--var", "old_mariadb_image=" + MARIADB_NOW);
             assertStopped(cli);
-            assertThat(cli.out.toString()).doesNotContain("step join@lab-3");
+            assertThat(cli.out.toString()).contains("FAILED: join - failed on lab-2");
             // lab-3 was never started on the new image: its old container is still the only one.
             assertThat(exec(lab, "lab-3", "docker ps -a --format '{{.Names}} {{.Image}}'"))
                     .contains("mariadb " + MARIADB_NOW).doesNotContain(MARIADB_NEXT);
+        }
+    }
+
+    @Test
+    void galeraRecoveryRecoversAFullOutage(@TempDir Path dir) throws Exception {
+        try (PracticeLab lab = lab(dir, Fault.parse("galera-no-safe-bootstrap"))) {
+            Cli cli = run(lab, dir, "galera-recovery", "--var", "db_pass=" + DB_PASS);
+            assertCompleted(cli);
+            for (String host : hosts(lab)) {
+                String status = sql(lab, host, "SHOW STATUS LIKE 'wsrep_%'");
+                assertThat(status).as(host).containsPattern("wsrep_cluster_size\\s+3\\b")
+                        .containsPattern("wsrep_local_state_comment\\s+Synced");
+                assertThat(exec(lab, host, "docker inspect mariadb --format '{{.Config.Env}}'"))
+                        .as(host).doesNotContain("wsrep-new-cluster");
+            }
+        }
+    }
+
+    /**
+     * A full outage, and lab-2's mariadb exits again while it rejoins: the start-others step never
+     * sees lab-2 Synced, the run stops there and lab-3 is never started. The step's patience is cut
+     * from 2h to 20s in a copy of the runbook (the engine waits in real time).
+     */
+    @Test
+    void galeraRecoveryStopsWhenARejoiningNodeCrashes(@TempDir Path dir) throws Exception {
+        try (PracticeLab lab = lab(dir, Fault.parse("galera-no-safe-bootstrap"), Fault.parse("galera-joiner-crash@lab-2"))) {
+            Path runbook = impatient(dir, "galera-recovery", "within: 2h }", "within: 20s }");
+            Cli cli = runFile(lab, dir, runbook, "--var", "db_pass=" + DB_PASS);
+            assertStopped(cli);
+            assertThat(cli.out.toString()).contains("FAILED: start-others - failed on lab-2");
+            assertThat(exec(lab, "lab-3", "docker ps -a --filter name=^mariadb$ --format '{{.Status}}'"))
+                    .startsWith("Exited");
         }
     }
 

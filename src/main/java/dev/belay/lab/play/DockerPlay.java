@@ -849,6 +849,7 @@ public final class DockerPlay implements Play {
         String network = "default";
         List<String> env = new ArrayList<>();
         List<String> volumes = new ArrayList<>();
+        String entrypoint = null;
         int i = 0;
         for (; i < args.size(); i++) {
             String a = args.get(i);
@@ -871,6 +872,7 @@ public final class DockerPlay implements Play {
                     case "--net", "--network" -> network = val;
                     case "-e", "--env" -> env.add(val);
                     case "-v", "--volume" -> volumes.add(val);
+                    case "--entrypoint" -> entrypoint = val;
                     default -> {
                     }
                 }
@@ -889,7 +891,12 @@ public final class DockerPlay implements Play {
             throw new PlayFailure(125, "\"docker run\" requires at least 1 argument.\nSee 'docker run --help'.");
         }
         String ref = withTag(args.get(i));
-        List<String> cmd = List.copyOf(args.subList(i + 1, args.size()));
+        List<String> cmd = new ArrayList<>(args.subList(i + 1, args.size()));
+        if (entrypoint != null && !entrypoint.isEmpty()) {
+            // As docker does: the entrypoint is the program, the words after the image its arguments.
+            cmd.add(0, entrypoint.substring(entrypoint.lastIndexOf('/') + 1));
+        }
+        cmd = List.copyOf(cmd);
         if (name == null) {
             name = "lab_" + idOf(ref + cluster.clock().now()).substring(0, 8);
         }
