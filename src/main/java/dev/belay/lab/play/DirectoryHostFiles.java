@@ -49,6 +49,12 @@ public final class DirectoryHostFiles implements HostFiles {
         Path p = at(host, path);
         try {
             Files.createDirectories(p.getParent());
+            // A host root's /etc is copied from the machine's, links and all (/etc/os-release ->
+            // ../usr/lib/os-release, /etc/localtime -> /usr/share/zoneinfo/...). Writing through such a
+            // link would fail, or change the machine's own file: the played file replaces the link.
+            if (Files.isSymbolicLink(p)) {
+                Files.delete(p);
+            }
             Files.writeString(p, content, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("lab: cannot write " + p, e);

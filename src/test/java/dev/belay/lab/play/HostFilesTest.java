@@ -80,4 +80,25 @@ class HostFilesTest {
         assertFalse(files.exists("lab-1", "/var/tmp/a/b.txt"));
         assertFalse(Files.exists(roots.resolve("lab-1/var/tmp/a")));
     }
+
+    /**
+     * A host root's /etc is copied from the machine's with its links: a played file replaces the
+     * link in the host root instead of writing through it to the machine's own file.
+     */
+    @Test
+    void aPlayedFileReplacesALinkInsteadOfWritingThroughIt() throws Exception {
+        Path outside = Files.writeString(roots.resolve("machine-os-release"), "the machine's own\n");
+        Path etc = Files.createDirectories(roots.resolve("lab-1/etc"));
+        Files.createSymbolicLink(etc.resolve("os-release"), outside);
+        Files.createSymbolicLink(etc.resolve("dangling"), Path.of("../usr/lib/os-release"));
+        DirectoryHostFiles files = new DirectoryHostFiles(h -> roots.resolve(h));
+
+        files.write("lab-1", "/etc/os-release", "NAME=\"CentOS Linux\"\n");
+        files.write("lab-1", "/etc/dangling", "played\n");
+
+        assertEquals("the machine's own\n", Files.readString(outside));
+        assertFalse(Files.isSymbolicLink(etc.resolve("os-release")));
+        assertEquals("NAME=\"CentOS Linux\"\n", files.read("lab-1", "/etc/os-release").orElseThrow());
+        assertEquals("played\n", files.read("lab-1", "/etc/dangling").orElseThrow());
+    }
 }
