@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI's package check, after `mvn -B verify` has left target/belay.jar and target/lib: build the .deb,
+# CI's package check, once `mvn package` has left target/belay.jar and target/lib: build the .deb,
 # install it with dpkg -i, run the installed `belay` (--version, validate the shipped runbooks), open
 # its window on a virtual X display and time it, then remove the package and check nothing is left.
 # Needs root, fakeroot, dpkg-dev, xvfb, x11-utils and the libraries .ci/run installs.

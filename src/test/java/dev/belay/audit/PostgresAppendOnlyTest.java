@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +91,28 @@ class PostgresAppendOnlyTest {
                     .hasMessageContaining("TRUNCATE on checkpoints refused");
         } finally {
             sql(ownerUrl, "REVOKE UPDATE, DELETE, TRUNCATE ON events, checkpoints FROM belay_app");
+        }
+    }
+
+    /** The checkpoints table is the same SQL on PostgreSQL: the application's role signs and verifies. */
+    @Test
+    void theApplicationRoleSignsCheckpointsThatVerify(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path key = dir.resolve("id_app");
+        Process p = new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString())
+                .redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor()).isZero();
+        var signer = dev.belay.ssh.auth.SshSigner.keyFile(key, dev.belay.ssh.auth.PassphrasePrompt.NONE);
+        java.nio.file.Path file = dir.resolve("checkpoints");
+        try (AuditStore app = AuditStore.open(appUrl)) {
+            app.checkpointWith(new dev.belay.audit.checkpoint.CheckpointPolicy(new dev.belay.audit.checkpoint
+                    .CheckpointSigner("app@example.com", signer.publicKeyBlob(), signer::sign), file, 5));
+            Fixtures.run(app, "run-pg", "patch-db", "prod", AuditStoreContract.ALICE, "succeeded", 60, "OK");
+            assertThat(app.checkpoints("run-pg")).isNotEmpty();
+            var report = app.verifyCheckpoints(List.of(), null);
+            assertThat(report.findings()).isEmpty();
+            assertThat(report.anchoredUpTo()).isEqualTo(15);
         }
     }
 

@@ -60,6 +60,18 @@ final class LabClient {
         }
     }
 
+    /**
+     * Waits (bounded) until a process runs {@code commandLine}: a background job's pid is printed
+     * before the forked child has exec'd its command, so a first look may still see the shell.
+     */
+    static java.util.Optional<ProcessHandle> awaitProcess(String commandLine, long seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (process(commandLine).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        return process(commandLine);
+    }
+
     /** Waits (bounded) until no process runs {@code commandLine}; true if none is left. */
     static boolean awaitGone(String commandLine, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

@@ -92,7 +92,7 @@ class PracticeLabTest {
              var session = ssh.startSession()) {
             var cmd = session.exec("sleep 30101 & echo $!; wait");
             new BufferedReader(new InputStreamReader(cmd.getInputStream())).readLine();
-            assertThat(LabClient.process("sleep 30101")).isPresent();
+            assertThat(LabClient.awaitProcess("sleep 30101", 10)).isPresent();
         }
         assertThat(LabClient.awaitGone("sleep 30101", 10)).as("sleep outlived its channel").isTrue();
     }

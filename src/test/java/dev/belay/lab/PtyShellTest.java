@@ -92,7 +92,7 @@ class PtyShellTest {
             ShellTranscript out = new ShellTranscript(shell.getInputStream());
             type(shell.getOutputStream(), "nohup sleep 30202 >/dev/null 2>&1 & echo job=$!\r");
             out.await("[\r\n]job=(\\d+)\r\n", WAIT);
-            assertThat(LabClient.process("sleep 30202")).isPresent();
+            assertThat(LabClient.awaitProcess("sleep 30202", 10)).isPresent();
         }
         assertThat(LabClient.awaitGone("sleep 30202", 10)).as("the shell's job outlived the session").isTrue();
     }

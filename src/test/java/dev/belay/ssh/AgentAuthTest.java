@@ -162,6 +162,21 @@ class AgentAuthTest {
                 .hasMessageContaining("key " + keys.get("rsa") + ": the same key as the agent's, already refused");
     }
 
+    @Test
+    void identitiesOnlyOffersOnlyTheAgentKeysOfTheIdentityFiles() throws Exception {
+        authorize(TestKeys.generate(Files.createTempDirectory(dir, "other"), "stranger", "ed25519", ""));
+        Files.writeString(server.dir().resolve("ssh_config"), "Host *\n  IdentityAgent " + agent.socket()
+                + "\n  IdentitiesOnly yes\n  IdentityFile " + keys.get("ecdsa") + "\n");
+        try {
+            assertThatThrownBy(() -> login(server.target().withIdentity(null)))
+                    .hasMessageContaining("agent key ecdsa-sha2-nistp256 " + fingerprint(keys.get("ecdsa")))
+                    .hasMessageNotContaining("agent key ssh-ed25519")
+                    .hasMessageNotContaining("agent key ssh-rsa");
+        } finally {
+            useAgent(agent.socket().toString());
+        }
+    }
+
     /** Audit checkpoints signed through the agent verify with the real ssh-keygen -Y verify (RSA as rsa-sha2-512). */
     @Test
     void theAgentSignsCheckpointsThatSshKeygenVerifies() throws Exception {

@@ -82,7 +82,8 @@ public final class SshSigner {
 
     /**
      * The key to sign with, as an operator would expect: {@code keyFile} if given (through the agent if
-     * the agent holds it, so no passphrase is asked); else the agent's first key; else the first of
+     * the agent holds it, so no passphrase is asked); else the agent's first key (not a security key if
+     * it holds another); else the first of
      * {@code defaults} that exists. Empty when there is none.
      */
     public static Optional<SshSigner> find(Path keyFile, Optional<Path> agentSocket, List<Path> defaults,
@@ -106,7 +107,10 @@ public final class SshSigner {
             return Optional.of(keyFile(keyFile, prompt));
         }
         if (!agentKeys.isEmpty()) {
-            return Optional.of(agent(agent, agentKeys.get(0)));
+            // A security key would want a touch for every checkpoint: prefer any other key the agent holds.
+            AgentIdentity pick = agentKeys.stream().filter(k -> !k.keyType().startsWith("sk-")).findFirst()
+                    .orElse(agentKeys.get(0));
+            return Optional.of(agent(agent, pick));
         }
         for (Path candidate : defaults) {
             if (Files.isReadable(candidate)) {

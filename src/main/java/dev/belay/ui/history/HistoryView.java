@@ -134,21 +134,17 @@ public final class HistoryView {
                 }, this::failed);
     }
 
-    /** Recomputes the hash chain and says plainly whether the log is intact. */
+    /** Recomputes the hash chain, holds it against the signed checkpoints, says plainly whether the log is intact. */
     public CompletableFuture<VerifyResult> verify() {
         verifyResult.setText("Checking…");
         verifyResult.getStyleClass().removeAll("verify-ok", "verify-broken");
-        return background.run(() -> audit.store().verify(), this::showVerify, this::failed);
+        return background.run(() -> Integrity.check(audit.store()), this::showVerify, this::failed)
+                .thenApply(Integrity::chain);
     }
 
-    private void showVerify(VerifyResult result) {
-        if (result instanceof VerifyResult.Intact ok) {
-            verifyResult.setText("Intact: " + ok.count() + " events");
-            verifyResult.getStyleClass().add("verify-ok");
-        } else if (result instanceof VerifyResult.Broken broken) {
-            verifyResult.setText("Broken at event #" + broken.seq() + ": " + broken.reason());
-            verifyResult.getStyleClass().add("verify-broken");
-        }
+    private void showVerify(Integrity result) {
+        verifyResult.setText(result.verdict());
+        verifyResult.getStyleClass().add(result.intact() ? "verify-ok" : "verify-broken");
     }
 
     /** Writes a run's report in {@code format} to {@code file}, off the FX thread. */

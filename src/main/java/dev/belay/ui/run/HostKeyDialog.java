@@ -3,11 +3,6 @@ package dev.belay.ui.run;
 import atlantafx.base.theme.Styles;
 import dev.belay.ssh.trust.HostKeyPrompt;
 import dev.belay.ssh.trust.HostKeyPrompt.Answer;
-import dev.belay.ui.fx.FxEvents;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -27,7 +22,6 @@ public final class HostKeyDialog implements HostKeyPrompt {
     static final ButtonType REJECT = new ButtonType("Reject", ButtonBar.ButtonData.CANCEL_CLOSE);
     static final ButtonType ONCE = new ButtonType("Accept once", ButtonBar.ButtonData.OTHER);
     static final ButtonType REMEMBER = new ButtonType("Accept and remember", ButtonBar.ButtonData.OK_DONE);
-    private static final long TIMEOUT_MINUTES = 10;
 
     private final Window owner;
 
@@ -37,16 +31,7 @@ public final class HostKeyDialog implements HostKeyPrompt {
 
     @Override
     public Answer ask(UnknownHostKey key) {
-        CompletableFuture<Answer> answer = new CompletableFuture<>();
-        FxEvents.fxThread().execute(() -> answer.complete(show(key)));
-        try {
-            return answer.get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Answer.REJECT;
-        } catch (ExecutionException | TimeoutException e) {
-            return Answer.REJECT;
-        }
+        return FxQuestion.ask(() -> show(key), Answer.REJECT);
     }
 
     private Answer show(UnknownHostKey key) {

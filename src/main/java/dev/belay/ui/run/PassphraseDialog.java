@@ -1,12 +1,7 @@
 package dev.belay.ui.run;
 
 import dev.belay.ssh.auth.PassphrasePrompt;
-import dev.belay.ui.fx.FxEvents;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -25,7 +20,6 @@ public final class PassphraseDialog implements PassphrasePrompt {
 
     static final ButtonType SKIP = new ButtonType("Skip this key", ButtonBar.ButtonData.CANCEL_CLOSE);
     static final ButtonType UNLOCK = new ButtonType("Unlock", ButtonBar.ButtonData.OK_DONE);
-    private static final long TIMEOUT_MINUTES = 10;
 
     private final Window owner;
 
@@ -35,16 +29,7 @@ public final class PassphraseDialog implements PassphrasePrompt {
 
     @Override
     public char[] passphrase(Path keyFile) {
-        CompletableFuture<char[]> answer = new CompletableFuture<>();
-        FxEvents.fxThread().execute(() -> answer.complete(show(keyFile)));
-        try {
-            return answer.get(TIMEOUT_MINUTES, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException | TimeoutException e) {
-            return null;
-        }
+        return FxQuestion.ask(() -> show(keyFile), null);
     }
 
     private char[] show(Path keyFile) {
