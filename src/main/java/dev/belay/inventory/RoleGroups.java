@@ -31,7 +31,10 @@ public final class RoleGroups {
                 changed = true;
             }
         }
-        return changed ? new Inventory(inventory.environment(), inventory.hosts(), roles, inventory.vars()) : inventory;
+        // The known_hosts the inventory names goes along: a lab inventory whose roles are mapped onto a
+        // runbook's groups must still trust the lab's key.
+        return changed ? new Inventory(inventory.environment(), inventory.hosts(), roles, inventory.vars(),
+                inventory.knownHosts()) : inventory;
     }
 
     /** The group that fills the role: the first listed one with hosts. */

@@ -9,12 +9,13 @@ import java.util.Map;
  * three hosts is hyper-converged (every host is a controller, a compute, a storage, network and Ceph
  * host: the shape of a small Kolla deployment); a bigger lab keeps three controllers (Galera,
  * RabbitMQ and the Ceph monitors want an odd quorum) and makes the rest computes and OSD hosts.
+ * The first host is also the Kolla deploy host ({@code deployment}).
  * The inventory writer and the plays both read this, so they can never disagree.
  */
 public record LabTopology(List<String> hosts, Map<String, List<String>> roles) {
 
     public static final List<String> ROLE_NAMES = List.of(
-            "controllers", "computes", "storage", "network", "ceph_mons", "ceph_osds");
+            "controllers", "computes", "storage", "network", "ceph_mons", "ceph_osds", "deployment");
 
     public LabTopology {
         hosts = List.copyOf(hosts);
@@ -33,6 +34,9 @@ public record LabTopology(List<String> hosts, Map<String, List<String>> roles) {
         roles.put("network", control);
         roles.put("ceph_mons", control);
         roles.put("ceph_osds", rest);
+        // The Kolla deploy host, where the runbooks' `deployer` role runs kolla-ansible: the first
+        // controller, as in a small deployment that has no separate deploy node.
+        roles.put("deployment", hosts.subList(0, 1));
         return new LabTopology(hosts, roles);
     }
 

@@ -11,6 +11,8 @@ final class Cli {
     final StringWriter err = new StringWriter();
     /** The terminal that key passphrases are typed on; null keeps the real console. */
     ConsolePassphrases.SecretReader passphrases;
+    /** The exit code of the last {@link #run}, for tests that keep the Cli as the run's record. */
+    int exit;
 
     int run(String... args) {
         CommandLine cl = Main.commandLine();

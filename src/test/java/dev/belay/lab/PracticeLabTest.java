@@ -117,7 +117,12 @@ class PracticeLabTest {
         assertThat(lab2.get("address").asText()).isEqualTo("127.0.0.1");
         assertThat(lab2.get("user").asText()).isEqualTo("lab-2");
         assertThat(inv.get("defaults").get("known_hosts").asText()).isEqualTo(lab.knownHostsPath().toString());
+        assertThat(inv.get("roles").get("deployment")).as("the first host is the Kolla deploy host")
+                .extracting(JsonNode::asText).containsExactly("lab-1");
         for (String role : LabTopology.ROLE_NAMES) {
+            if (role.equals("deployment")) {
+                continue;
+            }
             assertThat(inv.get("roles").get(role)).as("3 hosts: every host has every role, " + role)
                     .extracting(JsonNode::asText).containsExactly("lab-1", "lab-2", "lab-3");
         }

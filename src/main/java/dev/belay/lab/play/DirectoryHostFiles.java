@@ -82,7 +82,9 @@ public final class DirectoryHostFiles implements HostFiles {
             Path p = confined(host, path);
             Files.createDirectories(p.getParent());
             confined(host, path);
-            // A link planted where a played file goes is replaced, never written through.
+            // A host root's /etc is copied from the machine's, links and all (/etc/os-release ->
+            // ../usr/lib/os-release), and a trainee may plant links too: the played file replaces
+            // the link, never writes through it.
             if (Files.isSymbolicLink(p)) {
                 Files.delete(p);
             }

@@ -849,6 +849,7 @@ public final class DockerPlay implements Play {
         String network = "default";
         List<String> env = new ArrayList<>();
         List<String> volumes = new ArrayList<>();
+        String entrypoint = null;
         int i = 0;
         for (; i < args.size(); i++) {
             String a = args.get(i);
@@ -871,6 +872,7 @@ public final class DockerPlay implements Play {
                     case "--net", "--network" -> network = val;
                     case "-e", "--env" -> env.add(val);
                     case "-v", "--volume" -> volumes.add(val);
+                    case "--entrypoint" -> entrypoint = val;
                     default -> {
                     }
                 }
@@ -889,7 +891,12 @@ public final class DockerPlay implements Play {
             throw new PlayFailure(125, "\"docker run\" requires at least 1 argument.\nSee 'docker run --help'.");
         }
         String ref = withTag(args.get(i));
-        List<String> cmd = List.copyOf(args.subList(i + 1, args.size()));
+        List<String> cmd = new ArrayList<>(args.subList(i + 1, args.size()));
+        if (entrypoint != null && !entrypoint.isEmpty()) {
+            // As docker does: the entrypoint is the program, the words after the image its arguments.
+            cmd.add(0, entrypoint.substring(entrypoint.lastIndexOf('/') + 1));
+        }
+        cmd = List.copyOf(cmd);
         if (name == null) {
             name = "lab_" + idOf(ref + cluster.clock().now()).substring(0, 8);
         }
@@ -986,7 +993,16 @@ public final class DockerPlay implements Play {
         if (exe.equals("cat")) {
             return cat(host, k, cmd.subList(1, cmd.size()));
         }
-        Set<String> inside = COMMANDS_IN.get(Kolla.serviceOf(k.imageRef));
+        String service = Kolla.serviceOf(k.imageRef);
+        if ((exe.equals("sh") || exe.equals("bash")) && cmd.size() == 3 && cmd.get(1).equals("-c")) {
+            return shellIn(call, cmd.get(2));
+        }
+        if (exe.equals("test") && cmd.size() == 3 && cmd.get(1).equals("-S")) {
+            // The only socket the lab plays is HAProxy's admin socket, inside the haproxy container.
+            boolean socket = "haproxy".equals(service) && cmd.get(2).equals(SocatPlay.SOCKET);
+            return socket ? PlayResult.ok("") : PlayResult.fail(1, "");
+        }
+        Set<String> inside = COMMANDS_IN.get(service);
         boolean present = inside == null ? cluster.commands().contains(exe) : inside.contains(exe);
         if (!present || !cluster.commands().contains(exe)) {
             throw new PlayFailure(126, "rpc error: code = 2 desc = oci runtime error: exec failed: "
@@ -996,6 +1012,32 @@ public final class DockerPlay implements Play {
         List<String> argv = new ArrayList<>(cmd);
         argv.set(0, exe);
         return cluster.dispatch(call.as(argv));
+    }
+
+    /** {@code echo 'REQUEST' | COMMAND ARGS...}: the one shell form the runbooks send into a container. */
+    private static final java.util.regex.Pattern ECHO_PIPE =
+            java.util.regex.Pattern.compile("\\s*echo\\s+(?:'([^']*)'|\"([^\"]*)\"|(\\S+))\\s*\\|\\s*([^|;&`$]+?)\\s*");
+
+    /**
+     * {@code docker exec C sh -c SCRIPT}: the lab plays the container's shell for a request piped
+     * into a played command (HAProxy's admin socket: {@code echo 'show stat' | socat stdio SOCK}).
+     * Anything else is refused by name rather than run on the host, outside the container.
+     */
+    private PlayResult shellIn(Call call, String script) throws PlayFailure, InterruptedException {
+        java.util.regex.Matcher m = ECHO_PIPE.matcher(script);
+        if (!m.matches()) {
+            throw new PlayFailure(126, "lab: the lab plays `sh -c` in a container only as "
+                    + "`echo REQUEST | COMMAND ARGS`; not: " + script + "\n");
+        }
+        String request = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        List<String> argv = new ArrayList<>();
+        for (String w : m.group(4).trim().split("\\s+")) {
+            argv.add(w.replaceAll("^['\"]|['\"]$", ""));
+        }
+        if (!cluster.commands().contains(argv.get(0))) {
+            throw new PlayFailure(127, "sh: " + argv.get(0) + ": command not found\n");
+        }
+        return cluster.dispatch(new Call(call.host(), argv, request + "\n", call.cluster()));
     }
 
     /** {@code cat} inside a container: its volumes map container paths onto host files. */

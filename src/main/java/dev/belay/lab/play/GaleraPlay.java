@@ -139,9 +139,8 @@ public final class GaleraPlay implements Play {
     @Override
     public void seed(Cluster c) {
         Instant now = c.clock().now();
-        // The packaged-MariaDB way the galera-recovery runbook drives the node: systemctl start mariadb,
-        // with $_WSREP_NEW_CLUSTER from systemctl set-environment appended to the start.
-        c.hostOs().bridge("mariadb", "MariaDB 10.1 database server", "mariadb", List.of("_WSREP_NEW_CLUSTER"));
+        // No mariadb.service: on a Kolla host MariaDB is only the mariadb container, and systemd
+        // (219, CentOS 7) answers "unknown" for the unit, as the runbooks must expect.
         synchronized (this) {
             nodes.clear();
             components.clear();

@@ -53,9 +53,34 @@ public final class Network {
     };
 
     private final Cluster cluster;
+    /** "haproxyHost proxy/server" for every server an operator put in maintenance on that HAProxy's admin socket. */
+    private final java.util.Set<String> maintenance = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     Network(Cluster cluster) {
         this.cluster = cluster;
+    }
+
+    /**
+     * {@code disable server P/S} (true) or {@code enable server P/S} (false) on the HAProxy of
+     * {@code haproxyHost}: each HAProxy keeps its own admin state, as the real ones do.
+     */
+    public boolean setMaintenance(String haproxyHost, String proxy, String server, boolean disabled) {
+        boolean known = PROXIES.stream().anyMatch(p -> p.name().equals(proxy))
+                && cluster.topology().role("controllers").contains(server);
+        if (known) {
+            String key = haproxyHost + " " + proxy + "/" + server;
+            if (disabled) {
+                maintenance.add(key);
+            } else {
+                maintenance.remove(key);
+            }
+        }
+        return known;
+    }
+
+    /** Whether the HAProxy of {@code haproxyHost} has {@code proxy/server} in maintenance (MAINT). */
+    public boolean inMaintenance(String haproxyHost, String proxy, String server) {
+        return maintenance.contains(haproxyHost + " " + proxy + "/" + server);
     }
 
     /** {@code 10.0.0.11} for the first lab host, {@code 10.0.0.12} for the second, ... */

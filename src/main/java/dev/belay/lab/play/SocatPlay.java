@@ -47,6 +47,15 @@ final class SocatPlay implements Play {
         if (request.equals("show stat")) {
             return PlayResult.ok(stats(call));
         }
+        java.util.regex.Matcher admin = java.util.regex.Pattern
+                .compile("(disable|enable) server ([^/\\s]+)/(\\S+)").matcher(request);
+        if (admin.matches()) {
+            // HAProxy 1.5 answers an admin command that worked with an empty line, one that names no
+            // such server with an error it still exits 0 on (socat only carries the bytes).
+            boolean known = call.cluster().network().setMaintenance(call.host(), admin.group(2), admin.group(3),
+                    admin.group(1).equals("disable"));
+            return PlayResult.ok(known ? "\n" : "No such server.\n\n");
+        }
         if (request.equals("show info")) {
             return PlayResult.ok("Name: HAProxy\nVersion: 1.5.18\nRelease_date: 2016/05/10\nNbproc: 1\nProcess_num: 1\n"
                     + "Pid: 1\nnode: " + call.host() + "\n\n");
@@ -65,9 +74,10 @@ final class SocatPlay implements Play {
             int sid = 1;
             boolean anyUp = false;
             for (String h : call.cluster().topology().role("controllers")) {
-                boolean up = net.serving(h, p.container());
+                boolean maint = net.inMaintenance(call.host(), p.name(), h);
+                boolean up = net.serving(h, p.container()) && !maint;
                 anyUp |= up;
-                out.append(row(p.name(), h, up ? "UP" : "DOWN", 2, iid, sid++, up ? (p.http() ? "L7OK" : "L4OK") : "L4CON",
+                out.append(row(p.name(), h, maint ? "MAINT" : up ? "UP" : "DOWN", 2, iid, sid++, up ? (p.http() ? "L7OK" : "L4OK") : "L4CON",
                         up && p.http() ? "200" : "")).append('\n');
             }
             out.append(row(p.name(), "BACKEND", anyUp ? "UP" : "DOWN", 1, iid, 0, "", "")).append('\n');

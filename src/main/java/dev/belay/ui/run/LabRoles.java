@@ -41,6 +41,6 @@ final class LabRoles {
             roles.put(r.getKey(), hosts);
         }
         Map<String, Host> hosts = new LinkedHashMap<>(lab.hosts());
-        return new Inventory(lab.environment(), hosts, roles, lab.vars());
+        return new Inventory(lab.environment(), hosts, roles, lab.vars(), lab.knownHosts());
     }
 }

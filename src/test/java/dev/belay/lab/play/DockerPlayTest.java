@@ -205,4 +205,20 @@ class DockerPlayTest {
         assertTrue(failed.stderr().contains("DBMigrationError"), failed.stderr());
         assertEquals("pike", lab.cluster.play(GaleraPlay.class).schemaRelease("glance").orElseThrow());
     }
+
+    /**
+     * A one-shot container with {@code --entrypoint}: as docker does, the entrypoint is the program
+     * and the words after the image its arguments (galera-recovery's wsrep-recover step). mysqld
+     * without --log-error writes its log, with the recovered position, to standard error.
+     */
+    @Test
+    void oneShotEntrypointRunsAsTheProgramWithTheWordsAfterTheImage() {
+        try (LabFixture outage = new LabFixture(3, "galera-no-safe-bootstrap")) {
+            PlayResult r = outage.run("lab-2", "docker run --rm --net none -v mariadb:/var/lib/mysql --user mysql"
+                    + " --entrypoint /usr/libexec/mysqld kolla/centos-binary-mariadb:pike --datadir=/var/lib/mysql --wsrep-recover");
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertTrue(r.stderr().matches("(?s).*\\[Note\\] WSREP: Recovered position: [0-9a-f-]{36}:\\d+\n.*"), r.stderr());
+            assertFalse(outage.out("lab-2", "docker ps -a --format '{{.Names}}'").contains("lab_"), "--rm removed it");
+        }
+    }
 }

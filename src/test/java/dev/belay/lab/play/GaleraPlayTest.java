@@ -298,28 +298,17 @@ class GaleraPlayTest {
         }
     }
 
-    /** galera-recovery drives MariaDB through systemd: set-environment, then systemctl start. */
+    /** A Kolla host has no mariadb.service: systemctl cannot start MariaDB, only docker can. */
     @Test
-    void systemctlStartsTheBridgedUnitAndBootstrapsWithTheEnvironment() {
+    void systemctlKnowsNoMariadbUnitOnAKollaHost() {
         try (LabFixture outage = new LabFixture(3, "galera-no-safe-bootstrap")) {
             PlayResult down = outage.run("lab-1", "systemctl is-active mariadb");
-            assertEquals("inactive\n", down.stdout());
-            outage.out("lab-1", "mysqld --user=mysql --datadir=/var/lib/mysql --wsrep-recover --log-error=/tmp/wsrep-recover.log");
-            String g = outage.cluster.files().read("lab-1", "/var/lib/mysql/grastate.dat").orElseThrow();
-            outage.cluster.files().write("lab-1", "/var/lib/mysql/grastate.dat",
-                    g.replaceAll("(?m)^safe_to_bootstrap: *0", "safe_to_bootstrap: 1"));
-            outage.out("lab-1", "systemctl set-environment _WSREP_NEW_CLUSTER=--wsrep-new-cluster");
-            outage.out("lab-1", "systemctl start mariadb");
-            outage.out("lab-1", "systemctl set-environment _WSREP_NEW_CLUSTER=");
-            outage.pass(GaleraPlay.STARTUP);
-            assertEquals("active\n", outage.out("lab-1", "systemctl is-active mariadb"));
-            String st = outage.out("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep%'\"");
-            assertTrue(st.contains("wsrep_cluster_size\t1\n") && st.contains("wsrep_cluster_status\tPrimary\n"), st);
-            outage.out("lab-2", "systemctl start mariadb");
-            outage.pass(GaleraPlay.SST);
-            assertTrue(outage.out("lab-1", "mysql -uroot -px -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\"")
-                    .endsWith("wsrep_cluster_size\t2\n"));
-            assertEquals("HTTP 200", "HTTP " + outage.out("lab-2", "curl -s -o /dev/null -w %{http_code} http://lab-2:9200/"));
+            assertEquals("unknown\n", down.stdout());
+            assertEquals(3, down.exitCode());
+            PlayResult start = outage.run("lab-1", "systemctl start mariadb");
+            assertEquals(5, start.exitCode());
+            assertEquals("Failed to start mariadb.service: Unit not found.\n", start.stderr());
+            assertFalse(outage.cluster.services().isRunning("lab-1", "mariadb"), "the container stays down");
         }
     }
 

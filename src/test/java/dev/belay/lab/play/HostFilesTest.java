@@ -80,6 +80,7 @@ class HostFilesTest {
         assertFalse(files.exists("lab-1", "/var/tmp/a/b.txt"));
         assertFalse(Files.exists(roots.resolve("lab-1/var/tmp/a")));
     }
+
     @Test
     void linksPlantedInAHostRootNeverLeadThePlaysOutOfIt() throws Exception {
         Path outside = Files.createDirectories(roots.resolve("trainer"));
@@ -102,5 +103,26 @@ class HostFilesTest {
         assertFalse(Files.isSymbolicLink(root.resolve("etc/os-release")), "the played file replaced the link");
         assertEquals("NAME=\"CentOS Linux\"\n", Files.readString(root.resolve("etc/os-release")));
         assertTrue(files.read("lab-1", "/var/lib/mysql/bashrc").isEmpty(), "nothing is read through the link");
+    }
+
+    /**
+     * A host root's /etc is copied from the machine's with its links: a played file replaces the
+     * link in the host root instead of writing through it to the machine's own file.
+     */
+    @Test
+    void aPlayedFileReplacesALinkInsteadOfWritingThroughIt() throws Exception {
+        Path outside = Files.writeString(roots.resolve("machine-os-release"), "the machine's own\n");
+        Path etc = Files.createDirectories(roots.resolve("lab-1/etc"));
+        Files.createSymbolicLink(etc.resolve("os-release"), outside);
+        Files.createSymbolicLink(etc.resolve("dangling"), Path.of("../usr/lib/os-release"));
+        DirectoryHostFiles files = new DirectoryHostFiles(h -> roots.resolve(h));
+
+        files.write("lab-1", "/etc/os-release", "NAME=\"CentOS Linux\"\n");
+        files.write("lab-1", "/etc/dangling", "played\n");
+
+        assertEquals("the machine's own\n", Files.readString(outside));
+        assertFalse(Files.isSymbolicLink(etc.resolve("os-release")));
+        assertEquals("NAME=\"CentOS Linux\"\n", files.read("lab-1", "/etc/os-release").orElseThrow());
+        assertEquals("played\n", files.read("lab-1", "/etc/dangling").orElseThrow());
     }
 }
