@@ -81,7 +81,8 @@ public record RunComparison(RunSummary a, RunSummary b, List<StepRow> steps, Lis
         Map<String, Map<String, AuditEvent>> last = new LinkedHashMap<>();
         for (AuditEvent e : timeline) {
             if (e.type() == EventType.EXPECTATION_PASSED || e.type() == EventType.EXPECTATION_FAILED) {
-                last.computeIfAbsent(e.text("stepId") + "\u0000" + e.text("expectation"), k -> new LinkedHashMap<>())
+                // By host name: hosts finish in any order, and the comparison must read the same each time.
+                last.computeIfAbsent(e.text("stepId") + "\u0000" + e.text("expectation"), k -> new java.util.TreeMap<>())
                         .put(host(e), e);
             }
         }
