@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -o -q -Dstyle.color=never test-compile
+mvn -B -q -Dstyle.color=never test-compile
 cp_file=target/bench-classpath.txt
-mvn -B -o -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 exec java -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
   dev.belay.lab.bench.FanOutBenchmark "$@"

@@ -5,8 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -o -q -Dstyle.color=never test-compile
+mvn -B -q -Dstyle.color=never test-compile
 cp_file=target/bench-classpath.txt
-mvn -B -o -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 exec xvfb-run -a -s "-screen 0 1400x900x24" java -Xmx1g -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
   dev.belay.ui.terminal.bench.TerminalThroughputBenchmark "$@"

@@ -3,9 +3,9 @@
 # waits for READY, grabs the screen with ImageMagick, then stops it. Usage: docs/images/shoot.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -o -q -Dstyle.color=never test-compile
+mvn -B -q -Dstyle.color=never test-compile
 cp_file=target/bench-classpath.txt
-mvn -B -o -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
+mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
 for scene in ${*:-history terminal compare lab}; do
   log=$(mktemp)
   xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
