@@ -214,6 +214,16 @@ public final class Cloud {
 
     // ------------------------------------------------------------------ servers, images, volumes
 
+    /**
+     * Whether an instance with floating IP {@code address} answers a ping: it exists, is not in
+     * ERROR, and its compute is up with {@code nova_compute} running.
+     */
+    synchronized boolean floatingIpAnswers(String address) {
+        return servers.stream().anyMatch(s -> !s.error()
+                && java.util.Arrays.stream(s.network().split("[=,]")).map(String::trim).anyMatch(address::equals)
+                && cluster.power().isUp(s.host()) && cluster.services().isRunning(s.host(), "nova_compute"));
+    }
+
     synchronized List<Server> servers() {
         return List.copyOf(servers);
     }
