@@ -37,6 +37,7 @@ final class Run implements RunController, StepContext {
     private final Plan plan;
     private final Transport transport;
     private final Clock clock;
+    private final Pacing pacing;
     private final RunJournal journal;
     private final SecretMasker masker;
     private final SnapshotStore snapshots;
@@ -56,12 +57,13 @@ final class Run implements RunController, StepContext {
     private boolean executing;
     private Awaiting lastAsked;
 
-    Run(String runId, Plan plan, RunStore store, Transport transport, Clock clock, boolean autoConfirm,
+    Run(String runId, Plan plan, RunStore store, Transport transport, Pacing pacing, boolean autoConfirm,
         boolean stepByStep) {
         this.runId = runId;
         this.plan = plan;
         this.transport = transport;
-        this.clock = clock;
+        this.pacing = pacing;
+        this.clock = pacing.clock();
         this.journal = new RunJournal(runId, store, plan);
         this.masker = SecretMasker.of(plan.secretValues());
         this.snapshots = new SnapshotStore(store, plan.runbook().id(), plan.inventory().environment());
@@ -117,6 +119,11 @@ final class Run implements RunController, StepContext {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public Pacing pacing() {
+        return pacing;
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
-/** What step execution needs from its run: the plan, the transport, the clock, and a way to emit events. */
+/** What step execution needs from its run: the plan, the transport, the clock and pacing, and a way to emit events. */
 interface StepContext {
 
     Plan plan();
@@ -13,6 +13,9 @@ interface StepContext {
     Transport transport();
 
     Clock clock();
+
+    /** The run's time and how fast it runs: waits and gate retries sleep through it. */
+    Pacing pacing();
 
     SecretMasker masker();
 
