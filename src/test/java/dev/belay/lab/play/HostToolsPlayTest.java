@@ -103,4 +103,39 @@ class HostToolsPlayTest {
             assertEquals(1, lab.run("lab-1", "openstack compute service set --disable nowhere nova-compute").exitCode());
         }
     }
+
+    @Test
+    void rpmQueryFormatPrintsNameVersionAndRelease() {
+        try (LabFixture lab = new LabFixture(3)) {
+            String all = lab.out("lab-1", "rpm -qa --qf '%{NAME} %{VERSION}-%{RELEASE}\\n'");
+            assertTrue(all.contains("kernel 3.10.0-514.el7\n"), all);
+            assertTrue(all.lines().allMatch(l -> l.matches("\\S+ \\S+-\\S+")), all);
+            assertEquals("ceph-common\n", lab.out("lab-1", "rpm -q --qf '%{NAME}\\n' ceph-common"));
+            assertEquals(1, lab.run("lab-1", "rpm -q --qf '%{NAME}' nosuch").exitCode());
+        }
+    }
+
+    @Test
+    void theCanaryNetworkServerAndVolumeAreCreatedAttachedAndDeleted() {
+        try (LabFixture lab = new LabFixture(3)) {
+            lab.out("lab-1", "openstack network create belay-canary -f value -c id");
+            lab.out("lab-1", "openstack subnet create belay-canary --network belay-canary --subnet-range 192.0.2.0/28 -f value -c id");
+            assertEquals("ACTIVE\n", lab.out("lab-1",
+                    "openstack server create belay-canary --image cirros --flavor m1.tiny --network belay-canary --wait -f value -c status"));
+            lab.out("lab-1", "openstack volume create belay-canary --size 1 -f value -c id");
+            assertEquals("available\n", lab.out("lab-1", "openstack volume show belay-canary -f value -c status"));
+            lab.out("lab-1", "openstack server add volume belay-canary belay-canary");
+            assertEquals("in-use\n", lab.out("lab-1", "openstack volume show belay-canary -f value -c status"));
+            assertEquals(1, lab.run("lab-1", "openstack volume delete belay-canary").exitCode(), "an attached volume stays");
+            lab.out("lab-1", "openstack server set --property belay=checked belay-canary");
+            assertEquals("belay='checked'\n", lab.out("lab-1", "openstack server show belay-canary -f value -c properties"));
+            lab.out("lab-1", "openstack server remove volume belay-canary belay-canary");
+            lab.out("lab-1", "openstack server delete --wait belay-canary");
+            lab.out("lab-1", "openstack volume delete belay-canary");
+            lab.out("lab-1", "openstack subnet delete belay-canary");
+            lab.out("lab-1", "openstack network delete belay-canary");
+            assertEquals("", lab.out("lab-1", "openstack server list --name ^belay-canary$ -f value -c ID"));
+            assertEquals(1, lab.run("lab-1", "openstack network delete belay-canary").exitCode());
+        }
+    }
 }
