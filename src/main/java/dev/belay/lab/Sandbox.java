@@ -162,8 +162,9 @@ final class Sandbox {
             Path src = host.dir(d);
             if (diskFull) {
                 long size = HostRoot.pagesUsed(src) + DISK_SLACK;
+                // Bound writable: init.sh carries back what still succeeded on the full disk.
                 a.addAll(List.of("--size", Long.toString(size), "--tmpfs", "/" + d,
-                        "--ro-bind", src.toString(), DISK + "/" + d));
+                        "--bind", src.toString(), DISK + "/" + d));
             } else {
                 a.addAll(List.of("--bind", src.toString(), "/" + d));
             }

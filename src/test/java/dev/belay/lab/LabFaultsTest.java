@@ -117,6 +117,13 @@ class LabFaultsTest {
         assertThat(r.stderr()).contains("/root/copy").contains("write error: No space left on device");
         assertThat(lab.hosts().get(0).home().resolve("notes")).hasContent("kept");
         assertThat(LabClient.exec(lab, "lab-2", "echo x > /root/ok && cat /root/ok").stdout()).isEqualTo("x\n");
+        // A small append that fits in the file's last page succeeds on a full disk, as on a real one,
+        // and is kept: the next command reads it.
+        assertThat(LabClient.exec(lab, "lab-1", "echo again >> /root/notes").exitStatus()).isZero();
+        assertThat(LabClient.exec(lab, "lab-1", "cat /root/notes").stdout()).isEqualTo("kept\nagain\n");
+        assertThat(lab.hosts().get(0).home().resolve("notes")).hasContent("kept\nagain");
+        assertThat(LabClient.exec(lab, "lab-1", "echo new > /root/new-file").exitStatus()).isNotZero();
+        assertThat(lab.hosts().get(0).home().resolve("new-file")).isEmptyFile(); // created, its data refused
     }
 
     @Test
