@@ -1,5 +1,6 @@
 package dev.belay.app;
 
+import dev.belay.engine.Pacing;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.PlanFiles;
@@ -29,10 +30,25 @@ import java.util.function.Function;
 public final class Runs {
 
     private final RunStore store;
+    private final Pacing pacing;
 
-    /** Runs record into {@code store} (the audit log, one per database per process: {@link AuditStores}). */
+    /**
+     * Runs record into {@code store} (the audit log, one per database per process: {@link AuditStores});
+     * a run on a practice lab's inventory paces on the lab's clock ({@link LabPacing#forInventory}), any
+     * other on the wall's.
+     */
     public Runs(RunStore store) {
+        this(store, null);
+    }
+
+    private Runs(RunStore store, Pacing pacing) {
         this.store = store;
+        this.pacing = pacing;
+    }
+
+    /** The same, every run paced by {@code pacing} (a lab in this process: its own clock). */
+    public Runs withPacing(Pacing pacing) {
+        return new Runs(store, pacing);
     }
 
     /**
@@ -75,15 +91,19 @@ public final class Runs {
     /** Starts {@code plan} over {@code ssh}; {@code listener} sees every event from the first. */
     public LiveRun start(Plan plan, RunOptions options, SshSettings ssh, Consumer<RunEvent> listener) {
         RunStore target = options.mode() == RunMode.DRY_RUN ? new DryRunStore(store) : store;
-        return open(ssh, pool -> new RunEngine(new SshTransport(pool, plan.inventory()), target)
-                .start(plan, options, listener), plan);
+        return open(ssh, pool -> engine(pool, plan, target).start(plan, options, listener), plan);
     }
 
     /** Resumes {@code runId} over {@code plan} (see {@link #resumePlan}); nothing re-runs unasked. */
     public LiveRun resume(String runId, Plan plan, RunEngine.ResumeOptions options, SshSettings ssh,
                           Consumer<RunEvent> listener) {
-        return open(ssh, pool -> new RunEngine(new SshTransport(pool, plan.inventory()), store)
-                .resume(runId, options, (started, secrets) -> plan, listener), plan);
+        return open(ssh, pool -> engine(pool, plan, store).resume(runId, options, (started, secrets) -> plan, listener),
+                plan);
+    }
+
+    private RunEngine engine(SshPool pool, Plan plan, RunStore target) {
+        Pacing p = pacing != null ? pacing : LabPacing.forInventory(plan.inventoryPath());
+        return new RunEngine(new SshTransport(pool, plan.inventory()), target, p);
     }
 
     private static LiveRun open(SshSettings ssh, Function<SshPool, RunController> engine, Plan plan) {

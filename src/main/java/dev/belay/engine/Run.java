@@ -3,7 +3,6 @@ package dev.belay.engine;
 import dev.belay.audit.SecretMasker;
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,13 +28,13 @@ final class Run implements RunController {
     private final RunLoop loop;
     private final RunCommands commands;
 
-    Run(String runId, Plan plan, RunStore store, Transport transport, Clock clock, boolean autoConfirm,
+    Run(String runId, Plan plan, RunStore store, Transport transport, Pacing pacing, boolean autoConfirm,
         boolean stepByStep) {
         this.runId = runId;
         this.journal = new RunJournal(runId, store, plan);
         int hosts = Math.max(1, Math.min(MAX_HOST_THREADS, plan.inventory().hosts().size()));
         ExecutorService hostPool = Executors.newFixedThreadPool(hosts, Threads.daemon("belay-run-host"));
-        this.env = new StepContext(plan, transport, clock, SecretMasker.of(plan.secretValues()), new CancelToken(),
+        this.env = new StepContext(plan, transport, pacing, SecretMasker.of(plan.secretValues()), new CancelToken(),
                 hostPool, new SnapshotStore(store, plan.runbook().id(), plan.inventory().environment()), autoConfirm,
                 journal);
         Map<String, Duration> medians = new LinkedHashMap<>();

@@ -9,11 +9,17 @@ import java.util.concurrent.ExecutorService;
  * The step environment: what executing a step needs from its run. Everything is fixed for the run
  * except what the journal holds, which it reads under the journal's lock.
  *
+ * @param pacing   the run's time and how fast it runs: waits and gate retries sleep through it
  * @param cancel   cancelled when the run is aborted or closed
  * @param hostPool the bounded pool that runs one host's work each
  */
-record StepContext(Plan plan, Transport transport, Clock clock, SecretMasker masker, CancelToken cancel,
+record StepContext(Plan plan, Transport transport, Pacing pacing, SecretMasker masker, CancelToken cancel,
                    ExecutorService hostPool, SnapshotStore snapshots, boolean autoConfirm, RunJournal journal) {
+
+    /** The run's time (its pacing's): event timestamps, gate deadlines, the window. */
+    Clock clock() {
+        return pacing.clock();
+    }
 
     RunMode mode() {
         return journal.read(RunModel::mode);
