@@ -77,7 +77,17 @@ class ArchitectureTest {
                         dev.belay.engine.RunStore.class)
                 .orShould().callConstructor(dev.belay.engine.SshTransport.class, dev.belay.ssh.exec.SshSettings.class,
                         dev.belay.inventory.Inventory.class)
-                .because("a run gets one SSH pool shared with its terminals from dev.belay.app.RunStarter")
+                .because("a run gets one SSH pool shared with its terminals from dev.belay.app.Runs")
+                .check(classes);
+    }
+
+    /** The front ends adapt; planning and the unattended rule live in the application core. */
+    @Test
+    void cliAndUiResolvePlansThroughTheAppCore() {
+        noClasses().that().resideInAnyPackage("dev.belay.ui..", "dev.belay.cli..")
+                .should().dependOnClassesThat().belongToAnyOf(dev.belay.engine.PlanFiles.class,
+                        dev.belay.engine.PlanResolver.class, dev.belay.engine.UnattendedPolicy.class)
+                .because("dev.belay.app.Runs resolves a run's plan for both front ends")
                 .check(classes);
     }
 
