@@ -24,6 +24,11 @@ public sealed interface RunEvent {
         return true;
     }
 
+    /** Whether threads waiting on the run's state are woken (not for each output line). */
+    default boolean changesState() {
+        return durable();
+    }
+
     /** The run began; holds what resume needs to rebuild the plan (secret values excluded). */
     record RunStarted(Instant at, String runId, String runbookId, int revision, String contentHash,
                       String runbookPath, String inventoryPath, String environment, String operator,
@@ -158,6 +163,27 @@ public sealed interface RunEvent {
         @Override
         public boolean durable() {
             return false;
+        }
+    }
+
+    /**
+     * A step waits out a pause (a wait step, the time before the next retry or gate check) until
+     * {@code countdown.until()}; live-only: the audit log has the attempts themselves.
+     */
+    record CountdownStarted(Instant at, String stepId, Countdown countdown) implements RunEvent {
+        @Override
+        public String host() {
+            return countdown.host();
+        }
+
+        @Override
+        public boolean durable() {
+            return false;
+        }
+
+        @Override
+        public boolean changesState() {
+            return true;
         }
     }
 }

@@ -46,7 +46,7 @@ final class RunJournal {
             } catch (RejectedExecutionException e) {
                 // the run has ended and its listeners are gone; the event is stored all the same
             }
-            if (event.durable()) {
+            if (event.changesState()) {
                 // output lines change no state: waking every waiter for each of them would be waste
                 lock.notifyAll();
             }
