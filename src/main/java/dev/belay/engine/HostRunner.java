@@ -57,7 +57,7 @@ final class HostRunner {
             ctx.emit(new RunEvent.CountdownStarted(now, w.stepId(), new Countdown("gate".equals(w.purpose())
                     ? Countdown.Kind.GATE : Countdown.Kind.RETRY, host.name(), attempt + 1, now.plus(w.retry().every()),
                     deadline)));
-            if (!ctx.cancel().sleep(w.retry().every().toMillis())) {
+            if (!ctx.pacing().sleep(ctx.cancel(), w.retry().every())) {
                 return finish(w, host, false, attempt, "cancelled");
             }
         }

@@ -141,8 +141,13 @@ final class RunPresenter {
         StepState shown = shownId == null ? null : state.step(shownId).orElse(null);
         List<StepChoices.Choice> choices = StepChoices.of(state, shown, shown == null ? FailurePolicy.ASK : policy(shown.id()));
         display.show(new RunScreen(state, window, shown, choices, statusText(state),
-                shown == null ? null : CountdownText.of(shown.countdown(), clock.get()),
+                shown == null ? null : CountdownText.of(shown.countdown(), now()),
                 state.status().ended() ? RunEnd.of(state, endReason, plan == null ? null : plan.estimate()) : null));
+    }
+
+    /** The run's time: a practice lab may run its clock faster than the wall, and countdowns are in run time. */
+    private Instant now() {
+        return window != null && window.now() != null ? window.now() : clock.get();
     }
 
     /** The step's on_failure: its own, else the runbook's (the engine's one rule). */
