@@ -386,12 +386,8 @@ public final class RunView implements StepPanel.Actions {
 
     private static String statusText(RunState s) {
         return switch (s.status()) {
-            case NOT_STARTED -> "starting";
             case RUNNING -> s.rollbackStarted() ? "rolling back" : "running";
-            case WAITING_FOR_OPERATOR -> "waiting for you";
-            case COMPLETED -> "completed";
-            case ROLLED_BACK -> "rolled back";
-            case ABORTED -> "aborted";
+            default -> s.status().label().toLowerCase(java.util.Locale.ROOT); // the words History and reports use
         };
     }
 
