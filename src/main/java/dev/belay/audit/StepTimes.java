@@ -11,17 +11,12 @@ final class StepTimes {
 
     private StepTimes() { }
 
-    /** One step of one run: first start, last finish (retries included), estimate and final status. */
+    /** One step of one run: its time ({@link StepSpan}'s rule), estimate and final status. */
     private static final class Span {
         String title = "";
         String status = "running";
-        java.time.Instant started;
-        java.time.Instant finished;
+        final StepSpan time = new StepSpan();
         Duration estimate;
-
-        Duration actual() {
-            return started == null || finished == null ? null : Duration.between(started, finished);
-        }
     }
 
     static List<StepDuration> compare(List<AuditEvent> run, List<AuditEvent> earlier) {
@@ -34,10 +29,10 @@ final class StepTimes {
         List<StepDuration> out = new ArrayList<>();
         current.forEach((id, span) -> {
             List<Duration> past = earlierByRun.values().stream()
-                    .map(m -> m.get(id)).filter(s -> s != null && s.actual() != null)
-                    .map(Span::actual).sorted().toList();
-            out.add(new StepDuration(id, span.title, span.status, span.actual(), span.estimate,
-                    median(past), past.size()));
+                    .map(m -> m.get(id)).filter(s -> s != null && s.time.sample() != null)
+                    .map(s -> s.time.sample()).toList();
+            out.add(new StepDuration(id, span.title, span.status, span.time.took(), span.estimate,
+                    StepSpan.median(past), past.size()));
         });
         return out;
     }
@@ -50,26 +45,19 @@ final class StepTimes {
         Span s = steps.computeIfAbsent(id, k -> new Span());
         switch (e.type()) {
             case STEP_STARTED -> {
-                s.started = s.started == null ? e.ts() : s.started;
+                s.time.started(e.ts());
                 s.title = e.text("title");
                 if (e.payload().hasNonNull("estimateSeconds")) {
                     s.estimate = Duration.ofMillis(Math.round(e.payload().get("estimateSeconds").asDouble() * 1000));
                 }
             }
             case STEP_FINISHED -> {
-                s.finished = e.ts();
                 s.status = e.text("status").isEmpty() ? "ok" : e.text("status");
+                // a host's or a gate's result is logged as STEP_FINISHED too: only the step's own says passed
+                s.time.finished(e.ts(), "passed".equals(s.status) || "ok".equals(s.status));
             }
             case STEP_SKIPPED -> s.status = "skipped";
             default -> { }
         }
-    }
-
-    static Duration median(List<Duration> sorted) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
     }
 }
