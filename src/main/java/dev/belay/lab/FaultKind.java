@@ -19,7 +19,8 @@ public enum FaultKind {
     HOST_NO_RETURN("host-no-return", Scope.HOST, "the host does not come back after a reboot"),
     DB_SYNC_FAILS("db-sync-fails", Scope.HOST, "database migrations (db sync) fail on the host"),
     CONNECTION_DROP("connection-drop", Scope.HOST, "SSH connections to the host drop mid-command"),
-    DISK_FULL("disk-full", Scope.HOST, "writes on the host fail with \"No space left on device\""),
+    DISK_FULL("disk-full", Scope.HOST,
+            "writes on the host fail with \"No space left on device\"; its RabbitMQ raises the disk alarm"),
     SLOW("slow", Scope.HOST, "every command on the host takes 5 s longer"),
     CONTAINER_EXITS("container-exits", Scope.HOST_AND_ARG, "the named container on the host exits");
 
