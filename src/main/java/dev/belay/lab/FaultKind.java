@@ -22,7 +22,8 @@ public enum FaultKind {
     DISK_FULL("disk-full", Scope.HOST,
             "writes on the host fail with \"No space left on device\"; its RabbitMQ raises the disk alarm"),
     SLOW("slow", Scope.HOST, "every command on the host takes 5 s longer"),
-    CONTAINER_EXITS("container-exits", Scope.HOST_AND_ARG, "the named container on the host exits");
+    CONTAINER_EXITS("container-exits", Scope.HOST_AND_ARG, "the named container on the host exits"),
+    DNS_WRONG("dns-wrong", Scope.HOST, "the host's name resolves to 127.0.1.1 (a Debian-style /etc/hosts line)");
 
     /** Whether the fault names a host, a host and an argument, or the whole cluster. */
     public enum Scope { CLUSTER, HOST, HOST_AND_ARG }
