@@ -21,7 +21,11 @@ public enum FaultKind {
     CONNECTION_DROP("connection-drop", Scope.HOST, "SSH connections to the host drop mid-command"),
     DISK_FULL("disk-full", Scope.HOST, "writes on the host fail with \"No space left on device\""),
     SLOW("slow", Scope.HOST, "every command on the host takes 5 s longer"),
-    CONTAINER_EXITS("container-exits", Scope.HOST_AND_ARG, "the named container on the host exits");
+    CONTAINER_EXITS("container-exits", Scope.HOST_AND_ARG, "the named container on the host exits"),
+    HAPROXY_NO_BACKENDS("haproxy-no-backends", Scope.HOST,
+            "HAProxy on the host holds the VIP but has lost its backends: every request through it answers 503"),
+    CATALOG_INTERNAL_MISSING("catalog-internal-missing", Scope.CLUSTER,
+            "the Keystone catalog has lost its internal endpoints");
 
     /** Whether the fault names a host, a host and an argument, or the whole cluster. */
     public enum Scope { CLUSTER, HOST, HOST_AND_ARG }

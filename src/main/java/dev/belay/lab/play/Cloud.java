@@ -1,5 +1,6 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.FaultKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +85,9 @@ public final class Cloud {
         addEndpoints("neutron", neutron, neutron, neutron);
         String glance = "http://" + vip + ":9292";
         addEndpoints("glance", glance, glance, glance);
+        if (cluster.faults().has(FaultKind.CATALOG_INTERNAL_MISSING)) {
+            dropInterface("internal");
+        }
         users.addAll(List.of("admin", "nova", "neutron", "glance"));
         Instant now = cluster.clock().now().minus(Duration.ofDays(30));
         List<String> computes = cluster.topology().role("computes");
@@ -126,6 +130,11 @@ public final class Cloud {
         Endpoint e = new Endpoint(hexId(), region, s.get().name(), s.get().type(), true, iface, url);
         endpoints.add(e);
         return Optional.of(e);
+    }
+
+    /** Removes every endpoint of interface {@code iface} ({@code catalog-internal-missing}). */
+    synchronized void dropInterface(String iface) {
+        endpoints.removeIf(e -> e.iface().equals(iface));
     }
 
     synchronized Optional<Service> service(String nameOrType) {

@@ -13,7 +13,7 @@ final class DockerRun {
             "-u", "--user", "-w", "--workdir", "--pid", "--ipc", "--entrypoint", "--hostname", "-h",
             "--log-driver", "--log-opt", "--label", "-l", "--cap-add", "--cap-drop", "--ulimit", "--memory", "-m",
             "--cpus", "--env-file", "--add-host", "--dns", "--tmpfs", "--mount", "--device", "--security-opt",
-            "--health-cmd", "--stop-timeout", "--uts");
+            "--health-cmd", "--stop-timeout", "--uts", "--volumes-from");
 
     private final DockerPlay docker;
 
@@ -55,6 +55,7 @@ final class DockerRun {
                     case "-e", "--env" -> env.add(val);
                     case "-v", "--volume" -> volumes.add(val);
                     case "--entrypoint" -> entrypoint = val;
+                    case "--volumes-from" -> volumes.addAll(volumesOf(host, val));
                     default -> {
                     }
                 }
@@ -118,6 +119,7 @@ final class DockerRun {
             // A one-shot container: it runs its job in the foreground and exits.
             PlayResult job = bootstrap
                     ? docker.cluster().play(GaleraPlay.class).bootstrapService(host, service, DockerPlay.tagOf(ref))
+                    : OneShotScript.matches(cmd) ? OneShotScript.run(call, docker.cluster(), ref, cmd.get(2))
                     : docker.cluster().dispatch(call.as(cmd));
             synchronized (docker) {
                 k.everStarted = true;
@@ -141,4 +143,15 @@ final class DockerRun {
         return new PlayResult(detach ? k.id + "\n" : "", err.toString(), 0);
     }
 
+    /** {@code --volumes-from C}: every volume of container C (docker takes them with their modes). */
+    private List<String> volumesOf(String host, String name) throws PlayFailure {
+        Optional<Services.Unit> u = docker.unitOf(host, name);
+        if (u.isEmpty()) {
+            throw new PlayFailure(125, "docker: Error response from daemon: No such container: " + name
+                    + ".\nSee 'docker run --help'.");
+        }
+        synchronized (docker) {
+            return List.copyOf(docker.containerOf(host, u.get().name()).volumes);
+        }
+    }
 }

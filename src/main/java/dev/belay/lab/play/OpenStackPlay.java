@@ -1,5 +1,6 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.FaultKind;
 import dev.belay.lab.play.Cloud.Endpoint;
 import dev.belay.lab.play.Cloud.Server;
 import java.time.Duration;
@@ -34,6 +35,16 @@ final class OpenStackPlay implements Play {
     @Override
     public Set<String> commands() {
         return Set.of("openstack");
+    }
+
+    @Override
+    public void attach(Cluster cluster) {
+        // At start the fresh catalog leaves them out (Cloud.seed); injected live, they go at once.
+        cluster.faults().onInject(f -> {
+            if (f.kind() == FaultKind.CATALOG_INTERNAL_MISSING) {
+                cluster.cloud().dropInterface("internal");
+            }
+        });
     }
 
     /** A parsed command line: the command, its options and positionals, the output format and columns. */
@@ -126,7 +137,8 @@ final class OpenStackPlay implements Play {
                     + ". Attempting to parse version from URL.\nUnable to establish connection to " + auth
                     + "/auth/tokens: ('Connection aborted.', error(113, 'No route to host'))");
         }
-        boolean served = call.cluster().topology().role("controllers").stream().anyMatch(h -> net.serving(h, container));
+        boolean served = call.cluster().topology().role("controllers").stream().anyMatch(h -> net.serving(h, container))
+                && !call.cluster().faults().has(FaultKind.HAPROXY_NO_BACKENDS, net.vipHolder().get());
         if (!served) {
             throw new PlayFailure(1, container.equals("keystone")
                     ? "Failed to discover available identity versions when contacting " + auth
