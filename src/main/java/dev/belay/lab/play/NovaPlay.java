@@ -20,6 +20,28 @@ final class NovaPlay implements Play {
     }
 
     @Override
+    public void attach(Cluster cluster) {
+        cluster.faults().onInject(f -> ahead(cluster, f));
+    }
+
+    @Override
+    public void seed(Cluster cluster) {
+        cluster.faults().all().forEach(f -> ahead(cluster, f));
+    }
+
+    /** {@code nova-packages-ahead@H}: H's Newton Nova packages are Ocata's, as after a {@code yum update} there. */
+    private static void ahead(Cluster cluster, dev.belay.lab.Fault f) {
+        if (f.kind() != dev.belay.lab.FaultKind.NOVA_PACKAGES_AHEAD) {
+            return;
+        }
+        cluster.hostOs().packages(f.host()).forEach((name, version) -> {
+            if ((name.startsWith("openstack-nova") || name.equals("python-nova")) && version.equals(Rpms.NEWTON)) {
+                cluster.hostOs().install(f.host(), name, Rpms.OCATA);
+            }
+        });
+    }
+
+    @Override
     public PlayResult run(Call call) {
         try {
             return switch (call.command()) {

@@ -1,5 +1,6 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.Fault;
 import dev.belay.lab.FaultKind;
 import dev.belay.lab.play.Cloud.Endpoint;
 import dev.belay.lab.play.Cloud.Server;
@@ -129,6 +130,12 @@ final class OpenStackPlay implements Play {
 
     // ------------------------------------------------------------------ reaching the APIs
 
+    /** A Nova service is up while its container runs and reports in ({@code service-not-reporting@H:NAME}). */
+    private static boolean reporting(Call call, String host, String container) {
+        return call.cluster().network().serving(host, container)
+                && !call.cluster().faults().all().contains(new Fault(FaultKind.SERVICE_NOT_REPORTING, host, container));
+    }
+
     private static void reach(Call call, String container) throws PlayFailure {
         Network net = call.cluster().network();
         String auth = "http://" + Network.VIP + ":35357/v3";
@@ -237,11 +244,11 @@ final class OpenStackPlay implements Play {
                 {"nova-conductor", "nova_conductor"}};
         for (String[] b : control) {
             for (String h : call.cluster().topology().role("controllers")) {
-                rows.add(serviceRow(id++, b[0], h, "internal", net.serving(h, b[1]), now));
+                rows.add(serviceRow(id++, b[0], h, "internal", reporting(call, h, b[1]), now));
             }
         }
         for (String h : call.cluster().topology().role("computes")) {
-            rows.add(serviceRow(id++, "nova-compute", h, "nova", net.serving(h, "nova_compute"), now));
+            rows.add(serviceRow(id++, "nova-compute", h, "nova", reporting(call, h, "nova_compute"), now));
         }
         String svc = cmd.opt("--service");
         String host = cmd.opt("--host");
