@@ -137,6 +137,27 @@ public final class Cloud {
         endpoints.removeIf(e -> e.iface().equals(iface));
     }
 
+    /**
+     * What Kolla-Ansible's nova role does from Ocata on (its bootstrap and ks-register tasks): the
+     * placement service and its three endpoints in the catalog, cell0 mapped and cell1 created
+     * when missing, both Nova databases at {@code novaMajor} (e.g. "17" for Queens).
+     */
+    synchronized void kollaNovaBootstrap(String novaMajor) {
+        if (service("placement").isEmpty()) {
+            addService("placement", "placement", "Placement API");
+            String url = "http://" + Network.VIP + ":8780";
+            addEndpoints("placement", url, url, url);
+        }
+        if (cell("cell0").isEmpty()) {
+            addCell("cell0", CELL0_UUID);
+        }
+        if (cell("cell1").isEmpty()) {
+            addCell("cell1", UUID.nameUUIDFromBytes("lab-cell1".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        }
+        apiDbRelease = novaMajor;
+        dbRelease = novaMajor;
+    }
+
     synchronized Optional<Service> service(String nameOrType) {
         return services.stream().filter(s -> s.name().equals(nameOrType) || s.type().equals(nameOrType)
                 || s.id().equals(nameOrType)).findFirst();

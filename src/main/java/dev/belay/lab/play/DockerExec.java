@@ -71,6 +71,10 @@ final class DockerExec {
         }
         List<String> argv = new ArrayList<>(cmd);
         argv.set(0, exe);
+        if (exe.equals("nova-manage") || exe.equals("nova-status")) {
+            // Nova's tools in a Kolla container are the image's release, whatever the host has installed.
+            return docker.cluster().play(NovaPlay.class).inContainer(call.as(argv), DockerPlay.tagOf(k.imageRef));
+        }
         return docker.cluster().dispatch(call.as(argv));
     }
 
