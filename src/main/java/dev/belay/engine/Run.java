@@ -3,7 +3,6 @@ package dev.belay.engine;
 import dev.belay.audit.SecretMasker;
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
