@@ -38,18 +38,35 @@ public final class AuditEventSink implements RunStore {
 
     @Override
     public void append(String runId, String operator, RunEvent event) {
+        submit(runId, operator, event).await();
+    }
+
+    /** Queued in the audit store, so the events of many host threads share one commit. */
+    @Override
+    public Durable submit(String runId, String operator, RunEvent event) {
         try {
             ObjectNode payload = EventJson.toJson(event);
             aliases(event, payload);
             moveToOutputs(runId, event.host(), payload, "output");
             moveToOutputs(runId, event.host(), payload, "content");
-            audit.append(new NewEvent(runId, operators.computeIfAbsent(
+            AuditStore.Pending pending = audit.submit(List.of(new NewEvent(runId, operators.computeIfAbsent(
                     operator == null || operator.isBlank() ? "?" : operator, Operator::current),
-                    event.host(), type(event), payload));
+                    event.host(), type(event), payload)));
+            return () -> {
+                try {
+                    pending.await();
+                } catch (AuditException e) {
+                    throw cannotRecord(runId, event, e);
+                }
+            };
         } catch (AuditException e) {
-            throw new EventSinkException("cannot record " + event.getClass().getSimpleName() + " for run " + runId
-                    + ": " + e.getMessage(), e);
+            throw cannotRecord(runId, event, e);
         }
+    }
+
+    private static EventSinkException cannotRecord(String runId, RunEvent event, AuditException e) {
+        return new EventSinkException("cannot record " + event.getClass().getSimpleName() + " for run " + runId
+                + ": " + e.getMessage(), e);
     }
 
     @Override
