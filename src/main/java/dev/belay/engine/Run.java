@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 final class Run implements RunController, StepContext {
 
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
-    private static final int MAX_HOST_THREADS = 16;
+    // As many host threads as Ansible's and pssh's usual fan-out (-f 32 / -p 32): logins wait on the network, not the CPU.
+    private static final int MAX_HOST_THREADS = 32;
     private static final Duration CLOCK_TICK = Duration.ofSeconds(5);
 
     private final String runId;
