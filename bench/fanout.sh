@@ -6,9 +6,11 @@
 #   b) 5 steps on 50 hosts: one Belay run of 5 steps; Ansible and pssh invoked 5 times
 #      (Ansible with its default ControlPersist, so its connections are reused as Belay's are)
 #   c) the floor: one `ssh HOST true` login after another, as the server's own cost per login
-# Every host is its own SSH connection to its own loopback address (127.0.1.N), all served by one sshd.
+# Every host is its own SSH connection to its own loopback address (127.0.1.N), served by sshd
+# processes of one config (16 addresses each, sshd's limit).
 # Installs what it needs (openssh-server, ansible-core, pssh); creates and removes a user and a temp dir.
 # Usage: bench/fanout.sh [HOSTS=200] [ROUNDS=3]     (prints medians and ratios; run as root)
+#   BELAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/fanout.jfr" bench/fanout.sh   profiles Belay's runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HOSTS=${1:-200}
@@ -33,7 +35,7 @@ work=$(mktemp -d /tmp/belay-fanout.XXXXXX)
 chmod 755 "$work"
 user=belayfan$$
 cleanup() {
-  [ -f "$work/sshd.pid" ] && kill "$(cat "$work/sshd.pid")" 2>/dev/null || true
+  for f in "$work"/sshd.*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done || true
   userdel "$user" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -47,23 +49,32 @@ ssh-keygen -q -t ed25519 -N '' -f "$work/hostkey"
 ssh-keygen -q -t ed25519 -N '' -f "$work/id"
 cp "$work/id.pub" "$work/authorized_keys"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-{
-  echo "Port $port"
-  for i in $(seq 1 "$HOSTS"); do echo "ListenAddress 127.0.1.$i"; done
-  echo "HostKey $work/hostkey"
-  echo "PidFile $work/sshd.pid"
-  echo "AuthorizedKeysFile $work/authorized_keys"
-  echo "UsePAM no"
-  echo "StrictModes no"
-  echo "PermitRootLogin prohibit-password"
-  echo "MaxStartups 1000:30:2000"
-  echo "MaxSessions 100"
-  echo "PrintMotd no"
-  echo "UseDNS no"
-} > "$work/sshd_config"
+# sshd listens on at most 16 addresses (MAX_LISTEN_SOCKS): one sshd per 16 hosts, same config otherwise.
 mkdir -p /run/sshd
-/usr/sbin/sshd -f "$work/sshd_config" -E "$work/sshd.log"
-for _ in $(seq 1 50); do [ -s "$work/sshd.pid" ] && break; sleep 0.1; done
+for first in $(seq 1 16 "$HOSTS"); do
+  last=$(( first + 15 < HOSTS ? first + 15 : HOSTS ))
+  {
+    echo "Port $port"
+    for i in $(seq "$first" "$last"); do echo "ListenAddress 127.0.1.$i"; done
+    echo "HostKey $work/hostkey"
+    echo "PidFile $work/sshd.$first.pid"
+    echo "AuthorizedKeysFile $work/authorized_keys"
+    echo "UsePAM no"
+    echo "StrictModes no"
+    echo "PermitRootLogin prohibit-password"
+    echo "MaxStartups 1000:30:2000"
+    echo "MaxSessions 100"
+    echo "PrintMotd no"
+    echo "UseDNS no"
+  } > "$work/sshd_config.$first"
+  /usr/sbin/sshd -f "$work/sshd_config.$first" -E "$work/sshd.$first.log"
+done
+for _ in $(seq 1 100); do
+  [ "$(grep -h 'Server listening' "$work"/sshd.*.log 2>/dev/null | wc -l)" -ge "$HOSTS" ] && break
+  sleep 0.1
+done
+[ "$(grep -h 'Server listening' "$work"/sshd.*.log | wc -l)" -ge "$HOSTS" ] \
+  || { echo "sshd did not listen on all $HOSTS addresses:"; cat "$work"/sshd.*.log; exit 1; }
 
 hostkey=$(cut -d' ' -f1,2 "$work/hostkey.pub")
 : > "$work/known_hosts"
@@ -106,9 +117,10 @@ export ANSIBLE_HOST_KEY_CHECKING=False ANSIBLE_REMOTE_USER=$user ANSIBLE_PRIVATE
 SSH_OPTS=(-O "UserKnownHostsFile=$work/known_hosts" -O StrictHostKeyChecking=yes -O "IdentityFile=$work/id" -O IdentitiesOnly=yes)
 
 belay_run() { # RUNBOOK INVENTORY
-  java -Duser.home="$work/home" -cp "$CP" dev.belay.cli.Main run "$1" --inventory "$2" --quiet \
-    --known-hosts "$work/known_hosts" --db "jdbc:h2:file:$work/audit-$RANDOM$RANDOM" --operator bench >"$work/last.out" 2>&1 \
-    || { echo "belay run failed:"; cat "$work/last.out"; exit 1; }
+  # shellcheck disable=SC2086 # BELAY_JAVA_OPTS (e.g. a JFR recording) is a list of options
+  java ${BELAY_JAVA_OPTS:-} -Duser.home="$work/home" -cp "$CP" dev.belay.cli.Main run "$1" --inventory "$2" --quiet \
+    --known-hosts "$work/known_hosts" --no-checkpoints --db "jdbc:h2:file:$work/audit-$RANDOM$RANDOM" --operator bench >"$work/last.out" 2>&1 \
+    || { echo "belay run failed:"; head -c 3000 "$work/last.out"; exit 1; }
 }
 ansible_run() { # HOSTS_FILE
   ansible all -i "$1" -m raw -a true -f 32 >"$work/last.out" 2>&1 || { echo "ansible failed:"; tail -20 "$work/last.out"; exit 1; }
@@ -144,14 +156,14 @@ measure pssh5x50 five_times pssh_run "$work/pssh_hosts_small"
 measure floor20 floor_run 20
 
 t() { cat "$work/t.$1"; }
-r() { echo "scale=2; $(t "$1") / $(t "$2")" | bc; }
-floor=$(echo "scale=4; $(t floor20) / 20" | bc)
+r() { printf '%.2f' "$(echo "scale=4; $(t "$1") / $(t "$2")" | bc)"; }
+floor=$(printf '%.3f' "$(echo "scale=4; $(t floor20) / 20" | bc)")
 echo
 echo "| work | Belay (s) | Ansible -f 32 (s) | pssh -p 32 (s) | Belay / Ansible | Belay / pssh |"
 echo "|---|---|---|---|---|---|"
 echo "| \`true\` on $HOSTS hosts, one step | $(t belay200) | $(t ansible200) | $(t pssh200) | $(r belay200 ansible200) | $(r belay200 pssh200) |"
 echo "| 5 steps on $SMALL hosts | $(t belay5x50) | $(t ansible5x50) | $(t pssh5x50) | $(r belay5x50 ansible5x50) | $(r belay5x50 pssh5x50) |"
 echo
-echo "Floor: one \`ssh host true\` after another costs $floor s per login (client and server);"
-echo "$HOSTS logins on $(nproc) cpus cost at least $(echo "scale=2; $floor * $HOSTS / $(nproc)" | bc) s of this machine's time if nothing else ran."
+echo "Floor: one \`ssh host true\` after another (OpenSSH client and server, nothing in parallel) costs $floor s per login;"
+echo "Belay spent $(printf '%.3f' "$(echo "scale=4; $(t belay200) / $HOSTS" | bc)") s of wall time per host on $HOSTS hosts, JVM start included."
 echo "Machine load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
