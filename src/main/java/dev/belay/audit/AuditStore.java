@@ -98,6 +98,11 @@ public final class AuditStore implements AutoCloseable {
         return outputCapBytes;
     }
 
+    /** The clock that stamps events, for writers that put the time in the event itself. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Appends one event durably and returns it as stored. */
     public AuditEvent append(NewEvent event) {
         return appendAll(List.of(event)).get(0);

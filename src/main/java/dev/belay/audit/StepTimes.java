@@ -43,26 +43,28 @@ final class StepTimes {
     }
 
     private static void fold(Map<String, Span> steps, AuditEvent e) {
-        String id = e.text("stepId");
-        if (id.isEmpty()) {
-            return;
-        }
-        Span s = steps.computeIfAbsent(id, k -> new Span());
-        switch (e.type()) {
-            case STEP_STARTED -> {
-                s.started = s.started == null ? e.ts() : s.started;
-                s.title = e.text("title");
-                if (e.payload().hasNonNull("estimateSeconds")) {
-                    s.estimate = Duration.ofMillis(Math.round(e.payload().get("estimateSeconds").asDouble() * 1000));
-                }
+        LoggedEvent event = e.event();
+        if (event instanceof LoggedEvent.StepStarted st) {
+            Span s = span(steps, st.stepId());
+            s.started = s.started == null ? e.ts() : s.started;
+            s.title = st.title() == null ? "" : st.title();
+            if (st.estimateSeconds() != null) {
+                s.estimate = Duration.ofMillis(Math.round(st.estimateSeconds() * 1000));
             }
-            case STEP_FINISHED -> {
-                s.finished = e.ts();
-                s.status = e.text("status").isEmpty() ? "ok" : e.text("status");
-            }
-            case STEP_SKIPPED -> s.status = "skipped";
-            default -> { }
+        } else if (event instanceof LoggedEvent.StepFinished f) {
+            Span s = span(steps, f.stepId());
+            s.finished = e.ts();
+            s.status = f.passed() ? "passed" : "failed";
+        } else if (event instanceof LoggedEvent.HostFinished h) {
+            // A step whose hosts finished but that never ended (the run stopped) still has a length.
+            span(steps, h.stepId()).finished = e.ts();
+        } else if (event instanceof LoggedEvent.StepSkipped k) {
+            span(steps, k.stepId()).status = "skipped";
         }
+    }
+
+    private static Span span(Map<String, Span> steps, String stepId) {
+        return steps.computeIfAbsent(stepId == null ? "" : stepId, k -> new Span());
     }
 
     static Duration median(List<Duration> sorted) {

@@ -171,7 +171,7 @@ public final class AuditCommand implements Runnable {
                 out.printf("%-36s %-20s %-10s %-12s %-24s %s%n", "RUN", "RUNBOOK", "ENV", "OUTCOME", "STARTED", "OPERATORS");
                 for (RunSummary r : runs) {
                     out.printf("%-36s %-20s %-10s %-12s %-24s %s%n", r.runId(), r.runbookId(), r.environment(),
-                            r.outcome(), r.startedAt(), String.join(",", r.operators()));
+                            r.outcome().label(), r.startedAt(), String.join(",", r.operators()));
                 }
                 return OK;
             });
@@ -208,7 +208,7 @@ public final class AuditCommand implements Runnable {
                 }
                 RunSummary r = run.get();
                 out.println("Run " + r.runId() + ": " + r.runbookId() + " rev " + r.revision() + " on " + r.inventory()
-                        + " (" + r.environment() + "), " + r.outcome());
+                        + " (" + r.environment() + "), " + r.outcome().label());
                 out.println("Operators: " + String.join(" -> ", r.operators()) + "; started " + r.startedAt()
                         + ", ended " + (r.endedAt() == null ? "-" : r.endedAt()));
                 out.println();
