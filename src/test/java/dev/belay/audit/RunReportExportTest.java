@@ -114,7 +114,7 @@ class RunReportExportTest {
                 "<td>Snapshot taken</td>", "my.cnf: first snapshot", "<td>Terminal closed</td>",
                 "recording rec12345 sealed", "No monitors ran in this run.");
         assertThat(html).doesNotContain("{\"", "\"kind\"", "ROLLBACK_STARTED</td>", "unchanged");
-        assertThat(ReportFormat.HTML.render(report)).containsPattern("https-check down [0-9.]+ m?s in total\\.");
+        assertThat(ReportFormat.HTML.render(report)).containsPattern("https-check down [0-9.]+ ?m?s in total\\.");
     }
 
     /** A run of a version that wrote its monitors and ends by hand (no kind, old names) still reports. */
