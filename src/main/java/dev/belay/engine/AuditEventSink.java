@@ -96,6 +96,10 @@ public final class AuditEventSink implements RunStore {
             return EventType.OUTCOME_RESOLVED;
         } else if (e instanceof RunEvent.TerminalRequested) {
             return EventType.TERMINAL_OPENED;
+        } else if (e instanceof RunEvent.ApprovalRequested) {
+            return EventType.APPROVAL_REQUESTED;
+        } else if (e instanceof RunEvent.StepApproved) {
+            return EventType.STEP_APPROVED;
         }
         return EventType.NOTE;
     }
@@ -135,6 +139,12 @@ public final class AuditEventSink implements RunStore {
             p.put("text", n.text());
         } else if (event instanceof RunEvent.WindowWarning w) {
             p.put("text", "window: " + w.message());
+        } else if (event instanceof RunEvent.ApprovalRequested a) {
+            p.put("text", "point of no return: " + a.title() + " waits for " + a.required()
+                    + (a.required() == 1 ? " approval" : " approvals"));
+        } else if (event instanceof RunEvent.StepApproved a) {
+            p.put("text", a.approver() + " approved " + a.stepId() + (a.auto() ? " (--auto-confirm)" : "")
+                    + (a.note() == null ? "" : ": " + a.note()));
         }
     }
 
@@ -178,6 +188,14 @@ public final class AuditEventSink implements RunStore {
         if (id != null) {
             p.put(field, audit.readOutput(id.asText()).orElse(""));
         }
+    }
+
+    @Override
+    public List<RunEvent> approvalEvents(String runId) {
+        return events(runId, a -> a.type() == EventType.APPROVAL_REQUESTED || a.type() == EventType.STEP_APPROVED
+                || a.type() == EventType.STEP_STARTED || a.type() == EventType.STEP_SKIPPED
+                || a.type() == EventType.RUN_STARTED || a.type() == EventType.OPERATOR_HANDOVER || a.type().endsRun()
+                || a.type() == EventType.NOTE);
     }
 
     @Override

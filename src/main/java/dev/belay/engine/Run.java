@@ -32,6 +32,8 @@ final class Run implements RunController, StepContext {
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
     private static final int MAX_HOST_THREADS = 16;
     private static final Duration CLOCK_TICK = Duration.ofSeconds(5);
+    /** How often a run waiting at a point of no return looks for approvals given by another Belay. */
+    private static final Duration APPROVAL_POLL = Duration.ofSeconds(1);
 
     private final String runId;
     private final Plan plan;
@@ -52,6 +54,7 @@ final class Run implements RunController, StepContext {
     private final StepRunner steps;
     private final boolean autoConfirm;
     private final boolean stepByStep;
+    private final NoReturnGate noReturn;
     private MonitorRunner monitors;
     private boolean executing;
     private Awaiting lastAsked;
@@ -73,6 +76,7 @@ final class Run implements RunController, StepContext {
         int hosts = Math.max(1, Math.min(MAX_HOST_THREADS, plan.inventory().hosts().size()));
         this.hostPool = Executors.newFixedThreadPool(hosts, Threads.daemon("belay-run-host"));
         this.steps = new StepRunner(this);
+        this.noReturn = new NoReturnGate(runId, journal, store, clock, this::emit, autoConfirm);
     }
 
     /** Applies stored events without re-recording them (resume). */
@@ -96,6 +100,11 @@ final class Run implements RunController, StepContext {
         monitors.start();
         ticker.scheduleWithFixedDelay(() -> runOnControl(this::checkWindow), CLOCK_TICK.toMillis(),
                 CLOCK_TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> runOnControl(() -> {
+            if (noReturn.adoptStored()) {
+                advance();
+            }
+        }), APPROVAL_POLL.toMillis(), APPROVAL_POLL.toMillis(), TimeUnit.MILLISECONDS);
         control.execute(() -> {
             checkWindow();
             advance();
@@ -255,6 +264,11 @@ final class Run implements RunController, StepContext {
             advance();
             return;
         }
+        if (noReturn.asked(awaiting)) {
+            // recorded the request (and an --auto-confirm approval) first: ask again from that state
+            advance();
+            return;
+        }
         journal.update(m -> {
             m.awaiting = awaiting;
             m.status = RunStatus.WAITING_FOR_OPERATOR;
@@ -365,7 +379,16 @@ final class Run implements RunController, StepContext {
     public CompletableFuture<Void> run(String stepId) {
         return command(() -> {
             requireOffered(stepId, Option.RUN);
+            noReturn.requireApproved(stepId);
             execute(stepId);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> approve(String stepId, String approver, String typedEnvironment, String note) {
+        return command(() -> {
+            statusOf(stepId);
+            noReturn.approve(stepId, approver, typedEnvironment, note == null || note.isBlank() ? null : masker.mask(note));
         });
     }
 

@@ -37,7 +37,8 @@ final class RunJournal {
     void emit(RunEvent event) {
         synchronized (lock) {
             if (event.durable()) {
-                String operator = event instanceof RunEvent.RunStarted s ? s.operator() : model.operator;
+                String operator = event instanceof RunEvent.RunStarted s ? s.operator()
+                        : event instanceof RunEvent.StepApproved a ? a.approver() : model.operator;
                 store.append(runId, operator, event);
             }
             model.apply(event);
@@ -50,6 +51,19 @@ final class RunJournal {
                 // output lines change no state: waking every waiter for each of them would be waste
                 lock.notifyAll();
             }
+        }
+    }
+
+    /** An event another process already stored for this run (an approval): applied and shown, not stored again. */
+    void adopt(RunEvent event) {
+        synchronized (lock) {
+            model.apply(event);
+            try {
+                notifier.execute(() -> notify(event));
+            } catch (RejectedExecutionException e) {
+                // the run has ended; the event is in the log all the same
+            }
+            lock.notifyAll();
         }
     }
 

@@ -43,10 +43,12 @@ final class RunModel {
     final Set<String> openCommands = new HashSet<>();
     final List<String> notes = new ArrayList<>();
     final List<String> warnings = new ArrayList<>();
+    final ApprovalLedger approvals = new ApprovalLedger();
+    final SecretMasker masker;
 
     RunModel(Plan plan) {
         this.plan = plan;
-        SecretMasker masker = SecretMasker.of(plan.secretValues());
+        this.masker = SecretMasker.of(plan.secretValues());
         plan.allSteps().forEach(s -> steps.put(s.id(), new StepModel(s, masker)));
         for (Monitor m : plan.monitors()) {
             monitors.put(m.id(), new MonitorModel(m.id(), MonitorRunner.target(m)));
@@ -54,6 +56,9 @@ final class RunModel {
     }
 
     void apply(RunEvent event) {
+        if (approvals.apply(event)) {
+            return;
+        }
         if (event instanceof RunEvent.RunStarted e) {
             started(e);
         } else if (event instanceof RunEvent.RunFinished e) {
@@ -213,7 +218,9 @@ final class RunModel {
                 operator, mode, rehearsal, autoConfirm, startedAt, windowEnd, endedAt, status, phase,
                 steps.values().stream().map(StepModel::snapshot).toList(),
                 monitors.values().stream().map(MonitorModel::snapshot).toList(), notes, warnings,
-                preflightOverridden, pointOfNoReturnPassed, rollbackStarted, awaiting);
+                preflightOverridden, pointOfNoReturnPassed, rollbackStarted, awaiting,
+                plan.steps().stream().filter(p -> p.step().pointOfNoReturn())
+                        .map(p -> NoReturn.state(this, p)).toList());
     }
 
     /** One step's mutable state. */
