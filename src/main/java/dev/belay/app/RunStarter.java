@@ -1,5 +1,6 @@
 package dev.belay.app;
 
+import dev.belay.engine.Pacing;
 import dev.belay.engine.Plan;
 import dev.belay.engine.RunController;
 import dev.belay.engine.RunEngine;
@@ -19,11 +20,25 @@ public final class RunStarter {
 
     private final SshSettings ssh;
     private final RunStore store;
+    private final Pacing pacing;
 
-    /** Runs reach hosts with {@code ssh} and record into {@code store}. */
+    /**
+     * Runs reach hosts with {@code ssh} and record into {@code store}; a run on a practice lab's
+     * inventory paces on the lab's clock ({@link LabPacing#forInventory}), any other on the wall's.
+     */
     public RunStarter(SshSettings ssh, RunStore store) {
+        this(ssh, store, null);
+    }
+
+    private RunStarter(SshSettings ssh, RunStore store, Pacing pacing) {
         this.ssh = ssh;
         this.store = store;
+        this.pacing = pacing;
+    }
+
+    /** The same, every run paced by {@code pacing} (a lab in this process: its own clock). */
+    public RunStarter withPacing(Pacing pacing) {
+        return new RunStarter(ssh, store, pacing);
     }
 
     /** Starts {@code plan}; {@code listener} sees every event from the first. */
@@ -51,6 +66,7 @@ public final class RunStarter {
     }
 
     private RunEngine engine(SshPool pool, Plan plan) {
-        return new RunEngine(new SshTransport(pool, plan.inventory()), store);
+        Pacing p = pacing != null ? pacing : LabPacing.forInventory(plan.inventoryPath());
+        return new RunEngine(new SshTransport(pool, plan.inventory()), store, p);
     }
 }

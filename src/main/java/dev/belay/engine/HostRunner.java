@@ -53,7 +53,7 @@ final class HostRunner {
                         + Durations.format(w.retry().within()) + ")";
                 return finish(w, host, false, attempt, why);
             }
-            if (!ctx.cancel().sleep(w.retry().every().toMillis())) {
+            if (!ctx.pacing().sleep(ctx.cancel(), w.retry().every())) {
                 return finish(w, host, false, attempt, "cancelled");
             }
         }

@@ -16,18 +16,18 @@ final class NoReturn {
 
     /** True for a main step that needs approvals before it starts and has not started yet. */
     static boolean guarded(RunModel m, RunModel.StepModel s) {
-        return s.planned.phase() == Phase.MAIN && s.planned.step().pointOfNoReturn() && s.startedAt == null
-                && s.status == StepStatus.PENDING;
+        return s.planned().phase() == Phase.MAIN && s.planned().step().pointOfNoReturn() && s.startedAt() == null
+                && s.status() == StepStatus.PENDING;
     }
 
     static ApprovalState state(RunModel m, PlannedStep p) {
-        return new ApprovalState(m.runId, m.plan.runbook().id(), m.plan.inventory().environment(), m.operator, p.id(),
-                p.title(), p.step().approvers(), m.approvals.approvers(p.id()), cannotUndo(m, p), null);
+        return new ApprovalState(m.runId(), m.plan().runbook().id(), m.plan().inventory().environment(), m.operator(),
+                p.id(), p.title(), p.step().approvers(), m.approvals().approvers(p.id()), cannotUndo(m, p), null);
     }
 
     /** What the engine asks at a guarded step whose approvals are not complete. */
     static Awaiting awaiting(RunModel m, RunModel.StepModel s) {
-        ApprovalState a = state(m, s.planned);
+        ApprovalState a = state(m, s.planned());
         String prompt;
         if (a.approvers().isEmpty()) {
             prompt = "point of no return: type the environment's name (" + a.environment() + ") to approve '"
@@ -36,19 +36,19 @@ final class NoReturn {
         } else {
             prompt = "point of no return: " + String.join(", ", a.approvers()) + " approved '" + a.title()
                     + "'; waiting for " + a.waitingFor() + " to approve (here, from History, or belay approve --run "
-                    + m.runId + " --step " + a.stepId() + ")";
+                    + m.runId() + " --step " + a.stepId() + ")";
         }
         List<Option> opts = new ArrayList<>(List.of(Option.RUN, Option.APPROVE, Option.SKIP));
         if (Navigator.rollbackAllowed(m)) {
             opts.add(Option.ROLLBACK);
         }
         opts.add(Option.ABORT);
-        return new Awaiting(s.planned.id(), prompt, opts);
+        return new Awaiting(s.planned().id(), prompt, opts);
     }
 
     /** What the approvers accept, in plain lines: what the step does and what is lost with it. */
     static List<String> cannotUndo(RunModel m, PlannedStep p) {
-        SecretMasker masker = m.masker;
+        SecretMasker masker = m.masker();
         List<String> out = new ArrayList<>();
         Action a = p.action();
         if (a instanceof Action.Run r) {
@@ -62,15 +62,15 @@ final class NoReturn {
         } else if (a instanceof Action.Include i) {
             out.add("Runs the included runbook " + i.runbookId());
         }
-        if (m.plan.rollback().isEmpty()) {
+        if (m.plan().rollback().isEmpty()) {
             out.add("The runbook has no rollback steps: nothing undoes it.");
-        } else if (m.pointOfNoReturnPassed) {
+        } else if (m.pointOfNoReturnPassed()) {
             out.add("An earlier point of no return already closed the rollback.");
         } else {
             out.add("Once it starts, rollback is no longer offered: " + String.join(", ",
-                    m.plan.rollback().stream().map(PlannedStep::title).toList()) + " will not run.");
+                    m.plan().rollback().stream().map(PlannedStep::title).toList()) + " will not run.");
         }
-        out.add("Environment: " + m.plan.inventory().environment());
+        out.add("Environment: " + m.plan().inventory().environment());
         return out;
     }
 }

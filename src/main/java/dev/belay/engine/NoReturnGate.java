@@ -1,9 +1,7 @@
 package dev.belay.engine;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * A live run's side of a point of no return: it records the request when the engine first stops
@@ -12,21 +10,16 @@ import java.util.function.Consumer;
  */
 final class NoReturnGate {
 
+    private final String runId;
+    private final StepContext env;
     private final RunJournal journal;
     private final RunHistory history;
-    private final String runId;
-    private final Clock clock;
-    private final Consumer<RunEvent> emit;
-    private final boolean autoConfirm;
 
-    NoReturnGate(String runId, RunJournal journal, RunHistory history, Clock clock, Consumer<RunEvent> emit,
-                 boolean autoConfirm) {
+    NoReturnGate(String runId, StepContext env, RunHistory history) {
         this.runId = runId;
-        this.journal = journal;
+        this.env = env;
+        this.journal = env.journal();
         this.history = history;
-        this.clock = clock;
-        this.emit = emit;
-        this.autoConfirm = autoConfirm;
     }
 
     /**
@@ -38,15 +31,15 @@ final class NoReturnGate {
             return false;
         }
         String stepId = awaiting.stepId();
-        ApprovalState a = journal.read(m -> NoReturn.state(m, m.step(stepId).planned));
+        ApprovalState a = journal.read(m -> NoReturn.state(m, m.step(stepId).planned()));
         boolean changed = false;
-        if (!journal.read(m -> m.approvals.requested(stepId))) {
-            emit.accept(new RunEvent.ApprovalRequested(clock.instant(), stepId, a.title(), a.required(),
+        if (!journal.read(m -> m.approvals().requested(stepId))) {
+            env.emit(new RunEvent.ApprovalRequested(env.clock().instant(), stepId, a.title(), a.required(),
                     a.environment(), a.cannotUndo()));
             changed = true;
         }
-        if (autoConfirm && !a.operatorApproved()) {
-            emit.accept(new RunEvent.StepApproved(clock.instant(), stepId, a.operator(), null, true));
+        if (env.autoConfirm() && !a.operatorApproved()) {
+            env.emit(new RunEvent.StepApproved(env.clock().instant(), stepId, a.operator(), null, true));
             changed = true;
         }
         return changed;
@@ -56,14 +49,16 @@ final class NoReturnGate {
     void approve(String stepId, String approver, String typedEnvironment, String note) {
         ApprovalState a = journal.read(m -> {
             RunModel.StepModel s = m.step(stepId);
-            if (!NoReturn.guarded(m, s) || m.awaiting == null || !m.awaiting.options().contains(Option.APPROVE)
-                    || !stepId.equals(m.awaiting.stepId())) {
+            Awaiting w = m.awaiting();
+            if (!NoReturn.guarded(m, s) || w == null || !w.options().contains(Option.APPROVE)
+                    || !stepId.equals(w.stepId())) {
                 throw new IllegalStateException("step '" + stepId + "' does not wait for approvals now");
             }
-            return NoReturn.state(m, s.planned);
+            return NoReturn.state(m, s.planned());
         });
         a.check(approver, typedEnvironment);
-        emit.accept(new RunEvent.StepApproved(clock.instant(), stepId, approver.strip(), note, false));
+        env.emit(new RunEvent.StepApproved(env.clock().instant(), stepId, approver.strip(),
+                note == null || note.isBlank() ? null : env.masker().mask(note.strip()), false));
     }
 
     /** RUN at a point of no return is refused until its approvals are complete: the engine never starts it early. */
@@ -73,7 +68,7 @@ final class NoReturnGate {
             if (!NoReturn.guarded(m, s)) {
                 return null;
             }
-            ApprovalState a = NoReturn.state(m, s.planned);
+            ApprovalState a = NoReturn.state(m, s.planned());
             return a.complete() ? null : a;
         });
         if (missing != null) {
@@ -89,13 +84,13 @@ final class NoReturnGate {
      * while this run waits: applied to the state without storing them twice. True when any was new.
      */
     boolean adoptStored() {
-        Awaiting waiting = journal.read(m -> m.awaiting);
+        Awaiting waiting = journal.read(RunModel::awaiting);
         if (waiting == null || !waiting.options().contains(Option.APPROVE)) {
             return false;
         }
         List<RunEvent> fresh = new ArrayList<>();
         for (RunEvent e : history.approvalEvents(runId)) {
-            if (e instanceof RunEvent.StepApproved a && journal.read(m -> m.approvals.approvers(a.stepId()).stream()
+            if (e instanceof RunEvent.StepApproved a && journal.read(m -> m.approvals().approvers(a.stepId()).stream()
                     .noneMatch(x -> ApprovalState.same(x, a.approver())))) {
                 fresh.add(e);
             }

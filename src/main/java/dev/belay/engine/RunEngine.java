@@ -19,12 +19,19 @@ public final class RunEngine {
 
     private final Transport transport;
     private final RunStore store;
+    private final Pacing pacing;
     private final Clock clock;
 
-    public RunEngine(Transport transport, RunStore store, Clock clock) {
+    /** Runs paced by {@code pacing}: a practice lab's clock and speed, or the wall clock at speed 1. */
+    public RunEngine(Transport transport, RunStore store, Pacing pacing) {
         this.transport = transport;
         this.store = store;
-        this.clock = clock;
+        this.pacing = pacing;
+        this.clock = pacing.clock();
+    }
+
+    public RunEngine(Transport transport, RunStore store, Clock clock) {
+        this(transport, store, Pacing.real(clock));
     }
 
     public RunEngine(Transport transport, RunStore store) {
@@ -40,7 +47,7 @@ public final class RunEngine {
     public RunController start(Plan plan, RunOptions options, Consumer<RunEvent> listener) {
         String runId = ID_TIME.format(clock.instant()) + "-" + Integer.toHexString(0x1000 + RANDOM.nextInt(0xf000));
         store.registerSecrets(plan.secretValues());
-        Run run = new Run(runId, plan, store, transport, clock, options.autoConfirm(), options.stepByStep());
+        Run run = new Run(runId, plan, store, transport, pacing, options.autoConfirm(), options.stepByStep());
         run.addListener(listener);
         run.begin(new RunEvent.RunStarted(clock.instant(), runId, plan.runbook().id(), plan.runbook().revision(),
                 plan.contentHash(), plan.runbookPath(), plan.inventoryPath(), plan.inventory().environment(),
@@ -74,11 +81,11 @@ public final class RunEngine {
                     + plan.contentHash().substring(0, 12) + " now); restore the file as it was to resume");
         }
         store.registerSecrets(plan.secretValues());
-        Run run = new Run(runId, plan, store, transport, clock, options.autoConfirm(), options.stepByStep());
+        Run run = new Run(runId, plan, store, transport, pacing, options.autoConfirm(), options.stepByStep());
         run.replay(events);
         run.addListener(listener);
         String operator = options.operator() != null ? options.operator() : run.state().operator();
-        run.begin(new RunEvent.RunResumed(clock.instant(), operator, options.autoConfirm(), run.state().unknownOutcomes()));
+        run.begin(new RunEvent.RunResumed(clock.instant(), operator, options.autoConfirm(), run.unknownOnResume()));
         return run;
     }
 

@@ -38,7 +38,7 @@ final class RunJournal {
         synchronized (lock) {
             if (event.durable()) {
                 String operator = event instanceof RunEvent.RunStarted s ? s.operator()
-                        : event instanceof RunEvent.StepApproved a ? a.approver() : model.operator;
+                        : event instanceof RunEvent.StepApproved a ? a.approver() : model.operator();
                 store.append(runId, operator, event);
             }
             model.apply(event);
@@ -47,7 +47,7 @@ final class RunJournal {
             } catch (RejectedExecutionException e) {
                 // the run has ended and its listeners are gone; the event is stored all the same
             }
-            if (event.durable()) {
+            if (!(event instanceof RunEvent.OutputLine)) {
                 // output lines change no state: waking every waiter for each of them would be waste
                 lock.notifyAll();
             }
@@ -77,25 +77,17 @@ final class RunJournal {
         }
     }
 
-    /** Applies stored events without recording them again, then flags what was caught mid-flight. */
+    /** Applies stored events without recording them again (the resume event then flags what was caught mid-flight). */
     void replay(List<RunEvent> events) {
-        update(m -> {
-            events.forEach(m::apply);
-            m.markInterrupted();
-        });
+        synchronized (lock) {
+            events.forEach(model::apply);
+            lock.notifyAll();
+        }
     }
 
     <T> T read(Function<RunModel, T> query) {
         synchronized (lock) {
             return query.apply(model);
-        }
-    }
-
-    /** Changes derived state (what the run waits for); waiters are woken. */
-    void update(Consumer<RunModel> change) {
-        synchronized (lock) {
-            change.accept(model);
-            lock.notifyAll();
         }
     }
 

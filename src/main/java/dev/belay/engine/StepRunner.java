@@ -45,7 +45,7 @@ final class StepRunner {
             terminal(step, t);
         } else if (a instanceof Action.Wait w) {
             started(step, List.of());
-            if (ctx.mode() == RunMode.LIVE && !ctx.cancel().sleep(w.duration().toMillis())) {
+            if (ctx.mode() == RunMode.LIVE && !ctx.pacing().sleep(ctx.cancel(), w.duration())) {
                 ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "cancelled during the wait"));
                 return;
             }

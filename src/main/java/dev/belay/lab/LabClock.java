@@ -24,6 +24,14 @@ public final class LabClock {
         this.speed = checked(speed);
     }
 
+    /** A clock that already ran: lab time {@code labAnchor} was wall time {@code wallAnchor}. */
+    public static LabClock anchored(Clock wall, Instant wallAnchor, Instant labAnchor, double speed) {
+        LabClock c = new LabClock(wall, speed);
+        c.wallAnchor = wallAnchor;
+        c.labAnchor = labAnchor;
+        return c;
+    }
+
     /** Real time. */
     public static LabClock realTime() {
         return new LabClock(Clock.systemUTC(), 1.0);
@@ -50,6 +58,31 @@ public final class LabClock {
         wallAnchor = wall.instant();
         labAnchor = lab;
         speed = checked(newSpeed);
+    }
+
+    /** Where this clock's lab time was anchored to the wall's (for {@link LabClockFile}). */
+    synchronized Instant[] anchors() {
+        return new Instant[] {wallAnchor, labAnchor};
+    }
+
+    /** This clock as a {@link Clock} (UTC), for code that reads time through one. */
+    public Clock asClock() {
+        return new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                throw new UnsupportedOperationException("the lab clock is UTC only");
+            }
+
+            @Override
+            public Instant instant() {
+                return now();
+            }
+        };
     }
 
     /** The real time that {@code simulated} lab time takes at the current speed. */

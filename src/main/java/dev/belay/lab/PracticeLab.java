@@ -135,6 +135,7 @@ public final class PracticeLab implements AutoCloseable {
             Files.writeString(lab.knownHostsPath(), keys.knownHostsLine(ADDRESS, lab.port()) + "\n");
             LabInventory.write(lab.inventoryPath(), hosts, topology, lab.port(), keys.clientKey(),
                     lab.knownHostsPath());
+            LabClockFile.write(base, clock);
         } catch (IOException | RuntimeException e) {
             lab.close();
             throw e;

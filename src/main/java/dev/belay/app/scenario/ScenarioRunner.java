@@ -1,6 +1,7 @@
 package dev.belay.app.scenario;
 
 import dev.belay.app.AuditStores;
+import dev.belay.app.LabPacing;
 import dev.belay.app.LiveRun;
 import dev.belay.app.RunStarter;
 import dev.belay.engine.AuditEventSink;
@@ -98,7 +99,7 @@ public final class ScenarioRunner {
             try (AuditStores.Lease audit = AuditStores.lease("jdbc:h2:file:" + dir.resolve("audit/belay"))) {
                 ScenarioStore store = new ScenarioStore(new AuditEventSink(audit.store()), timed, lab.faultSet(),
                         s.expect().atStep());
-                try (LiveRun run = new RunStarter(ssh, store).start(plan, options, e -> { })) {
+                try (LiveRun run = new RunStarter(ssh, store).withPacing(LabPacing.of(lab.clock())).start(plan, options, e -> { })) {
                     RunState state = run.controller().awaitSettled(RUN_LIMIT);
                     got = outcome(state);
                     if (got == null) {

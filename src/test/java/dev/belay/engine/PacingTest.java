@@ -1,0 +1,116 @@
+package dev.belay.engine;
+
+import static dev.belay.engine.Rb.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.belay.audit.AuditStore;
+import dev.belay.inventory.Inventory;
+import dev.belay.lab.LabClock;
+import dev.belay.runbook.Expectation;
+import dev.belay.runbook.Gate;
+import dev.belay.runbook.Retry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs paced by a sped-up lab clock (real SSH on loopback, a real H2 audit log): gate retries and
+ * waits take lab time, so an hour-long gate is over within the test's bound, and the audit's
+ * timestamps are the lab's (an hour apart, not a second).
+ */
+class PacingTest {
+
+    /** Bound for a run to settle; at speed 3600 the hour-long waits below take about a second. */
+    private static final Duration T = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path labDir;
+    static LabHarness harness;
+    static Inventory inv;
+    static SshTransport transport;
+
+    @TempDir
+    Path dir;
+    AuditStore audit;
+    RunController run;
+
+    @BeforeAll
+    static void startLab() throws IOException {
+        harness = LabHarness.start(labDir, 2);
+        inv = harness.webInventory();
+        transport = new SshTransport(harness.settings(), inv);
+    }
+
+    @AfterAll
+    static void stopLab() throws IOException {
+        transport.close();
+        harness.close();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (run != null) {
+            run.close();
+        }
+        if (audit != null) {
+            audit.close();
+        }
+    }
+
+    private RunState runPaced(Rb rb, double speed) throws InterruptedException {
+        LabClock lab = LabClock.speeded(speed);
+        audit = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
+        RunEngine engine = new RunEngine(transport, new AuditEventSink(audit), new Pacing(lab.asClock(), lab::speed));
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
+        run = engine.start(plan, RunOptions.live("alice"));
+        return run.awaitSettled(T);
+    }
+
+    @Test
+    void aGateThatRetriesForAnHourOfLabTimeGivesUpAfterTheLabHour() throws InterruptedException {
+        Rb rb = new Rb("paced-gate");
+        Gate gate = new Gate(Rb.sel("web[0]"), "echo not-yet", List.of(new Expectation.Contains("ready")),
+                new Retry(Duration.ofMinutes(10), Duration.ofHours(1)), null);
+        rb.steps.add(Rb.with(run("roll", "web", "echo rolled"), 1, null, null, false, gate, null, null, null));
+
+        RunState s = runPaced(rb, 3600);
+
+        assertThat(s.awaiting()).as("the run stops at the failed gate").isNotNull();
+        assertThat(s.awaiting().stepId()).isEqualTo("roll");
+        List<RunEvent> events = new AuditEventSink(audit).events(run.runId());
+        List<Instant> gateTries = events.stream().filter(e -> e instanceof RunEvent.CommandStarted c
+                && c.stepId().equals("roll") && c.purpose() != null && c.purpose().contains("gate"))
+                .map(RunEvent::at).toList();
+        // every 10 min within 1 h: about six tries, the first and last about 50 lab minutes apart
+        assertThat(gateTries).hasSizeBetween(3, 7);
+        assertThat(Duration.between(gateTries.get(0), gateTries.get(gateTries.size() - 1)))
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(20));
+        assertThat(s.step("roll").orElseThrow().host("web-2").orElseThrow().status())
+                .as("the rollout stopped before web-2").isEqualTo(HostStatus.NOT_TOUCHED);
+    }
+
+    @Test
+    void aWaitStepWaitsLabTimeAndTheAuditRecordsLabTimes() throws InterruptedException {
+        Rb rb = new Rb("paced-wait");
+        rb.steps.add(Rb.waitFor("settle", Duration.ofHours(2)));
+        rb.steps.add(run("after", "web[0]", "echo done", new Expectation.Contains("done")));
+
+        RunState s = runPaced(rb, 7200);
+
+        assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
+        List<RunEvent> events = new AuditEventSink(audit).events(run.runId());
+        Instant started = events.stream().filter(e -> e instanceof RunEvent.StepStarted st && st.stepId().equals("settle"))
+                .map(RunEvent::at).findFirst().orElseThrow();
+        Instant finished = events.stream().filter(e -> e instanceof RunEvent.StepFinished f && f.stepId().equals("settle"))
+                .map(RunEvent::at).findFirst().orElseThrow();
+        assertThat(Duration.between(started, finished)).isGreaterThanOrEqualTo(Duration.ofHours(2));
+    }
+}
