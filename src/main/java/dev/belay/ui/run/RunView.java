@@ -449,6 +449,10 @@ public final class RunView implements StepPanel.Actions {
 
     @Override
     public void run(String stepId) {
+        if (NoReturnPrompt.handle(window(), state, stepId, (id, a) -> send(c -> c.approve(id, a.approver(),
+                a.typedEnvironment(), a.note())))) {
+            return;
+        }
         send(c -> c.run(stepId));
     }
 

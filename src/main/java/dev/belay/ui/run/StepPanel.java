@@ -198,6 +198,7 @@ final class StepPanel {
         next.getStyleClass().add("next-title");
         HBox bar = new HBox(10, next, button("Run next", "btn-run", Feather.PLAY, "Run '" + title + "' (Ctrl+Enter)", true,
                 () -> actions.run(nextId)));
+        NoReturnWarning.of(state, nextId).ifPresent(w -> bar.getChildren().add(1, w));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("next-bar");
         bar.getStyleClass().add("next-bar");
