@@ -52,7 +52,9 @@ final class NoReturn {
         List<String> out = new ArrayList<>();
         Action a = p.action();
         if (a instanceof Action.Run r) {
-            out.add("Runs on " + r.on().text() + ": " + masker.mask(r.command()));
+            List<String> hosts = hosts(m, r.on());
+            out.add("Runs on " + r.on().text() + (hosts.isEmpty() || List.of(r.on().text()).equals(hosts) ? ""
+                    : " (" + String.join(", ", hosts) + ")") + ": " + masker.mask(r.command()));
         } else if (a instanceof Action.Terminal t) {
             out.add("Types into the terminal of " + t.host().text() + ": " + masker.mask(t.command()));
         } else if (a instanceof Action.Manual man) {
@@ -70,7 +72,16 @@ final class NoReturn {
             out.add("Once it starts, rollback is no longer offered: " + String.join(", ",
                     m.plan().rollback().stream().map(PlannedStep::title).toList()) + " will not run.");
         }
-        out.add("Environment: " + m.plan().inventory().environment());
         return out;
+    }
+
+    /** The hosts a selector names now (captures so far); empty when it cannot be resolved yet. */
+    private static List<String> hosts(RunModel m, dev.belay.runbook.Selector on) {
+        try {
+            return SelectorResolver.resolve(on, m.plan().inventory(), m.captures()).stream()
+                    .map(dev.belay.inventory.Host::name).toList();
+        } catch (RuntimeException e) {
+            return List.of(); // a max()/min() selector before its capture: the template says enough
+        }
     }
 }

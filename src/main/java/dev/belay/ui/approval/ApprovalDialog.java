@@ -52,7 +52,7 @@ public final class ApprovalDialog {
         Label title = new Label("Point of no return: " + a.title(), new FontIcon(Feather.ALERT_OCTAGON));
         title.setId("ponr-title");
         title.getStyleClass().add("ponr-title");
-        title.setWrapText(true);
+        wrap(title);
         Label env = new Label(a.environment().toUpperCase(Locale.ROOT));
         env.setId("ponr-env");
         env.getStyleClass().addAll("ponr-env", envClass(a.environment()));
@@ -62,13 +62,13 @@ public final class ApprovalDialog {
         undo.getStyleClass().add("ponr-undo");
         for (String line : a.cannotUndo()) {
             Label l = new Label("•  " + line);
-            l.setWrapText(true);
+            wrap(l);
             undo.getChildren().add(l);
         }
 
         Label approvals = new Label(approvalsText(a, who));
         approvals.setId("ponr-approvals");
-        approvals.setWrapText(true);
+        wrap(approvals);
 
         TextField name = new TextField(who == Who.OPERATOR ? a.operator() : "");
         name.setId("ponr-name");
@@ -86,9 +86,11 @@ public final class ApprovalDialog {
 
         VBox body = new VBox(10, title, row("Environment", env), section("What cannot be undone", undo), approvals,
                 section(who == Who.OPERATOR ? "Approving as the operator" : "Second approver: your own name", name),
-                section("Type the environment's name (" + a.environment() + ") to approve", typed), note);
+                section("Type the environment's name (" + a.environment() + ") to approve", typed),
+                section("What you checked (optional)", note));
         body.setPadding(new Insets(6, 4, 4, 4));
         d.getDialogPane().setContent(body);
+        d.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         ButtonType approve = new ButtonType("Approve", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.CANCEL, approve);
@@ -118,6 +120,13 @@ public final class ApprovalDialog {
                 + (a.required() - 1) + " more.";
         return needs + " Approved so far: " + so + "."
                 + (who == Who.ANOTHER_PERSON ? " Now: " + a.waitingFor() + "." : "");
+    }
+
+    /** Wrapped text that takes the lines it needs (a dialog sized before wrapping would cut it with "…"). */
+    private static void wrap(Label l) {
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMaxWidth(570);
     }
 
     private static Node section(String heading, Node body) {

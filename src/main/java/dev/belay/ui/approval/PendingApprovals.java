@@ -44,6 +44,8 @@ public final class PendingApprovals {
         heading.getStyleClass().add("pending-approval-title");
         status.setId("pending-approvals-status");
         status.setWrapText(true);
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
         root.getChildren().setAll(heading, items, status);
         root.setId("pending-approvals");
         root.getStyleClass().add("pending-approvals");
