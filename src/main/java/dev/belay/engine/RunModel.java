@@ -130,6 +130,8 @@ final class RunModel {
             step(e.stepId()).host(e.host()).snapshotDiff = e.diff();
         } else if (event instanceof RunEvent.OutcomeResolved e) {
             resolved(e);
+        } else if (event instanceof RunEvent.CountdownStarted e) {
+            step(e.stepId()).countdown = e.countdown();
         } else if (event instanceof RunEvent.TerminalRequested e) {
             StepModel s = step(e.stepId());
             s.terminalHost = e.host();
@@ -162,6 +164,7 @@ final class RunModel {
 
     private void commandStarted(RunEvent.CommandStarted e) {
         openCommands.add(key(e.stepId(), e.host()));
+        step(e.stepId()).countdown = null; // the pause is over
         if ("step".equals(e.purpose())) {
             HostModel h = step(e.stepId()).host(e.host());
             h.status = HostStatus.RUNNING;
@@ -340,6 +343,7 @@ final class RunModel {
         private String terminalHost;
         private String terminalCommand;
         private boolean confirmed;
+        private Countdown countdown;
 
         private StepModel(PlannedStep planned, SecretMasker masker) {
             this.planned = planned;
@@ -381,7 +385,8 @@ final class RunModel {
         private void started(RunEvent.StepStarted e, RunModel run) {
             status = planned.action() instanceof Action.Manual || planned.action() instanceof Action.Terminal
                     ? StepStatus.AWAITING_CONFIRMATION : StepStatus.RUNNING;
-            startedAt = e.at();
+            // a step's time runs from its first start (StepSpan's rule, as History measures it)
+            startedAt = startedAt == null ? e.at() : startedAt;
             finishedAt = null;
             message = null;
             confirmed = false;
@@ -411,6 +416,7 @@ final class RunModel {
         }
 
         private void end(StepStatus to, Instant at, String why) {
+            countdown = null;
             status = to;
             finishedAt = at;
             message = why;
@@ -425,7 +431,7 @@ final class RunModel {
                     planned.estimate(), planned.phase(), planned.kind(), status,
                     hosts.values().stream().map(HostModel::snapshot).toList(), startedAt, finishedAt, message,
                     planned.step().pointOfNoReturn(), masker.mask(planned.confirmPrompt()), terminalHost, terminalCommand,
-                    note);
+                    note, countdown);
         }
     }
 

@@ -24,10 +24,6 @@ public final class ApprovalDialog {
 
     static final String STYLESHEET = "/dev/belay/ui/approval/approval.css";
 
-    /** What the approver gave: their name, the typed environment name, an optional note. */
-    public record Approval(String approver, String typedEnvironment, String note) {
-    }
-
     /** Who is approving: the run's operator (name fixed), or another person (types their own name). */
     public enum Who { OPERATOR, ANOTHER_PERSON }
 

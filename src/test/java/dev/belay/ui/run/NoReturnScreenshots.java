@@ -110,7 +110,7 @@ public final class NoReturnScreenshots {
         Thread.sleep(1500);
         shoot("ponr-next");
 
-        Platform.runLater(() -> window.view().runOrRetry());
+        Platform.runLater(() -> window.view().runNext());
         Thread.sleep(1500);
         fx(() -> field("#ponr-typed").setText("lab"));
         fx(() -> field("#ponr-note").setText("backup of the old tables checked"));
@@ -123,7 +123,7 @@ public final class NoReturnScreenshots {
         run.await(x -> x.awaiting() != null && x.awaiting().prompt().contains("alice approved"), Duration.ofSeconds(30));
         Thread.sleep(1200);
 
-        Platform.runLater(() -> window.view().runOrRetry());
+        Platform.runLater(() -> window.view().runNext());
         Thread.sleep(1500);
         fx(() -> field("#ponr-name").setText("bob"));
         Thread.sleep(800);
