@@ -58,6 +58,10 @@ public final class EventText {
             return "Outcome resolved";
         } else if (e instanceof LoggedEvent.TerminalRequested) {
             return "Sent to terminal";
+        } else if (e instanceof LoggedEvent.ApprovalRequested) {
+            return "Approval asked";
+        } else if (e instanceof LoggedEvent.StepApproved) {
+            return "Step approved";
         } else if (e instanceof LoggedEvent.WindowWarning) {
             return "Window warning";
         } else if (e instanceof LoggedEvent.RunResumed) {
@@ -132,6 +136,12 @@ public final class EventText {
                     + (r.note() == null || r.note().isBlank() ? "" : ", note: " + r.note());
         } else if (e instanceof LoggedEvent.TerminalRequested t) {
             return fold(t.command());
+        } else if (e instanceof LoggedEvent.ApprovalRequested a) {
+            return "point of no return " + a.stepId() + ": " + a.required() + (a.required() == 1 ? " person" : " people")
+                    + " approve on " + a.environment();
+        } else if (e instanceof LoggedEvent.StepApproved a) {
+            return a.stepId() + " by " + a.approver() + (a.auto() ? " (--auto-confirm)" : "")
+                    + (a.note() == null || a.note().isBlank() ? "" : ", note: " + a.note());
         } else if (e instanceof LoggedEvent.WindowWarning w) {
             return w.message();
         } else if (e instanceof LoggedEvent.RunResumed r) {
