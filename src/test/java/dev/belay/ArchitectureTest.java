@@ -121,6 +121,19 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The desktop's background work goes through ui.fx.Background: one thread factory, errors logged. */
+    @Test
+    void desktopThreadsComeFromUiFxBackground() {
+        noClasses().that().resideInAPackage("dev.belay.ui..").and().resideOutsideOfPackage("dev.belay.ui.fx..")
+                .should().callMethodWhere(DescribedPredicate.describe("a call to java.util.concurrent.Executors",
+                        call -> call.getTargetOwner().isEquivalentTo(java.util.concurrent.Executors.class)))
+                .orShould().callConstructorWhere(DescribedPredicate.describe("a new Thread or thread pool",
+                        call -> call.getTargetOwner().isAssignableTo(Thread.class)
+                                || call.getTargetOwner().isAssignableTo(java.util.concurrent.ExecutorService.class)))
+                .because("docs/architecture.md: ui.fx.Background is the desktop's one background-task abstraction")
+                .check(classes);
+    }
+
     /** Classes in {@code pkg} may depend on their own package and the ones listed, and on no other dev.belay package. */
     private static void onlyOwnPackages(String pkg, String... allowed) {
         String[] permitted = new String[allowed.length + 1];

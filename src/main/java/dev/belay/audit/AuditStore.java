@@ -97,6 +97,11 @@ public final class AuditStore implements AutoCloseable {
     }
 
     /** Appends one event durably and returns it as stored. */
+    /** The clock that stamps events, for writers that put the time in the event itself. */
+    public Clock clock() {
+        return clock;
+    }
+
     public AuditEvent append(NewEvent event) {
         return appendAll(List.of(event)).get(0);
     }

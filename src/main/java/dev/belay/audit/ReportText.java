@@ -30,6 +30,23 @@ final class ReportText {
         return (pct >= 0 ? "+" : "") + pct + "%";
     }
 
+    /** "No monitors ran in this run." or each monitor's total downtime ("app-health down 1m 05s in total"). */
+    static String downtimeSummary(RunReport r) {
+        if (r.monitors().isEmpty()) {
+            return "No monitors ran in this run.";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        r.downtimeTotals().forEach((monitor, total) -> parts.add(monitor + (total.isZero()
+                ? " never down" : " down " + duration(total) + " in total")));
+        return String.join("; ", parts) + ".";
+    }
+
+    /** A STEP_CONFIRMED event's record (an empty one if its payload does not read). */
+    static LoggedEvent.StepConfirmed confirmed(AuditEvent e) {
+        return e.event() instanceof LoggedEvent.StepConfirmed c ? c
+                : new LoggedEvent.StepConfirmed(e.ts(), "", "", false);
+    }
+
     static String operators(RunSummary r) {
         return String.join(" → ", r.operators());
     }

@@ -38,26 +38,28 @@ final class StepTimes {
     }
 
     private static void fold(Map<String, Span> steps, AuditEvent e) {
-        String id = e.text("stepId");
-        if (id.isEmpty()) {
-            return;
-        }
-        Span s = steps.computeIfAbsent(id, k -> new Span());
-        switch (e.type()) {
-            case STEP_STARTED -> {
-                s.time.started(e.ts());
-                s.title = e.text("title");
-                if (e.payload().hasNonNull("estimateSeconds")) {
-                    s.estimate = Duration.ofMillis(Math.round(e.payload().get("estimateSeconds").asDouble() * 1000));
-                }
+        LoggedEvent event = e.event();
+        if (event instanceof LoggedEvent.StepStarted st) {
+            Span s = span(steps, st.stepId());
+            s.time.started(e.ts());
+            s.title = st.title() == null ? "" : st.title();
+            if (st.estimateSeconds() != null) {
+                s.estimate = Duration.ofMillis(Math.round(st.estimateSeconds() * 1000));
             }
-            case STEP_FINISHED -> {
-                s.status = e.text("status").isEmpty() ? "ok" : e.text("status");
-                // a host's or a gate's result is logged as STEP_FINISHED too: only the step's own says passed
-                s.time.finished(e.ts(), "passed".equals(s.status) || "ok".equals(s.status));
-            }
-            case STEP_SKIPPED -> s.status = "skipped";
-            default -> { }
+        } else if (event instanceof LoggedEvent.StepFinished f) {
+            Span s = span(steps, f.stepId());
+            s.time.finished(e.ts(), f.passed());
+            s.status = f.passed() ? "passed" : "failed";
+        } else if (event instanceof LoggedEvent.HostFinished h) {
+            // A step whose hosts finished but that never ended (the run stopped) still has a length.
+            // (a host's finish is not the step's pass: such a step stays out of the median of earlier runs)
+            span(steps, h.stepId()).time.finished(e.ts(), false);
+        } else if (event instanceof LoggedEvent.StepSkipped k) {
+            span(steps, k.stepId()).status = "skipped";
         }
+    }
+
+    private static Span span(Map<String, Span> steps, String stepId) {
+        return steps.computeIfAbsent(stepId == null ? "" : stepId, k -> new Span());
     }
 }

@@ -172,4 +172,20 @@ public sealed interface RunEvent {
             return false;
         }
     }
+
+    /**
+     * A step waits out a pause (a wait step, the time before the next retry or gate check) until
+     * {@code countdown.until()}; live-only: the audit log has the attempts themselves.
+     */
+    record CountdownStarted(Instant at, String stepId, Countdown countdown) implements RunEvent {
+        @Override
+        public String host() {
+            return countdown.host();
+        }
+
+        @Override
+        public boolean durable() {
+            return false;
+        }
+    }
 }

@@ -125,6 +125,8 @@ final class RunModel {
             step(e.stepId()).host(e.host()).snapshotDiff = e.diff();
         } else if (event instanceof RunEvent.OutcomeResolved e) {
             resolved(e);
+        } else if (event instanceof RunEvent.CountdownStarted e) {
+            step(e.stepId()).countdown = e.countdown();
         } else if (event instanceof RunEvent.TerminalRequested e) {
             StepModel s = step(e.stepId());
             s.terminalHost = e.host();
@@ -157,6 +159,7 @@ final class RunModel {
 
     private void commandStarted(RunEvent.CommandStarted e) {
         openCommands.add(key(e.stepId(), e.host()));
+        step(e.stepId()).countdown = null; // the pause is over
         if ("step".equals(e.purpose())) {
             HostModel h = step(e.stepId()).host(e.host());
             h.status = HostStatus.RUNNING;
@@ -320,6 +323,7 @@ final class RunModel {
         private String terminalHost;
         private String terminalCommand;
         private boolean confirmed;
+        private Countdown countdown;
 
         private StepModel(PlannedStep planned, SecretMasker masker) {
             this.planned = planned;
@@ -387,6 +391,7 @@ final class RunModel {
         }
 
         private void end(StepStatus to, Instant at, String why) {
+            countdown = null;
             status = to;
             finishedAt = at;
             message = why;
@@ -401,7 +406,7 @@ final class RunModel {
                     planned.estimate(), planned.phase(), planned.kind(), status,
                     hosts.values().stream().map(HostModel::snapshot).toList(), startedAt, finishedAt, message,
                     planned.step().pointOfNoReturn(), masker.mask(planned.confirmPrompt()), terminalHost, terminalCommand,
-                    note);
+                    note, countdown);
         }
     }
 

@@ -41,7 +41,7 @@ public final class ComparisonText {
     }
 
     private static String describe(RunSummary r) {
-        return r.runId() + "  " + r.runbookId() + " rev " + r.revision() + " on " + r.environment() + ", " + r.outcome()
+        return r.runId() + "  " + r.runbookId() + " rev " + r.revision() + " on " + r.environment() + ", " + r.outcome().label()
                 + ", started " + r.startedAt() + " by " + String.join(" -> ", r.operators());
     }
 

@@ -25,7 +25,7 @@ final class EventFeed {
             return "run " + s.runId() + " started by " + s.operator() + " on " + s.environment()
                     + (s.mode() == dev.belay.engine.RunMode.DRY_RUN ? " (dry run)" : "") + (s.rehearsal() ? " (rehearsal)" : "");
         } else if (e instanceof RunEvent.RunFinished f) {
-            return "run finished: " + f.status().name().toLowerCase().replace('_', ' ') + " · " + f.message();
+            return "run finished: " + f.status().label().toLowerCase(java.util.Locale.ROOT) + " · " + f.message();
         } else if (e instanceof RunEvent.RunAborted a) {
             return "run aborted: " + a.reason();
         } else if (e instanceof RunEvent.RunResumed r) {
@@ -67,7 +67,7 @@ final class EventFeed {
         } else if (e instanceof RunEvent.WindowWarning w) {
             return "⚠ " + w.message();
         } else if (e instanceof RunEvent.SnapshotTaken s) {
-            return "  snapshot " + s.name() + " on " + s.host() + (s.same() ? " unchanged" : " changed");
+            return "  snapshot " + s.name() + " on " + s.host() + (s.previousRunId() == null ? ": first snapshot" : s.same() ? " unchanged" : " changed");
         }
         return null;
     }

@@ -29,14 +29,13 @@ import dev.belay.ssh.auth.PassphrasePrompt;
 import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.ssh.exec.SshSettings;
 import dev.belay.ssh.trust.HostKeyPrompt;
+import dev.belay.ui.fx.Background;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -51,11 +50,7 @@ public final class RunService implements AutoCloseable {
 
 
     private final RunSettings settings;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "belay-run-service");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Background worker = Background.serial("belay-run-service");
     private AuditStores.Lease audit;
     private PracticeLab lab;
 
@@ -244,7 +239,7 @@ public final class RunService implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> submit(IoWork<T> work) {
-        return CompletableFuture.supplyAsync(unchecked(work), worker);
+        return CompletableFuture.supplyAsync(unchecked(work), worker.executor());
     }
 
     private static <T> Supplier<T> unchecked(IoWork<T> work) {
@@ -265,7 +260,7 @@ public final class RunService implements AutoCloseable {
     /** Closes a session's engine threads and SSH connections off the FX thread; the run stays resumable. */
     public void closeLater(RunSession session) {
         try {
-            CompletableFuture.runAsync(session::close, worker);
+            CompletableFuture.runAsync(session::close, worker.executor());
         } catch (java.util.concurrent.RejectedExecutionException e) {
             session.close(); // the service is closing: we are off the FX thread already
         }
@@ -287,8 +282,8 @@ public final class RunService implements AutoCloseable {
                     audit.close();
                 }
             }
-        }, worker);
+        }, worker.executor());
         done.orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(e -> null).join();
-        worker.shutdown();
+        worker.close();
     }
 }
