@@ -48,11 +48,11 @@ final class StepTimes {
             }
         } else if (event instanceof LoggedEvent.StepFinished f) {
             Span s = span(steps, f.stepId());
-            s.time.finished(e.ts(), f.passed());
             s.status = f.passed() ? "passed" : "failed";
+            s.time.finished(e.ts(), f.passed());
         } else if (event instanceof LoggedEvent.HostFinished h) {
-            // A step whose hosts finished but that never ended (the run stopped) still has a length.
-            // (a host's finish is not the step's pass: such a step stays out of the median of earlier runs)
+            // A step whose hosts finished but that never ended (the run stopped) still has a length,
+            // though not one that says how long the step takes.
             span(steps, h.stepId()).time.finished(e.ts(), false);
         } else if (event instanceof LoggedEvent.StepSkipped k) {
             span(steps, k.stepId()).status = "skipped";

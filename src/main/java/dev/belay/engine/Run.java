@@ -21,7 +21,8 @@ import java.util.function.Predicate;
  */
 final class Run implements RunController {
 
-    private static final int MAX_HOST_THREADS = 16;
+    // As many host threads as Ansible's and pssh's usual fan-out (-f 32 / -p 32): logins wait on the network, not the CPU.
+    private static final int MAX_HOST_THREADS = 32;
 
     private final String runId;
     private final StepContext env;
