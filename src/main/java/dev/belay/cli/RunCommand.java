@@ -46,37 +46,24 @@ public final class RunCommand implements Callable<Integer> {
     String operator;
     @Option(names = "--dry-run", description = "Print every command per host and the expectations; execute nothing.")
     boolean dryRun;
-    @Option(names = "--auto-confirm", description = "Tick manual steps automatically (audited as such).")
-    boolean autoConfirm;
     @Option(names = "--rehearsal", description = "Mark the run as a rehearsal.")
     boolean rehearsal;
     @Option(names = "--window-end", paramLabel = "TIME",
             description = "End of the maintenance window: an ISO instant (2026-11-25T23:00:00Z) or HH:MM UTC today.")
     String windowEnd;
-    @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "Extra known_hosts file to trust (default: ~/.belay/known_hosts).")
-    Path knownHosts;
-    @Option(names = {"-v", "--verbose"}, description = "Print every command, not only checks and failures.")
-    boolean verbose;
     @Option(names = {"-q", "--quiet"}, description = "Checks only: leave out what the hosts print ([host] line).")
     boolean quiet;
     @Mixin
-    AuditCommand.Db db;
-    @Mixin
-    CheckpointOptions checkpoints;
-    /** Where key passphrases are typed; tests swap in their own. */
-    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    HeadlessRunOptions common;
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
         Plan plan;
         Instant end;
         try {
-            plan = Runs.plan(runbook, inventory, vars, dryRun ? RunMode.DRY_RUN : RunMode.LIVE, autoConfirm);
+            plan = Runs.plan(runbook, inventory, vars, dryRun ? RunMode.DRY_RUN : RunMode.LIVE, common.autoConfirm);
             end = parseWindowEnd(windowEnd);
         } catch (PlanException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
@@ -87,15 +74,15 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return RunDriver.COMPLETED;
         }
-        String who = operator != null ? operator : System.getProperty("user.name", "operator");
-        RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
-        try (AuditStores.Lease audit = AuditStores.lease(db.resolved());
-             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
+        String who = HeadlessRunOptions.operatorOr(operator);
+        RunOptions options = new RunOptions(who, RunMode.LIVE, end, common.autoConfirm, false, rehearsal);
+        try (AuditStores.Lease audit = AuditStores.lease(common.db.resolved());
+             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(common.passphraseReader))) {
             AuditStore store = audit.store();
-            checkpoints.install(store, who, passphrases, err);
-            RunPrinter printer = new RunPrinter(out, verbose, quiet);
+            common.checkpoints.install(store, who, passphrases, err);
+            RunPrinter printer = new RunPrinter(out, common.verbose, quiet);
             try (LiveRun run = new Runs(new AuditEventSink(store))
-                    .start(plan, options, Ssh.settings(knownHosts, passphrases, plan.inventory()), printer)) {
+                    .start(plan, options, common.ssh(passphrases, plan.inventory()), printer)) {
                 int code = RunDriver.drive(run.controller(), printer, out);
                 CheckpointOptions.report(store, err);
                 return code;
