@@ -1,6 +1,7 @@
 package dev.belay.cli;
 
 import dev.belay.audit.AuditEvent;
+import dev.belay.audit.EventText;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.ReportFormat;
@@ -219,7 +220,7 @@ public final class AuditCommand implements Runnable {
                 out.println();
                 for (AuditEvent e : store.timeline(runId)) {
                     out.printf("%8d %s %-10s %-12s %-20s %s%n", e.seq(), e.ts(), e.operator().name(),
-                            e.targetHost() == null ? "" : e.targetHost(), e.type(), RunReport.describe(e));
+                            e.targetHost() == null ? "" : e.targetHost(), EventText.what(e.event()), RunReport.describe(e));
                 }
                 store.recordings(runId).forEach(rec -> out.println("recording " + rec.id() + " " + rec.title()
                         + " on " + rec.targetHost() + " (belay audit cast " + rec.id() + " --out FILE.cast)"));

@@ -165,7 +165,7 @@ class RunPresenterTest {
         RunState end = run.await(x -> x.status().ended(), T);
         presenter.onEvent(new dev.belay.engine.RunEvent.RunFinished(end.endedAt(), end.status(), "all steps done"));
         RunScreen screen = show(end);
-        assertThat(screen.end().outcome()).isEqualTo("completed");
+        assertThat(screen.end().outcome()).isEqualTo("succeeded");
         assertThat(screen.end().reason()).isEqualTo("all steps done");
         assertThat(screen.end().estimated()).isPositive();
         assertThat(screen.end().downtime()).isEqualTo("no monitors in this runbook");
