@@ -2,17 +2,16 @@ package dev.belay.cli;
 
 import dev.belay.app.AuditStores;
 import dev.belay.app.LiveRun;
-import dev.belay.app.RunStarter;
+import dev.belay.app.Runs;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.PlanException;
-import dev.belay.engine.PlanFiles;
+import dev.belay.engine.Plan;
 import dev.belay.engine.Resolution;
 import dev.belay.engine.RunController;
 import dev.belay.engine.RunEngine;
-import dev.belay.engine.RunEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -69,22 +68,14 @@ public final class ResumeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (AuditStores.Lease audit = AuditStores.lease(db.resolved())) {
             AuditStore store = audit.store();
-            AuditEventSink sink = new AuditEventSink(store);
-            List<RunEvent> events = sink.events(runId);
-            if (events.isEmpty() || !(events.get(0) instanceof RunEvent.RunStarted started)) {
-                err.println("resume: run " + runId + " is not in the audit log " + store.location());
-                return RunDriver.BAD_INPUT;
-            }
-            var plan = PlanFiles.forResume(started, secrets);
-            if (autoConfirm) {
-                dev.belay.engine.UnattendedPolicy.checkAutoConfirm(plan);
-            }
+            Runs runs = new Runs(new AuditEventSink(store));
+            Plan plan = Runs.resumePlan(runs.recordedStart(runId), secrets, autoConfirm);
             RunPrinter printer = new RunPrinter(out, verbose);
             try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
                 checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),
                         passphrases, err);
-                try (LiveRun live = new RunStarter(Ssh.settings(knownHosts, passphrases, plan.inventory()), sink).resume(runId, plan,
-                        new RunEngine.ResumeOptions(operator, secrets, autoConfirm, false), printer)) {
+                try (LiveRun live = runs.resume(runId, plan, new RunEngine.ResumeOptions(operator, secrets, autoConfirm, false),
+                        Ssh.settings(knownHosts, passphrases, plan.inventory()), printer)) {
                     RunController run = live.controller();
                     run.awaitSettled(java.time.Duration.ofSeconds(30));
                     for (String r : resolutions) {

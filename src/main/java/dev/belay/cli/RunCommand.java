@@ -2,17 +2,15 @@ package dev.belay.cli;
 
 import dev.belay.app.AuditStores;
 import dev.belay.app.LiveRun;
-import dev.belay.app.RunStarter;
+import dev.belay.app.Runs;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.DryRunRenderer;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
-import dev.belay.engine.PlanFiles;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
-import dev.belay.engine.UnattendedPolicy;
 import dev.belay.ssh.auth.RunPassphrases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,11 +76,8 @@ public final class RunCommand implements Callable<Integer> {
         Plan plan;
         Instant end;
         try {
-            plan = dryRun ? PlanFiles.loadForDryRun(runbook, inventory, vars) : PlanFiles.load(runbook, inventory, vars);
+            plan = Runs.plan(runbook, inventory, vars, dryRun ? RunMode.DRY_RUN : RunMode.LIVE, autoConfirm);
             end = parseWindowEnd(windowEnd);
-            if (autoConfirm && !dryRun) {
-                UnattendedPolicy.checkAutoConfirm(plan);
-            }
         } catch (PlanException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return RunDriver.BAD_INPUT;
@@ -99,8 +94,8 @@ public final class RunCommand implements Callable<Integer> {
             AuditStore store = audit.store();
             checkpoints.install(store, who, passphrases, err);
             RunPrinter printer = new RunPrinter(out, verbose, quiet);
-            try (LiveRun run = new RunStarter(Ssh.settings(knownHosts, passphrases, plan.inventory()), new AuditEventSink(store))
-                    .start(plan, options, printer)) {
+            try (LiveRun run = new Runs(new AuditEventSink(store))
+                    .start(plan, options, Ssh.settings(knownHosts, passphrases, plan.inventory()), printer)) {
                 int code = RunDriver.drive(run.controller(), printer, out);
                 CheckpointOptions.report(store, err);
                 return code;

@@ -29,25 +29,25 @@ final class Navigator {
     }
 
     static Next next(RunModel m, boolean stepByStep) {
-        if (m.status.ended() || m.status == RunStatus.NOT_STARTED) {
+        if (m.status().ended() || m.status() == RunStatus.NOT_STARTED) {
             return new Next.Nothing();
         }
-        if (m.steps.values().stream().anyMatch(s -> s.status == StepStatus.RUNNING)) {
+        if (m.steps().stream().anyMatch(s -> s.status() == StepStatus.RUNNING)) {
             return new Next.Nothing();
         }
-        if (m.rollbackStarted) {
+        if (m.rollbackStarted()) {
             Next skip = unrunScope(m);
             if (skip != null) {
                 return skip;
             }
-            Next n = walk(m, m.plan.rollback(), false, false);
+            Next n = walk(m, m.plan().rollback(), false, false);
             return n != null ? n : new Next.Finish(RunStatus.ROLLED_BACK, "rolled back");
         }
         Next pre = preflight(m);
         if (pre != null) {
             return pre;
         }
-        Next n = walk(m, m.plan.steps(), stepByStep, true);
+        Next n = walk(m, m.plan().steps(), stepByStep, true);
         return n != null ? n : new Next.Finish(RunStatus.COMPLETED, "all steps done");
     }
 
@@ -56,12 +56,12 @@ final class Navigator {
      * before reaching it), there is nothing to undo and its rollback steps are skipped.
      */
     private static Next unrunScope(RunModel m) {
-        for (PlannedStep p : m.plan.rollback()) {
-            RunModel.StepModel s = m.steps.get(p.id());
-            if (s.status.done()) {
+        for (PlannedStep p : m.plan().rollback()) {
+            RunModel.StepModel s = m.step(p.id());
+            if (s.status().done()) {
                 continue;
             }
-            if (s.status == StepStatus.PENDING && !p.scope().isEmpty() && !scopeRan(m, p.scope())) {
+            if (s.status() == StepStatus.PENDING && !p.scope().isEmpty() && !scopeRan(m, p.scope())) {
                 return new Next.Skip(p.id(), "the steps of " + p.scope().substring(0, p.scope().length() - 1)
                         + " never ran: nothing of it to roll back");
             }
@@ -72,26 +72,26 @@ final class Navigator {
 
     /** True when a main step (not an included preflight check) of {@code scope} or deeper started. */
     static boolean scopeRan(RunModel m, String scope) {
-        return m.plan.steps().stream()
+        return m.plan().steps().stream()
                 .filter(p -> !p.includedCheck() && p.scope().startsWith(scope))
-                .map(p -> m.steps.get(p.id()).status)
+                .map(p -> m.step(p.id()).status())
                 .anyMatch(st -> st != StepStatus.PENDING && st != StepStatus.SKIPPED);
     }
 
     /** Preflight runs every check (a failure does not stop the others), then asks if any failed. */
     private static Next preflight(RunModel m) {
-        if (m.preflightOverridden || mainStarted(m)) {
+        if (m.preflightOverridden() || mainStarted(m)) {
             return null;
         }
         List<String> failed = new ArrayList<>();
-        for (PlannedStep p : m.plan.preflight()) {
-            RunModel.StepModel s = m.steps.get(p.id());
-            if (s.status == StepStatus.PENDING) {
+        for (PlannedStep p : m.plan().preflight()) {
+            RunModel.StepModel s = m.step(p.id());
+            if (s.status() == StepStatus.PENDING) {
                 return new Next.Execute(p.id());
             }
-            if (s.status == StepStatus.FAILED) {
+            if (s.status() == StepStatus.FAILED) {
                 failed.add(p.id());
-            } else if (!s.status.done()) {
+            } else if (!s.status().done()) {
                 return stepAsk(m, s, false, false);
             }
         }
@@ -104,16 +104,16 @@ final class Navigator {
     }
 
     private static boolean mainStarted(RunModel m) {
-        return m.plan.steps().stream().anyMatch(p -> m.steps.get(p.id()).status != StepStatus.PENDING);
+        return m.plan().steps().stream().anyMatch(p -> m.step(p.id()).status() != StepStatus.PENDING);
     }
 
     private static Next walk(RunModel m, List<PlannedStep> list, boolean stepByStep, boolean main) {
         for (PlannedStep p : list) {
-            RunModel.StepModel s = m.steps.get(p.id());
-            if (s.status.done()) {
+            RunModel.StepModel s = m.step(p.id());
+            if (s.status().done()) {
                 continue;
             }
-            if (s.status == StepStatus.PENDING && !stepByStep) {
+            if (s.status() == StepStatus.PENDING && !stepByStep) {
                 return new Next.Execute(p.id());
             }
             return stepAsk(m, s, stepByStep, main);
@@ -124,26 +124,26 @@ final class Navigator {
     private static Next stepAsk(RunModel m, RunModel.StepModel s, boolean stepByStep, boolean main) {
         List<Option> opts = new ArrayList<>();
         String prompt;
-        switch (s.status) {
+        switch (s.status()) {
             case PENDING -> {
                 opts.add(Option.RUN);
-                prompt = "ready: " + s.planned.title();
+                prompt = "ready: " + s.planned().title();
             }
             case AWAITING_CONFIRMATION -> {
                 opts.add(Option.CONFIRM);
-                prompt = s.planned.confirmPrompt() != null ? s.planned.confirmPrompt()
-                        : "look at the result, then confirm: " + s.planned.title();
+                prompt = s.planned().confirmPrompt() != null ? s.planned().confirmPrompt()
+                        : "look at the result, then confirm: " + s.planned().title();
             }
             case OUTCOME_UNKNOWN -> {
-                boolean hostsUnknown = s.hosts.values().stream().anyMatch(h -> h.status == HostStatus.OUTCOME_UNKNOWN);
+                boolean hostsUnknown = s.hosts().stream().anyMatch(h -> h.status() == HostStatus.OUTCOME_UNKNOWN);
                 opts.add(hostsUnknown ? Option.RESOLVE_UNKNOWN : Option.RUN);
                 prompt = hostsUnknown ? "outcome unknown on " + unknownHosts(s)
                         + ": check by hand, then re-run or mark done/failed" : "interrupted; run it again or skip it";
             }
             default -> {
                 opts.addAll(failureOptions(m, s, main));
-                prompt = "failed: " + (s.message == null ? s.planned.title() : s.message);
-                return new Next.Ask(new Awaiting(s.planned.id(), prompt, opts));
+                prompt = "failed: " + (s.message() == null ? s.planned().title() : s.message());
+                return new Next.Ask(new Awaiting(s.planned().id(), prompt, opts));
             }
         }
         opts.add(Option.SKIP);
@@ -151,7 +151,7 @@ final class Navigator {
             opts.add(Option.ROLLBACK);
         }
         opts.add(Option.ABORT);
-        return new Next.Ask(new Awaiting(s.planned.id(), prompt, opts));
+        return new Next.Ask(new Awaiting(s.planned().id(), prompt, opts));
     }
 
     private static List<Option> failureOptions(RunModel m, RunModel.StepModel s, boolean main) {
@@ -170,7 +170,7 @@ final class Navigator {
 
     /** The one on_failure rule: the step's own, else the runbook's. */
     static FailurePolicy policy(RunModel m, RunModel.StepModel s) {
-        return s.planned.step().onFailure() != null ? s.planned.step().onFailure() : m.plan.runbook().onFailure();
+        return s.planned().step().onFailure() != null ? s.planned().step().onFailure() : m.plan().runbook().onFailure();
     }
 
     /**
@@ -182,16 +182,16 @@ final class Navigator {
             return false;
         }
         RunModel.StepModel s = m.step(awaiting.stepId());
-        return s.status == StepStatus.FAILED && policy(m, s) == FailurePolicy.ROLLBACK;
+        return s.status() == StepStatus.FAILED && policy(m, s) == FailurePolicy.ROLLBACK;
     }
 
     /** Rollback is offered while rollback steps exist and no point of no return has been passed. */
     static boolean rollbackAllowed(RunModel m) {
-        return !m.plan.rollback().isEmpty() && !m.pointOfNoReturnPassed && !m.rollbackStarted;
+        return !m.plan().rollback().isEmpty() && !m.pointOfNoReturnPassed() && !m.rollbackStarted();
     }
 
     private static String unknownHosts(RunModel.StepModel s) {
-        return String.join(", ", s.hosts.values().stream().filter(h -> h.status == HostStatus.OUTCOME_UNKNOWN)
-                .map(h -> h.host).toList());
+        return String.join(", ", s.hosts().stream().filter(h -> h.status() == HostStatus.OUTCOME_UNKNOWN)
+                .map(RunModel.HostModel::host).toList());
     }
 }

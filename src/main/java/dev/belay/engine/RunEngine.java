@@ -85,7 +85,7 @@ public final class RunEngine {
         run.replay(events);
         run.addListener(listener);
         String operator = options.operator() != null ? options.operator() : run.state().operator();
-        run.begin(new RunEvent.RunResumed(clock.instant(), operator, options.autoConfirm(), run.state().unknownOutcomes()));
+        run.begin(new RunEvent.RunResumed(clock.instant(), operator, options.autoConfirm(), run.unknownOnResume()));
         return run;
     }
 

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Everything that happens in a run. Durable events are appended to the {@link EventSink} before
- * listeners see them; a run's state is rebuilt by folding its durable events ({@link RunStateReducer}).
+ * listeners see them; a run's state is the fold of its events ({@code RunModel.apply}), so a resumed
+ * run rebuilt from the durable ones is the run that was stored.
  * Secret values never appear in an event: the engine masks them before it builds one.
  */
 public sealed interface RunEvent {
@@ -149,10 +150,37 @@ public sealed interface RunEvent {
         }
     }
 
-    /** The engine waits for the operator; {@code options} are the commands it accepts now. */
+    /** The engine hands a step to its step thread: whatever it asked the operator is settled. */
+    record StepDispatched(Instant at, String stepId) implements RunEvent {
+        @Override
+        public boolean durable() {
+            return false;
+        }
+    }
+
+    /**
+     * The engine waits for the operator; {@code options} are the commands it accepts now (none: the
+     * run stopped by itself, and {@code prompt} says why and how it goes on).
+     */
     record AwaitingOperator(Instant at, String stepId, String prompt, List<Option> options) implements RunEvent {
         public AwaitingOperator {
             options = List.copyOf(options);
+        }
+
+        @Override
+        public boolean durable() {
+            return false;
+        }
+    }
+
+    /**
+     * A step waits out a pause (a wait step, the time before the next retry or gate check) until
+     * {@code countdown.until()}; live-only: the audit log has the attempts themselves.
+     */
+    record CountdownStarted(Instant at, String stepId, Countdown countdown) implements RunEvent {
+        @Override
+        public String host() {
+            return countdown.host();
         }
 
         @Override

@@ -24,6 +24,10 @@ final class RunJournal {
     private final RunStore store;
     private final RunModel model;
     private final Object lock = new Object();
+    // Order of emits: issued under lock, applied under turns (see emit).
+    private final Object turns = new Object();
+    private long issued;
+    private long applied;
     private final List<Consumer<RunEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(Threads.daemon("belay-run-events"));
 
@@ -33,23 +37,82 @@ final class RunJournal {
         this.model = new RunModel(plan);
     }
 
-    /** Durably records {@code event} (unless live-only), applies it, then hands it to the listeners. */
+    /**
+     * Durably records {@code event} (unless live-only), applies it, then hands it to the listeners.
+     * The append is queued under the lock (fixing its place in the log) but waited for outside it,
+     * so events of many host threads share one commit (group commit in the store); a ticket then
+     * applies them in that same order, and only once stored.
+     */
     void emit(RunEvent event) {
+        long ticket;
+        EventSink.Durable stored = null;
+        RuntimeException failure = null;
         synchronized (lock) {
+            ticket = issued++;
             if (event.durable()) {
-                String operator = event instanceof RunEvent.RunStarted s ? s.operator() : model.operator;
-                store.append(runId, operator, event);
+                String operator = event instanceof RunEvent.RunStarted s ? s.operator() : model.operator();
+                try {
+                    stored = store.submit(runId, operator, event);
+                } catch (RuntimeException e) {
+                    failure = e; // still takes its turn below, or every later event would wait forever
+                }
             }
+        }
+        if (stored != null) {
+            try {
+                stored.await();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        waitForTurn(ticket);
+        try {
+            if (failure == null) {
+                apply(event);
+            }
+        } finally {
+            passTurn();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void apply(RunEvent event) {
+        synchronized (lock) {
             model.apply(event);
             try {
                 notifier.execute(() -> notify(event));
             } catch (RejectedExecutionException e) {
                 // the run has ended and its listeners are gone; the event is stored all the same
             }
-            if (event.durable()) {
+            if (!(event instanceof RunEvent.OutputLine)) {
                 // output lines change no state: waking every waiter for each of them would be waste
                 lock.notifyAll();
             }
+        }
+    }
+
+    private void waitForTurn(long ticket) {
+        boolean interrupted = false;
+        synchronized (turns) {
+            while (applied != ticket) {
+                try {
+                    turns.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the events before must still be applied first; cancel comes after
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void passTurn() {
+        synchronized (turns) {
+            applied++;
+            turns.notifyAll();
         }
     }
 
@@ -63,25 +126,17 @@ final class RunJournal {
         }
     }
 
-    /** Applies stored events without recording them again, then flags what was caught mid-flight. */
+    /** Applies stored events without recording them again (the resume event then flags what was caught mid-flight). */
     void replay(List<RunEvent> events) {
-        update(m -> {
-            events.forEach(m::apply);
-            m.markInterrupted();
-        });
+        synchronized (lock) {
+            events.forEach(model::apply);
+            lock.notifyAll();
+        }
     }
 
     <T> T read(Function<RunModel, T> query) {
         synchronized (lock) {
             return query.apply(model);
-        }
-    }
-
-    /** Changes derived state (what the run waits for); waiters are woken. */
-    void update(Consumer<RunModel> change) {
-        synchronized (lock) {
-            change.accept(model);
-            lock.notifyAll();
         }
     }
 

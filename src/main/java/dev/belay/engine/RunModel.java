@@ -6,43 +6,47 @@ import dev.belay.runbook.Monitor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The run's state as a fold of its events: the live engine and resume share this one reducer, so a
- * resumed run is exactly the run that was stored. Not thread-safe: the run applies events under its lock.
+ * resumed run is exactly the run that was stored. {@link #apply} is the only way its state changes;
+ * everything else reads. Not thread-safe: the run applies events under its journal's lock.
  */
 final class RunModel {
 
     private static final int OUTPUT_KEEP = 64 * 1024;
 
-    final Plan plan;
-    String runId;
-    String operator = "";
-    RunMode mode = RunMode.LIVE;
-    boolean rehearsal;
-    boolean autoConfirm;
-    Instant startedAt;
-    Instant windowEnd;
-    Instant endedAt;
-    RunStatus status = RunStatus.NOT_STARTED;
-    Phase phase = Phase.PREFLIGHT;
-    boolean preflightOverridden;
-    boolean pointOfNoReturnPassed;
-    boolean rollbackStarted;
-    Awaiting awaiting;
-    final Map<String, StepModel> steps = new LinkedHashMap<>();
-    final Map<String, MonitorModel> monitors = new LinkedHashMap<>();
-    final Map<String, Map<String, String>> captures = new LinkedHashMap<>();
+    private final Plan plan;
+    private String runId;
+    private String operator = "";
+    private RunMode mode = RunMode.LIVE;
+    private boolean rehearsal;
+    private boolean autoConfirm;
+    private Instant startedAt;
+    private Instant windowEnd;
+    private Instant endedAt;
+    private RunStatus status = RunStatus.NOT_STARTED;
+    private Phase phase = Phase.PREFLIGHT;
+    private boolean preflightOverridden;
+    private boolean pointOfNoReturnPassed;
+    private boolean rollbackStarted;
+    private Awaiting awaiting;
+    private final Map<String, StepModel> steps = new LinkedHashMap<>();
+    private final Map<String, MonitorModel> monitors = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> captures = new LinkedHashMap<>();
     /** The last value captured for each name on any host: what a host without its own capture sees. */
-    final Map<String, String> latestCaptures = new LinkedHashMap<>();
-    final Set<String> openCommands = new HashSet<>();
-    final List<String> notes = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
+    private final Map<String, String> latestCaptures = new LinkedHashMap<>();
+    private final Set<String> openCommands = new HashSet<>();
+    private final List<String> notes = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     RunModel(Plan plan) {
         this.plan = plan;
@@ -64,6 +68,7 @@ final class RunModel {
             operator = e.to();
         } else if (event instanceof RunEvent.RunResumed e) {
             operator = e.operator();
+            markInterrupted();
         } else if (event instanceof RunEvent.NoteAdded e) {
             notes.add(e.text());
         } else if (event instanceof RunEvent.WindowWarning e) {
@@ -75,6 +80,14 @@ final class RunModel {
             preflightOverridden = true;
         } else if (event instanceof RunEvent.MonitorChanged e) {
             monitors.computeIfAbsent(e.monitorId(), k -> new MonitorModel(k, "")).changed(e);
+        } else if (event instanceof RunEvent.StepDispatched) {
+            awaiting = null;
+            status = RunStatus.RUNNING;
+        } else if (event instanceof RunEvent.AwaitingOperator e) {
+            awaiting = new Awaiting(e.stepId(), e.prompt(), e.options());
+            if (!status.ended()) {
+                status = RunStatus.WAITING_FOR_OPERATOR;
+            }
         } else {
             applyStepEvent(event);
         }
@@ -112,6 +125,8 @@ final class RunModel {
             step(e.stepId()).host(e.host()).snapshotDiff = e.diff();
         } else if (event instanceof RunEvent.OutcomeResolved e) {
             resolved(e);
+        } else if (event instanceof RunEvent.CountdownStarted e) {
+            step(e.stepId()).countdown = e.countdown();
         } else if (event instanceof RunEvent.TerminalRequested e) {
             StepModel s = step(e.stepId());
             s.terminalHost = e.host();
@@ -144,6 +159,7 @@ final class RunModel {
 
     private void commandStarted(RunEvent.CommandStarted e) {
         openCommands.add(key(e.stepId(), e.host()));
+        step(e.stepId()).countdown = null; // the pause is over
         if ("step".equals(e.purpose())) {
             HostModel h = step(e.stepId()).host(e.host());
             h.status = HostStatus.RUNNING;
@@ -170,15 +186,16 @@ final class RunModel {
             case MARK_FAILED -> HostStatus.FAILED;
             case RERUN -> HostStatus.PENDING;
         };
-        h.message = e.resolution().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        h.message = e.resolution().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                 + (e.note() == null || e.note().isBlank() ? "" : ": " + e.note());
     }
 
     /**
-     * After replaying a stored run: steps caught mid-flight become OUTCOME_UNKNOWN, and so does any
-     * host whose command started without a recorded finish. Nothing is re-run from here on its own.
+     * On resume (live, or replaying an earlier resume): steps caught mid-flight become OUTCOME_UNKNOWN,
+     * and so does any host whose command started without a recorded finish. Nothing is re-run from
+     * here on its own.
      */
-    void markInterrupted() {
+    private void markInterrupted() {
         for (StepModel s : steps.values()) {
             if (s.status != StepStatus.RUNNING) {
                 continue;
@@ -186,13 +203,90 @@ final class RunModel {
             s.status = StepStatus.OUTCOME_UNKNOWN;
             s.message = "interrupted: the run stopped while this step was running";
             for (HostModel h : s.hosts.values()) {
-                if (h.status == HostStatus.RUNNING || openCommands.contains(key(s.planned.id(), h.host))) {
+                if (interrupted(s, h)) {
                     h.status = HostStatus.OUTCOME_UNKNOWN;
                     h.message = "outcome unknown: started, no finish recorded";
                 }
             }
         }
         openCommands.clear();
+    }
+
+    private boolean interrupted(StepModel s, HostModel h) {
+        return h.status == HostStatus.RUNNING || openCommands.contains(key(s.planned.id(), h.host));
+    }
+
+    /** "step@host" for every command whose outcome a resume starting now would call unknown. */
+    List<String> unknownOnResume() {
+        List<String> out = new ArrayList<>();
+        for (StepModel s : steps.values()) {
+            for (HostModel h : s.hosts.values()) {
+                if (h.status == HostStatus.OUTCOME_UNKNOWN || s.status == StepStatus.RUNNING && interrupted(s, h)) {
+                    out.add(key(s.planned.id(), h.host));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- reads
+
+    Plan plan() {
+        return plan;
+    }
+
+    String operator() {
+        return operator;
+    }
+
+    RunMode mode() {
+        return mode;
+    }
+
+    RunStatus status() {
+        return status;
+    }
+
+    Awaiting awaiting() {
+        return awaiting;
+    }
+
+    boolean preflightOverridden() {
+        return preflightOverridden;
+    }
+
+    boolean pointOfNoReturnPassed() {
+        return pointOfNoReturnPassed;
+    }
+
+    boolean rollbackStarted() {
+        return rollbackStarted;
+    }
+
+    /** Every step in plan order (preflight, main, rollback). */
+    Collection<StepModel> steps() {
+        return Collections.unmodifiableCollection(steps.values());
+    }
+
+    /** The monitors whose state is known, up or down (a resumed run's monitors start from these). */
+    Map<String, Boolean> knownMonitors() {
+        Map<String, Boolean> known = new LinkedHashMap<>();
+        monitors.values().stream().filter(x -> x.up != null).forEach(x -> known.put(x.id, x.up));
+        return known;
+    }
+
+    /** What {@code host} sees of the captures: its own over the latest of any host. */
+    Map<String, String> capturesOf(String host) {
+        Map<String, String> out = new LinkedHashMap<>(latestCaptures);
+        out.putAll(captures.getOrDefault(host, Map.of()));
+        return out;
+    }
+
+    /** Every host's captures, copied. */
+    Map<String, Map<String, String>> captures() {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        captures.forEach((k, v) -> out.put(k, Map.copyOf(v)));
+        return out;
     }
 
     StepModel step(String id) {
@@ -204,7 +298,7 @@ final class RunModel {
         return s;
     }
 
-    static String key(String stepId, String host) {
+    private static String key(String stepId, String host) {
         return stepId + "@" + host;
     }
 
@@ -216,29 +310,58 @@ final class RunModel {
                 preflightOverridden, pointOfNoReturnPassed, rollbackStarted, awaiting);
     }
 
-    /** One step's mutable state. */
+    /** One step's state; only its run's {@link RunModel#apply} changes it. */
     static final class StepModel {
-        final PlannedStep planned;
-        final SecretMasker masker;
-        StepStatus status = StepStatus.PENDING;
-        final Map<String, HostModel> hosts = new LinkedHashMap<>();
-        Instant startedAt;
-        Instant finishedAt;
-        String message;
-        String note;
-        String terminalHost;
-        String terminalCommand;
-        boolean confirmed;
+        private final PlannedStep planned;
+        private final SecretMasker masker;
+        private StepStatus status = StepStatus.PENDING;
+        private final Map<String, HostModel> hosts = new LinkedHashMap<>();
+        private Instant startedAt;
+        private Instant finishedAt;
+        private String message;
+        private String note;
+        private String terminalHost;
+        private String terminalCommand;
+        private boolean confirmed;
+        private Countdown countdown;
 
-        StepModel(PlannedStep planned, SecretMasker masker) {
+        private StepModel(PlannedStep planned, SecretMasker masker) {
             this.planned = planned;
             this.masker = masker;
         }
 
-        void started(RunEvent.StepStarted e, RunModel run) {
+        PlannedStep planned() {
+            return planned;
+        }
+
+        StepStatus status() {
+            return status;
+        }
+
+        String message() {
+            return message;
+        }
+
+        String terminalHost() {
+            return terminalHost;
+        }
+
+        /** The step's hosts in the order they were resolved. */
+        Collection<HostModel> hosts() {
+            return Collections.unmodifiableCollection(hosts.values());
+        }
+
+        /** {@code host}'s status in this step, or null when the step never ran there. */
+        HostStatus hostStatus(String host) {
+            HostModel h = hosts.get(host);
+            return h == null ? null : h.status;
+        }
+
+        private void started(RunEvent.StepStarted e, RunModel run) {
             status = planned.action() instanceof Action.Manual || planned.action() instanceof Action.Terminal
                     ? StepStatus.AWAITING_CONFIRMATION : StepStatus.RUNNING;
-            startedAt = e.at();
+            // a step's time runs from its first start (StepSpan's rule, as History measures it)
+            startedAt = startedAt == null ? e.at() : startedAt;
             finishedAt = null;
             message = null;
             confirmed = false;
@@ -254,7 +377,7 @@ final class RunModel {
             }
         }
 
-        void finished(RunEvent.StepFinished e) {
+        private void finished(RunEvent.StepFinished e) {
             if (!e.passed()) {
                 hosts.values().stream().filter(h -> h.status == HostStatus.PENDING)
                         .forEach(h -> h.status = HostStatus.NOT_TOUCHED);
@@ -267,44 +390,53 @@ final class RunModel {
             }
         }
 
-        void end(StepStatus to, Instant at, String why) {
+        private void end(StepStatus to, Instant at, String why) {
+            countdown = null;
             status = to;
             finishedAt = at;
             message = why;
         }
 
-        HostModel host(String name) {
+        private HostModel host(String name) {
             return hosts.computeIfAbsent(name, HostModel::new);
         }
 
-        StepState snapshot() {
+        private StepState snapshot() {
             return new StepState(planned.id(), masker.mask(planned.title()), masker.mask(planned.step().description()),
                     planned.estimate(), planned.phase(), planned.kind(), status,
                     hosts.values().stream().map(HostModel::snapshot).toList(), startedAt, finishedAt, message,
                     planned.step().pointOfNoReturn(), masker.mask(planned.confirmPrompt()), terminalHost, terminalCommand,
-                    note);
+                    note, countdown);
         }
     }
 
-    /** One host's mutable result within a step. */
+    /** One host's result within a step. */
     static final class HostModel {
-        final String host;
-        HostStatus status = HostStatus.PENDING;
-        int attempts;
-        int checksAttempt;
-        String outcome;
-        Integer exitCode;
-        String output = "";
-        final List<CheckResult> checks = new ArrayList<>();
-        final Map<String, String> captures = new LinkedHashMap<>();
-        String snapshotDiff;
-        String message;
+        private final String host;
+        private HostStatus status = HostStatus.PENDING;
+        private int attempts;
+        private int checksAttempt;
+        private String outcome;
+        private Integer exitCode;
+        private String output = "";
+        private final List<CheckResult> checks = new ArrayList<>();
+        private final Map<String, String> captures = new LinkedHashMap<>();
+        private String snapshotDiff;
+        private String message;
 
-        HostModel(String host) {
+        private HostModel(String host) {
             this.host = host;
         }
 
-        void checked(RunEvent.ExpectationChecked e) {
+        String host() {
+            return host;
+        }
+
+        HostStatus status() {
+            return status;
+        }
+
+        private void checked(RunEvent.ExpectationChecked e) {
             if (e.attempt() != checksAttempt) {
                 checks.clear();
                 checksAttempt = e.attempt();
@@ -312,29 +444,29 @@ final class RunModel {
             checks.add(CheckResult.of(e.expectation(), e.passed(), e.expected(), e.seen()));
         }
 
-        HostResult snapshot() {
+        private HostResult snapshot() {
             return new HostResult(host, status, attempts, outcome, exitCode, output, checks, captures, snapshotDiff,
                     message);
         }
     }
 
     /** One monitor's transitions and downtime. */
-    static final class MonitorModel {
-        final String id;
-        final String target;
-        Boolean up;
-        Instant since;
-        Duration downtime = Duration.ZERO;
-        Instant downSince;
-        int downs;
-        String detail;
+    private static final class MonitorModel {
+        private final String id;
+        private final String target;
+        private Boolean up;
+        private Instant since;
+        private Duration downtime = Duration.ZERO;
+        private Instant downSince;
+        private int downs;
+        private String detail;
 
-        MonitorModel(String id, String target) {
+        private MonitorModel(String id, String target) {
             this.id = id;
             this.target = target;
         }
 
-        void changed(RunEvent.MonitorChanged e) {
+        private void changed(RunEvent.MonitorChanged e) {
             if (e.up() && downSince != null) {
                 downtime = downtime.plus(Duration.between(downSince, e.at()));
                 downSince = null;
@@ -347,14 +479,14 @@ final class RunModel {
             detail = e.detail();
         }
 
-        void close(Instant at) {
+        private void close(Instant at) {
             if (downSince != null) {
                 downtime = downtime.plus(Duration.between(downSince, at));
                 downSince = null;
             }
         }
 
-        MonitorState snapshot() {
+        private MonitorState snapshot() {
             return new MonitorState(id, target, up, since, downtime, downSince, downs, detail);
         }
     }

@@ -3,13 +3,12 @@ package dev.belay.app.scenario;
 import dev.belay.app.AuditStores;
 import dev.belay.app.LabPacing;
 import dev.belay.app.LiveRun;
-import dev.belay.app.RunStarter;
+import dev.belay.app.Runs;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.CheckResult;
 import dev.belay.engine.ExpectationEvaluator;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
-import dev.belay.engine.PlanFiles;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.RunState;
@@ -91,7 +90,7 @@ public final class ScenarioRunner {
         try (PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), s.labHosts(), 0, atStart, s.speed()))) {
             Plan plan;
             try {
-                plan = change.apply(PlanFiles.load(s.runbook(), lab.inventoryPath(), s.vars()));
+                plan = change.apply(Runs.plan(s.runbook(), lab.inventoryPath(), s.vars(), RunMode.LIVE, false));
                 UnattendedPolicy.checkAutoConfirm(plan);
             } catch (PlanException | IllegalArgumentException e) {
                 return new Result(s, "not run", took(t0), List.of("the runbook does not plan on the lab: " + e.getMessage()));
@@ -118,7 +117,7 @@ public final class ScenarioRunner {
                 }
                 ScenarioStore store = new ScenarioStore(new AuditEventSink(audit.store()), timed, strike,
                         s.expect().atStep());
-                try (LiveRun run = new RunStarter(ssh, store).withPacing(LabPacing.of(lab.clock())).start(plan, options, e -> { })) {
+                try (LiveRun run = new Runs(store).withPacing(LabPacing.of(lab.clock())).start(plan, options, ssh, e -> { })) {
                     RunState state = run.controller().awaitSettled(RUN_LIMIT);
                     got = outcome(state);
                     if (got == null) {

@@ -108,9 +108,10 @@ public final class RabbitPlay implements Play {
             Rabbits r = null;
             for (String host : c.topology().hosts()) {
                 Optional<Services.Unit> u = c.services().on(host).stream().filter(RabbitPlay::isRabbit).findFirst();
-                if (u.isEmpty() || !u.get().running()) {
+                if (u.isEmpty()) {
                     continue;
                 }
+                // A broker a start fault stopped (container-exits@H:rabbitmq) is still a disc member, down.
                 if (r == null) {
                     r = new Rabbits(nodeName(host), u.get().since());
                     r.policies.add(new Policy("/", "ha-all", "all", "^(?!amq\\.).*", "{\"ha-mode\":\"all\"}", 0));
@@ -118,7 +119,7 @@ public final class RabbitPlay implements Play {
                 Node n = node(host);
                 n.unit = u.get().name();
                 n.release = u.get().version();
-                n.phase = Phase.RUNNING;
+                n.phase = u.get().running() ? Phase.RUNNING : Phase.DOWN;
                 n.cluster = r;
                 n.since = u.get().since();
                 r.members.add(host);

@@ -1,5 +1,7 @@
 package dev.belay.ui.history;
 
+import dev.belay.ui.fx.Background;
+
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.ReportFormat;
 import dev.belay.audit.RunReport;
@@ -38,7 +40,7 @@ public final class HistoryView {
     static final String STYLESHEET = "/dev/belay/ui/history/history.css";
 
     private final AuditAccess audit;
-    private final Background background = new Background();
+    private final Background background = Background.pool("history", 2);
     private final RunFilters filters = new RunFilters(this::refresh);
     private final TableView<RunSummary> runs = RunsTable.create();
     private final RunDetailView detail = new RunDetailView(this::chooseExport);
@@ -255,6 +257,6 @@ public final class HistoryView {
         background.run(() -> {
             audit.close();
             return null;
-        }, v -> background.shutdown(), e -> background.shutdown());
+        }, v -> background.close(), e -> background.close());
     }
 }

@@ -55,6 +55,15 @@ class RabbitPlayTest {
     }
 
     @Test
+    void aBrokerStoppedByAStartFaultIsStillADiscMemberThatIsDown() {
+        try (LabFixture faulted = new LabFixture(3, "container-exits@lab-2:rabbitmq")) {
+            String status = faulted.out("lab-1", STATUS);
+            assertTrue(status.contains("{disc,['rabbit@lab-1','rabbit@lab-2','rabbit@lab-3']}"), status);
+            assertTrue(status.contains("{running_nodes,['rabbit@lab-3','rabbit@lab-1']}"), status);
+        }
+    }
+
+    @Test
     void stopAppLeavesTheNodeOutOfRunningNodesEverywhere() {
         assertEquals("Stopping rabbit application on node 'rabbit@lab-2' ...\n",
                 lab.out("lab-2", "docker exec rabbitmq rabbitmqctl stop_app"));
