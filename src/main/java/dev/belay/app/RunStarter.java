@@ -43,6 +43,7 @@ public final class RunStarter {
 
     /** Starts {@code plan}; {@code listener} sees every event from the first. */
     public LiveRun start(Plan plan, RunOptions options, Consumer<RunEvent> listener) {
+        SecretValues.check(plan);
         SshPool pool = new SshPool(ssh);
         try {
             RunController run = engine(pool, plan).start(plan, options, listener);
@@ -55,6 +56,7 @@ public final class RunStarter {
 
     /** Resumes {@code runId} over {@code plan} (rebuilt from its recorded start); nothing re-runs unasked. */
     public LiveRun resume(String runId, Plan plan, RunEngine.ResumeOptions options, Consumer<RunEvent> listener) {
+        SecretValues.check(plan);
         SshPool pool = new SshPool(ssh);
         try {
             RunController run = engine(pool, plan).resume(runId, options, (started, secrets) -> plan, listener);

@@ -1,6 +1,8 @@
 package dev.belay.cli;
 
 import dev.belay.app.AuditStores;
+import dev.belay.app.WindowEnd;
+import java.time.ZoneId;
 import dev.belay.app.LiveRun;
 import dev.belay.app.RunStarter;
 import dev.belay.audit.AuditException;
@@ -53,7 +55,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--rehearsal", description = "Mark the run as a rehearsal.")
     boolean rehearsal;
     @Option(names = "--window-end", paramLabel = "TIME",
-            description = "End of the maintenance window: an ISO instant (2026-11-25T23:00:00Z) or HH:MM UTC today.")
+            description = "End of the maintenance window in local time: HH:MM (today, or tomorrow once that has passed;"
+                    + " this machine's time zone), or an instant with its offset (2026-11-25T23:00:00Z).")
     String windowEnd;
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "Extra known_hosts file to trust (default: ~/.belay/known_hosts).")
@@ -79,7 +82,8 @@ public final class RunCommand implements Callable<Integer> {
         Instant end;
         try {
             plan = dryRun ? PlanFiles.loadForDryRun(runbook, inventory, vars) : PlanFiles.load(runbook, inventory, vars);
-            end = parseWindowEnd(windowEnd);
+            dev.belay.app.SecretValues.check(plan);
+            end = WindowEnd.parse(windowEnd, Instant.now(), ZoneId.systemDefault(), "--window-end");
             if (autoConfirm && !dryRun) {
                 UnattendedPolicy.checkAutoConfirm(plan);
             }
@@ -111,18 +115,4 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static Instant parseWindowEnd(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            if (text.matches("\\d{1,2}:\\d{2}")) {
-                return LocalDate.now(ZoneOffset.UTC).atTime(LocalTime.parse(text.length() == 4 ? "0" + text : text))
-                        .toInstant(ZoneOffset.UTC);
-            }
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--window-end " + text + ": use 2026-11-25T23:00:00Z or HH:MM (UTC)");
-        }
-    }
 }
