@@ -1,6 +1,8 @@
 package dev.belay.cli;
 
 import dev.belay.app.AuditStores;
+import dev.belay.app.WindowEnd;
+import java.time.ZoneId;
 import dev.belay.app.LiveRun;
 import dev.belay.app.Runs;
 import dev.belay.audit.AuditException;
@@ -49,7 +51,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--rehearsal", description = "Mark the run as a rehearsal.")
     boolean rehearsal;
     @Option(names = "--window-end", paramLabel = "TIME",
-            description = "End of the maintenance window: an ISO instant (2026-11-25T23:00:00Z) or HH:MM UTC today.")
+            description = "End of the maintenance window in local time: HH:MM (today, or tomorrow once that has passed;"
+                    + " this machine's time zone), or an instant with its offset (2026-11-25T23:00:00Z).")
     String windowEnd;
     @Option(names = {"-q", "--quiet"}, description = "Checks only: leave out what the hosts print ([host] line).")
     boolean quiet;
@@ -64,7 +67,8 @@ public final class RunCommand implements Callable<Integer> {
         Instant end;
         try {
             plan = Runs.plan(runbook, inventory, vars, dryRun ? RunMode.DRY_RUN : RunMode.LIVE, common.autoConfirm);
-            end = parseWindowEnd(windowEnd);
+            dev.belay.app.SecretValues.check(plan);
+            end = WindowEnd.parse(windowEnd, Instant.now(), ZoneId.systemDefault(), "--window-end");
         } catch (PlanException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return RunDriver.BAD_INPUT;
@@ -93,18 +97,4 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static Instant parseWindowEnd(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            if (text.matches("\\d{1,2}:\\d{2}")) {
-                return LocalDate.now(ZoneOffset.UTC).atTime(LocalTime.parse(text.length() == 4 ? "0" + text : text))
-                        .toInstant(ZoneOffset.UTC);
-            }
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("--window-end " + text + ": use 2026-11-25T23:00:00Z or HH:MM (UTC)");
-        }
-    }
 }
