@@ -47,8 +47,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void auditImportsNothingOfOurs() {
-        onlyOwnPackages("dev.belay.audit..");
+    void auditImportsOnlyText() {
+        onlyOwnPackages("dev.belay.audit..", "dev.belay.text..");
+    }
+
+    /** The lowest package: how Belay writes durations, used by every layer above. */
+    @Test
+    void textImportsNothingOfOurs() {
+        onlyOwnPackages("dev.belay.text..");
     }
 
     @Test
@@ -59,7 +65,7 @@ class ArchitectureTest {
     @Test
     void engineStaysBelowUiAndCli() {
         onlyOwnPackages("dev.belay.engine..", "dev.belay.runbook..", "dev.belay.inventory..",
-                "dev.belay.ssh..", "dev.belay.audit..");
+                "dev.belay.ssh..", "dev.belay.audit..", "dev.belay.text..");
     }
 
     /** The application core sits between the front ends and the rest: only ui and cli use it. */
@@ -77,7 +83,17 @@ class ArchitectureTest {
                         dev.belay.engine.RunStore.class)
                 .orShould().callConstructor(dev.belay.engine.SshTransport.class, dev.belay.ssh.exec.SshSettings.class,
                         dev.belay.inventory.Inventory.class)
-                .because("a run gets one SSH pool shared with its terminals from dev.belay.app.RunStarter")
+                .because("a run gets one SSH pool shared with its terminals from dev.belay.app.Runs")
+                .check(classes);
+    }
+
+    /** The front ends adapt; planning and the unattended rule live in the application core. */
+    @Test
+    void cliAndUiResolvePlansThroughTheAppCore() {
+        noClasses().that().resideInAnyPackage("dev.belay.ui..", "dev.belay.cli..")
+                .should().dependOnClassesThat().belongToAnyOf(dev.belay.engine.PlanFiles.class,
+                        dev.belay.engine.PlanResolver.class, dev.belay.engine.UnattendedPolicy.class)
+                .because("dev.belay.app.Runs resolves a run's plan for both front ends")
                 .check(classes);
     }
 
@@ -102,6 +118,19 @@ class ArchitectureTest {
                         access -> access instanceof JavaMethodReference
                                 && access.getTargetOwner().isEquivalentTo(Platform.class)
                                 && access.getName().equals("runLater")))
+                .check(classes);
+    }
+
+    /** The desktop's background work goes through ui.fx.Background: one thread factory, errors logged. */
+    @Test
+    void desktopThreadsComeFromUiFxBackground() {
+        noClasses().that().resideInAPackage("dev.belay.ui..").and().resideOutsideOfPackage("dev.belay.ui.fx..")
+                .should().callMethodWhere(DescribedPredicate.describe("a call to java.util.concurrent.Executors",
+                        call -> call.getTargetOwner().isEquivalentTo(java.util.concurrent.Executors.class)))
+                .orShould().callConstructorWhere(DescribedPredicate.describe("a new Thread or thread pool",
+                        call -> call.getTargetOwner().isAssignableTo(Thread.class)
+                                || call.getTargetOwner().isAssignableTo(java.util.concurrent.ExecutorService.class)))
+                .because("docs/architecture.md: ui.fx.Background is the desktop's one background-task abstraction")
                 .check(classes);
     }
 

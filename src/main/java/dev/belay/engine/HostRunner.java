@@ -53,6 +53,10 @@ final class HostRunner {
                         + Durations.format(w.retry().within()) + ")";
                 return finish(w, host, false, attempt, why);
             }
+            Instant now = ctx.clock().instant();
+            ctx.emit(new RunEvent.CountdownStarted(now, w.stepId(), new Countdown("gate".equals(w.purpose())
+                    ? Countdown.Kind.GATE : Countdown.Kind.RETRY, host.name(), attempt + 1, now.plus(w.retry().every()),
+                    deadline)));
             if (!ctx.pacing().sleep(ctx.cancel(), w.retry().every())) {
                 return finish(w, host, false, attempt, "cancelled");
             }

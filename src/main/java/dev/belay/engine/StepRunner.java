@@ -45,6 +45,10 @@ final class StepRunner {
             terminal(step, t);
         } else if (a instanceof Action.Wait w) {
             started(step, List.of());
+            if (ctx.mode() == RunMode.LIVE) {
+                ctx.emit(new RunEvent.CountdownStarted(now(), step.id(),
+                        new Countdown(Countdown.Kind.WAIT, null, 0, now().plus(w.duration()), null)));
+            }
             if (ctx.mode() == RunMode.LIVE && !ctx.pacing().sleep(ctx.cancel(), w.duration())) {
                 ctx.emit(new RunEvent.StepFinished(now(), step.id(), false, "cancelled during the wait"));
                 return;

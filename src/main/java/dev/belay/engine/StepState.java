@@ -8,12 +8,14 @@ import java.util.Optional;
 /**
  * A step as the UI renders it. {@code kind} is run, terminal, confirm or wait; {@code description} is
  * the author's Markdown (or null); {@code estimate} the author's (or null); {@code terminalCommand}
- * is set, secrets masked, once a terminal step has handed its command over.
+ * is set, secrets masked, once a terminal step has handed its command over; {@code countdown} is
+ * the pause the step waits out now (a wait, the next retry or gate check), else null.
  */
 public record StepState(String id, String title, String description, Duration estimate, Phase phase, String kind,
                         StepStatus status, List<HostResult> hosts,
                         Instant startedAt, Instant finishedAt, String message, boolean pointOfNoReturn,
-                        String confirmPrompt, String terminalHost, String terminalCommand, String note) {
+                        String confirmPrompt, String terminalHost, String terminalCommand, String note,
+                        Countdown countdown) {
 
     public StepState {
         hosts = List.copyOf(hosts);

@@ -53,7 +53,27 @@ public final class MainWindow {
         pages.getTabs().addAll(libraryTab, history.tab());
         root.setCenter(pages);
         if (this.runs != null) {
+            this.runs.setEndLinks(new dev.belay.ui.run.RunView.EndLinks() {
+                @Override
+                public void history(String runId) {
+                    showRun(runId);
+                }
+
+                @Override
+                public void export(String runId) {
+                    showRun(runId); // the run's page in History has the report's export
+                }
+            });
             library.setOnStartRun(entry -> this.runs.startRun(root.getScene().getWindow(), entry.runbook(), entry.file()));
+        }
+    }
+
+    /** Brings the main window forward on the History page with {@code runId} open. */
+    private void showRun(String runId) {
+        pages.getSelectionModel().select(history.tab());
+        history.view().openRun(runId);
+        if (root.getScene() != null && root.getScene().getWindow() instanceof Stage s) {
+            s.toFront();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.FaultKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,6 +91,9 @@ public final class Cloud {
         addEndpoints("neutron", neutron, neutron, neutron);
         String glance = "http://" + vip + ":9292";
         addEndpoints("glance", glance, glance, glance);
+        if (cluster.faults().has(FaultKind.CATALOG_INTERNAL_MISSING)) {
+            dropInterface("internal");
+        }
         users.addAll(List.of("admin", "nova", "neutron", "glance"));
         Instant now = cluster.clock().now().minus(Duration.ofDays(30));
         List<String> computes = cluster.topology().role("computes");
@@ -132,6 +136,32 @@ public final class Cloud {
         Endpoint e = new Endpoint(hexId(), region, s.get().name(), s.get().type(), true, iface, url);
         endpoints.add(e);
         return Optional.of(e);
+    }
+
+    /** Removes every endpoint of interface {@code iface} ({@code catalog-internal-missing}). */
+    synchronized void dropInterface(String iface) {
+        endpoints.removeIf(e -> e.iface().equals(iface));
+    }
+
+    /**
+     * What Kolla-Ansible's nova role does from Ocata on (its bootstrap and ks-register tasks): the
+     * placement service and its three endpoints in the catalog, cell0 mapped and cell1 created
+     * when missing, both Nova databases at {@code novaMajor} (e.g. "17" for Queens).
+     */
+    synchronized void kollaNovaBootstrap(String novaMajor) {
+        if (service("placement").isEmpty()) {
+            addService("placement", "placement", "Placement API");
+            String url = "http://" + Network.VIP + ":8780";
+            addEndpoints("placement", url, url, url);
+        }
+        if (cell("cell0").isEmpty()) {
+            addCell("cell0", CELL0_UUID);
+        }
+        if (cell("cell1").isEmpty()) {
+            addCell("cell1", UUID.nameUUIDFromBytes("lab-cell1".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        }
+        apiDbRelease = novaMajor;
+        dbRelease = novaMajor;
     }
 
     synchronized Optional<Service> service(String nameOrType) {

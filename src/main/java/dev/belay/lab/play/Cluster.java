@@ -81,6 +81,8 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         all.add(new GaleraPlay());
         all.add(new RabbitPlay());
         all.add(new KollaAnsiblePlay());
+        all.add(new PipPlay());
+        all.add(new KollaPasswordsPlay());
         return all;
     }
 

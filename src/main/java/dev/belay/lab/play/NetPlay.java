@@ -1,5 +1,6 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.FaultKind;
 import dev.belay.lab.play.Network.Listener;
 import java.net.URI;
 import java.util.List;
@@ -215,14 +216,20 @@ final class NetPlay implements Play {
         if (proxy.isEmpty()) {
             return Answer.err(7, "Failed connect to " + hostName + ":" + port + "; Connection refused");
         }
+        if (call.cluster().faults().has(FaultKind.HAPROXY_NO_BACKENDS, holder.get())) {
+            return Answer.of(NO_SERVER);
+        }
         for (String c : call.cluster().topology().role("controllers")) {
             if (net.serving(c, proxy.get().container())) {
                 return serve(call, c, port, path);
             }
         }
-        return Answer.of(new Http(503, "Service Unavailable", "text/html",
-                "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n"));
+        return Answer.of(NO_SERVER);
     }
+
+    /** HAProxy's own answer when no server of the backend can take the request. */
+    private static final Http NO_SERVER = new Http(503, "Service Unavailable", "text/html",
+            "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n");
 
     private Answer serve(Call call, String h, int port, String path) {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;

@@ -1,5 +1,7 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.Fault;
+import dev.belay.lab.FaultKind;
 import dev.belay.lab.play.Cloud.Endpoint;
 import dev.belay.lab.play.Cloud.Server;
 import java.time.Duration;
@@ -36,6 +38,16 @@ final class OpenStackPlay implements Play {
     @Override
     public Set<String> commands() {
         return Set.of("openstack");
+    }
+
+    @Override
+    public void attach(Cluster cluster) {
+        // At start the fresh catalog leaves them out (Cloud.seed); injected live, they go at once.
+        cluster.faults().onInject(f -> {
+            if (f.kind() == FaultKind.CATALOG_INTERNAL_MISSING) {
+                cluster.cloud().dropInterface("internal");
+            }
+        });
     }
 
     /** A parsed command line: the command, its options and positionals, the output format and columns. */
@@ -123,6 +135,12 @@ final class OpenStackPlay implements Play {
 
     // ------------------------------------------------------------------ reaching the APIs
 
+    /** A Nova service is up while its container runs and reports in ({@code service-not-reporting@H:NAME}). */
+    private static boolean reporting(Call call, String host, String container) {
+        return call.cluster().network().serving(host, container)
+                && !call.cluster().faults().all().contains(new Fault(FaultKind.SERVICE_NOT_REPORTING, host, container));
+    }
+
     private static void reach(Call call, String container) throws PlayFailure {
         Network net = call.cluster().network();
         String auth = "http://" + Network.VIP + ":35357/v3";
@@ -131,7 +149,8 @@ final class OpenStackPlay implements Play {
                     + ". Attempting to parse version from URL.\nUnable to establish connection to " + auth
                     + "/auth/tokens: ('Connection aborted.', error(113, 'No route to host'))");
         }
-        boolean served = call.cluster().topology().role("controllers").stream().anyMatch(h -> net.serving(h, container));
+        boolean served = call.cluster().topology().role("controllers").stream().anyMatch(h -> net.serving(h, container))
+                && !call.cluster().faults().has(FaultKind.HAPROXY_NO_BACKENDS, net.vipHolder().get());
         if (!served) {
             throw new PlayFailure(1, container.equals("keystone")
                     ? "Failed to discover available identity versions when contacting " + auth
@@ -230,11 +249,11 @@ final class OpenStackPlay implements Play {
                 {"nova-conductor", "nova_conductor"}};
         for (String[] b : control) {
             for (String h : call.cluster().topology().role("controllers")) {
-                rows.add(serviceRow(id++, b[0], h, "internal", net.serving(h, b[1]), now));
+                rows.add(serviceRow(id++, b[0], h, "internal", reporting(call, h, b[1]), now));
             }
         }
         for (String h : call.cluster().topology().role("computes")) {
-            rows.add(serviceRow(id++, "nova-compute", h, "nova", net.serving(h, "nova_compute"), now));
+            rows.add(serviceRow(id++, "nova-compute", h, "nova", reporting(call, h, "nova_compute"), now));
         }
         String svc = cmd.opt("--service");
         String host = cmd.opt("--host");

@@ -1,5 +1,7 @@
 package dev.belay.ui.history;
 
+import dev.belay.ui.fx.Background;
+
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.ReportFormat;
 import dev.belay.audit.RunReport;
@@ -38,12 +40,13 @@ public final class HistoryView {
     static final String STYLESHEET = "/dev/belay/ui/history/history.css";
 
     private final AuditAccess audit;
-    private final Background background = new Background();
+    private final Background background = Background.pool("history", 2);
     private final RunFilters filters = new RunFilters(this::refresh);
     private final TableView<RunSummary> runs = RunsTable.create();
     private final RunDetailView detail = new RunDetailView(this::chooseExport);
     private final Label verifyResult = new Label();
     private final Label status = new Label();
+    private final dev.belay.ui.approval.PendingApprovals pending;
     private final BorderPane root = new BorderPane();
     private boolean loadedOnce;
     private String shownRunId;
@@ -68,6 +71,7 @@ public final class HistoryView {
 
     private HistoryView(AuditAccess audit) {
         this.audit = audit;
+        this.pending = new dev.belay.ui.approval.PendingApprovals(audit::store);
         Button verify = new Button("Check integrity", new FontIcon(Feather.SHIELD));
         verify.setId("verify");
         verify.setOnAction(e -> verify());
@@ -87,7 +91,7 @@ public final class HistoryView {
         runs.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         HBox top = new HBox(12, heading, spacer, verifyResult, verify, bundle, compare);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(10, top, filters.node(), status);
+        VBox header = new VBox(10, top, pending.node(), filters.node(), status);
         header.setPadding(new Insets(14, 16, 10, 16));
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && !now.runId().equals(shownRunId)) {
@@ -112,10 +116,16 @@ public final class HistoryView {
         return root;
     }
 
+    /** The points of no return that wait for approval (a second operator approves from here). */
+    public dev.belay.ui.approval.PendingApprovals pendingApprovals() {
+        return pending;
+    }
+
     /** Runs the filter query again. */
     public CompletableFuture<List<RunSummary>> refresh() {
         var query = filters.query();
         status.setText("Searching…");
+        pending.refresh();
         return background.run(() -> audit.store().runs(query), found -> {
             runs.getItems().setAll(found);
             status.setText(found.size() == 1 ? "1 run" : found.size() + " runs");
@@ -248,6 +258,7 @@ public final class HistoryView {
             return;
         }
         closed = true;
+        pending.close();
         if (compareStage != null) {
             compareStage.close();
         }
@@ -255,6 +266,6 @@ public final class HistoryView {
         background.run(() -> {
             audit.close();
             return null;
-        }, v -> background.shutdown(), e -> background.shutdown());
+        }, v -> background.close(), e -> background.close());
     }
 }

@@ -1,5 +1,7 @@
 package dev.belay.ui.library;
 
+import dev.belay.ui.fx.Background;
+
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import java.io.File;
@@ -7,8 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.concurrent.Task;
 import javafx.geometry.Pos;
@@ -37,11 +37,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class LibraryView {
 
     private final LibraryFolders folders;
-    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "belay-library-loader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Background loader = Background.serial("belay-library-loader");
     private final CustomTextField search = new CustomTextField();
     private final TreeView<LibraryNode> tree = new TreeView<>(new TreeItem<>());
     private final Label status = new Label();

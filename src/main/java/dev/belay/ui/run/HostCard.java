@@ -58,8 +58,14 @@ final class HostCard {
 
     private HostResult shown;
     private boolean shownOnce;
+    private boolean failed;
 
     void show(HostResult r, OutputTail tail) {
+        show(r, tail, null);
+    }
+
+    /** @param command what was sent to this host (secrets masked), named in a failure's summary; may be null */
+    void show(HostResult r, OutputTail tail, String command) {
         this.tail = tail;
         if (shownOnce && java.util.Objects.equals(r, shown)) {
             showOutput(); // only the output moved: leave the rest of the card alone
@@ -67,6 +73,7 @@ final class HostCard {
         }
         shownOnce = true;
         shown = r;
+        failed = r != null && r.status() == dev.belay.engine.HostStatus.FAILED;
         StepLook look = r == null ? StepLook.of(dev.belay.engine.HostStatus.PENDING) : StepLook.of(r.status());
         FontIcon icon = new FontIcon(look.icon());
         icon.getStyleClass().add("state-icon");
@@ -76,7 +83,9 @@ final class HostCard {
         root.getStyleClass().add(look.styleClass());
         exit.setText(r == null ? "" : exitText(r));
         checks.getChildren().clear();
-        if (r != null) {
+        if (r != null && r.status() == dev.belay.engine.HostStatus.FAILED) {
+            summary(FailureSummary.of(r, command, tail == null ? null : tail.text()));
+        } else if (r != null) {
             for (CheckResult c : r.checks()) {
                 checks.getChildren().add(check(c));
             }
@@ -86,8 +95,8 @@ final class HostCard {
                 checks.getChildren().add(diff);
             }
         }
-        if (r != null && r.status() == dev.belay.engine.HostStatus.FAILED && shownVersion == -1) {
-            expand.setSelected(true); // a failure's output is what the operator reads first
+        if (r != null && r.status() == dev.belay.engine.HostStatus.FAILED) {
+            expand.setSelected(false); // the summary shows the last lines; the whole output is one click away
         }
         showOutput();
     }
@@ -104,8 +113,8 @@ final class HostCard {
             output.setVisible(open);
             output.setManaged(open);
         }
-        lastLine.setVisible(any && !open);
-        lastLine.setManaged(any && !open);
+        lastLine.setVisible(any && !open && !failed); // a failure's summary has the last lines already
+        lastLine.setManaged(any && !open && !failed);
         if (!any) {
             return;
         }
@@ -131,17 +140,56 @@ final class HostCard {
         return t;
     }
 
+    /** A failed host in one block: what ran, how it ended, the failed check in words, the last lines. */
+    private void summary(FailureSummary f) {
+        VBox box = new VBox(4);
+        box.setId("failure-" + host);
+        box.getStyleClass().add("failure-summary");
+        if (f.ran() != null) {
+            box.getChildren().add(wrapped("Ran: " + f.ran(), "mono"));
+        }
+        box.getChildren().add(wrapped("Ended: " + f.ended(), "failure-ended"));
+        Label what = wrapped(f.failedCheck(), "check-failed");
+        what.setGraphic(new FontIcon(Feather.X));
+        what.setId("failed-check-" + host);
+        box.getChildren().add(what);
+        if (f.expression() != null) {
+            Label expr = wrapped(f.expression(), "mono");
+            javafx.scene.control.TitledPane fold = new javafx.scene.control.TitledPane("The check as the runbook writes it", expr);
+            fold.setExpanded(false);
+            fold.setId("expression-" + host);
+            fold.getStyleClass().add(Styles.DENSE);
+            box.getChildren().add(fold);
+        }
+        if (!f.lastLines().isEmpty()) {
+            box.getChildren().add(wrapped("Last lines of output:", Styles.TEXT_MUTED));
+            Label lines = wrapped(String.join("\n", f.lastLines()), "mono");
+            lines.setId("last-lines-" + host);
+            lines.getStyleClass().add("last-lines");
+            box.getChildren().add(lines);
+        }
+        checks.getChildren().add(box);
+    }
+
+    private static Label wrapped(String text, String style) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.getStyleClass().add(style);
+        return l;
+    }
+
     private static String exitText(HostResult r) {
         StringBuilder b = new StringBuilder();
         if (r.exitCode() != null) {
             b.append("exit ").append(r.exitCode());
         } else if (r.outcome() != null) {
-            b.append(r.outcome());
+            b.append(FailureSummary.ended(r));
         }
         if (r.attempts() > 1) {
             b.append(b.length() > 0 ? " · " : "").append(r.attempts()).append(" attempts");
         }
-        if (r.message() != null && !r.message().isBlank()) {
+        if (r.message() != null && !r.message().isBlank() && r.status() != dev.belay.engine.HostStatus.FAILED) {
             b.append(b.length() > 0 ? " · " : "").append(r.message());
         }
         return b.toString();

@@ -15,11 +15,17 @@ public final class RunLauncher {
     private final RunService service;
     private final String baseStylesheet;
     private final List<RunWindow> windows = new ArrayList<>();
+    private RunView.EndLinks links;
 
     /** @param baseStylesheet the app's stylesheet URL, added to each run window before the run's own */
     public RunLauncher(RunService service, String baseStylesheet) {
         this.service = service;
         this.baseStylesheet = baseStylesheet;
+    }
+
+    /** Where the run windows' end panels lead (History and its export). */
+    public void setEndLinks(RunView.EndLinks links) {
+        this.links = links;
     }
 
     public RunService service() {
@@ -34,7 +40,7 @@ public final class RunLauncher {
     /** Shows the start dialog for {@code runbook}; on Start, opens the run window and starts the run. */
     public void startRun(Window owner, Runbook runbook, Path runbookFile) {
         new StartRunDialog(owner, runbook, runbookFile, service).showAndWait()
-                .ifPresent(req -> windows.add(RunWindow.start(service, req, null, baseStylesheet)));
+                .ifPresent(req -> windows.add(RunWindow.start(service, req, null, baseStylesheet, links)));
     }
 
     /** Looks for runs without a finish in the audit log (off the FX thread) and offers to resume one. */
@@ -42,7 +48,7 @@ public final class RunLauncher {
         return service.interruptedRuns().handleAsync((runs, e) -> {
             if (e != null) {
                 Alert a = new Alert(Alert.AlertType.WARNING, "Belay could not read the audit log to look for "
-                        + "interrupted runs: " + RunView.rootMessage(e));
+                        + "interrupted runs: " + RunPresenter.rootMessage(e));
                 a.initOwner(owner);
                 a.show();
                 return null;
@@ -50,7 +56,8 @@ public final class RunLauncher {
             if (!runs.isEmpty()) {
                 String operator = service.settings().prefs().get(StartRunDialog.OPERATOR_KEY, "");
                 new ResumeDialog(owner, runs, operator).showAndWait().ifPresent(c -> windows.add(
-                        RunWindow.resume(service, c.runId(), c.operator(), c.secrets(), null, baseStylesheet)));
+                        RunWindow.resume(service, c.runId(), c.operator(), c.secrets(), null, baseStylesheet,
+                        links)));
             }
             return null;
         }, FxEvents.fxThread());

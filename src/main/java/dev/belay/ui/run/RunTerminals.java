@@ -53,6 +53,9 @@ final class RunTerminals implements TerminalTyping {
         bar.setPadding(new Insets(4, 8, 4, 8));
         root.setTop(bar);
         root.setCenter(tabs.node());
+        // folded to its bar ("Open terminal on…") until a terminal opens
+        tabs.node().visibleProperty().bind(tabs.anyOpen());
+        tabs.node().managedProperty().bind(tabs.anyOpen());
         root.setId("run-terminals");
         root.getStyleClass().add("terminal-area");
     }
@@ -72,6 +75,11 @@ final class RunTerminals implements TerminalTyping {
     }
 
     @Override
+    public javafx.beans.value.ObservableBooleanValue opened() {
+        return tabs.anyOpen();
+    }
+
+    @Override
     public CompletableFuture<Void> typeInto(String host, String command) {
         Executor fx = FxEvents.fxThread();
         return open(host).thenComposeAsync(v -> {
@@ -81,7 +89,7 @@ final class RunTerminals implements TerminalTyping {
     }
 
     private void report(String host, Throwable error) {
-        status.setText(error == null ? "" : "Cannot open " + host + ": " + RunView.rootMessage(error));
+        status.setText(error == null ? "" : "Cannot open " + host + ": " + RunPresenter.rootMessage(error));
     }
 
     @Override

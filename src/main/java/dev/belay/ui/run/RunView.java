@@ -1,21 +1,22 @@
 package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
-import dev.belay.engine.Phase;
-import dev.belay.engine.RunController;
 import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunState;
 import dev.belay.engine.StepState;
 import dev.belay.engine.StepStatus;
 import dev.belay.engine.WindowStatus;
+import dev.belay.ui.fx.Background;
 import dev.belay.ui.fx.FxEvents;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
@@ -24,6 +25,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -39,17 +41,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /**
  * The run as the operator walks it: the step list on the left, the current step in the middle,
  * and always in sight the environment, the window clock, the monitors and the audit event feed.
- * Engine events arrive in batches through {@link FxEvents}; the view re-reads the run's state once
- * per batch, and keeps only the tail of each host's output.
+ * The view only shows: which step is in view and what can be done on it is the {@link RunPresenter}'s
+ * rule, its results arrive through the {@link RunViewModel}. Engine events arrive in batches through
+ * {@link FxEvents}; the state is re-read once per batch, off the FX thread.
  */
-public final class RunView implements StepPanel.Actions {
+public final class RunView {
 
     static final int FEED_MAX = 1000;
     static final long REFRESH_MS = 100;
-    static final String HELP = "Ctrl+Enter run/retry · Ctrl+Shift+C confirm · Ctrl+Shift+S skip · Ctrl+T type into "
-            + "terminal · Alt+↓/Alt+↑ next/previous step · Ctrl+J back to the current step";
+    static final String HELP = "Ctrl+Enter run next/retry · Ctrl+Shift+C confirm · Ctrl+Shift+S skip · Ctrl+T type into "
+            + "terminal · Esc leave the terminal · Alt+↓/Alt+↑ next/previous step · Ctrl+J back to the current step";
 
     private final FxEvents<RunEvent> events = new FxEvents<>(this::onBatch);
+    private final RunViewModel model = new RunViewModel();
+    private final RunPresenter presenter;
     private final BorderPane root = new BorderPane();
     private final Label badge = EnvironmentBadge.of("?");
     private final Label title = new Label("Starting the run…");
@@ -61,47 +66,68 @@ public final class RunView implements StepPanel.Actions {
     private final MonitorStrip monitors = new MonitorStrip();
     private final ListView<StepState> steps = new ListView<>();
     private final ListView<String> feed = new ListView<>();
+    private final BorderPane middle = new BorderPane();
+    private final SplitPane split = new SplitPane();
+    private final EndPanel endPanel;
     private final Map<String, Map<String, OutputTail>> outputs = new HashMap<>();
     private TerminalTyping terminals;
     private final boolean ownTerminals;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> requestRefresh()));
     // The engine's state() waits on the run's lock, which is held while an event is written to the
     // audit log: it is read here, off the FX thread, at most every REFRESH, and handed over as a snapshot.
-    private final java.util.concurrent.ScheduledExecutorService stateReader =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "belay-run-view-state");
-                t.setDaemon(true);
-                return t;
-            });
-    private final java.util.concurrent.atomic.AtomicBoolean refreshPending = new java.util.concurrent.atomic.AtomicBoolean();
-    private final FxEvents<Snapshot> snapshots = new FxEvents<>(list -> refresh(list.get(list.size() - 1)));
-    private WindowStatus window;
+    private final Background stateReader = Background.serial("belay-run-view-state");
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private final FxEvents<Snapshot> snapshots = new FxEvents<>(this::onSnapshots);
 
     /** The run's state and window clock as read together off the FX thread. */
     private record Snapshot(RunState state, WindowStatus window) {
     }
+
     private RunSession session;
     private StepPanel panel;
-    private RunState state;
-    private String shownId;
-    private String lastActive;
-    private boolean follow = true;
     private boolean selecting;
 
     public RunView(TerminalTyping terminals) {
+        this(terminals, null);
+    }
+
+    /** @param links where the end panel's links lead; null: they say History is in the main window */
+    public RunView(TerminalTyping terminals, EndLinks links) {
         this.ownTerminals = terminals == null;
         this.terminals = terminals == null ? placeholderTerminals() : terminals;
+        this.presenter = new RunPresenter(model, new Dialogs(), FxEvents.fxThread(), Instant::now);
+        this.endPanel = new EndPanel(links == null ? noLinks() : new EndPanel.Links() {
+            @Override
+            public void history(String runId) {
+                links.history(runId);
+            }
+
+            @Override
+            public void export(String runId) {
+                links.export(runId);
+            }
+        });
         root.getStyleClass().add("run-view");
         root.setId("run-view");
         root.setTop(header());
         root.setLeft(stepList());
-        SplitPane middle = new SplitPane(new Label(), this.terminals.node());
-        middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.62);
-        middle.setId("run-middle");
+        split.setOrientation(Orientation.VERTICAL);
+        split.setId("run-middle");
+        middle.setTop(endPanel.node());
+        middle.setCenter(new Label());
+        layoutTerminals();
         root.setCenter(middle);
         root.setBottom(footer());
         ticker.setCycleCount(Timeline.INDEFINITE);
+        model.screenProperty().addListener((o, a, s) -> render(s));
+        error.textProperty().bind(model.errorProperty());
+    }
+
+    /** Where the end panel's links lead: the main window's History page. */
+    public interface EndLinks {
+        void history(String runId);
+
+        void export(String runId);
     }
 
     public Node node() {
@@ -117,9 +143,15 @@ public final class RunView implements StepPanel.Actions {
         return session;
     }
 
+    /** The run's commands and the rule for which step is in view; keyboard shortcuts and buttons call it. */
+    RunPresenter presenter() {
+        return presenter;
+    }
+
     /** True while the run (as last read) can still move on. */
     public boolean runActive() {
-        return session != null && (state == null || !state.status().ended());
+        RunState s = presenter.state();
+        return session != null && (s == null || !s.status().ended());
     }
 
     /** The run's terminals (a labelled placeholder until the run starts, and in a dry run). */
@@ -130,38 +162,69 @@ public final class RunView implements StepPanel.Actions {
     /** Shows {@code session}; call on the FX thread once the run has started. */
     public void attach(RunSession session) {
         this.session = session;
-        this.panel = new StepPanel(session.plan(), this);
-        ((SplitPane) root.getCenter()).getItems().set(0, panel.node());
+        presenter.attach(session.controller(), session.plan());
+        this.panel = new StepPanel(session.plan(), presenter, this::typeIntoTerminal);
         if (ownTerminals && session.audit() != null) {
             terminals = new RunTerminals(session);
-            ((SplitPane) root.getCenter()).getItems().set(1, terminals.node());
         }
-        fitTerminalArea();
+        terminals.opened().addListener((o, a, b) -> layoutTerminals());
+        layoutTerminals();
         modeChips.setText(session.mode() == RunMode.DRY_RUN ? "DRY RUN · nothing is executed" : "");
         modeChips.setVisible(session.mode() == RunMode.DRY_RUN);
         requestRefresh();
         ticker.play();
     }
 
-    /** The terminals get what the step panel leaves; they must not push the panel's buttons away. */
-    private void fitTerminalArea() {
-        javafx.scene.layout.Region area = (javafx.scene.layout.Region) terminals.node();
-        area.setMinHeight(120);
-        area.setPrefHeight(260);
-        ((javafx.scene.layout.Region) panel.node()).setMinHeight(220);
-        ((SplitPane) root.getCenter()).setDividerPositions(0.55);
+    /**
+     * The step gets the whole middle until a terminal opens; then the terminals take the lower part.
+     * Before that only their bar ("Open terminal on…") shows, under the step.
+     */
+    private void layoutTerminals() {
+        Node step = panel == null ? new Label() : panel.node();
+        Node area = terminals.node();
+        if (terminals.opened().get()) {
+            middle.setBottom(null);
+            split.getItems().setAll(step, area);
+            ((Region) area).setMinHeight(120);
+            ((Region) step).setMinHeight(220);
+            split.setDividerPositions(0.5);
+            middle.setCenter(split);
+        } else {
+            split.getItems().clear();
+            middle.setCenter(step);
+            middle.setBottom(area);
+        }
+    }
+
+    /** Whether {@code n} is inside the terminal area (Esc then leaves it). */
+    boolean inTerminals(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (x == terminals.node()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Esc in a terminal: the keyboard goes back to the step (its shortcuts work from there). */
+    void leaveTerminal() {
+        Node target = panel == null ? steps : panel.node();
+        target.requestFocus();
+        if (!target.isFocused()) {
+            steps.requestFocus();
+        }
     }
 
     /** Shows why the run could not start. */
     public void failed(String message) {
         title.setText("The run did not start");
-        error.setText(message);
+        model.error(message);
     }
 
     /** Stops the ticker and drops events still queued; the engine is closed by the owner of the session. */
     public void dispose() {
         ticker.stop();
-        stateReader.shutdownNow();
+        stateReader.close();
         snapshots.close();
         events.close();
         terminals.close();
@@ -170,19 +233,23 @@ public final class RunView implements StepPanel.Actions {
     private Node header() {
         title.setId("run-title");
         title.getStyleClass().add(Styles.TITLE_4);
+        title.setMinWidth(0);
         badge.setId("env-badge");
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         modeChips.setId("mode-chip");
         modeChips.getStyleClass().addAll("status-chip", "dry-chip");
         modeChips.setVisible(false);
         status.setId("run-status");
         status.getStyleClass().add("run-status");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         abort.setId("btn-abort");
         abort.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
+        abort.setMinWidth(Region.USE_PREF_SIZE);
         abort.setTooltip(new Tooltip("Stop the run; running commands are cancelled. A reason is required."));
-        abort.setOnAction(e -> abort());
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(12, badge, title, modeChips, grow, status, abort);
+        abort.setOnAction(e -> presenter.abort());
+        HBox.setHgrow(title, Priority.ALWAYS);
+        title.setMaxWidth(Double.MAX_VALUE);
+        HBox top = new HBox(12, badge, title, modeChips, status, abort);
         top.setAlignment(Pos.CENTER_LEFT);
         Region grow2 = new Region();
         HBox.setHgrow(grow2, Priority.ALWAYS);
@@ -200,12 +267,11 @@ public final class RunView implements StepPanel.Actions {
 
     private Node stepList() {
         steps.setId("run-steps");
-        steps.setCellFactory(lv -> new StepCell(this::now));
-        steps.setPrefWidth(360);
+        steps.setCellFactory(lv -> new StepCell(Instant::now, () -> presenter.state()));
+        steps.setPrefWidth(340);
         steps.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!selecting && b != null) {
-                follow = b.id().equals(lastActive);
-                show(b.id());
+                presenter.select(b.id());
             }
         });
         return steps;
@@ -214,8 +280,8 @@ public final class RunView implements StepPanel.Actions {
     private Node footer() {
         feed.setId("event-feed");
         feed.setPrefHeight(120);
-        feed.setFixedCellSize(20);
         feed.getStyleClass().add("event-feed");
+        feed.setCellFactory(lv -> new WrappingCell(lv));
         Label help = new Label(HELP);
         help.setId("help-line");
         help.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -224,12 +290,37 @@ public final class RunView implements StepPanel.Actions {
         return box;
     }
 
+    /** A feed line that wraps at the list's width instead of running off screen. */
+    private static final class WrappingCell extends ListCell<String> {
+        private final Label text = new Label();
+
+        WrappingCell(ListView<String> list) {
+            text.setWrapText(true);
+            text.maxWidthProperty().bind(list.widthProperty().subtract(28));
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                text.setText(item);
+                setGraphic(text);
+            }
+        }
+    }
+
     // ---- events
 
     private void onBatch(List<RunEvent> batch) {
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         for (RunEvent e : batch) {
             output(e);
+            presenter.onEvent(e);
             String line = EventFeed.line(e);
             if (line != null) {
                 lines.add(line);
@@ -246,18 +337,21 @@ public final class RunView implements StepPanel.Actions {
         requestRefresh();
     }
 
-    /** Reads the state off the FX thread, once per REFRESH_MS at most, and hands it to {@link #refresh}. */
+    private void onSnapshots(List<Snapshot> batch) {
+        Snapshot last = batch.get(batch.size() - 1);
+        presenter.onState(last.state(), last.window());
+    }
+
+    /** Reads the state off the FX thread, once per REFRESH_MS at most, and hands it to the presenter. */
     private void requestRefresh() {
         if (session == null || !refreshPending.compareAndSet(false, true)) {
             return;
         }
         RunSession s = session;
-        try {
-            stateReader.schedule(() -> {
-                refreshPending.set(false);
-                snapshots.accept(new Snapshot(s.controller().state(), s.controller().window()));
-            }, REFRESH_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        if (!stateReader.later(java.time.Duration.ofMillis(REFRESH_MS), () -> {
+            refreshPending.set(false);
+            snapshots.accept(new Snapshot(s.controller().state(), s.controller().window()));
+        })) {
             refreshPending.set(false); // the view is gone
         }
     }
@@ -276,29 +370,32 @@ public final class RunView implements StepPanel.Actions {
         return outputs.computeIfAbsent(stepId, k -> new HashMap<>()).computeIfAbsent(host, k -> new OutputTail());
     }
 
-    // ---- rendering
+    // ---- rendering: the view model's screen, as the presenter worked it out
 
-    private void refresh(Snapshot snapshot) {
-        state = snapshot.state();
-        window = snapshot.window();
+    private void render(RunScreen screen) {
+        if (screen == null) {
+            return;
+        }
+        RunState state = screen.state();
         EnvironmentBadge.set(badge, state.environment());
         title.setText(state.title() + "  ·  " + state.operator() + (state.rehearsal() ? "  ·  rehearsal" : ""));
-        status.setText(statusText(state));
+        title.setTooltip(new Tooltip(title.getText()));
+        status.setText(screen.status());
         abort.setVisible(!state.status().ended());
-        String active = activeStep(state);
-        if (active != null && !active.equals(lastActive)) {
-            lastActive = active;
-            follow = true;
+        updateSteps(state);
+        select(screen.shown());
+        if (panel != null) {
+            panel.show(screen, outputs);
         }
-        updateSteps();
-        show(follow && active != null ? active : shownId != null ? shownId : active);
-        tick();
+        endPanel.show(screen.end());
+        clock.show(screen.window(), state.status().ended());
+        monitors.show(state.monitors(), Instant.now());
         if (state.status().ended()) {
             ticker.stop();
         }
     }
 
-    private void updateSteps() {
+    private void updateSteps(RunState state) {
         List<StepState> now = state.steps();
         selecting = true;
         try {
@@ -306,7 +403,9 @@ public final class RunView implements StepPanel.Actions {
                 steps.getItems().setAll(now);
             } else {
                 for (int i = 0; i < now.size(); i++) {
-                    if (!now.get(i).equals(steps.getItems().get(i))) {
+                    // a running step's cell shows its time: refreshed every tick
+                    if (!now.get(i).equals(steps.getItems().get(i)) || now.get(i).status() == StepStatus.RUNNING
+                            || state.status().ended()) {
                         steps.getItems().set(i, now.get(i));
                     }
                 }
@@ -316,205 +415,66 @@ public final class RunView implements StepPanel.Actions {
         }
     }
 
-    private void show(String stepId) {
-        if (stepId == null || state == null) {
+    private void select(StepState shown) {
+        if (shown == null) {
             return;
         }
-        StepState s = state.step(stepId).orElse(null);
-        if (s == null) {
-            return;
-        }
-        shownId = stepId;
         selecting = true;
         try {
-            int i = state.steps().indexOf(s);
-            if (steps.getSelectionModel().getSelectedIndex() != i) {
+            int i = steps.getItems().indexOf(shown);
+            if (i >= 0 && steps.getSelectionModel().getSelectedIndex() != i) {
                 steps.getSelectionModel().select(i);
                 steps.scrollTo(Math.max(0, i - 3));
             }
         } finally {
             selecting = false;
         }
-        panel.show(s, state, outputs);
     }
 
-    private void tick() {
-        if (session == null || state == null) {
-            return;
-        }
-        clock.show(window, state.status().ended());
-        monitors.show(state.monitors(), now());
-        for (int i = 0; i < steps.getItems().size(); i++) {
-            if (steps.getItems().get(i).status() == StepStatus.RUNNING) {
-                selecting = true;
-                try {
-                    steps.getItems().set(i, steps.getItems().get(i));
-                } finally {
-                    selecting = false;
-                }
-            }
-        }
+    // ---- keyboard: each shortcut calls a command, never a button
+
+    /** Ctrl+Enter: run the next step, or retry the failed one (works with a terminal focused too). */
+    public void runNext() {
+        presenter.runNext();
     }
 
-    /**
-     * The step to show: the one the engine asks about, else the one running, else the last started.
-     * When the engine only waits for Run on the next step, the step that just finished stays in
-     * view (its output and checks are what the operator reads); the panel offers the next one.
-     */
-    static String activeStep(RunState s) {
-        String last = null;
-        String running = null;
-        for (StepState st : s.steps()) {
-            if (st.status() == StepStatus.RUNNING) {
-                running = st.id();
-            }
-            if (st.finishedAt() != null && (last == null || !st.finishedAt().isBefore(
-                    s.step(last).map(StepState::finishedAt).orElse(st.finishedAt())))) {
-                last = st.id();
-            }
-        }
-        if (running != null) {
-            return running;
-        }
-        if (s.awaiting() != null && s.awaiting().stepId() != null) {
-            boolean readyOnly = s.step(s.awaiting().stepId()).map(x -> x.status() == StepStatus.PENDING).orElse(false)
-                    && s.awaiting().options().contains(dev.belay.engine.Option.RUN);
-            return readyOnly && last != null ? last : s.awaiting().stepId();
-        }
-        return last;
+    /** Ctrl+Shift+C: confirm the step in view, with the note typed so far. */
+    public void confirmShown() {
+        presenter.onShown(StepChoices.Kind.CONFIRM, id -> presenter.confirm(id, panel == null ? null : panel.note()));
     }
 
-    private static String statusText(RunState s) {
-        return switch (s.status()) {
-            case NOT_STARTED -> "starting";
-            case RUNNING -> s.rollbackStarted() ? "rolling back" : "running";
-            case WAITING_FOR_OPERATOR -> "waiting for you";
-            case COMPLETED -> "completed";
-            case ROLLED_BACK -> "rolled back";
-            case ABORTED -> "aborted";
-        };
+    /** Ctrl+Shift+S: skip the step in view (asks for a reason). */
+    public void skipShown() {
+        presenter.onShown(StepChoices.Kind.SKIP, presenter::skip);
     }
 
-    private Instant now() {
-        return Instant.now();
-    }
-
-    // ---- keyboard
-
-    /** Ctrl+Enter: run the step, or retry it when it failed. */
-    public void runOrRetry() {
-        if (panel != null && !panel.fire("btn-run")) {
-            panel.fire("btn-retry");
-        }
-    }
-
-    public void fireConfirm() {
-        if (panel != null) {
-            panel.fire("btn-confirm");
-        }
-    }
-
-    public void fireSkip() {
-        if (panel != null) {
-            panel.fire("btn-skip");
-        }
-    }
-
-    public void fireTerminal() {
-        if (panel != null) {
-            panel.fire("btn-terminal");
-        }
+    /** Ctrl+T: type the step's command into its host's terminal. */
+    public void typeShownIntoTerminal() {
+        presenter.onShown(StepChoices.Kind.TERMINAL, this::typeIntoTerminal);
     }
 
     /** Alt+Down / Alt+Up: look at the next or previous step (the view stops following the engine). */
     public void move(int delta) {
-        if (state == null || state.steps().isEmpty()) {
-            return;
-        }
-        int i = shownId == null ? 0 : state.steps().indexOf(state.step(shownId).orElse(state.steps().get(0)));
-        int next = Math.max(0, Math.min(state.steps().size() - 1, i + delta));
-        follow = state.steps().get(next).id().equals(lastActive);
-        show(state.steps().get(next).id());
+        presenter.move(delta);
     }
 
     /** Ctrl+J: back to the step the engine is on. */
     public void followActive() {
-        follow = true;
-        if (lastActive != null) {
-            show(lastActive);
-        }
+        presenter.followActive();
     }
 
-    // ---- actions (StepPanel.Actions): engine commands never block; failures show in the header
-
-    @Override
-    public void run(String stepId) {
-        send(c -> c.run(stepId));
-    }
-
-    @Override
-    public void confirm(String stepId, String note) {
-        send(c -> c.confirm(stepId, note == null || note.isBlank() ? null : note.strip()));
-    }
-
-    @Override
-    public void skip(String stepId) {
-        ReasonDialog.ask(window(), "Skip a step", "Skip '" + stepId + "'?", "Skip")
-                .ifPresent(r -> send(c -> c.skip(stepId, r)));
-    }
-
-    @Override
-    public void retry(String stepId) {
-        send(c -> c.retry(stepId));
-    }
-
-    @Override
-    public void rollback() {
-        ReasonDialog.ask(window(), "Roll back", "Run the rollback steps now?", "Roll back")
-                .ifPresent(r -> send(c -> c.startRollback(r)));
-    }
-
-    @Override
-    public void overridePreflight() {
-        ReasonDialog.ask(window(), "Override the preflight", "Go on although preflight checks failed?", "Override")
-                .ifPresent(r -> send(c -> c.overridePreflight(r)));
-    }
-
-    @Override
-    public void resolve(String stepId, String host) {
-        ReasonDialog.resolution(window(), stepId, host)
-                .ifPresent(r -> send(c -> c.resolveUnknown(stepId, host, r, "decided in the run view")));
-    }
-
-    @Override
-    public void typeIntoTerminal(String stepId) {
+    private void typeIntoTerminal(String stepId) {
+        RunState state = presenter.state();
         StepState s = state == null ? null : state.step(stepId).orElse(null);
         if (s == null || s.terminalHost() == null) {
-            error.setText("Step '" + stepId + "' has no terminal host yet; wait for it to start.");
+            model.error("Step '" + stepId + "' has no terminal host yet; wait for it to start.");
             return;
         }
-        RunController c = session.controller();
-        CompletableFuture.supplyAsync(() -> c.terminalCommand(stepId), stateReader)
+        var c = session.controller();
+        stateReader.supply(() -> c.terminalCommand(stepId))
                 .thenComposeAsync(command -> terminals.typeInto(s.terminalHost(), command), FxEvents.fxThread())
-                .whenCompleteAsync((v, e) -> error.setText(e == null ? ""
+                .whenCompleteAsync((v, e) -> model.error(e == null ? ""
                         : "Could not type into " + s.terminalHost() + "'s terminal: " + rootMessage(e)), FxEvents.fxThread());
-    }
-
-    private void abort() {
-        ReasonDialog.ask(window(), "Abort the run", "Stop the run? Running commands are cancelled.", "Abort run")
-                .ifPresent(r -> send(c -> c.abort(r)));
-    }
-
-    private void send(Function<RunController, CompletableFuture<Void>> command) {
-        if (session == null) {
-            return;
-        }
-        error.setText("");
-        command.apply(session.controller()).whenCompleteAsync((v, e) -> {
-            if (e != null) {
-                error.setText(rootMessage(e));
-            }
-        }, FxEvents.fxThread());
     }
 
     private javafx.stage.Window window() {
@@ -522,23 +482,52 @@ public final class RunView implements StepPanel.Actions {
     }
 
     static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        return RunPresenter.rootMessage(e);
     }
 
-    /** Before the run starts, and in a dry run: a labelled area, and typing fails with a message that says so. */
+    /** The presenter's questions, as dialogs over this window. */
+    private final class Dialogs implements RunPresenter.Questions {
+        @Override
+        public Optional<String> reason(String title, String header, String ok) {
+            return ReasonDialog.ask(window(), title, header, ok);
+        }
+
+        @Override
+        public Optional<RunPresenter.Resolved> resolution(String stepId, String host) {
+            return ReasonDialog.resolution(window(), stepId, host);
+        }
+
+        @Override
+        public Optional<dev.belay.ui.approval.Approval> approval(dev.belay.engine.ApprovalState waiting) {
+            return dev.belay.ui.approval.ApprovalDialog.ask(window(), waiting,
+                    dev.belay.ui.approval.ApprovalDialog.next(waiting));
+        }
+    }
+
+    private EndPanel.Links noLinks() {
+        return new EndPanel.Links() {
+            @Override
+            public void history(String runId) {
+                model.error("History is a tab of Belay's main window; run " + runId + " is listed there.");
+            }
+
+            @Override
+            public void export(String runId) {
+                model.error("Export the report from History in Belay's main window (run " + runId + "), or: belay audit export "
+                        + runId);
+            }
+        };
+    }
+
+    /** Before the run starts, and in a dry run: a labelled line, and typing fails with a message that says so. */
     private static TerminalTyping placeholderTerminals() {
-        Label l = new Label("Live terminals show here, one tab per host, once the run has started. "
+        Label l = new Label("Live terminals open here, one tab per host, once the run has started. "
                 + "A dry run opens none: a terminal step's command is shown above.");
         l.setWrapText(true);
         l.getStyleClass().addAll(Styles.TEXT_MUTED);
         l.setId("terminal-placeholder");
         VBox box = new VBox(l);
-        box.setPadding(new Insets(12));
+        box.setPadding(new Insets(6, 12, 6, 12));
         box.getStyleClass().add("terminal-area");
         return new TerminalTyping() {
             @Override

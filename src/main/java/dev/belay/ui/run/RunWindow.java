@@ -29,9 +29,9 @@ public final class RunWindow {
     private final RunView view;
     private final Stage stage = new Stage();
 
-    private RunWindow(RunService service, TerminalTyping terminals, String baseStylesheet) {
+    private RunWindow(RunService service, TerminalTyping terminals, String baseStylesheet, RunView.EndLinks links) {
         this.service = service;
-        this.view = new RunView(terminals);
+        this.view = new RunView(terminals, links);
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene((javafx.scene.Parent) view.node(), Math.min(1280, screen.getWidth()),
                 Math.min(860, screen.getHeight()));
@@ -54,7 +54,13 @@ public final class RunWindow {
 
     /** Opens the window and starts the run described by {@code request}. */
     public static RunWindow start(RunService service, StartRequest request, TerminalTyping terminals, String baseStylesheet) {
-        RunWindow w = new RunWindow(service, terminals, baseStylesheet);
+        return start(service, request, terminals, baseStylesheet, null);
+    }
+
+    /** As above; the end panel's links lead to {@code links} (the main window's History). */
+    public static RunWindow start(RunService service, StartRequest request, TerminalTyping terminals, String baseStylesheet,
+                                  RunView.EndLinks links) {
+        RunWindow w = new RunWindow(service, terminals, baseStylesheet, links);
         w.stage.show();
         w.attach(service.start(request, w.hostKeys(), new PassphraseDialog(w.stage), w.view.listener()));
         return w;
@@ -63,7 +69,13 @@ public final class RunWindow {
     /** Opens the window and resumes {@code runId}. */
     public static RunWindow resume(RunService service, String runId, String operator, Map<String, String> secrets,
                                    TerminalTyping terminals, String baseStylesheet) {
-        RunWindow w = new RunWindow(service, terminals, baseStylesheet);
+        return resume(service, runId, operator, secrets, terminals, baseStylesheet, null);
+    }
+
+    /** As above, with the end panel's links. */
+    public static RunWindow resume(RunService service, String runId, String operator, Map<String, String> secrets,
+                                   TerminalTyping terminals, String baseStylesheet, RunView.EndLinks links) {
+        RunWindow w = new RunWindow(service, terminals, baseStylesheet, links);
         w.stage.show();
         w.attach(service.resume(runId, operator, secrets, w.hostKeys(), new PassphraseDialog(w.stage),
                 w.view.listener()));
@@ -116,13 +128,23 @@ public final class RunWindow {
 
     private void keys(Scene scene) {
         var acc = scene.getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), view::runOrRetry);
-        acc.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), view::fireConfirm);
-        acc.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), view::fireSkip);
-        acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), view::fireTerminal);
+        acc.put(new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), view::confirmShown);
+        acc.put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), view::skipShown);
+        acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), view::typeShownIntoTerminal);
         acc.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.ALT_DOWN), () -> view.move(1));
         acc.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.ALT_DOWN), () -> view.move(-1));
         acc.put(new KeyCodeCombination(KeyCode.J, KeyCombination.SHORTCUT_DOWN), view::followActive);
+        // A filter, not an accelerator: a focused terminal consumes keys before accelerators see them.
+        KeyCodeCombination runNext = new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (runNext.match(e)) {
+                e.consume();
+                view.runNext();
+            } else if (e.getCode() == KeyCode.ESCAPE && !e.isShortcutDown() && view.inTerminals(scene.getFocusOwner())) {
+                e.consume(); // Esc leaves the terminal; Ctrl+[ still sends Esc to a program like vi
+                view.leaveTerminal();
+            }
+        });
     }
 
     /** Mid-run, asks: stay, or close and leave the run resumable. */

@@ -20,11 +20,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class StepCell extends ListCell<StepState> {
 
     private final Supplier<Instant> now;
+    private final Supplier<dev.belay.engine.RunState> run;
     // One tooltip per cell, its text changed: a new Tooltip is a new popup window on every update.
     private final Tooltip tip = new Tooltip();
 
-    StepCell(Supplier<Instant> now) {
+    StepCell(Supplier<Instant> now, Supplier<dev.belay.engine.RunState> run) {
         this.now = now;
+        this.run = run;
         setPrefWidth(0); // long titles ellipsize instead of widening the list with a scroll bar
     }
 
@@ -75,7 +77,8 @@ final class StepCell extends ListCell<StepState> {
         if (s.phase() != Phase.MAIN) {
             b.append(s.phase() == Phase.PREFLIGHT ? "preflight · " : "rollback · ");
         }
-        b.append(look.word());
+        dev.belay.engine.RunState r = run.get();
+        b.append(r == null ? look.word() : RunEnd.word(r, s)); // "not needed" for rollback steps after a success
         if (s.startedAt() != null) {
             b.append(" · ").append(StepLook.duration(s.duration(now.get())));
         }

@@ -2,18 +2,24 @@ package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
 import dev.belay.engine.Awaiting;
+import dev.belay.engine.HostCommands;
 import dev.belay.engine.HostResult;
+import dev.belay.engine.HostStatus;
 import dev.belay.engine.Option;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlannedStep;
 import dev.belay.engine.RunState;
 import dev.belay.engine.StepState;
 import dev.belay.engine.StepStatus;
+import dev.belay.ui.run.StepChoices.Choice;
+import dev.belay.ui.run.StepChoices.Kind;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,6 +28,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,49 +37,33 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The current step in the middle of the run view: what it is, what it sends to each host, the
- * buttons the engine accepts now, and each host's result as it comes in.
+ * The current step in the middle of the run view: what it is, what it sends to each host, what can
+ * be done on it now (and why not the rest), a countdown while it waits, and each host's result.
+ * The buttons call the {@link RunPresenter}'s commands.
  */
 final class StepPanel {
-
-    /** What the buttons do; the run view sends them to the engine. */
-    interface Actions {
-        void run(String stepId);
-
-        void confirm(String stepId, String note);
-
-        void skip(String stepId);
-
-        void retry(String stepId);
-
-        void rollback();
-
-        void overridePreflight();
-
-        void resolve(String stepId, String host);
-
-        void typeIntoTerminal(String stepId);
-    }
 
     /** Up to this many hosts, every host's output shows; beyond, each card shows its last line until opened. */
     static final int EXPANDED_HOSTS = 6;
 
     private final Plan plan;
-    private final Actions actions;
+    private final RunPresenter presenter;
+    private final Consumer<String> typeIntoTerminal;
     private final VBox actionsBox = new VBox(10);
     private final VBox content = new VBox(14);
     private final ScrollPane scroll = new ScrollPane(content);
-    private final javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(scroll);
+    private final BorderPane root = new BorderPane(scroll);
     private final TextField note = new TextField();
+    private final Label countdown = new Label();
     private final Map<String, HostCard> cards = new LinkedHashMap<>();
     private String cardsFor;
     private String shownId;
-    private StepState lastStep;
-    private Awaiting lastAwaiting;
+    private RunScreen last;
 
-    StepPanel(Plan plan, Actions actions) {
+    StepPanel(Plan plan, RunPresenter presenter, Consumer<String> typeIntoTerminal) {
         this.plan = plan;
-        this.actions = actions;
+        this.presenter = presenter;
+        this.typeIntoTerminal = typeIntoTerminal;
         actionsBox.setPadding(new Insets(16, 24, 12, 24));
         actionsBox.getStyleClass().add("step-actions");
         content.setPadding(new Insets(14, 24, 24, 24));
@@ -83,6 +74,9 @@ final class StepPanel {
         note.setId("confirm-note");
         note.setPromptText("note (optional), recorded with the confirmation");
         HBox.setHgrow(note, Priority.ALWAYS);
+        countdown.setId("countdown");
+        countdown.getStyleClass().add("countdown");
+        countdown.setGraphic(new FontIcon(Feather.CLOCK));
     }
 
     /** The title, prompt and buttons stay put at the top; the details below them scroll. */
@@ -90,40 +84,47 @@ final class StepPanel {
         return root;
     }
 
-    String shownStepId() {
-        return shownId;
+    /** The confirmation note typed so far (Ctrl+Shift+C sends it). */
+    String note() {
+        return note.getText();
     }
 
-    void show(StepState step, RunState state, Map<String, Map<String, OutputTail>> outputs) {
+    void show(RunScreen screen, Map<String, Map<String, OutputTail>> outputs) {
+        StepState step = screen.shown();
+        RunState state = screen.state();
         if (step == null) {
             actionsBox.getChildren().setAll(new Label("Starting…"));
             content.getChildren().clear();
             return;
         }
+        countdown.setText(screen.countdown());
         if (!step.id().equals(shownId)) {
             note.clear();
             scroll.setVvalue(0);
-        } else if (step.equals(lastStep) && java.util.Objects.equals(state.awaiting(), lastAwaiting)
+        } else if (last != null && step.equals(last.shown()) && Objects.equals(state.awaiting(), last.state().awaiting())
+                && state.status() == last.state().status() && Objects.equals(screen.countdown() == null, last.countdown() == null)
                 && cards.keySet().containsAll(outputs.getOrDefault(step.id(), Map.of()).keySet())) {
-            // Only output moved (the common case while hosts stream): touch the host cards, nothing else.
+            // Only output or the countdown moved (the common case while hosts stream): touch the cards, nothing else.
             Map<String, OutputTail> tails = outputs.getOrDefault(step.id(), Map.of());
-            cards.forEach((host, card) -> card.show(step.host(host).orElse(null), tails.get(host)));
+            Map<String, String> commands = commands(step, state);
+            cards.forEach((host, card) -> card.show(step.host(host).orElse(null), tails.get(host), commands.get(host)));
+            last = screen;
             return;
         }
         shownId = step.id();
-        lastStep = step;
-        lastAwaiting = state.awaiting();
+        last = screen;
         PlannedStep planned = plan.find(step.id()).orElse(null);
         actionsBox.getChildren().setAll(header(step));
         content.getChildren().clear();
-        Awaiting awaiting = state.awaiting();
-        boolean asked = awaiting != null && (awaiting.stepId() == null || awaiting.stepId().equals(step.id()));
-        if (asked) {
-            Label prompt = new Label(awaiting.prompt(), new FontIcon(Feather.ARROW_RIGHT_CIRCLE));
-            prompt.setId("await-prompt");
-            prompt.setWrapText(true);
-            prompt.getStyleClass().add("await-prompt");
-            actionsBox.getChildren().add(prompt);
+        headline(step, state);
+        if (screen.countdown() != null) {
+            actionsBox.getChildren().add(countdown);
+        }
+        actionsBox.getChildren().add(buttons(step, screen.choices()));
+        whyNot(screen.choices());
+        if (state.awaiting() != null && state.awaiting().stepId() != null && !state.awaiting().stepId().equals(step.id())
+                && state.awaiting().options().contains(Option.RUN)) {
+            actionsBox.getChildren().add(nextBar(state, state.awaiting().stepId()));
         }
         if (planned != null && planned.step().description() != null) {
             content.getChildren().add(MarkdownFlow.of(planned.step().description()));
@@ -131,18 +132,46 @@ final class StepPanel {
         if (planned != null) {
             commands(planned, state);
         }
-        if (step.message() != null && !step.message().isBlank()) {
-            Label msg = new Label(step.message());
+        hosts(step, state, outputs.getOrDefault(step.id(), Map.of()));
+    }
+
+    /**
+     * One line on what happened or what Belay waits for. A failed step says where it failed; the
+     * details are in the host summaries below, once (the engine's prompt repeats them).
+     */
+    private void headline(StepState step, RunState state) {
+        var awaiting = state.awaiting();
+        boolean asked = awaiting != null && (awaiting.stepId() == null || awaiting.stepId().equals(step.id()));
+        if (step.status() == StepStatus.FAILED) {
+            List<String> failed = step.hosts().stream().filter(h -> h.status() == HostStatus.FAILED).map(HostResult::host).toList();
+            String text = failed.isEmpty() ? "This step failed: " + FailureSummary.plainText(step.message())
+                    : "This step failed on " + String.join(", ", failed) + " (" + failed.size() + " of "
+                    + step.hosts().size() + " host" + (step.hosts().size() == 1 ? "" : "s") + "); what each saw is below.";
+            Label msg = label(text, "step-message-failed");
             msg.setId("step-message");
-            msg.setWrapText(true);
-            msg.getStyleClass().add(step.status() == StepStatus.FAILED ? "step-message-failed" : "step-message");
+            msg.setGraphic(new FontIcon(Feather.X_OCTAGON));
+            actionsBox.getChildren().add(msg);
+            return;
+        }
+        if (asked) {
+            Label prompt = label(awaiting.prompt(), "await-prompt");
+            prompt.setGraphic(new FontIcon(Feather.ARROW_RIGHT_CIRCLE));
+            prompt.setId("await-prompt");
+            actionsBox.getChildren().add(prompt);
+        }
+        if (step.message() != null && !step.message().isBlank() && !(asked && awaiting.prompt().contains(step.message()))) {
+            Label msg = label(FailureSummary.plainText(step.message()), "step-message");
+            msg.setId("step-message");
             actionsBox.getChildren().add(msg);
         }
-        actionsBox.getChildren().add(buttons(step, asked ? awaiting.options() : List.of()));
-        if (awaiting != null && !asked && awaiting.options().contains(Option.RUN)) {
-            actionsBox.getChildren().add(nextBar(state, awaiting.stepId()));
-        }
-        hosts(step, outputs.getOrDefault(step.id(), Map.of()));
+    }
+
+    private static Label label(String text, String style) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.getStyleClass().add(style);
+        return l;
     }
 
     private Node header(StepState step) {
@@ -151,6 +180,7 @@ final class StepPanel {
         title.setId("step-title");
         title.getStyleClass().add(Styles.TITLE_3);
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label status = new Label(look.word(), new FontIcon(look.icon()));
         status.setId("step-status");
         status.getStyleClass().addAll("status-chip", look.styleClass());
@@ -191,73 +221,111 @@ final class StepPanel {
         }
     }
 
-    /** The step the engine waits to run, while another one is in view: Ctrl+Enter runs it. */
+    private Map<String, String> commands(StepState step, RunState state) {
+        Map<String, String> out = new LinkedHashMap<>();
+        plan.find(step.id()).ifPresent(p -> HostCommands.of(plan, p, state).forEach(c -> out.put(c.host(), c.command())));
+        return out;
+    }
+
+    /** The step the engine waits to run, while another one is in view: the button first, so it never moves. */
     private Node nextBar(RunState state, String nextId) {
         String title = state.step(nextId).map(StepState::title).orElse(nextId);
         Label next = new Label("Next: " + title, new FontIcon(Feather.CHEVRONS_RIGHT));
         next.getStyleClass().add("next-title");
-        HBox bar = new HBox(10, next, button("Run next", "btn-run", Feather.PLAY, "Run '" + title + "' (Ctrl+Enter)", true,
-                () -> actions.run(nextId)));
+        next.setMinWidth(0);
+        HBox bar = new HBox(10, button("Run next", "btn-run", Feather.PLAY, "Run '" + title + "' (Ctrl+Enter)", true,
+                presenter::runNext), next);
+        NoReturnWarning.of(state, nextId).ifPresent(w -> bar.getChildren().add(1, w));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("next-bar");
         bar.getStyleClass().add("next-bar");
         return bar;
     }
 
-    private Node buttons(StepState step, List<Option> offered) {
-        Set<Option> o = new LinkedHashSet<>(offered);
+    private Node buttons(StepState step, List<Choice> choices) {
         HBox row = new HBox(8);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setId("step-buttons");
         String id = step.id();
-        if (o.contains(Option.RUN)) {
-            row.getChildren().add(button("Run", "btn-run", Feather.PLAY, "Run this step (Ctrl+Enter)", true, () -> actions.run(id)));
-        }
-        if (o.contains(Option.RETRY) && step.status() == StepStatus.FAILED) {
-            row.getChildren().add(button("Retry", "btn-retry", Feather.REFRESH_CW,
-                    "Run it again on the hosts that did not pass (Ctrl+Enter)", true, () -> actions.retry(id)));
-        }
-        if (o.contains(Option.CONFIRM) && "terminal".equals(step.kind())) {
-            row.getChildren().add(button("Type into terminal", "btn-terminal", Feather.TERMINAL,
-                    "Type the command into " + step.terminalHost() + "'s terminal (Ctrl+T)", false,
-                    () -> actions.typeIntoTerminal(id)));
-        }
-        if (o.contains(Option.CONFIRM)) {
-            row.getChildren().addAll(button("Confirm", "btn-confirm", Feather.CHECK, "Tick this step (Ctrl+Shift+C)", true,
-                    () -> actions.confirm(id, note.getText())), note);
-        }
-        if (o.contains(Option.RESOLVE_UNKNOWN)) {
-            step.hosts().stream().filter(h -> h.status() == dev.belay.engine.HostStatus.OUTCOME_UNKNOWN)
-                    .forEach(h -> row.getChildren().add(button("Resolve " + h.host() + "…", "btn-resolve-" + h.host(),
-                            Feather.HELP_CIRCLE, "Check by hand, then re-run or mark done or failed", true,
-                            () -> actions.resolve(id, h.host()))));
-        }
-        if (o.contains(Option.OVERRIDE_PREFLIGHT)) {
-            row.getChildren().add(button("Override preflight…", "btn-override", Feather.FAST_FORWARD,
-                    "Go on despite the failed checks; a reason is required", false, actions::overridePreflight));
-        }
-        if (o.contains(Option.SKIP)) {
-            row.getChildren().add(button("Skip…", "btn-skip", Feather.SKIP_FORWARD, "Skip with a reason (Ctrl+Shift+S)",
-                    false, () -> actions.skip(id)));
-        }
-        if (o.contains(Option.ROLLBACK)) {
-            Node rb = button("Roll back…", "btn-rollback", Feather.ROTATE_CCW, "Run the rollback steps; a reason is required",
-                    false, actions::rollback);
-            rb.getStyleClass().add(Styles.DANGER);
-            row.getChildren().add(rb);
+        boolean stuck = step.status() == StepStatus.FAILED || step.status() == StepStatus.OUTCOME_UNKNOWN;
+        for (Choice c : choices) {
+            if (!c.allowed()) {
+                continue;
+            }
+            Node b = switch (c.kind()) {
+                case RUN -> button("Run", "btn-run", Feather.PLAY, c.why(), true, () -> presenter.run(id));
+                case RETRY -> button("Retry", "btn-retry", Feather.REFRESH_CW, c.why(), true, () -> presenter.retry(id));
+                case TERMINAL -> button("Type into terminal", "btn-terminal", Feather.TERMINAL, c.why(), false,
+                        () -> typeIntoTerminal.accept(id));
+                case CONFIRM -> new HBox(8, button("Confirm", "btn-confirm", Feather.CHECK, c.why(), true,
+                        () -> presenter.confirm(id, note.getText())), note);
+                case RESOLVE -> button("Resolve " + c.host() + "…", "btn-resolve-" + c.host(), Feather.HELP_CIRCLE, c.why(),
+                        true, () -> presenter.resolve(id, c.host()));
+                case OVERRIDE_PREFLIGHT -> button("Override preflight…", "btn-override", Feather.FAST_FORWARD, c.why(),
+                        false, presenter::overridePreflight);
+                case SKIP -> button("Skip…", "btn-skip", Feather.SKIP_FORWARD, c.why(), false, () -> presenter.skip(id));
+                case ROLLBACK -> {
+                    Button rb = button("Roll back…", "btn-rollback", Feather.ROTATE_CCW, c.why(), false, presenter::rollback);
+                    rb.getStyleClass().add(Styles.DANGER);
+                    yield rb;
+                }
+                // the header's Abort is always there; on a failed step it is one of the answers, so it shows here too
+                case ABORT -> stuck ? button("Abort run…", "btn-abort-step", Feather.OCTAGON, c.why(), false,
+                        presenter::abort) : null;
+            };
+            if (b != null) {
+                if (c.kind() == Kind.CONFIRM) {
+                    HBox.setHgrow(b, Priority.ALWAYS);
+                }
+                row.getChildren().add(b);
+            }
         }
         if (row.getChildren().isEmpty()) {
-            Label busy = new Label(step.status() == StepStatus.RUNNING ? "Running…" : "");
+            Label busy = new Label(step.status() == StepStatus.RUNNING ? "Running: hosts report below as they finish"
+                    : step.status().done() ? "Nothing to do on this step." : "");
+            busy.setId("step-idle");
             busy.getStyleClass().add(Styles.TEXT_MUTED);
             row.getChildren().add(busy);
         }
         return row;
     }
 
+    /** The actions not offered on this step, each with its reason: the operator never wonders where a button went. */
+    private void whyNot(List<Choice> choices) {
+        List<Choice> no = choices.stream().filter(c -> !c.allowed()).toList();
+        if (no.isEmpty()) {
+            return;
+        }
+        VBox box = new VBox(2);
+        box.setId("why-not");
+        box.getStyleClass().add("why-not");
+        for (Choice c : no) {
+            Label l = label(name(c.kind()) + " is not offered: " + c.why(), Styles.TEXT_MUTED);
+            l.getStyleClass().add(Styles.TEXT_SMALL);
+            box.getChildren().add(l);
+        }
+        actionsBox.getChildren().add(box);
+    }
+
+    private static String name(Kind k) {
+        return switch (k) {
+            case RUN -> "Run";
+            case RETRY -> "Retry";
+            case CONFIRM -> "Confirm";
+            case TERMINAL -> "Type into terminal";
+            case RESOLVE -> "Resolve";
+            case OVERRIDE_PREFLIGHT -> "Override";
+            case SKIP -> "Skip";
+            case ROLLBACK -> "Roll back";
+            case ABORT -> "Abort";
+        };
+    }
+
     private static Button button(String text, String id, Feather icon, String tip, boolean accent, Runnable r) {
         Button b = new Button(text, new FontIcon(icon));
         b.setId(id);
         b.setTooltip(new Tooltip(tip));
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (accent) {
             b.getStyleClass().add(Styles.ACCENT);
         }
@@ -265,7 +333,7 @@ final class StepPanel {
         return b;
     }
 
-    private void hosts(StepState step, Map<String, OutputTail> outputs) {
+    private void hosts(StepState step, RunState state, Map<String, OutputTail> outputs) {
         if (!step.id().equals(cardsFor)) {
             cards.clear();
             cardsFor = step.id();
@@ -279,10 +347,10 @@ final class StepPanel {
         VBox box = new VBox(10);
         box.setId("host-results");
         boolean expanded = names.size() <= EXPANDED_HOSTS;
+        Map<String, String> commands = commands(step, state);
         for (String host : names) {
             HostCard card = cards.computeIfAbsent(host, h -> new HostCard(h, expanded));
-            HostResult r = step.host(host).orElse(null);
-            card.show(r, outputs.get(host));
+            card.show(step.host(host).orElse(null), outputs.get(host), commands.get(host));
             box.getChildren().add(card.node());
         }
         content.getChildren().add(section("Hosts", box));
@@ -292,15 +360,5 @@ final class StepPanel {
         Label heading = new Label(name);
         heading.getStyleClass().add("section-title");
         return new VBox(6, heading, body);
-    }
-
-    /** Fires the primary action the keyboard asks for, if the engine accepts it now. */
-    boolean fire(String buttonId) {
-        Node n = actionsBox.lookup("#" + buttonId);
-        if (n instanceof Button b && !b.isDisabled()) {
-            b.fire();
-            return true;
-        }
-        return false;
     }
 }

@@ -15,6 +15,11 @@ public interface TerminalTyping {
     /** Types {@code command} and Enter into {@code host}'s terminal (opening it if needed). */
     CompletableFuture<Void> typeInto(String host, String command);
 
+    /** True once a terminal is open: until then the run view shows only the terminals' bar. */
+    default javafx.beans.value.ObservableBooleanValue opened() {
+        return new javafx.beans.property.SimpleBooleanProperty(false);
+    }
+
     /** Releases the terminals when the run view closes. */
     default void close() {
     }

@@ -1,12 +1,11 @@
 package dev.belay.ui.terminal;
 
-import dev.belay.audit.EventType;
+import dev.belay.audit.LoggedEvent;
+import dev.belay.ui.fx.Background;
 import dev.belay.audit.NewEvent;
 import dev.belay.audit.Recording;
 import dev.belay.audit.RecordingRef;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One terminal session in the audit log: TERMINAL_OPENED, the asciicast recording (password
@@ -19,7 +18,7 @@ final class SessionRecord {
     private final TerminalAudit audit;
     private final String host;
     private final Recording recording;
-    private final ExecutorService recorder;
+    private final Background recorder;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile boolean finished;
 
@@ -27,19 +26,14 @@ final class SessionRecord {
         this.audit = audit;
         this.host = host;
         this.recording = recording;
-        this.recorder = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "terminal-record-" + host);
-            t.setDaemon(true);
-            return t;
-        });
+        this.recorder = Background.serial("terminal-record-" + host);
     }
 
     /** Starts the recording and appends TERMINAL_OPENED; call off the FX thread. */
     static SessionRecord open(TerminalAudit audit, String host, int cols, int rows) {
         Recording recording = audit.store().startRecording(audit.runId(), host, cols, rows, host + " terminal");
-        NewEvent opened = NewEvent.of(audit.runId(), audit.operator(), host, EventType.TERMINAL_OPENED);
-        opened.payload().put("recordingId", recording.id()).put("cols", cols).put("rows", rows);
-        audit.store().append(opened);
+        audit.store().append(NewEvent.of(audit.runId(), audit.operator(), host, new LoggedEvent.TerminalOpened(
+                audit.store().clock().instant(), host, recording.id(), cols, rows)));
         return new SessionRecord(audit, host, recording);
     }
 
@@ -68,11 +62,10 @@ final class SessionRecord {
         finished = true;
         CompletableFuture.runAsync(() -> {
             RecordingRef ref = recording.finish();
-            NewEvent closed = NewEvent.of(audit.runId(), audit.operator(), host, EventType.TERMINAL_CLOSED);
-            closed.payload().put("recordingId", ref.id()).put("sha256", ref.sha256());
-            audit.store().append(closed);
-        }, recorder).whenComplete((v, e) -> {
-            recorder.shutdown();
+            audit.store().append(NewEvent.of(audit.runId(), audit.operator(), host, new LoggedEvent.TerminalClosed(
+                    audit.store().clock().instant(), host, ref.id(), ref.sha256())));
+        }, recorder.executor()).whenComplete((v, e) -> {
+            recorder.close();
             if (e == null) {
                 ended.complete(null);
             } else {

@@ -1,5 +1,7 @@
 package dev.belay.ui.terminal;
 
+import dev.belay.ui.fx.Background;
+
 import dev.belay.ssh.exec.SshPool;
 import dev.belay.ssh.auth.SshTarget;
 import dev.belay.ui.fx.FxEvents;
@@ -11,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.BooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -35,15 +34,9 @@ import javafx.scene.layout.Region;
  */
 public final class TerminalTabs {
 
-    private static final AtomicInteger THREADS = new AtomicInteger();
-
     private final SshPool pool;
     private final TerminalAudit audit;
-    private final ExecutorService io = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "terminal-io-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final Background io = Background.elastic("terminal-io");
     // Read by JediTerm's writer threads when the operator types, hence concurrent and volatile.
     private final Map<String, TerminalPane> panes = new ConcurrentHashMap<>();
     private final Set<String> checked = ConcurrentHashMap.newKeySet();
@@ -81,6 +74,11 @@ public final class TerminalTabs {
         return root;
     }
 
+    /** True while at least one terminal tab is open (the run view keeps the terminal area folded until then). */
+    public javafx.beans.binding.BooleanBinding anyOpen() {
+        return javafx.beans.binding.Bindings.isNotEmpty(tabs.getTabs());
+    }
+
     /** Opens (or shows) the terminal tab of {@code host}; completes when its shell is open. */
     public CompletableFuture<TerminalPane> open(String host, SshTarget target) {
         TerminalPane existing = panes.get(host);
@@ -88,7 +86,7 @@ public final class TerminalTabs {
             select(host);
             return existing.whenOpen();
         }
-        TerminalPane pane = new TerminalPane(host, io);
+        TerminalPane pane = new TerminalPane(host, io.executor());
         panes.put(host, pane);
         pane.routeTypingTo(bytes -> typed(host, bytes));
         Tab tab = new Tab(host + " …", pane.node());
@@ -176,7 +174,7 @@ public final class TerminalTabs {
         new ArrayList<>(panes.keySet()).forEach(h -> all.add(panes.get(h).close()));
         panes.clear();
         tabs.getTabs().clear();
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> io.shutdown());
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> io.close());
     }
 
     private static String rootMessage(Throwable error) {
