@@ -1,5 +1,6 @@
 package dev.belay.audit;
 
+import dev.belay.text.Elapsed;
 import java.util.stream.Collectors;
 
 /**
@@ -115,7 +116,7 @@ public final class EventText {
         } else if (e instanceof LoggedEvent.CommandFinished f) {
             String how = f.exitCode() != null ? "exit " + f.exitCode()
                     : f.outcome() == null ? "ended" : f.outcome().replace('-', ' ');
-            return how + " after " + f.millis() + " ms";
+            return how + " after " + Elapsed.of(java.time.Duration.ofMillis(f.millis()));
         } else if (e instanceof LoggedEvent.ExpectationChecked x) {
             return x.expectation() + ": expected " + x.expected() + ", seen " + x.seen();
         } else if (e instanceof LoggedEvent.ValueCaptured v) {

@@ -130,6 +130,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aSecretShorterThanFourCharactersAndAWindowEndWithoutZoneAreRefusedWithTheFix() throws IOException {
+        Path rb = Files.writeString(dir.resolve("short-secret.yaml"), FAILING.replace("cli-failing", "cli-secret")
+                .replace("roles:", "vars:\n  pass: { prompt: DB password, secret: true }\nroles:"));
+        assertThat(belay("run", rb.toString(), "--inventory", lab.inventoryPath().toString(), "--var", "pass=x",
+                "--db", "jdbc:h2:file:" + dir.resolve("secret/belay"))).isEqualTo(RunDriver.BAD_INPUT);
+        assertThat(err.toString()).contains("--var pass").contains("at least 4").doesNotContain("Exception");
+        assertThat(belay("run", rb.toString(), "--inventory", lab.inventoryPath().toString(), "--var", "pass=s3cret",
+                "--window-end", "2026-11-25T23:00", "--db", "jdbc:h2:file:" + dir.resolve("secret/belay")))
+                .isEqualTo(RunDriver.BAD_INPUT);
+        assertThat(err.toString()).contains("--window-end").contains("offset").contains("local time");
+    }
+
+    @Test
     void manualStepPausesTheRunAndResumeWithAutoConfirmFinishesIt() throws IOException {
         Path rb = Files.writeString(dir.resolve("manual.yaml"), MANUAL);
         String db = dev.belay.audit.AuditStore.h2Url(dir.resolve("manual-audit"));
