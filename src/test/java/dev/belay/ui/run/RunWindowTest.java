@@ -270,7 +270,7 @@ class RunWindowTest {
         robot.interact(() -> runs.getSelectionModel().select(unfinished));
         waitUntil(() -> fx(() -> robot.lookup("#resume-run").tryQuery().map(Node::isVisible).orElse(false)));
         int before = fx(() -> window.runs().windows().size());
-        robot.clickOn("#resume-run");
+        robot.interact(() -> robot.lookup("#resume-run").queryButton().fire()); // as a click or Enter on it would
 
         try {
             waitUntil(() -> robot.lookup("#resume-dialog").tryQuery().isPresent());
