@@ -1,5 +1,7 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.Fault;
+import dev.belay.lab.FaultKind;
 import dev.belay.lab.play.Cloud.Endpoint;
 import dev.belay.lab.play.Cloud.Server;
 import java.time.Duration;
@@ -24,16 +26,28 @@ final class OpenStackPlay implements Play {
             .withZone(ZoneOffset.UTC);
     static final Duration BUILD_TIME = Duration.ofSeconds(10);
 
-    private static final List<String> COMMANDS = List.of("token issue", "compute service list", "network agent list",
+    private static final List<String> COMMANDS = List.of("token issue", "compute service list", "compute service set", "network agent list",
             "endpoint list", "endpoint create", "service show", "service create", "service list", "user show",
             "user create", "user list", "role add", "role assignment list", "server list", "server create",
-            "server delete", "server show", "image list", "volume list");
+            "server delete", "server show", "server set", "server add volume", "server remove volume", "image list",
+            "volume list", "volume create", "volume show", "volume delete", "network create", "network delete",
+            "subnet create", "subnet delete");
     private static final Set<String> FLAGS = Set.of("--all-projects", "--names", "--wait", "--long", "--enable",
             "--disable", "--or-show", "--effective", "--inherited");
 
     @Override
     public Set<String> commands() {
         return Set.of("openstack");
+    }
+
+    @Override
+    public void attach(Cluster cluster) {
+        // At start the fresh catalog leaves them out (Cloud.seed); injected live, they go at once.
+        cluster.faults().onInject(f -> {
+            if (f.kind() == FaultKind.CATALOG_INTERNAL_MISSING) {
+                cluster.cloud().dropInterface("internal");
+            }
+        });
     }
 
     /** A parsed command line: the command, its options and positionals, the output format and columns. */
@@ -99,6 +113,7 @@ final class OpenStackPlay implements Play {
             Out out = switch (name) {
                 case "token issue" -> tokenIssue(call);
                 case "compute service list" -> computeServices(call, cmd);
+                case "compute service set" -> computeServiceSet(call, cmd);
                 case "network agent list" -> agents(call);
                 case "endpoint list" -> endpointList(call, cmd);
                 case "endpoint create" -> endpointCreate(call, cmd);
@@ -108,6 +123,8 @@ final class OpenStackPlay implements Play {
                 case "role assignment list" -> roleAssignments(call, cmd);
                 case "image list" -> simple(call.cluster().cloud().images(), "glance_api", call);
                 case "volume list" -> simple(call.cluster().cloud().volumes(), null, call);
+                case "volume create", "volume show", "volume delete", "network create", "network delete", "subnet create",
+                        "subnet delete", "server add volume", "server remove volume", "server set" -> canary(call, cmd);
                 default -> servers(call, cmd);
             };
             return PlayResult.ok(render(out, cmd));
@@ -118,6 +135,12 @@ final class OpenStackPlay implements Play {
 
     // ------------------------------------------------------------------ reaching the APIs
 
+    /** A Nova service is up while its container runs and reports in ({@code service-not-reporting@H:NAME}). */
+    private static boolean reporting(Call call, String host, String container) {
+        return call.cluster().network().serving(host, container)
+                && !call.cluster().faults().all().contains(new Fault(FaultKind.SERVICE_NOT_REPORTING, host, container));
+    }
+
     private static void reach(Call call, String container) throws PlayFailure {
         Network net = call.cluster().network();
         String auth = "http://" + Network.VIP + ":35357/v3";
@@ -126,7 +149,8 @@ final class OpenStackPlay implements Play {
                     + ". Attempting to parse version from URL.\nUnable to establish connection to " + auth
                     + "/auth/tokens: ('Connection aborted.', error(113, 'No route to host'))");
         }
-        boolean served = call.cluster().topology().role("controllers").stream().anyMatch(h -> net.serving(h, container));
+        boolean served = call.cluster().topology().role("controllers").stream().anyMatch(h -> net.serving(h, container))
+                && !call.cluster().faults().has(FaultKind.HAPROXY_NO_BACKENDS, net.vipHolder().get());
         if (!served) {
             throw new PlayFailure(1, container.equals("keystone")
                     ? "Failed to discover available identity versions when contacting " + auth
@@ -225,16 +249,60 @@ final class OpenStackPlay implements Play {
                 {"nova-conductor", "nova_conductor"}};
         for (String[] b : control) {
             for (String h : call.cluster().topology().role("controllers")) {
-                rows.add(serviceRow(id++, b[0], h, "internal", net.serving(h, b[1]), now));
+                rows.add(serviceRow(id++, b[0], h, "internal", reporting(call, h, b[1]), now));
             }
         }
         for (String h : call.cluster().topology().role("computes")) {
-            rows.add(serviceRow(id++, "nova-compute", h, "nova", net.serving(h, "nova_compute"), now));
+            rows.add(serviceRow(id++, "nova-compute", h, "nova", reporting(call, h, "nova_compute"), now));
         }
         String svc = cmd.opt("--service");
         String host = cmd.opt("--host");
         rows.removeIf(r -> (svc != null && !r.get(1).equals(svc)) || (host != null && !r.get(2).equals(host)));
-        return new Out(List.of("ID", "Binary", "Host", "Zone", "Status", "State", "Updated At"), rows, false);
+        Cloud cloud = call.cluster().cloud();
+        boolean long_ = cmd.opts().containsKey("--long");
+        List<List<String>> shown = new ArrayList<>();
+        for (List<String> r : rows) {
+            List<String> row = new ArrayList<>(r);
+            String reason = cloud.disabledReason(r.get(2), r.get(1)).orElse(null);
+            if (reason != null) {
+                row.set(4, "disabled");
+            }
+            if (long_) {
+                row.add(reason == null || reason.isEmpty() ? "None" : reason);
+            }
+            shown.add(row);
+        }
+        List<String> cols = new ArrayList<>(List.of("ID", "Binary", "Host", "Zone", "Status", "State", "Updated At"));
+        if (long_) {
+            cols.add("Disabled Reason");
+        }
+        return new Out(cols, shown, false);
+    }
+
+    /** {@code compute service set [--enable|--disable] [--disable-reason R] HOST SERVICE}: prints nothing. */
+    private Out computeServiceSet(Call call, Cmd cmd) throws PlayFailure {
+        reach(call, "nova_api");
+        if (cmd.pos().size() != 2) {
+            throw new PlayFailure(2, "usage: openstack compute service set [-h] [--enable | --disable]\n"
+                    + "                                     [--disable-reason <reason>]\n"
+                    + "                                     [--up | --down] <host> <service>\n"
+                    + "openstack compute service set: error: too few arguments");
+        }
+        String host = cmd.pos().get(0);
+        String binary = cmd.pos().get(1);
+        boolean known = (binary.equals("nova-compute") && call.cluster().topology().has(host, "computes"))
+                || (call.cluster().topology().has(host, "controllers")
+                && List.of("nova-scheduler", "nova-conductor", "nova-consoleauth").contains(binary));
+        if (!known) {
+            throw new PlayFailure(1, "Compute service " + binary + " of host " + host + " failed to set.\n"
+                    + "Compute service nova-compute of host " + host + " failed to set.");
+        }
+        if (cmd.opts().containsKey("--disable")) {
+            call.cluster().cloud().disableService(host, binary, cmd.opt("--disable-reason"));
+        } else if (cmd.opts().containsKey("--enable")) {
+            call.cluster().cloud().enableService(host, binary);
+        }
+        return new Out(List.of(), List.of(), false);
     }
 
     private static List<String> serviceRow(int id, String binary, String host, String zone, boolean up, Instant now) {
@@ -386,7 +454,9 @@ final class OpenStackPlay implements Play {
         Instant now = call.cluster().clock().now();
         switch (cmd.name()) {
             case "server list" -> {
-                List<List<String>> rows = cloud.servers().stream()
+                String name = cmd.opt("--name");
+                java.util.regex.Pattern p = name == null ? null : java.util.regex.Pattern.compile(name);
+                List<List<String>> rows = cloud.servers().stream().filter(s -> p == null || p.matcher(s.name()).find())
                         .map(s -> List.of(s.id(), s.name(), status(s, now), s.network(), s.image(), s.flavor())).toList();
                 return new Out(List.of("ID", "Name", "Status", "Networks", "Image", "Flavor"), rows, false);
             }
@@ -406,7 +476,8 @@ final class OpenStackPlay implements Play {
                 boolean wait = cmd.opts().containsKey("--wait");
                 Server s = cloud.addServer(cmd.pos().get(0), host, cmd.opts().getOrDefault("--image", ""),
                         cmd.opt("--flavor"), cmd.opts().getOrDefault("--network", "private"), wait ? BUILD_TIME : Duration.ZERO);
-                return show(s, now);
+                // Read the clock again: on a sped-up lab clock, lab time has moved since the command began.
+                return show(s, call.cluster().clock().now(), cloud.properties(s));
             }
             case "server delete" -> {
                 for (String n : cmd.pos()) {
@@ -416,7 +487,8 @@ final class OpenStackPlay implements Play {
                 return new Out(List.of(), List.of(), false);
             }
             default -> {
-                return show(find(cloud, cmd.pos().isEmpty() ? "" : cmd.pos().get(0)), now);
+                Server found = find(cloud, cmd.pos().isEmpty() ? "" : cmd.pos().get(0));
+                return show(found, now, cloud.properties(found));
             }
         }
     }
@@ -439,7 +511,7 @@ final class OpenStackPlay implements Play {
         return now.isBefore(s.created().plus(BUILD_TIME)) ? "BUILD" : "ACTIVE";
     }
 
-    private static Out show(Server s, Instant now) {
+    private static Out show(Server s, Instant now, String properties) {
         String status = status(s, now);
         List<String> cols = new ArrayList<>(List.of("OS-EXT-SRV-ATTR:host", "addresses", "created", "fault", "flavor", "id",
                 "image", "name", "status"));
@@ -452,6 +524,80 @@ final class OpenStackPlay implements Play {
             cols.remove(i);
             vals.remove(i);
         }
+        int at = cols.indexOf("name") + 1;
+        cols.add(at, "properties");
+        vals.add(at, properties);
         return new Out(cols, List.of(vals), true);
+    }
+
+    /**
+     * What the verification's canary uses besides servers: networks and subnets (Neutron), volumes
+     * (Cinder; {@code available}, {@code in-use} once attached), server properties. Each answers as
+     * python-openstackclient 3.x does; a name that does not exist fails as it does there.
+     */
+    private Out canary(Call call, Cmd cmd) throws PlayFailure {
+        Cloud cloud = call.cluster().cloud();
+        String name = cmd.pos().isEmpty() ? "" : cmd.pos().get(0);
+        switch (cmd.name()) {
+            case "network create", "subnet create" -> {
+                reach(call, "neutron_server");
+                boolean subnet = cmd.name().startsWith("subnet");
+                if (subnet && cloud.network(cmd.opts().getOrDefault("--network", "")).isEmpty()) {
+                    throw new PlayFailure(1, "Unable to find network with name or ID '" + cmd.opt("--network") + "'");
+                }
+                Cloud.Simple made = cloud.addNetwork(name, subnet);
+                return new Out(List.of("id", "name", "status"), List.of(List.of(made.id(), made.name(), made.status())), true);
+            }
+            case "network delete", "subnet delete" -> {
+                reach(call, "neutron_server");
+                boolean subnet = cmd.name().startsWith("subnet");
+                if (!cloud.removeNetwork(name, subnet)) {
+                    throw new PlayFailure(1, "Failed to delete " + (subnet ? "subnet" : "network") + " with name or ID '" + name
+                            + "': Unable to find " + (subnet ? "subnet" : "network") + " with name or ID '" + name + "'\n1 of 1 "
+                            + (subnet ? "subnets" : "networks") + " failed to delete.");
+                }
+                return new Out(List.of(), List.of(), false);
+            }
+            case "volume create" -> {
+                reach(call, "cinder_api");
+                Cloud.Simple v = cloud.addVolume(name);
+                return new Out(List.of("id", "name", "size", "status"), List.of(List.of(v.id(), v.name(),
+                        cmd.opts().getOrDefault("--size", "1"), v.status())), true);
+            }
+            case "volume show" -> {
+                reach(call, "cinder_api");
+                Cloud.Simple v = cloud.volume(name).orElseThrow(() -> new PlayFailure(1, "No volume with a name or ID of '" + name + "' exists."));
+                return new Out(List.of("id", "name", "status"), List.of(List.of(v.id(), v.name(), v.status())), true);
+            }
+            case "volume delete" -> {
+                reach(call, "cinder_api");
+                Cloud.Simple v = cloud.volume(name).orElseThrow(() -> new PlayFailure(1, "Failed to delete volume with name or ID '"
+                        + name + "': No volume with a name or ID of '" + name + "' exists.\n1 of 1 volumes failed to delete."));
+                if (v.status().equals("in-use")) {
+                    throw new PlayFailure(1, "Failed to delete volume with name or ID '" + name + "': Invalid volume: Volume status must"
+                            + " be available or error or error_restoring or error_extending or error_managing and must not be migrating,"
+                            + " attached, belong to a group or have snapshots. (HTTP 400)\n1 of 1 volumes failed to delete.");
+                }
+                cloud.removeVolume(v);
+                return new Out(List.of(), List.of(), false);
+            }
+            case "server add volume", "server remove volume" -> {
+                reach(call, "nova_api");
+                find(cloud, name);
+                String vol = cmd.pos().size() > 1 ? cmd.pos().get(1) : "";
+                Cloud.Simple v = cloud.volume(vol).orElseThrow(() -> new PlayFailure(1, "No volume with a name or ID of '" + vol + "' exists."));
+                cloud.setVolumeStatus(v, cmd.name().equals("server add volume") ? "in-use" : "available");
+                return new Out(List.of(), List.of(), false);
+            }
+            default -> {
+                reach(call, "nova_api");
+                Server srv = find(cloud, name);
+                String prop = cmd.opt("--property");
+                if (prop != null && prop.contains("=")) {
+                    cloud.setProperty(srv, prop.substring(0, prop.indexOf('=')), prop.substring(prop.indexOf('=') + 1));
+                }
+                return new Out(List.of(), List.of(), false);
+            }
+        }
     }
 }

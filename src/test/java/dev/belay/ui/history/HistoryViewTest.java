@@ -186,7 +186,7 @@ class HistoryViewTest {
         assertThat(what).contains("Run started", "Command started", "Command finished", "Check failed",
                 "Monitor down", "Terminal opened", "Run failed");
         assertThat(what).noneMatch(w -> w.contains("_"));
-        assertThat(detail).contains("pg_dump app > /backup/app.sql … (+1 line)", "exit 1 after 50 ms")
+        assertThat(detail).contains("pg_dump app > /backup/app.sql … (+1 line)", "exit 1 after 50ms")
                 .noneMatch(d -> d.contains("\n") || d.contains("{"));
         assertThat(robot.lookup("#resume-run").tryQuery()).hasValueSatisfying(n -> assertThat(n.isVisible()).isFalse());
     }
