@@ -50,6 +50,9 @@ public final class Cloud {
     private final List<Server> servers = new ArrayList<>();
     private final List<Simple> images = new ArrayList<>();
     private final List<Simple> volumes = new ArrayList<>();
+    /** Networks and subnets by name (canary resources); a volume's attachment; servers' properties. */
+    private final Map<String, Map<String, String>> resources = new java.util.HashMap<>();
+    private final Map<String, String> properties = new java.util.HashMap<>();
     private boolean instancesMapped;
     private String apiDbRelease = "14";
     private String dbRelease = "14";
@@ -69,6 +72,8 @@ public final class Cloud {
         servers.clear();
         images.clear();
         volumes.clear();
+        resources.clear();
+        properties.clear();
         instancesMapped = false;
         apiDbRelease = "14";
         dbRelease = "14";
@@ -266,6 +271,50 @@ public final class Cloud {
 
     synchronized List<Simple> volumes() {
         return List.copyOf(volumes);
+    }
+
+    /** Creates a {@code kind} ("network", "subnet") resource named {@code name}; its id. */
+    synchronized String addResource(String kind, String name) {
+        String id = id();
+        resources.computeIfAbsent(kind, k -> new java.util.LinkedHashMap<>()).put(name, id);
+        return id;
+    }
+
+    synchronized Optional<String> resource(String kind, String nameOrId) {
+        Map<String, String> m = resources.getOrDefault(kind, Map.of());
+        return m.containsKey(nameOrId) ? Optional.of(m.get(nameOrId))
+                : m.containsValue(nameOrId) ? Optional.of(nameOrId) : Optional.empty();
+    }
+
+    synchronized boolean removeResource(String kind, String nameOrId) {
+        Map<String, String> m = resources.getOrDefault(kind, new java.util.HashMap<>());
+        return m.remove(nameOrId) != null || m.values().remove(nameOrId);
+    }
+
+    synchronized Simple addVolume(String name) {
+        Simple v = new Simple(id(), name, "available");
+        volumes.add(v);
+        return v;
+    }
+
+    synchronized Optional<Simple> volume(String nameOrId) {
+        return volumes.stream().filter(v -> v.name().equals(nameOrId) || v.id().equals(nameOrId)).findFirst();
+    }
+
+    synchronized void setVolumeStatus(Simple v, String status) {
+        volumes.replaceAll(x -> x.id().equals(v.id()) ? new Simple(x.id(), x.name(), status) : x);
+    }
+
+    synchronized boolean removeVolume(Simple v) {
+        return volumes.removeIf(x -> x.id().equals(v.id()));
+    }
+
+    synchronized void setProperty(String serverId, String property) {
+        properties.merge(serverId, property, (a, b) -> a + ", " + b);
+    }
+
+    synchronized String properties(String serverId) {
+        return properties.getOrDefault(serverId, "");
     }
 
     /** The admin credentials files the runbooks source ({@code . /etc/kolla/admin-openrc.sh}). */

@@ -26,10 +26,10 @@ final class OpenStackPlay implements Play {
             .withZone(ZoneOffset.UTC);
     static final Duration BUILD_TIME = Duration.ofSeconds(10);
 
-    private static final List<String> COMMANDS = List.of("token issue", "compute service list", "network agent list",
+    private static final List<String> COMMANDS = java.util.stream.Stream.concat(CanaryCommands.COMMANDS.stream(), List.of("token issue", "compute service list", "network agent list",
             "endpoint list", "endpoint create", "service show", "service create", "service list", "user show",
             "user create", "user list", "role add", "role assignment list", "server list", "server create",
-            "server delete", "server show", "image list", "volume list");
+            "server delete", "server show", "image list", "volume list").stream()).toList();
     private static final Set<String> FLAGS = Set.of("--all-projects", "--names", "--wait", "--long", "--enable",
             "--disable", "--or-show", "--effective", "--inherited");
 
@@ -49,14 +49,14 @@ final class OpenStackPlay implements Play {
     }
 
     /** A parsed command line: the command, its options and positionals, the output format and columns. */
-    private record Cmd(String name, Map<String, String> opts, List<String> pos, String format, List<String> columns) {
+    record Cmd(String name, Map<String, String> opts, List<String> pos, String format, List<String> columns) {
         String opt(String k) {
             return opts.get(k);
         }
     }
 
     /** A result: columns and rows, shown as a list or as one object (Field/Value). */
-    private record Out(List<String> columns, List<List<String>> rows, boolean one) {
+    record Out(List<String> columns, List<List<String>> rows, boolean one) {
     }
 
     @Override
@@ -120,6 +120,9 @@ final class OpenStackPlay implements Play {
                 case "role assignment list" -> roleAssignments(call, cmd);
                 case "image list" -> simple(call.cluster().cloud().images(), "glance_api", call);
                 case "volume list" -> simple(call.cluster().cloud().volumes(), null, call);
+                case "network create", "network show", "network delete", "subnet create", "subnet delete", "volume create",
+                        "volume show", "volume delete", "server add volume", "server remove volume", "server set" ->
+                        CanaryCommands.run(call, cmd);
                 default -> servers(call, cmd);
             };
             return PlayResult.ok(render(out, cmd));
@@ -136,7 +139,7 @@ final class OpenStackPlay implements Play {
                 && !call.cluster().faults().all().contains(new Fault(FaultKind.SERVICE_NOT_REPORTING, host, container));
     }
 
-    private static void reach(Call call, String container) throws PlayFailure {
+    static void reach(Call call, String container) throws PlayFailure {
         Network net = call.cluster().network();
         String auth = "http://" + Network.VIP + ":35357/v3";
         if (net.vipHolder().isEmpty()) {
@@ -425,22 +428,23 @@ final class OpenStackPlay implements Play {
                 boolean wait = cmd.opts().containsKey("--wait");
                 Server s = cloud.addServer(cmd.pos().get(0), host, cmd.opts().getOrDefault("--image", ""),
                         cmd.opt("--flavor"), cmd.opts().getOrDefault("--network", "private"), wait ? BUILD_TIME : Duration.ZERO);
-                return show(s, now);
+                return show(s, now, cloud.properties(s.id()));
             }
             case "server delete" -> {
                 for (String n : cmd.pos()) {
-                    Server s = find(cloud, n);
+                    Server s = server(cloud, n);
                     cloud.removeServer(s);
                 }
                 return new Out(List.of(), List.of(), false);
             }
             default -> {
-                return show(find(cloud, cmd.pos().isEmpty() ? "" : cmd.pos().get(0)), now);
+                Server shown = server(cloud, cmd.pos().isEmpty() ? "" : cmd.pos().get(0));
+                return show(shown, now, cloud.properties(shown.id()));
             }
         }
     }
 
-    private static Server find(Cloud cloud, String nameOrId) throws PlayFailure {
+    static Server server(Cloud cloud, String nameOrId) throws PlayFailure {
         List<Server> hits = cloud.servers().stream().filter(s -> s.id().equals(nameOrId) || s.name().equals(nameOrId)).toList();
         if (hits.isEmpty()) {
             throw new PlayFailure(1, "No server with a name or ID of '" + nameOrId + "' exists.");
@@ -458,14 +462,14 @@ final class OpenStackPlay implements Play {
         return now.isBefore(s.created().plus(BUILD_TIME)) ? "BUILD" : "ACTIVE";
     }
 
-    private static Out show(Server s, Instant now) {
+    private static Out show(Server s, Instant now, String properties) {
         String status = status(s, now);
         List<String> cols = new ArrayList<>(List.of("OS-EXT-SRV-ATTR:host", "addresses", "created", "fault", "flavor", "id",
-                "image", "name", "status"));
+                "image", "name", "properties", "status"));
         List<String> vals = new ArrayList<>(List.of(s.host() == null ? "None" : s.host(), s.network(),
                 DateTimeFormatter.ISO_INSTANT.format(s.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 s.error() ? "{u'message': u'No valid host was found. ', u'code': 500}" : "", s.flavor(), s.id(), s.image(),
-                s.name(), status));
+                s.name(), properties, status));
         if (!s.error()) {
             int i = cols.indexOf("fault");
             cols.remove(i);
