@@ -47,8 +47,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void auditImportsNothingOfOurs() {
-        onlyOwnPackages("dev.belay.audit..");
+    void auditImportsOnlyText() {
+        onlyOwnPackages("dev.belay.audit..", "dev.belay.text..");
+    }
+
+    /** The lowest package: how Belay writes durations, used by every layer above. */
+    @Test
+    void textImportsNothingOfOurs() {
+        onlyOwnPackages("dev.belay.text..");
     }
 
     @Test
@@ -59,7 +65,7 @@ class ArchitectureTest {
     @Test
     void engineStaysBelowUiAndCli() {
         onlyOwnPackages("dev.belay.engine..", "dev.belay.runbook..", "dev.belay.inventory..",
-                "dev.belay.ssh..", "dev.belay.audit..");
+                "dev.belay.ssh..", "dev.belay.audit..", "dev.belay.text..");
     }
 
     /** The application core sits between the front ends and the rest: only ui and cli use it. */

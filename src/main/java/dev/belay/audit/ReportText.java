@@ -1,5 +1,6 @@
 package dev.belay.audit;
 
+import dev.belay.text.Elapsed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,16 +18,7 @@ final class ReportText {
     }
 
     static String duration(Duration d) {
-        if (d == null) {
-            return "-";
-        }
-        if (d.toMillis() < 1000) {
-            return d.toMillis() + " ms";
-        }
-        long s = d.toSeconds();
-        return s < 60 ? String.format("%.1f s", d.toMillis() / 1000.0)
-                : s < 3600 ? String.format("%dm %02ds", s / 60, s % 60)
-                : String.format("%dh %02dm %02ds", s / 3600, (s % 3600) / 60, s % 60);
+        return Elapsed.of(d, "-");
     }
 
     /** "+25%" when actual exceeds the reference by a quarter; "-" when either is unknown. */

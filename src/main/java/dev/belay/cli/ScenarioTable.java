@@ -2,6 +2,7 @@ package dev.belay.cli;
 
 import dev.belay.app.scenario.Coverage;
 import dev.belay.app.scenario.ScenarioRunner;
+import dev.belay.text.Elapsed;
 import java.util.List;
 
 /** The tables {@code belay test} prints: one row per scenario (then why each failed one failed), and the coverage. */
@@ -13,7 +14,7 @@ final class ScenarioTable {
     static String render(List<ScenarioRunner.Result> results) {
         StringBuilder sb = new StringBuilder(table(new String[] {"SCENARIO", "EXPECTED", "GOT", "TIME", "RESULT"},
                 results.stream().map(r -> new String[] {r.scenario().name(), r.scenario().expect().summary(), r.got(),
-                        String.format("%.1fs", r.took().toMillis() / 1000.0), r.passed() ? "pass" : "FAIL"}).toList()));
+                        Elapsed.of(r.took()), r.passed() ? "pass" : "FAIL"}).toList()));
         for (ScenarioRunner.Result r : results) {
             for (String f : r.failures()) {
                 sb.append(r.scenario().name()).append(": ").append(f).append('\n');

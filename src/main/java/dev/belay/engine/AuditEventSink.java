@@ -40,6 +40,12 @@ public final class AuditEventSink implements RunStore {
 
     @Override
     public void append(String runId, String operator, RunEvent event) {
+        submit(runId, operator, event).await();
+    }
+
+    /** Queued in the audit store, so the events of many host threads share one commit. */
+    @Override
+    public Durable submit(String runId, String operator, RunEvent event) {
         try {
             ObjectNode json = EventJson.toJson(event);
             moveToOutputs(runId, event.host(), json, "output", "outputId");
@@ -48,13 +54,24 @@ public final class AuditEventSink implements RunStore {
                     Operator::current);
             String kind = json.get(EventJson.KIND).asText();
             // A run event the log has no record for yet is kept whole as a note, so nothing is lost.
-            audit.append(EventPayloads.known(kind)
+            AuditStore.Pending pending = audit.submit(List.of(EventPayloads.known(kind)
                     ? NewEvent.of(runId, who, event.host(), EventPayloads.parse(json))
-                    : new NewEvent(runId, who, event.host(), EventType.NOTE, json));
+                    : new NewEvent(runId, who, event.host(), EventType.NOTE, json)));
+            return () -> {
+                try {
+                    pending.await();
+                } catch (AuditException e) {
+                    throw cannotRecord(runId, event, e);
+                }
+            };
         } catch (AuditException | IllegalArgumentException e) {
-            throw new EventSinkException("cannot record " + event.getClass().getSimpleName() + " for run " + runId
-                    + ": " + e.getMessage(), e);
+            throw cannotRecord(runId, event, e);
         }
+    }
+
+    private static EventSinkException cannotRecord(String runId, RunEvent event, RuntimeException e) {
+        return new EventSinkException("cannot record " + event.getClass().getSimpleName() + " for run " + runId
+                + ": " + e.getMessage(), e);
     }
 
     @Override

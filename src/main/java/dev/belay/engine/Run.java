@@ -1,6 +1,7 @@
 package dev.belay.engine;
 
 import dev.belay.audit.SecretMasker;
+import dev.belay.audit.StepSpan;
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.function.Predicate;
  */
 final class Run implements RunController {
 
-    private static final int MAX_HOST_THREADS = 16;
+    // As many host threads as Ansible's and pssh's usual fan-out (-f 32 / -p 32): logins wait on the network, not the CPU.
+    private static final int MAX_HOST_THREADS = 32;
 
     private final String runId;
     private final StepContext env;
@@ -38,7 +40,7 @@ final class Run implements RunController {
                 hostPool, new SnapshotStore(store, plan.runbook().id(), plan.inventory().environment()), autoConfirm,
                 journal);
         Map<String, Duration> medians = new LinkedHashMap<>();
-        store.stepDurations(plan.runbook().id(), runId).forEach((k, v) -> medians.put(k, StepDurations.median(v)));
+        store.stepDurations(plan.runbook().id(), runId).forEach((k, v) -> medians.put(k, StepSpan.median(v)));
         this.loop = new RunLoop(runId, env, new WindowClock(plan, medians), stepByStep);
         this.commands = new RunCommands(runId, env, loop);
     }

@@ -360,7 +360,8 @@ final class RunModel {
         private void started(RunEvent.StepStarted e, RunModel run) {
             status = planned.action() instanceof Action.Manual || planned.action() instanceof Action.Terminal
                     ? StepStatus.AWAITING_CONFIRMATION : StepStatus.RUNNING;
-            startedAt = e.at();
+            // a step's time runs from its first start (StepSpan's rule, as History measures it)
+            startedAt = startedAt == null ? e.at() : startedAt;
             finishedAt = null;
             message = null;
             confirmed = false;

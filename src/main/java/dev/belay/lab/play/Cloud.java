@@ -48,6 +48,8 @@ public final class Cloud {
     private final List<Cell> cells = new ArrayList<>();
     private final Set<String> hostMappings = new LinkedHashSet<>();
     private final List<Server> servers = new ArrayList<>();
+    /** Nova services disabled by {@code compute service set --disable}: "host/binary" → reason ("" for none). */
+    private final Map<String, String> disabled = new java.util.LinkedHashMap<>();
     private final List<Simple> images = new ArrayList<>();
     private final List<Simple> volumes = new ArrayList<>();
     /** Networks and subnets by name (canary resources); a volume's attachment; servers' properties. */
@@ -70,6 +72,7 @@ public final class Cloud {
         cells.clear();
         hostMappings.clear();
         servers.clear();
+        disabled.clear();
         images.clear();
         volumes.clear();
         resources.clear();
@@ -248,6 +251,29 @@ public final class Cloud {
     }
 
     // ------------------------------------------------------------------ servers, images, volumes
+
+    synchronized void disableService(String host, String binary, String reason) {
+        disabled.put(host + "/" + binary, reason == null ? "" : reason);
+    }
+
+    synchronized void enableService(String host, String binary) {
+        disabled.remove(host + "/" + binary);
+    }
+
+    /** The disable reason of a disabled Nova service ("" when none was given); empty while it is enabled. */
+    synchronized Optional<String> disabledReason(String host, String binary) {
+        return Optional.ofNullable(disabled.get(host + "/" + binary));
+    }
+
+    /**
+     * Whether an instance with floating IP {@code address} answers a ping: it exists, is not in
+     * ERROR, and its compute is up with {@code nova_compute} running.
+     */
+    synchronized boolean floatingIpAnswers(String address) {
+        return servers.stream().anyMatch(s -> !s.error()
+                && java.util.Arrays.stream(s.network().split("[=,]")).map(String::trim).anyMatch(address::equals)
+                && cluster.power().isUp(s.host()) && cluster.services().isRunning(s.host(), "nova_compute"));
+    }
 
     synchronized List<Server> servers() {
         return List.copyOf(servers);

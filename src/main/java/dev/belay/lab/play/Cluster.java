@@ -74,6 +74,7 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         all.add(new NovaPlay());
         all.add(new SocatPlay());
         all.add(new ChownPlay());
+        all.add(new HostToolsPlay());
         // The container plays seed in this order: docker defines the Kolla containers, the service
         // plays (Galera, RabbitMQ) then take them over, kolla-ansible writes its configuration.
         all.add(new DockerPlay());

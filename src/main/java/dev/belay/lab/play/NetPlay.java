@@ -156,9 +156,21 @@ final class NetPlay implements Play {
             body.append(http.body());
         }
         StringBuilder out = new StringBuilder();
-        // -o FILE: the lab cannot write into the host's sandbox from here; the body is dropped.
         if (output == null || output.equals("-")) {
             out.append(body);
+        } else if (!output.equals("/dev/null")) {
+            // -o FILE: written into the host's own files (its sandbox root), as curl would.
+            String file = output.startsWith("/") ? output : "/root/" + output;
+            try {
+                if (call.cluster().faults().has(dev.belay.lab.FaultKind.DISK_FULL, call.host())) {
+                    throw new IllegalStateException("No space left on device");
+                }
+                call.cluster().files().write(call.host(), file, body.toString());
+            } catch (RuntimeException e) {
+                String w = writeOut == null ? "" : expand(writeOut, http.status());
+                return new PlayResult(w, silent && !showErrors ? "" : "curl: (23) Failed writing body (0 != "
+                        + body.length() + ")\n", 23);
+            }
         }
         if (writeOut != null) {
             out.append(expand(writeOut, http.status()));
@@ -245,7 +257,12 @@ final class NetPlay implements Play {
                     "{\"versions\": [{\"status\": \"CURRENT\", \"id\": \"v2.5\"}]}"));
             case 9696 -> Answer.of(new Http(200, "OK", "application/json",
                     "{\"versions\": [{\"status\": \"CURRENT\", \"id\": \"v2.0\"}]}"));
-            case 80, 6080 -> Answer.of(new Http(200, "OK", "text/html", "<!DOCTYPE html>\n<html><head><title>Login - OpenStack Dashboard</title></head></html>\n"));
+            case 80 -> Answer.of(new Http(200, "OK", "text/html", "<!DOCTYPE html>\n<html><head><title>Login - OpenStack Dashboard</title></head>\n"
+                    + "<body><form id=\"\" class=\"ng-pristine ng-valid\" action=\"/dashboard/auth/login/\" method=\"POST\">"
+                    + "<input type='hidden' name='csrfmiddlewaretoken' value='labcsrf0token' />\n"
+                    + "<input type=\"hidden\" name=\"next\" value=\"/dashboard/\" id=\"id_next\" />\n"
+                    + "<input type=\"hidden\" name=\"region\" value=\"default\" id=\"id_region\" /></form></body></html>\n"));
+            case 6080 -> Answer.of(new Http(200, "OK", "text/html", "<!DOCTYPE html>\n<html><head><title>Login - OpenStack Dashboard</title></head></html>\n"));
             case 15672 -> Answer.of(new Http(200, "OK", "text/html", "<!doctype html>\n<html><head><title>RabbitMQ Management</title></head></html>\n"));
             default -> Answer.err(52, "Empty reply from server");
         };

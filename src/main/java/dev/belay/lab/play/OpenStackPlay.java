@@ -26,7 +26,8 @@ final class OpenStackPlay implements Play {
             .withZone(ZoneOffset.UTC);
     static final Duration BUILD_TIME = Duration.ofSeconds(10);
 
-    private static final List<String> COMMANDS = java.util.stream.Stream.concat(CanaryCommands.COMMANDS.stream(), List.of("token issue", "compute service list", "network agent list",
+    private static final List<String> COMMANDS = java.util.stream.Stream.concat(CanaryCommands.COMMANDS.stream(), List.of(
+            "token issue", "compute service list", "compute service set", "network agent list",
             "endpoint list", "endpoint create", "service show", "service create", "service list", "user show",
             "user create", "user list", "role add", "role assignment list", "server list", "server create",
             "server delete", "server show", "image list", "volume list").stream()).toList();
@@ -111,6 +112,7 @@ final class OpenStackPlay implements Play {
             Out out = switch (name) {
                 case "token issue" -> tokenIssue(call);
                 case "compute service list" -> computeServices(call, cmd);
+                case "compute service set" -> computeServiceSet(call, cmd);
                 case "network agent list" -> agents(call);
                 case "endpoint list" -> endpointList(call, cmd);
                 case "endpoint create" -> endpointCreate(call, cmd);
@@ -256,7 +258,51 @@ final class OpenStackPlay implements Play {
         String svc = cmd.opt("--service");
         String host = cmd.opt("--host");
         rows.removeIf(r -> (svc != null && !r.get(1).equals(svc)) || (host != null && !r.get(2).equals(host)));
-        return new Out(List.of("ID", "Binary", "Host", "Zone", "Status", "State", "Updated At"), rows, false);
+        Cloud cloud = call.cluster().cloud();
+        boolean long_ = cmd.opts().containsKey("--long");
+        List<List<String>> shown = new ArrayList<>();
+        for (List<String> r : rows) {
+            List<String> row = new ArrayList<>(r);
+            String reason = cloud.disabledReason(r.get(2), r.get(1)).orElse(null);
+            if (reason != null) {
+                row.set(4, "disabled");
+            }
+            if (long_) {
+                row.add(reason == null || reason.isEmpty() ? "None" : reason);
+            }
+            shown.add(row);
+        }
+        List<String> cols = new ArrayList<>(List.of("ID", "Binary", "Host", "Zone", "Status", "State", "Updated At"));
+        if (long_) {
+            cols.add("Disabled Reason");
+        }
+        return new Out(cols, shown, false);
+    }
+
+    /** {@code compute service set [--enable|--disable] [--disable-reason R] HOST SERVICE}: prints nothing. */
+    private Out computeServiceSet(Call call, Cmd cmd) throws PlayFailure {
+        reach(call, "nova_api");
+        if (cmd.pos().size() != 2) {
+            throw new PlayFailure(2, "usage: openstack compute service set [-h] [--enable | --disable]\n"
+                    + "                                     [--disable-reason <reason>]\n"
+                    + "                                     [--up | --down] <host> <service>\n"
+                    + "openstack compute service set: error: too few arguments");
+        }
+        String host = cmd.pos().get(0);
+        String binary = cmd.pos().get(1);
+        boolean known = (binary.equals("nova-compute") && call.cluster().topology().has(host, "computes"))
+                || (call.cluster().topology().has(host, "controllers")
+                && List.of("nova-scheduler", "nova-conductor", "nova-consoleauth").contains(binary));
+        if (!known) {
+            throw new PlayFailure(1, "Compute service " + binary + " of host " + host + " failed to set.\n"
+                    + "Compute service nova-compute of host " + host + " failed to set.");
+        }
+        if (cmd.opts().containsKey("--disable")) {
+            call.cluster().cloud().disableService(host, binary, cmd.opt("--disable-reason"));
+        } else if (cmd.opts().containsKey("--enable")) {
+            call.cluster().cloud().enableService(host, binary);
+        }
+        return new Out(List.of(), List.of(), false);
     }
 
     private static List<String> serviceRow(int id, String binary, String host, String zone, boolean up, Instant now) {

@@ -1,6 +1,8 @@
 package dev.belay.ui.run;
 
 import dev.belay.engine.RunEvent;
+import dev.belay.text.Elapsed;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -43,7 +45,7 @@ final class EventFeed {
                     + (c.note() == null || c.note().isBlank() ? "" : ": " + c.note());
         } else if (e instanceof RunEvent.CommandFinished c) {
             return "  " + c.host() + " · " + c.stepId() + " " + c.outcome()
-                    + (c.exitCode() == null ? "" : " (exit " + c.exitCode() + ")") + " in " + c.millis() + " ms";
+                    + (c.exitCode() == null ? "" : " (exit " + c.exitCode() + ")") + " in " + Elapsed.of(Duration.ofMillis(c.millis()));
         } else if (e instanceof RunEvent.ExpectationChecked x) {
             return x.passed() ? null : "  " + x.host() + " · " + x.stepId() + " expected " + x.expected() + ", saw " + x.seen();
         } else if (e instanceof RunEvent.HostFinished h) {

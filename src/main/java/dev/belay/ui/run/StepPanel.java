@@ -1,6 +1,8 @@
 package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
+import dev.belay.engine.Awaiting;
+import dev.belay.engine.HostCommands;
 import dev.belay.engine.HostResult;
 import dev.belay.engine.HostStatus;
 import dev.belay.engine.Option;

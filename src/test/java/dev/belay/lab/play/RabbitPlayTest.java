@@ -157,6 +157,17 @@ class RabbitPlayTest {
     }
 
     @Test
+    void aFullDiskRaisesTheNodesDiskAlarm() {
+        lab.inject("disk-full@lab-2");
+        String status = lab.out("lab-2", "docker exec rabbitmq rabbitmqctl status");
+        assertTrue(status.contains("\n {alarms,[disk]},\n"), status);
+        assertTrue(status.contains("{disk_free,31457280}"), "below the 50 MB limit: " + status);
+        assertTrue(lab.out("lab-1", "docker exec rabbitmq rabbitmqctl status").contains("\n {alarms,[]},\n"),
+                "lab-1's disk is fine");
+        assertTrue(lab.out("lab-1", STATUS).contains("{'rabbit@lab-2',[disk]}"), lab.out("lab-1", STATUS));
+    }
+
+    @Test
     void rejoinFailsFaultLeavesTheHostAClusterOfOne() {
         lab.inject("rabbitmq-rejoin-fails@lab-2");
         assertEquals(3, runningCount("lab-1"), "nothing happens until lab-2's broker starts again");
