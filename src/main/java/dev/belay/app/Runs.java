@@ -107,6 +107,7 @@ public final class Runs {
     }
 
     private static LiveRun open(SshSettings ssh, Function<SshPool, RunController> engine, Plan plan) {
+        SecretValues.check(plan);
         SshPool pool = new SshPool(ssh);
         try {
             return new LiveRun(engine.apply(pool), plan, pool);

@@ -1,5 +1,6 @@
 package dev.belay.audit;
 
+import dev.belay.text.Elapsed;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +59,10 @@ public final class EventText {
             return "Outcome resolved";
         } else if (e instanceof LoggedEvent.TerminalRequested) {
             return "Sent to terminal";
+        } else if (e instanceof LoggedEvent.ApprovalRequested) {
+            return "Approval asked";
+        } else if (e instanceof LoggedEvent.StepApproved) {
+            return "Step approved";
         } else if (e instanceof LoggedEvent.WindowWarning) {
             return "Window warning";
         } else if (e instanceof LoggedEvent.RunResumed) {
@@ -111,7 +116,7 @@ public final class EventText {
         } else if (e instanceof LoggedEvent.CommandFinished f) {
             String how = f.exitCode() != null ? "exit " + f.exitCode()
                     : f.outcome() == null ? "ended" : f.outcome().replace('-', ' ');
-            return how + " after " + f.millis() + " ms";
+            return how + " after " + Elapsed.of(java.time.Duration.ofMillis(f.millis()));
         } else if (e instanceof LoggedEvent.ExpectationChecked x) {
             return x.expectation() + ": expected " + x.expected() + ", seen " + x.seen();
         } else if (e instanceof LoggedEvent.ValueCaptured v) {
@@ -132,6 +137,12 @@ public final class EventText {
                     + (r.note() == null || r.note().isBlank() ? "" : ", note: " + r.note());
         } else if (e instanceof LoggedEvent.TerminalRequested t) {
             return fold(t.command());
+        } else if (e instanceof LoggedEvent.ApprovalRequested a) {
+            return "point of no return " + a.stepId() + ": " + a.required() + (a.required() == 1 ? " person" : " people")
+                    + " approve on " + a.environment();
+        } else if (e instanceof LoggedEvent.StepApproved a) {
+            return a.stepId() + " by " + a.approver() + (a.auto() ? " (--auto-confirm)" : "")
+                    + (a.note() == null || a.note().isBlank() ? "" : ", note: " + a.note());
         } else if (e instanceof LoggedEvent.WindowWarning w) {
             return w.message();
         } else if (e instanceof LoggedEvent.RunResumed r) {

@@ -222,6 +222,27 @@ public sealed interface LoggedEvent {
         }
     }
 
+    /** A point of no return waits for {@code required} people to approve; {@code cannotUndo} is what they accept. */
+    record ApprovalRequested(Instant at, String stepId, String title, int required, String environment,
+                             List<String> cannotUndo) implements LoggedEvent {
+        public ApprovalRequested {
+            cannotUndo = cannotUndo == null ? List.of() : List.copyOf(cannotUndo);
+        }
+
+        @Override
+        public EventType type() {
+            return EventType.APPROVAL_REQUESTED;
+        }
+    }
+
+    /** One person approved a point of no return by typing the environment's name ({@code auto}: --auto-confirm). */
+    record StepApproved(Instant at, String stepId, String approver, String note, boolean auto) implements LoggedEvent {
+        @Override
+        public EventType type() {
+            return EventType.STEP_APPROVED;
+        }
+    }
+
     /** A command handed to a host's live terminal for the operator to confirm. */
     record TerminalRequested(Instant at, String stepId, String host, String command) implements LoggedEvent {
         @Override

@@ -83,6 +83,12 @@ public final class AuditCommand implements Runnable {
         }
     }
 
+    /** The one answer to a run id the log does not hold: a line naming the log, and exit code 1. */
+    static int noRun(String runId, AuditStore store, PrintWriter err) {
+        err.println("audit: no run '" + runId + "' in " + store.location() + " (see 'belay audit runs')");
+        return FOUND_PROBLEM;
+    }
+
     @FunctionalInterface
     interface StoreWork {
         int run(AuditStore store, PrintWriter out, PrintWriter err) throws IOException;
@@ -204,8 +210,7 @@ public final class AuditCommand implements Runnable {
             return db.with((store, out, err) -> {
                 Optional<RunSummary> run = store.run(runId);
                 if (run.isEmpty()) {
-                    err.println("audit: no run '" + runId + "' in " + store.location() + " (see 'belay audit runs')");
-                    return FOUND_PROBLEM;
+                    return noRun(runId, store, err);
                 }
                 RunSummary r = run.get();
                 out.println("Run " + r.runId() + ": " + r.runbookId() + " rev " + r.revision() + " on " + r.inventory()
@@ -250,8 +255,7 @@ public final class AuditCommand implements Runnable {
             return db.with((store, stdout, err) -> {
                 Optional<RunReport> report = RunReport.load(store, runId);
                 if (report.isEmpty()) {
-                    err.println("audit: no run '" + runId + "' in " + store.location() + " (see 'belay audit runs')");
-                    return FOUND_PROBLEM;
+                    return noRun(runId, store, err);
                 }
                 Files.writeString(out, format.render(report.get()), StandardCharsets.UTF_8);
                 stdout.println("Wrote " + out);

@@ -38,8 +38,6 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "The run id (belay audit runs lists them).")
     String runId;
-    @Option(names = "--auto-confirm", description = "Tick manual steps automatically (audited as such).")
-    boolean autoConfirm;
     @Option(names = "--operator", paramLabel = "NAME", description = "Who takes the run over (default: the last operator).")
     String operator;
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Secret var values, which are never stored.")
@@ -49,33 +47,23 @@ public final class ResumeCommand implements Callable<Integer> {
     List<String> resolutions = List.of();
     @Option(names = "--note", paramLabel = "TEXT", description = "Why: recorded with each --resolve.")
     String note;
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "Extra known_hosts file to trust.")
-    Path knownHosts;
-    @Option(names = {"-v", "--verbose"}, description = "Print every command and output line.")
-    boolean verbose;
     @Mixin
-    AuditCommand.Db db;
-    @Mixin
-    CheckpointOptions checkpoints;
-    /** Where key passphrases are typed; tests swap in their own. */
-    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    HeadlessRunOptions common;
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (AuditStores.Lease audit = AuditStores.lease(db.resolved())) {
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
+        try (AuditStores.Lease audit = AuditStores.lease(common.db.resolved())) {
             AuditStore store = audit.store();
             Runs runs = new Runs(new AuditEventSink(store));
-            Plan plan = Runs.resumePlan(runs.recordedStart(runId), secrets, autoConfirm);
-            RunPrinter printer = new RunPrinter(out, verbose);
-            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
-                checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),
-                        passphrases, err);
-                try (LiveRun live = runs.resume(runId, plan, new RunEngine.ResumeOptions(operator, secrets, autoConfirm, false),
-                        Ssh.settings(knownHosts, passphrases, plan.inventory()), printer)) {
+            Plan plan = Runs.resumePlan(runs.recordedStart(runId), secrets, common.autoConfirm);
+            RunPrinter printer = new RunPrinter(out, common.verbose);
+            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(common.passphraseReader))) {
+                common.checkpoints.install(store, HeadlessRunOptions.operatorOr(operator), passphrases, err);
+                try (LiveRun live = runs.resume(runId, plan,
+                        new RunEngine.ResumeOptions(operator, secrets, common.autoConfirm, false),
+                        common.ssh(passphrases, plan.inventory()), printer)) {
                     RunController run = live.controller();
                     run.awaitSettled(java.time.Duration.ofSeconds(30));
                     for (String r : resolutions) {

@@ -1,6 +1,7 @@
 package dev.belay.cli;
 
 import dev.belay.app.scenario.Coverage;
+import dev.belay.app.scenario.Scenario;
 import dev.belay.app.scenario.ScenarioRunner;
 import dev.belay.text.Elapsed;
 import java.util.List;
@@ -29,9 +30,24 @@ final class ScenarioTable {
     static String coverage(List<Coverage.Row> rows) {
         StringBuilder sb = new StringBuilder(table(new String[] {"RUNBOOK", "GATE OR CHECK", "PROVEN BY"},
                 rows.stream().map(r -> new String[] {r.weakening().runbookId(), r.weakening().label(),
-                        r.proven() ? String.join(", ", r.provenBy()) : "unproven"}).toList()));
+                        r.proven() ? String.join(", ", r.provenBy().stream().map(Scenario::name).toList())
+                                : "unproven"}).toList()));
         long unproven = rows.stream().filter(r -> !r.proven()).count();
         sb.append(rows.size() - unproven).append(" proven, ").append(unproven).append(" unproven\n");
+        return sb.toString();
+    }
+
+    /**
+     * The coverage as Markdown table rows for docs/runbooks.md: one row per gate or check, sorted by
+     * runbook then gate, cells unpadded, so that rows from runs over different runbooks merge line
+     * by line (paste them under the header, then sort the lines).
+     */
+    static String coverageMarkdown(List<Coverage.Row> rows) {
+        StringBuilder sb = new StringBuilder("| runbook | gate or check | proven by |\n|---|---|---|\n");
+        rows.stream().map(r -> "| " + r.weakening().runbookId() + " | " + r.weakening().label() + " | "
+                        + (r.proven() ? String.join(", ", r.provenBy().stream()
+                                .map(s -> "`" + s.file().getFileName() + "`").toList()) : "**unproven**") + " |")
+                .sorted().forEach(line -> sb.append(line).append('\n'));
         return sb.toString();
     }
 

@@ -127,6 +127,14 @@ public final class AuditEventSink implements RunStore {
     }
 
     @Override
+    public List<RunEvent> approvalEvents(String runId) {
+        return events(runId, a -> a.type() == EventType.APPROVAL_REQUESTED || a.type() == EventType.STEP_APPROVED
+                || a.type() == EventType.STEP_STARTED || a.type() == EventType.STEP_SKIPPED
+                || a.type() == EventType.RUN_STARTED || a.type() == EventType.OPERATOR_HANDOVER || a.type().endsRun()
+                || a.type() == EventType.NOTE);
+    }
+
+    @Override
     public Map<String, List<Duration>> stepDurations(String runbookId, String exceptRunId) {
         Map<String, List<Duration>> out = new LinkedHashMap<>();
         for (RunSummary r : audit.runs(RunQuery.all().runbook(runbookId).limit(EARLIER_RUNS + 1))) {

@@ -29,6 +29,7 @@ final class Run implements RunController {
     private final RunJournal journal;
     private final RunLoop loop;
     private final RunCommands commands;
+    private final NoReturnGate noReturn;
 
     Run(String runId, Plan plan, RunStore store, Transport transport, Pacing pacing, boolean autoConfirm,
         boolean stepByStep) {
@@ -41,7 +42,8 @@ final class Run implements RunController {
                 journal);
         Map<String, Duration> medians = new LinkedHashMap<>();
         store.stepDurations(plan.runbook().id(), runId).forEach((k, v) -> medians.put(k, StepSpan.median(v)));
-        this.loop = new RunLoop(runId, env, new WindowClock(plan, medians), stepByStep);
+        this.noReturn = new NoReturnGate(runId, env, store);
+        this.loop = new RunLoop(runId, env, new WindowClock(plan, medians), stepByStep, noReturn);
         this.commands = new RunCommands(runId, env, loop);
     }
 
@@ -133,6 +135,11 @@ final class Run implements RunController {
     @Override
     public CompletableFuture<Void> overridePreflight(String reason) {
         return loop.command(() -> commands.overridePreflight(reason));
+    }
+
+    @Override
+    public CompletableFuture<Void> approve(String stepId, String approver, String typedEnvironment, String note) {
+        return loop.command(() -> noReturn.approve(stepId, approver, typedEnvironment, note));
     }
 
     @Override

@@ -50,7 +50,8 @@ final class RunJournal {
         synchronized (lock) {
             ticket = issued++;
             if (event.durable()) {
-                String operator = event instanceof RunEvent.RunStarted s ? s.operator() : model.operator();
+                String operator = event instanceof RunEvent.RunStarted s ? s.operator()
+                        : event instanceof RunEvent.StepApproved a ? a.approver() : model.operator();
                 try {
                     stored = store.submit(runId, operator, event);
                 } catch (RuntimeException e) {
@@ -75,6 +76,23 @@ final class RunJournal {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * An event another process already stored for this run (an approval from another Belay): applied
+     * and shown in its turn, not stored again.
+     */
+    void adopt(RunEvent event) {
+        long ticket;
+        synchronized (lock) {
+            ticket = issued++;
+        }
+        waitForTurn(ticket);
+        try {
+            apply(event);
+        } finally {
+            passTurn();
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 public final class Coverage {
 
     /** One gate or check and the first scenario that fails without it (none: unproven). */
-    public record Row(Weakening weakening, List<String> provenBy) {
+    public record Row(Weakening weakening, List<Scenario> provenBy) {
         public Row {
             provenBy = List.copyOf(provenBy);
         }
@@ -41,11 +41,11 @@ public final class Coverage {
         for (Map.Entry<Path, List<Scenario>> e : byRunbook.entrySet()) {
             Runbook rb = load(e.getKey());
             for (Weakening w : Weakening.of(rb)) {
-                List<String> noticed = new ArrayList<>();
+                List<Scenario> noticed = new ArrayList<>();
                 for (Scenario s : likeliestFirst(e.getValue(), w)) {
                     progress.accept("without the " + w.label() + " of " + rb.id() + ": " + s.name());
                     if (!runner.run(s, w).passed()) {
-                        noticed.add(s.name());
+                        noticed.add(s);
                         break; // one scenario proves it; the rest would only cost a lab run each
                     }
                 }

@@ -71,6 +71,7 @@ public record Weakening(String runbookId, Kind kind, String stepId) implements U
             gate = new Gate(gate.on(), verdictIgnored(gate.command()), List.of(), gate.retry(), gate.timeout());
         }
         return new Step(s.id(), s.title(), s.description(), action, s.confirm(), s.when(), s.estimate(), s.serial(),
-                s.retry(), s.pointOfNoReturn(), s.onFailure(), gate, s.snapshot(), s.snapshotExpect());
+                s.retry(), s.pointOfNoReturn(), s.onFailure(), gate, s.snapshot(), s.snapshotExpect(),
+                s.approvers());
     }
 }

@@ -52,9 +52,6 @@ public final class Cloud {
     private final Map<String, String> disabled = new java.util.LinkedHashMap<>();
     private final List<Simple> images = new ArrayList<>();
     private final List<Simple> volumes = new ArrayList<>();
-    /** Networks and subnets by name (canary resources); a volume's attachment; servers' properties. */
-    private final Map<String, Map<String, String>> resources = new java.util.HashMap<>();
-    private final Map<String, String> properties = new java.util.HashMap<>();
     private boolean instancesMapped;
     private String apiDbRelease = "14";
     private String dbRelease = "14";
@@ -73,10 +70,11 @@ public final class Cloud {
         hostMappings.clear();
         servers.clear();
         disabled.clear();
+        properties.clear();
+        networks.clear();
+        subnets.clear();
         images.clear();
         volumes.clear();
-        resources.clear();
-        properties.clear();
         instancesMapped = false;
         apiDbRelease = "14";
         dbRelease = "14";
@@ -291,30 +289,32 @@ public final class Cloud {
         return servers.remove(s);
     }
 
-    synchronized List<Simple> images() {
-        return List.copyOf(images);
+    /** Server id → its properties ({@code server set --property}), as OSC prints them: {@code k='v', k2='v2'}. */
+    private final Map<String, Map<String, String>> properties = new LinkedHashMap<>();
+    private final List<Simple> networks = new ArrayList<>();
+    private final List<Simple> subnets = new ArrayList<>();
+
+    synchronized void setProperty(Server s, String key, String value) {
+        properties.computeIfAbsent(s.id(), k -> new LinkedHashMap<>()).put(key, value);
     }
 
-    synchronized List<Simple> volumes() {
-        return List.copyOf(volumes);
+    synchronized String properties(Server s) {
+        Map<String, String> p = properties.getOrDefault(s.id(), Map.of());
+        return String.join(", ", p.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").toList());
     }
 
-    /** Creates a {@code kind} ("network", "subnet") resource named {@code name}; its id. */
-    synchronized String addResource(String kind, String name) {
-        String id = id();
-        resources.computeIfAbsent(kind, k -> new java.util.LinkedHashMap<>()).put(name, id);
-        return id;
+    synchronized Simple addNetwork(String name, boolean subnet) {
+        Simple n = new Simple(id(), name, "ACTIVE");
+        (subnet ? subnets : networks).add(n);
+        return n;
     }
 
-    synchronized Optional<String> resource(String kind, String nameOrId) {
-        Map<String, String> m = resources.getOrDefault(kind, Map.of());
-        return m.containsKey(nameOrId) ? Optional.of(m.get(nameOrId))
-                : m.containsValue(nameOrId) ? Optional.of(nameOrId) : Optional.empty();
+    synchronized Optional<Simple> network(String nameOrId) {
+        return networks.stream().filter(n -> n.name().equals(nameOrId) || n.id().equals(nameOrId)).findFirst();
     }
 
-    synchronized boolean removeResource(String kind, String nameOrId) {
-        Map<String, String> m = resources.getOrDefault(kind, new java.util.HashMap<>());
-        return m.remove(nameOrId) != null || m.values().remove(nameOrId);
+    synchronized boolean removeNetwork(String nameOrId, boolean subnet) {
+        return (subnet ? subnets : networks).removeIf(n -> n.name().equals(nameOrId) || n.id().equals(nameOrId));
     }
 
     synchronized Simple addVolume(String name) {
@@ -328,19 +328,22 @@ public final class Cloud {
     }
 
     synchronized void setVolumeStatus(Simple v, String status) {
-        volumes.replaceAll(x -> x.id().equals(v.id()) ? new Simple(x.id(), x.name(), status) : x);
+        int i = volumes.indexOf(v);
+        if (i >= 0) {
+            volumes.set(i, new Simple(v.id(), v.name(), status));
+        }
     }
 
-    synchronized boolean removeVolume(Simple v) {
-        return volumes.removeIf(x -> x.id().equals(v.id()));
+    synchronized void removeVolume(Simple v) {
+        volumes.remove(v);
     }
 
-    synchronized void setProperty(String serverId, String property) {
-        properties.merge(serverId, property, (a, b) -> a + ", " + b);
+    synchronized List<Simple> images() {
+        return List.copyOf(images);
     }
 
-    synchronized String properties(String serverId) {
-        return properties.getOrDefault(serverId, "");
+    synchronized List<Simple> volumes() {
+        return List.copyOf(volumes);
     }
 
     /** The admin credentials files the runbooks source ({@code . /etc/kolla/admin-openrc.sh}). */

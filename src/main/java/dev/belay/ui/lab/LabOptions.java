@@ -27,9 +27,16 @@ public final class LabOptions {
         hosts.setPrefWidth(90);
         faults.setId("lab-faults");
         faults.setPromptText("faults, e.g. slow@lab-2 disk-full@lab-1");
-        faults.setPrefColumnCount(28);
+        faults.setPrefColumnCount(16);
+        javafx.scene.layout.HBox.setHgrow(faults, javafx.scene.layout.Priority.ALWAYS);
         faults.setTooltip(new Tooltip("Known: " + Fault.catalogue()));
-        node = new HBox(10, new Label("Hosts"), hosts, new Label("Faults"), faults);
+        Label hostsLabel = new Label("Hosts");
+        Label faultsLabel = new Label("Faults");
+        // the labels keep their words when the dialog is narrow; the faults field gives way
+        hostsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        faultsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        node = new HBox(10, hostsLabel, hosts, faultsLabel, faults);
+        node.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         node.setId("lab-options");
     }
 

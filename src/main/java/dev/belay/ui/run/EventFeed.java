@@ -47,9 +47,10 @@ final class EventFeed {
             return "  " + c.host() + " · " + c.stepId() + " " + c.outcome()
                     + (c.exitCode() == null ? "" : " (exit " + c.exitCode() + ")") + " in " + Elapsed.of(Duration.ofMillis(c.millis()));
         } else if (e instanceof RunEvent.ExpectationChecked x) {
-            return x.passed() ? null : "  " + x.host() + " · " + x.stepId() + " expected " + x.expected() + ", saw " + x.seen();
+            return x.passed() ? null : "  " + x.host() + " · " + x.stepId() + ": expected " + x.expected() + "; "
+                    + FailureSummary.plainSeen(x.seen());
         } else if (e instanceof RunEvent.HostFinished h) {
-            return h.passed() ? null : "  " + h.host() + " · " + h.stepId() + " failed: " + h.message();
+            return h.passed() ? null : "  " + h.host() + " · " + h.stepId() + " failed: " + FailureSummary.plainText(h.message());
         } else if (e instanceof RunEvent.GateChecked g) {
             return "  gate after batch " + g.batch() + " of " + g.stepId() + (g.passed() ? " held" : " failed: " + g.message());
         } else if (e instanceof RunEvent.MonitorChanged m) {

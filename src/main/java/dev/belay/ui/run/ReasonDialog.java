@@ -61,7 +61,8 @@ final class ReasonDialog {
         Label hint = new Label("The note is recorded in the audit log with your decision.");
         hint.getStyleClass().add("text-muted");
         VBox body = new VBox(8, why, new Label("What you checked:"), note, hint);
-        body.setPrefWidth(560);
+        body.setPrefWidth(640);
+        d.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
         d.getDialogPane().setContent(body);
         d.getDialogPane().setId("resolve-dialog");
         ButtonType rerun = new ButtonType("Run it again", ButtonBar.ButtonData.OTHER);
@@ -73,6 +74,7 @@ final class ReasonDialog {
             button.disableProperty().bind(note.textProperty().isEmpty().or(
                     javafx.beans.binding.Bindings.createBooleanBinding(() -> note.getText().isBlank(), note.textProperty())));
             button.setMinWidth(Region.USE_PREF_SIZE); // the whole answer shows, never "It did it: ma..."
+            ButtonBar.setButtonUniformSize(button, false);
             button.setId(b == rerun ? "resolve-rerun" : b == done ? "resolve-done" : "resolve-failed");
         }
         d.setResultConverter(b -> b == ButtonType.CANCEL || b == null || note.getText().isBlank() ? null

@@ -1,6 +1,8 @@
 package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
+import dev.belay.app.SecretValues;
+import dev.belay.app.WindowEnd;
 import dev.belay.engine.RunMode;
 import dev.belay.inventory.Inventory;
 import dev.belay.runbook.Runbook;
@@ -10,7 +12,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +82,11 @@ public final class StartRunDialog {
         dialog.getDialogPane().setId("start-run-dialog");
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, START);
         dialog.getDialogPane().setContent(form());
-        dialog.getDialogPane().setPrefWidth(640);
+        dialog.getDialogPane().setPrefWidth(720);
+        dialog.setResizable(true);
+        // the environment badge's colours and the form's styles live with the run window's
+        dialog.getDialogPane().getStylesheets().add(RunWindow.class.getResource(RunWindow.STYLESHEET).toExternalForm());
+        dialog.getDialogPane().getStyleClass().add("start-run");
         Button ok = (Button) dialog.getDialogPane().lookupButton(START);
         ok.setId("start-run");
         ok.addEventFilter(ActionEvent.ACTION, e -> {
@@ -118,6 +123,12 @@ public final class StartRunDialog {
         g.setHgap(12);
         g.setVgap(10);
         g.setPadding(new Insets(8, 4, 8, 4));
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels are never cut to "Windo..."
+        labels.setMaxWidth(220);
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(labels, fields);
         int row = 0;
         path.setId("inventory-path");
         path.setPromptText("path to inventory.yaml");
@@ -143,8 +154,12 @@ public final class StartRunDialog {
             g.addRow(row++, varLabel(v), varField(v));
         }
         windowEnd.setId("window-end");
-        windowEnd.setPromptText("HH:MM, local time (optional)");
-        windowEnd.setTooltip(new Tooltip("When the maintenance window closes; the clock warns before it does"));
+        windowEnd.setPromptText("HH:MM local time (optional)");
+        windowEnd.setPrefColumnCount(8);
+        windowEnd.setTooltip(new Tooltip("When the maintenance window closes, in local time (" + ZoneId.systemDefault().getId()
+                + "); the clock warns before it does"));
+        windowHint.setText("local time, " + ZoneId.systemDefault().getId());
+        windowHint.setId("window-hint");
         windowHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         g.addRow(row++, label("Window ends"), new HBox(10, windowEnd, windowHint));
         g.addRow(row++, label("Mode"), new HBox(12, live, dry));
@@ -155,24 +170,28 @@ public final class StartRunDialog {
         error.setId("start-error");
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
-        error.setMaxWidth(560);
+        error.setMaxWidth(660);
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         g.add(error, 0, row, 2, 1);
         return g;
     }
 
+    /** The author's {@code prompt:} is the label; the var's name, as the runbook writes it, under it. */
     private Node varLabel(VarSpec v) {
-        Label l = new Label(v.name());
-        l.getStyleClass().addAll("mono", Styles.TEXT_BOLD);
-        if (v.prompt() != null) {
-            l.setTooltip(new Tooltip(v.prompt()));
-        }
-        return l;
+        Label l = new Label(v.prompt() != null && !v.prompt().isBlank() ? v.prompt() : v.name());
+        l.setId("var-label-" + v.name());
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.getStyleClass().add(Styles.TEXT_MUTED);
+        Label name = new Label(v.name() + (v.secret() ? " · secret" : ""));
+        name.getStyleClass().addAll("mono", Styles.TEXT_SMALL, Styles.TEXT_SUBTLE);
+        return new VBox(1, l, name);
     }
 
     private Node varField(VarSpec v) {
         TextInputControl f = v.secret() ? new PasswordField() : new TextField();
         f.setId("var-" + v.name());
-        f.setPromptText(v.prompt() == null ? "" : v.prompt() + (v.secret() ? " (secret: never stored)" : ""));
+        f.setPromptText(v.secret() ? "secret: masked in output, never stored" : v.defaultValue() == null ? "" : "default: " + v.defaultValue());
         if (v.defaultValue() != null) {
             f.setText(v.defaultValue());
         }
@@ -260,6 +279,10 @@ public final class StartRunDialog {
                 return "Variable " + v.name() + (v.prompt() == null ? "" : " (" + v.prompt() + ")")
                         + " needs a value: neither the inventory nor the runbook gives one.";
             }
+            String tooShort = v.secret() ? SecretValues.problem(v.name(), value) : null;
+            if (tooShort != null) {
+                return "The s" + tooShort.substring(1);
+            }
         }
         try {
             WindowEnd.parse(windowEnd.getText(), Instant.now(), ZoneId.systemDefault());
@@ -272,10 +295,10 @@ public final class StartRunDialog {
     private void windowHint() {
         try {
             Instant end = WindowEnd.parse(windowEnd.getText(), Instant.now(), ZoneId.systemDefault());
-            windowHint.setText(end == null ? "no window end: the clock shows the projection only"
-                    : "ends " + DateTimeFormatter.ofPattern("EEE HH:mm").withZone(ZoneId.systemDefault()).format(end));
+            windowHint.setText(end == null ? "local time, " + ZoneId.systemDefault().getId() + "; empty: no window end"
+                    : WindowEnd.describe(end, ZoneId.systemDefault()));
         } catch (IllegalArgumentException e) {
-            windowHint.setText("HH:MM");
+            windowHint.setText("HH:MM local time (" + ZoneId.systemDefault().getId() + ")");
         }
     }
 

@@ -235,6 +235,7 @@ final class StepPanel {
         next.setMinWidth(0);
         HBox bar = new HBox(10, button("Run next", "btn-run", Feather.PLAY, "Run '" + title + "' (Ctrl+Enter)", true,
                 presenter::runNext), next);
+        NoReturnWarning.of(state, nextId).ifPresent(w -> bar.getChildren().add(1, w));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("next-bar");
         bar.getStyleClass().add("next-bar");

@@ -1,5 +1,7 @@
 package dev.belay.ui.run;
 
+import dev.belay.app.WindowEnd;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -74,6 +74,12 @@ class RunPresenterTest {
             public Optional<RunPresenter.Resolved> resolution(String stepId, String host) {
                 return Optional.of(new RunPresenter.Resolved(Resolution.MARK_DONE, "looked at " + host));
             }
+
+            @Override
+            public Optional<dev.belay.ui.approval.Approval> approval(dev.belay.engine.ApprovalState waiting) {
+                asked.add("approve " + waiting.stepId());
+                return Optional.of(new dev.belay.ui.approval.Approval(waiting.operator(), waiting.environment(), null));
+            }
         }, Runnable::run, Instant::now);
     }
 

@@ -184,7 +184,7 @@ class RunWindowTest {
         assertThat(robot.lookup("#start-error").queryAs(Label.class).getText()).contains("token").contains("needs a value");
         Node token = robot.lookup("#var-token").query();
         assertThat(token).isInstanceOf(javafx.scene.control.PasswordField.class);
-        robot.clickOn("#var-token").write("x");
+        robot.clickOn("#var-token").write("s3cret");
         robot.clickOn("#window-end").write("25:99");
         robot.clickOn("#start-run");
         assertThat(robot.lookup("#start-error").queryAs(Label.class).getText()).contains("Window end");
