@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# Audit benchmark (not a test): durable appends/s on H2 (1 and 4 writers), and list-runs /
-# open-timeline times on 1,000 runs x 1,000 events against a 10-run baseline.
-# Usage: bench/audit.sh [RUNS] [EVENTS_PER_RUN]   (work files go to a temp dir, removed after)
+# Audit benchmarks (not tests).
+#   bench/audit.sh                 verify of 1M events: in-process and the real `belay audit verify`,
+#                                  with ratios to a plain SHA-256 of the same rows and to a bare table scan
+#   bench/audit.sh verify [N]      the same for N events
+#   bench/audit.sh appends [RUNS] [EVENTS_PER_RUN]
+#                                  durable appends/s (1 and 4 writers, bursts), list-runs / open-timeline times
+# Work files go to a temp dir, removed after. Needs a JDK 17 and Maven; nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # No -o: on a fresh machine Maven fetches what its cache lacks; with a warm cache it stays offline anyway.
-mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >/dev/null
 work=$(mktemp -d /tmp/belay-audit-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  dev.belay.audit.bench.AuditBenchmark "$work" "${1:-1000}" "${2:-1000}"
+cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
+what=${1:-verify}
+case "$what" in
+  verify)  java -Xmx1g -cp "$cp" dev.belay.audit.bench.VerifyBenchmark "$work" "${2:-1000000}" "target/classes:$(cat target/bench.classpath)" ;;
+  appends) java -Xmx2g -cp "$cp" dev.belay.audit.bench.AuditBenchmark "$work" "${2:-1000}" "${3:-1000}" ;;
+  *) echo "usage: bench/audit.sh [verify [N] | appends [RUNS] [EVENTS_PER_RUN]]" >&2; exit 2 ;;
+esac

@@ -1,11 +1,169 @@
 #!/usr/bin/env bash
-# Fan-out benchmark: `true` on every host of a practice lab, sequential vs a bounded pool.
-# Usage: bench/fanout.sh [hosts=200] [threads=32] [rounds=3]   (prints times and the ratio)
+# Fan-out benchmark (not a test): the real `belay run` (JVM start included) against Ansible
+# (`ansible all -m raw -f 32`) and pssh (`-p 32`) on one Debian OpenSSH server on loopback, logging in
+# as a light-shell user (an empty home, so no rc file costs time on the server).
+#   a) `true` on HOSTS hosts (default 200), one step / one invocation
+#   b) 5 steps on 50 hosts: one Belay run of 5 steps; Ansible and pssh invoked 5 times
+#      (Ansible with its default ControlPersist, so its connections are reused as Belay's are)
+#   c) the floor: one `ssh HOST true` login after another, as the server's own cost per login
+# Every host is its own SSH connection to its own loopback address (127.0.1.N), served by sshd
+# processes of one config (16 addresses each, sshd's limit).
+# Installs what it needs (openssh-server, ansible-core, pssh); creates and removes a user and a temp dir.
+# Usage: bench/fanout.sh [HOSTS=200] [ROUNDS=3]     (prints medians and ratios; run as root)
+#   BELAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/fanout.jfr" bench/fanout.sh   profiles Belay's runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
+HOSTS=${1:-200}
+ROUNDS=${2:-3}
+SMALL=50
+[ "$(id -u)" = 0 ] || { echo "bench/fanout.sh: run as root (it starts sshd and adds a user)" >&2; exit 2; }
 
-mvn -B -q -Dstyle.color=never test-compile
-cp_file=target/bench-classpath.txt
-mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-exec java -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
-  dev.belay.lab.bench.FanOutBenchmark "$@"
+need=()
+command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || need+=(openssh-server)
+command -v ssh >/dev/null 2>&1 || need+=(openssh-client)
+command -v ansible >/dev/null 2>&1 || need+=(ansible-core)
+command -v parallel-ssh >/dev/null 2>&1 || need+=(pssh)
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}" >/dev/null
+fi
+
+# No -o: on a fresh machine Maven fetches what its cache lacks.
+mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/fanout.classpath >/dev/null
+CP="target/classes:$(cat target/fanout.classpath)"
+
+work=$(mktemp -d /tmp/belay-fanout.XXXXXX)
+chmod 755 "$work"
+user=belayfan$$
+cleanup() {
+  for f in "$work"/sshd.*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done || true
+  userdel "$user" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# A uid-0 user with an empty home: logs in without root's rc files (NOTES.md, light-shell logins).
+mkdir -p "$work/home"
+useradd -o -u 0 -g 0 -M -d "$work/home" -s /bin/bash "$user"
+usermod -p '*' "$user"
+ssh-keygen -q -t ed25519 -N '' -f "$work/hostkey"
+ssh-keygen -q -t ed25519 -N '' -f "$work/id"
+cp "$work/id.pub" "$work/authorized_keys"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+# sshd listens on at most 16 addresses (MAX_LISTEN_SOCKS): one sshd per 16 hosts, same config otherwise.
+mkdir -p /run/sshd
+for first in $(seq 1 16 "$HOSTS"); do
+  last=$(( first + 15 < HOSTS ? first + 15 : HOSTS ))
+  {
+    echo "Port $port"
+    for i in $(seq "$first" "$last"); do echo "ListenAddress 127.0.1.$i"; done
+    echo "HostKey $work/hostkey"
+    echo "PidFile $work/sshd.$first.pid"
+    echo "AuthorizedKeysFile $work/authorized_keys"
+    echo "UsePAM no"
+    echo "StrictModes no"
+    echo "PermitRootLogin prohibit-password"
+    echo "MaxStartups 1000:30:2000"
+    echo "MaxSessions 100"
+    echo "PrintMotd no"
+    echo "UseDNS no"
+  } > "$work/sshd_config.$first"
+  /usr/sbin/sshd -f "$work/sshd_config.$first" -E "$work/sshd.$first.log"
+done
+for _ in $(seq 1 100); do
+  [ "$(grep -h 'Server listening' "$work"/sshd.*.log 2>/dev/null | wc -l)" -ge "$HOSTS" ] && break
+  sleep 0.1
+done
+[ "$(grep -h 'Server listening' "$work"/sshd.*.log | wc -l)" -ge "$HOSTS" ] \
+  || { echo "sshd did not listen on all $HOSTS addresses:"; cat "$work"/sshd.*.log; exit 1; }
+
+hostkey=$(cut -d' ' -f1,2 "$work/hostkey.pub")
+: > "$work/known_hosts"
+: > "$work/pssh_hosts"
+: > "$work/pssh_hosts_small"
+{
+  echo "environment: bench"
+  echo "defaults: { user: $user, port: $port, identity: $work/id }"
+  echo "hosts:"
+} > "$work/inventory.yaml"
+cp "$work/inventory.yaml" "$work/inventory_small.yaml"
+echo "[all]" > "$work/ansible_hosts"
+echo "[all]" > "$work/ansible_hosts_small"
+for i in $(seq 1 "$HOSTS"); do
+  echo "[127.0.1.$i]:$port $hostkey" >> "$work/known_hosts"
+  echo "  h$i: { address: 127.0.1.$i }" >> "$work/inventory.yaml"
+  echo "h$i ansible_host=127.0.1.$i" >> "$work/ansible_hosts"
+  echo "$user@127.0.1.$i:$port" >> "$work/pssh_hosts"
+  if [ "$i" -le "$SMALL" ]; then
+    echo "  h$i: { address: 127.0.1.$i }" >> "$work/inventory_small.yaml"
+    echo "h$i ansible_host=127.0.1.$i" >> "$work/ansible_hosts_small"
+    echo "$user@127.0.1.$i:$port" >> "$work/pssh_hosts_small"
+  fi
+done
+echo "roles: { all: [$(seq -s, -f 'h%g' 1 "$HOSTS")] }" >> "$work/inventory.yaml"
+echo "roles: { all: [$(seq -s, -f 'h%g' 1 "$SMALL")] }" >> "$work/inventory_small.yaml"
+
+runbook() { # ID STEPS
+  echo "id: $1"; echo "title: fan-out $1"; echo "revision: 1"; echo "roles: { all: { min: 1 } }"; echo "steps:"
+  for s in $(seq 1 "$2"); do
+    echo "  - { id: s$s, title: true on every host $s, on: all, run: 'true' }"
+  done
+}
+runbook one 1 > "$work/one.yaml"
+runbook five 5 > "$work/five.yaml"
+
+export ANSIBLE_HOST_KEY_CHECKING=False ANSIBLE_REMOTE_USER=$user ANSIBLE_PRIVATE_KEY_FILE=$work/id \
+  ANSIBLE_REMOTE_PORT=$port ANSIBLE_LOCAL_TEMP=$work/ansible-tmp ANSIBLE_SSH_CONTROL_PATH_DIR=$work/cp \
+  ANSIBLE_NOCOLOR=1 ANSIBLE_SSH_ARGS="-o ControlMaster=auto -o ControlPersist=60s -o UserKnownHostsFile=$work/known_hosts"
+SSH_OPTS=(-O "UserKnownHostsFile=$work/known_hosts" -O StrictHostKeyChecking=yes -O "IdentityFile=$work/id" -O IdentitiesOnly=yes)
+
+belay_run() { # RUNBOOK INVENTORY
+  # shellcheck disable=SC2086 # BELAY_JAVA_OPTS (e.g. a JFR recording) is a list of options
+  java ${BELAY_JAVA_OPTS:-} -Duser.home="$work/home" -cp "$CP" dev.belay.cli.Main run "$1" --inventory "$2" --quiet \
+    --known-hosts "$work/known_hosts" --no-checkpoints --db "jdbc:h2:file:$work/audit-$RANDOM$RANDOM" --operator bench >"$work/last.out" 2>&1 \
+    || { echo "belay run failed:"; head -c 3000 "$work/last.out"; exit 1; }
+}
+ansible_run() { # HOSTS_FILE
+  ansible all -i "$1" -m raw -a true -f 32 >"$work/last.out" 2>&1 || { echo "ansible failed:"; tail -20 "$work/last.out"; exit 1; }
+}
+pssh_run() { # HOSTS_FILE
+  parallel-ssh -h "$1" -p 32 -t 120 "${SSH_OPTS[@]}" true >"$work/last.out" 2>&1 || { echo "pssh failed:"; tail -20 "$work/last.out"; exit 1; }
+}
+five_times() { for _ in 1 2 3 4 5; do "$@"; done; }
+floor_run() { # N sequential logins: the server's own cost per login, client included
+  for i in $(seq 1 "$1"); do
+    ssh -p "$port" -i "$work/id" -o IdentitiesOnly=yes -o UserKnownHostsFile="$work/known_hosts" -o BatchMode=yes "$user@127.0.1.$i" true
+  done
+}
+timeit() { local s e; s=$(date +%s.%N); "$@"; e=$(date +%s.%N); echo "$e - $s" | bc; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+measure() { # NAME CMD...  -> median of ROUNDS, after one warm-up round (page cache, JIT of nothing, sshd forks)
+  local name=$1; shift
+  "$@"
+  rm -rf "$work/cp"/* 2>/dev/null || true
+  local t=()
+  for _ in $(seq 1 "$ROUNDS"); do t+=("$(timeit "$@")"); rm -rf "$work/cp"/* 2>/dev/null || true; done
+  printf '%s\n' "${t[@]}" | median > "$work/t.$name"
+  echo "  $name: ${t[*]} -> median $(cat "$work/t.$name") s" >&2
+}
+
+echo "fan-out on $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg); $HOSTS hosts on one sshd at 127.0.1.1-$HOSTS:$port; $ROUNDS rounds each" >&2
+measure belay200 belay_run "$work/one.yaml" "$work/inventory.yaml"
+measure ansible200 ansible_run "$work/ansible_hosts"
+measure pssh200 pssh_run "$work/pssh_hosts"
+measure belay5x50 belay_run "$work/five.yaml" "$work/inventory_small.yaml"
+measure ansible5x50 five_times ansible_run "$work/ansible_hosts_small"
+measure pssh5x50 five_times pssh_run "$work/pssh_hosts_small"
+measure floor20 floor_run 20
+
+t() { cat "$work/t.$1"; }
+r() { printf '%.2f' "$(echo "scale=4; $(t "$1") / $(t "$2")" | bc)"; }
+floor=$(printf '%.3f' "$(echo "scale=4; $(t floor20) / 20" | bc)")
+echo
+echo "| work | Belay (s) | Ansible -f 32 (s) | pssh -p 32 (s) | Belay / Ansible | Belay / pssh |"
+echo "|---|---|---|---|---|---|"
+echo "| \`true\` on $HOSTS hosts, one step | $(t belay200) | $(t ansible200) | $(t pssh200) | $(r belay200 ansible200) | $(r belay200 pssh200) |"
+echo "| 5 steps on $SMALL hosts | $(t belay5x50) | $(t ansible5x50) | $(t pssh5x50) | $(r belay5x50 ansible5x50) | $(r belay5x50 pssh5x50) |"
+echo
+echo "Floor: one \`ssh host true\` after another (OpenSSH client and server, nothing in parallel) costs $floor s per login;"
+echo "Belay spent $(printf '%.3f' "$(echo "scale=4; $(t belay200) / $HOSTS" | bc)") s of wall time per host on $HOSTS hosts, JVM start included."
+echo "Machine load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

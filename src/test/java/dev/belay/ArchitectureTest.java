@@ -47,8 +47,14 @@ class ArchitectureTest {
     }
 
     @Test
-    void auditImportsNothingOfOurs() {
-        onlyOwnPackages("dev.belay.audit..");
+    void auditImportsOnlyText() {
+        onlyOwnPackages("dev.belay.audit..", "dev.belay.text..");
+    }
+
+    /** The lowest package: how Belay writes durations, used by every layer above. */
+    @Test
+    void textImportsNothingOfOurs() {
+        onlyOwnPackages("dev.belay.text..");
     }
 
     @Test
@@ -59,7 +65,7 @@ class ArchitectureTest {
     @Test
     void engineStaysBelowUiAndCli() {
         onlyOwnPackages("dev.belay.engine..", "dev.belay.runbook..", "dev.belay.inventory..",
-                "dev.belay.ssh..", "dev.belay.audit..");
+                "dev.belay.ssh..", "dev.belay.audit..", "dev.belay.text..");
     }
 
     /** The application core sits between the front ends and the rest: only ui and cli use it. */
@@ -77,7 +83,17 @@ class ArchitectureTest {
                         dev.belay.engine.RunStore.class)
                 .orShould().callConstructor(dev.belay.engine.SshTransport.class, dev.belay.ssh.exec.SshSettings.class,
                         dev.belay.inventory.Inventory.class)
-                .because("a run gets one SSH pool shared with its terminals from dev.belay.app.RunStarter")
+                .because("a run gets one SSH pool shared with its terminals from dev.belay.app.Runs")
+                .check(classes);
+    }
+
+    /** The front ends adapt; planning and the unattended rule live in the application core. */
+    @Test
+    void cliAndUiResolvePlansThroughTheAppCore() {
+        noClasses().that().resideInAnyPackage("dev.belay.ui..", "dev.belay.cli..")
+                .should().dependOnClassesThat().belongToAnyOf(dev.belay.engine.PlanFiles.class,
+                        dev.belay.engine.PlanResolver.class, dev.belay.engine.UnattendedPolicy.class)
+                .because("dev.belay.app.Runs resolves a run's plan for both front ends")
                 .check(classes);
     }
 

@@ -30,6 +30,8 @@ public final class AuditStore implements AutoCloseable {
     private final Connection writer;
     // Appends from this process queue here rather than on the database row lock.
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    // Appends submitted and not yet committed, in submit order (see submit()).
+    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final SecretMasker masker = new SecretMasker();
     private final OutputStore outputs;
     private volatile int outputCapBytes = OutputStore.DEFAULT_CAP_BYTES;
@@ -96,6 +98,11 @@ public final class AuditStore implements AutoCloseable {
         return outputCapBytes;
     }
 
+    /** The clock that stamps events, for writers that put the time in the event itself. */
+    public Clock clock() {
+        return clock;
+    }
+
     /** Appends one event durably and returns it as stored. */
     public AuditEvent append(NewEvent event) {
         return appendAll(List.of(event)).get(0);
@@ -103,54 +110,105 @@ public final class AuditStore implements AutoCloseable {
 
     /** Appends events in one transaction: all are stored, in order, or none. */
     public List<AuditEvent> appendAll(List<NewEvent> events) {
-        if (events.isEmpty()) {
-            return List.of();
+        return submit(events).await();
+    }
+
+    /**
+     * Queues events to append, in this order relative to every other submit, and returns at once;
+     * {@link Pending#await()} returns once they are committed. Appends queued by many threads while
+     * one transaction commits go together in the next (group commit): a burst of per-host events
+     * costs one commit, not one each. Masking, serialising and the size check happen here, in the
+     * caller's thread, so a bad event fails its own caller and never a group.
+     */
+    public Pending submit(List<NewEvent> events) {
+        List<Prepared> prepared = new ArrayList<>(events.size());
+        for (NewEvent e : events) {
+            prepared.add(prepare(e));
         }
-        List<AuditEvent> stored = appendCommitted(events);
-        CrashPoint.committed(stored.size());
-        checkpointing.appended(stored); // after COMMIT and outside the write lock: signing may take a while
-        return stored;
+        Pending p = new Pending(prepared);
+        if (!prepared.isEmpty()) {
+            queue.add(p);
+        } else {
+            p.finish(List.of(), null);
+        }
+        return p;
     }
 
-    private List<AuditEvent> appendCommitted(List<NewEvent> events) {
-        return inTransaction(c -> {
-            long[] head = new long[1];
-            String prev;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT last_seq, last_hash FROM chain_head WHERE id = 1 FOR UPDATE");
-                 ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    throw new AuditException("The chain head row is missing in " + db.redacted()
-                            + "; the database was tampered with (run 'belay audit verify')");
+    /** Events submitted and not yet known to be committed; {@link #await()} makes them so. */
+    public final class Pending {
+        private final List<Prepared> events;
+        private List<AuditEvent> stored;
+        private AuditException failure;
+        private volatile boolean done;
+
+        private Pending(List<Prepared> events) {
+            this.events = events;
+        }
+
+        private void finish(List<AuditEvent> s, AuditException f) {
+            stored = s;
+            failure = f;
+            done = true;
+        }
+
+        /** Blocks until these events are committed (or failed) and returns them as stored. */
+        public List<AuditEvent> await() {
+            if (!done) {
+                writeLock.lock();
+                try {
+                    if (!done) {
+                        commitQueued();
+                    }
+                } finally {
+                    writeLock.unlock();
                 }
-                head[0] = rs.getLong(1);
-                prev = rs.getString(2);
             }
-            List<EventRows.Row> rows = new ArrayList<>(events.size());
-            Instant ts = now();
-            for (NewEvent e : events) {
-                EventRows.Row row = seal(e, ++head[0], ts, prev);
-                rows.add(row);
-                prev = row.hash();
+            if (failure != null) {
+                throw new AuditException(failure.getMessage(), failure);
             }
-            try (PreparedStatement ps = c.prepareStatement(EventRows.INSERT)) {
-                for (EventRows.Row r : rows) {
-                    EventRows.bind(ps, r);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
-                ps.setLong(1, head[0]);
-                ps.setString(2, prev);
-                ps.executeUpdate();
-            }
-            return rows.stream().map(EventRows.Row::toEvent).toList();
-        });
+            checkpointing.appended(stored); // after COMMIT and outside the write lock: signing may take a while
+            return stored;
+        }
     }
 
-    private EventRows.Row seal(NewEvent e, long seq, Instant ts, String prev) {
+    /** Under the write lock: commits everything queued so far in one transaction. */
+    private void commitQueued() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p; (p = queue.poll()) != null; ) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        try {
+            List<List<AuditEvent>> stored = appendCommitted(group);
+            int total = 0;
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).finish(stored.get(i), null);
+                total += stored.get(i).size();
+            }
+            CrashPoint.committed(total);
+        } catch (AuditException e) {
+            if (group.size() == 1) {
+                group.get(0).finish(null, e);
+                return;
+            }
+            for (Pending p : group) { // one bad request must not fail the others: each on its own
+                try {
+                    List<AuditEvent> one = appendCommitted(List.of(p)).get(0);
+                    p.finish(one, null);
+                    CrashPoint.committed(one.size());
+                } catch (AuditException each) {
+                    p.finish(null, each);
+                }
+            }
+        }
+    }
+
+    /** An event masked and serialised, waiting for its place in the chain. */
+    private record Prepared(NewEvent event, Operator operator, String host, String payload) { }
+
+    private Prepared prepare(NewEvent e) {
         String payload;
         try {
             payload = EventRows.JSON.writeValueAsString(masker.mask(e.payload()));
@@ -163,9 +221,57 @@ public final class AuditStore implements AutoCloseable {
                     + " and put the returned id in the event");
         }
         Operator op = new Operator(masker.mask(e.operator().name()), e.operator().login(), e.operator().machine());
-        String host = masker.mask(e.targetHost());
-        String hash = HashChain.hash(prev, seq, ts, e.runId(), op, host, e.type().name(), payload);
-        return new EventRows.Row(seq, ts, e.runId(), op, host, e.type().name(), payload, prev, hash);
+        return new Prepared(e, op, masker.mask(e.targetHost()), payload);
+    }
+
+    private List<List<AuditEvent>> appendCommitted(List<Pending> group) {
+        return inTransaction(c -> {
+            long seq;
+            String prev;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT last_seq, last_hash FROM chain_head WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new AuditException("The chain head row is missing in " + db.redacted()
+                            + "; the database was tampered with (run 'belay audit verify')");
+                }
+                seq = rs.getLong(1);
+                prev = rs.getString(2);
+            }
+            List<List<EventRows.Row>> rows = new ArrayList<>(group.size());
+            Instant ts = now();
+            try (PreparedStatement ps = c.prepareStatement(EventRows.INSERT)) {
+                for (Pending p : group) {
+                    List<EventRows.Row> mine = new ArrayList<>(p.events.size());
+                    for (Prepared e : p.events) {
+                        EventRows.Row row = seal(e, ++seq, ts, prev);
+                        mine.add(row);
+                        prev = row.hash();
+                        EventRows.bind(ps, row);
+                        ps.addBatch();
+                    }
+                    rows.add(mine);
+                }
+                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE chain_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                ps.setLong(1, seq);
+                ps.setString(2, prev);
+                ps.executeUpdate();
+            }
+            List<List<AuditEvent>> out = new ArrayList<>(rows.size());
+            for (List<EventRows.Row> mine : rows) {
+                out.add(mine.stream().map(EventRows.Row::toEvent).toList());
+            }
+            return out;
+        });
+    }
+
+    private static EventRows.Row seal(Prepared p, long seq, Instant ts, String prev) {
+        NewEvent e = p.event();
+        String hash = HashChain.hash(prev, seq, ts, e.runId(), p.operator(), p.host(), e.type().name(), p.payload());
+        return new EventRows.Row(seq, ts, e.runId(), p.operator(), p.host(), e.type().name(), p.payload(), prev, hash);
     }
 
     // --- checkpoints (dev.belay.audit.checkpoint; docs/audit.md) ---

@@ -51,7 +51,10 @@ final class Checkpointing {
         boolean runEnded = events.stream().anyMatch(e -> e.type() == EventType.RUN_FINISHED
                 || e.type() == EventType.RUN_ABORTED);
         sinceLast += events.size();
-        uncovered = events.get(events.size() - 1);
+        AuditEvent last = events.get(events.size() - 1);
+        if (uncovered == null || last.seq() > uncovered.seq()) { // group commit: callers may report out of order
+            uncovered = last;
+        }
         if (runEnded || sinceLast >= policy.every()) {
             sign(uncovered);
         }

@@ -26,10 +26,6 @@ final class EventRows {
     record Row(long seq, Instant ts, String runId, Operator operator, String targetHost, String type,
                String payload, String prevHash, String hash) {
 
-        String recomputeHash() {
-            return HashChain.hash(prevHash, seq, ts, runId, operator, targetHost, type, payload);
-        }
-
         AuditEvent toEvent() {
             try {
                 return new AuditEvent(seq, ts, runId, operator, targetHost, EventType.valueOf(type),

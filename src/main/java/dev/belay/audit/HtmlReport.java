@@ -12,7 +12,7 @@ final class HtmlReport {
             table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:3px 6px;
             text-align:left;vertical-align:top}th{background:#f3f3f3}pre{background:#f7f7f7;padding:.6em;
             overflow:auto;border:1px solid #e3e3e3}.bad{color:#a40000;font-weight:600}.ok{color:#176b00}
-            .muted{color:#777}tr.EXPECTATION_FAILED,tr.RUN_ABORTED,tr.MONITOR_DOWN{background:#fff0f0}
+            .muted{color:#777}tr.EXPECTATION_FAILED,tr.RUN_ABORTED,tr.MONITOR_DOWN,tr.ROLLBACK_STARTED{background:#fff0f0}
             """;
 
     private HtmlReport() { }
@@ -25,7 +25,10 @@ final class HtmlReport {
         h.append("<h1>Run ").append(esc(run.runId())).append(" — ").append(esc(run.runbookId())).append("</h1>\n");
         h.append("<table>");
         row(h, "Outcome", "<span class=\"" + (run.outcome() == RunOutcome.SUCCEEDED ? "ok" : "bad") + "\">"
-                + esc(run.outcome().name()) + "</span>");
+                + esc(run.outcome().label()) + "</span>" + (run.rehearsal() ? " <span class=\"muted\">rehearsal</span>" : ""));
+        if (!r.reason().isEmpty()) {
+            row(h, "Reason", esc(r.reason()));
+        }
         row(h, "Runbook", esc(run.runbookId() + " rev " + run.revision()));
         row(h, "Inventory", esc(run.inventory() + " (" + run.environment() + ")"));
         row(h, "Operators", esc(ReportText.operators(run)) + " <span class=\"muted\">started by "
@@ -63,8 +66,8 @@ final class HtmlReport {
         h.append("<h2>Confirmations</h2><table><tr><th>Time</th><th>Who</th><th>Step</th><th>Note</th></tr>\n");
         for (AuditEvent e : r.confirmations()) {
             h.append("<tr><td>").append(esc(ReportText.time(e.ts()))).append("</td><td>")
-                    .append(esc(e.operator().display())).append("</td><td>").append(esc(e.text("stepId")))
-                    .append("</td><td>").append(esc(e.text("note"))).append("</td></tr>\n");
+                    .append(esc(e.operator().display())).append("</td><td>").append(esc(ReportText.confirmed(e).stepId()))
+                    .append("</td><td>").append(esc(ReportText.confirmed(e).note())).append("</td></tr>\n");
         }
         h.append("</table>\n");
     }
@@ -75,18 +78,22 @@ final class HtmlReport {
             h.append("<p class=\"ok\">None.</p>\n");
         }
         for (RunReport.Failure f : r.failures()) {
-            AuditEvent e = f.event();
-            h.append("<h3 class=\"bad\">").append(esc(e.text("stepId") + " on " + e.targetHost() + ": "
-                    + e.text("expectation"))).append("</h3><p>Expected <code>").append(esc(e.text("expected")))
-                    .append("</code>, seen <code>").append(esc(e.text("seen"))).append("</code> at ")
-                    .append(esc(ReportText.time(e.ts()))).append("</p><pre>").append(esc(f.outputExcerpt()))
+            LoggedEvent.ExpectationChecked e = f.check();
+            h.append("<h3 class=\"bad\">").append(esc(e.stepId() + " on " + f.stored().targetHost() + ": "
+                    + e.expectation())).append("</h3><p>Expected <code>").append(esc(e.expected()))
+                    .append("</code>, seen <code>").append(esc(e.seen())).append("</code> at ")
+                    .append(esc(ReportText.time(f.stored().ts()))).append("</p><pre>").append(esc(f.outputExcerpt()))
                     .append("</pre>\n");
         }
     }
 
     private static void downtime(StringBuilder h, RunReport r) {
-        h.append("<h2>Monitor downtime</h2><table><tr><th>Monitor</th><th>Host</th><th>Down</th><th>Up</th>"
-                + "<th>Length</th></tr>\n");
+        h.append("<h2>Monitor downtime</h2>\n<p class=\"downtime-summary\">").append(esc(ReportText.downtimeSummary(r)))
+                .append("</p>\n");
+        if (r.downtime().isEmpty()) {
+            return;
+        }
+        h.append("<table><tr><th>Monitor</th><th>Host</th><th>Down</th><th>Up</th><th>Length</th></tr>\n");
         for (RunReport.Downtime d : r.downtime()) {
             h.append("<tr><td>").append(esc(d.monitor())).append("</td><td>").append(esc(d.host()))
                     .append("</td><td>").append(esc(ReportText.time(d.down()))).append("</td><td>")
@@ -124,7 +131,7 @@ final class HtmlReport {
         for (AuditEvent e : r.timeline()) {
             h.append("<tr class=\"").append(e.type().name()).append("\"><td>").append(e.seq()).append("</td><td>")
                     .append(esc(ReportText.time(e.ts()))).append("</td><td>").append(esc(e.operator().name()))
-                    .append("</td><td>").append(esc(e.targetHost())).append("</td><td>").append(e.type().name())
+                    .append("</td><td>").append(esc(e.targetHost())).append("</td><td>").append(esc(EventText.what(e.event())))
                     .append("</td><td>").append(esc(RunReport.describe(e))).append("</td></tr>\n");
         }
         h.append("</table>\n");

@@ -17,6 +17,7 @@ final class JsonReport {
         root.putObject("run").put("runId", run.runId()).put("runbookId", run.runbookId())
                 .put("revision", run.revision()).put("inventory", run.inventory())
                 .put("environment", run.environment()).put("outcome", run.outcome().name())
+                .put("outcomeLabel", run.outcome().label()).put("reason", r.reason()).put("rehearsal", run.rehearsal())
                 .put("startedAt", str(run.startedAt())).put("endedAt", str(run.endedAt()))
                 .put("startedBy", run.startedBy().display())
                 .set("operators", EventRows.JSON.valueToTree(run.operators()));
@@ -27,8 +28,8 @@ final class JsonReport {
                     .put("medianOfEarlierMillis", millis(s.medianOfEarlier())).put("earlierRuns", s.earlierRuns());
         }
         ArrayNode failures = root.putArray("failures");
-        r.failures().forEach(f -> failures.addObject().put("seq", f.event().seq())
-                .put("outputExcerpt", f.outputExcerpt()).set("payload", f.event().payload()));
+        r.failures().forEach(f -> failures.addObject().put("seq", f.stored().seq())
+                .put("outputExcerpt", f.outputExcerpt()).set("payload", f.stored().payload()));
         ArrayNode down = root.putArray("monitorDowntime");
         r.downtime().forEach(d -> down.addObject().put("monitor", d.monitor()).put("host", d.host())
                 .put("down", str(d.down())).put("up", str(d.up())).put("millis", millis(d.length(run.endedAt()))));

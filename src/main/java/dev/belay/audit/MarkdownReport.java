@@ -9,7 +9,11 @@ final class MarkdownReport {
         RunSummary run = r.run();
         StringBuilder m = new StringBuilder(4096);
         m.append("# Run ").append(cell(run.runId())).append(" — ").append(cell(run.runbookId())).append("\n\n");
-        m.append("- **Outcome:** ").append(run.outcome()).append('\n')
+        m.append("- **Outcome:** ").append(run.outcome().label()).append(run.rehearsal() ? " (rehearsal)" : "").append('\n');
+        if (!r.reason().isEmpty()) {
+            m.append("- **Reason:** ").append(cell(r.reason())).append('\n');
+        }
+        m
                 .append("- **Runbook:** ").append(cell(run.runbookId())).append(" rev ").append(cell(run.revision())).append('\n')
                 .append("- **Inventory:** ").append(cell(run.inventory())).append(" (").append(cell(run.environment())).append(")\n")
                 .append("- **Operators:** ").append(cell(ReportText.operators(run))).append(" (started by ")
@@ -28,17 +32,21 @@ final class MarkdownReport {
         m.append("\n## Confirmations\n\n");
         for (AuditEvent e : r.confirmations()) {
             m.append("- ").append(ReportText.time(e.ts())).append(" **").append(cell(e.operator().display()))
-                    .append("** confirmed `").append(cell(e.text("stepId"))).append("`: ").append(cell(e.text("note"))).append('\n');
+                    .append("** confirmed `").append(cell(ReportText.confirmed(e).stepId())).append("`: ").append(cell(ReportText.confirmed(e).note()))
+                    .append('\n');
         }
         m.append("\n## Failed checks\n\n");
         for (RunReport.Failure f : r.failures()) {
-            AuditEvent e = f.event();
-            m.append("### ").append(cell(e.text("stepId") + " on " + e.targetHost() + ": " + e.text("expectation")))
-                    .append("\n\nExpected `").append(cell(e.text("expected"))).append("`, seen `")
-                    .append(cell(e.text("seen"))).append("`\n\n```\n").append(f.outputExcerpt().replace("```", "` ` `"))
+            LoggedEvent.ExpectationChecked e = f.check();
+            m.append("### ").append(cell(e.stepId() + " on " + f.stored().targetHost() + ": " + e.expectation()))
+                    .append("\n\nExpected `").append(cell(e.expected())).append("`, seen `")
+                    .append(cell(e.seen())).append("`\n\n```\n").append(f.outputExcerpt().replace("```", "` ` `"))
                     .append("\n```\n\n");
         }
-        m.append("## Monitor downtime\n\n| Monitor | Host | Down | Up | Length |\n|---|---|---|---|---|\n");
+        m.append("## Monitor downtime\n\n").append(ReportText.downtimeSummary(r)).append("\n\n");
+        if (!r.downtime().isEmpty()) {
+            m.append("| Monitor | Host | Down | Up | Length |\n|---|---|---|---|---|\n");
+        }
         for (RunReport.Downtime d : r.downtime()) {
             m.append("| ").append(cell(d.monitor())).append(" | ").append(cell(d.host())).append(" | ")
                     .append(ReportText.time(d.down())).append(" | ").append(ReportText.time(d.up())).append(" | ")
@@ -64,7 +72,7 @@ final class MarkdownReport {
         for (AuditEvent e : r.timeline()) {
             m.append("| ").append(e.seq()).append(" | ").append(ReportText.time(e.ts())).append(" | ")
                     .append(cell(e.operator().name())).append(" | ").append(cell(e.targetHost())).append(" | ")
-                    .append(e.type()).append(" | ").append(cell(RunReport.describe(e))).append(" |\n");
+                    .append(cell(EventText.what(e.event()))).append(" | ").append(cell(RunReport.describe(e))).append(" |\n");
         }
         return m.toString();
     }

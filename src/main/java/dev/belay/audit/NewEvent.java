@@ -17,6 +17,11 @@ public record NewEvent(String runId, Operator operator, String targetHost, Event
         payload = payload == null ? JsonNodeFactory.instance.objectNode() : payload;
     }
 
+    /** The event that files {@code event} under its type, with its payload. */
+    public static NewEvent of(String runId, Operator operator, String targetHost, LoggedEvent event) {
+        return new NewEvent(runId, operator, targetHost, event.type(), EventPayloads.payload(event));
+    }
+
     /** An event with an empty payload to fill with {@code payload().put(...)}. */
     public static NewEvent of(String runId, Operator operator, String targetHost, EventType type) {
         return new NewEvent(runId, operator, targetHost, type, JsonNodeFactory.instance.objectNode());

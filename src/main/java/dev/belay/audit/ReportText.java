@@ -1,5 +1,6 @@
 package dev.belay.audit;
 
+import dev.belay.text.Elapsed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,16 +18,7 @@ final class ReportText {
     }
 
     static String duration(Duration d) {
-        if (d == null) {
-            return "-";
-        }
-        if (d.toMillis() < 1000) {
-            return d.toMillis() + " ms";
-        }
-        long s = d.toSeconds();
-        return s < 60 ? String.format("%.1f s", d.toMillis() / 1000.0)
-                : s < 3600 ? String.format("%dm %02ds", s / 60, s % 60)
-                : String.format("%dh %02dm %02ds", s / 3600, (s % 3600) / 60, s % 60);
+        return Elapsed.of(d, "-");
     }
 
     /** "+25%" when actual exceeds the reference by a quarter; "-" when either is unknown. */
@@ -36,6 +28,23 @@ final class ReportText {
         }
         long pct = Math.round(100.0 * (actual.toMillis() - reference.toMillis()) / reference.toMillis());
         return (pct >= 0 ? "+" : "") + pct + "%";
+    }
+
+    /** "No monitors ran in this run." or each monitor's total downtime ("app-health down 1m 05s in total"). */
+    static String downtimeSummary(RunReport r) {
+        if (r.monitors().isEmpty()) {
+            return "No monitors ran in this run.";
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        r.downtimeTotals().forEach((monitor, total) -> parts.add(monitor + (total.isZero()
+                ? " never down" : " down " + duration(total) + " in total")));
+        return String.join("; ", parts) + ".";
+    }
+
+    /** A STEP_CONFIRMED event's record (an empty one if its payload does not read). */
+    static LoggedEvent.StepConfirmed confirmed(AuditEvent e) {
+        return e.event() instanceof LoggedEvent.StepConfirmed c ? c
+                : new LoggedEvent.StepConfirmed(e.ts(), "", "", false);
     }
 
     static String operators(RunSummary r) {

@@ -19,7 +19,7 @@ import java.util.Set;
 final class RunQueries {
 
     private static final List<EventType> RUN_LEVEL = List.of(EventType.RUN_STARTED, EventType.RUN_FINISHED,
-            EventType.RUN_ABORTED, EventType.OPERATOR_HANDOVER, EventType.OUTCOME_RESOLVED);
+            EventType.RUN_ABORTED, EventType.OPERATOR_HANDOVER);
     private static final List<EventType> STEP_LEVEL = List.of(EventType.STEP_STARTED, EventType.STEP_FINISHED,
             EventType.STEP_SKIPPED);
     private static final int EARLIER_RUNS_FOR_MEDIAN = 50;
@@ -96,39 +96,40 @@ final class RunQueries {
     /** Folds a run's run-level events into its summary. */
     private static final class RunBuilder {
         private final AuditEvent start;
+        private final LoggedEvent.RunStarted started;
         private final List<String> operators = new ArrayList<>();
         private AuditEvent end;
         private RunOutcome outcome = RunOutcome.UNFINISHED;
 
         RunBuilder(AuditEvent start) {
             this.start = start;
+            this.started = start.event() instanceof LoggedEvent.RunStarted s ? s
+                    : new LoggedEvent.RunStarted(start.ts(), start.runId(), "", "", "", "", "", "", "", "", null,
+                            false, false, Map.of());
             operators.add(start.operator().name());
         }
 
         void apply(AuditEvent e) {
-            switch (e.type()) {
-                case OPERATOR_HANDOVER -> operators.add(e.text("to").isEmpty() ? e.operator().name() : e.text("to"));
-                case RUN_FINISHED -> {
-                    end = e;
-                    outcome = RunOutcome.ofFinished(e.text("outcome"));
-                }
-                case RUN_ABORTED -> {
-                    end = e;
-                    outcome = RunOutcome.ABORTED;
-                }
-                case OUTCOME_RESOLVED -> {
-                    if (!e.text("outcome").isEmpty()) {
-                        outcome = RunOutcome.ofFinished(e.text("outcome"));
-                    }
-                }
-                default -> { }
+            LoggedEvent event = e.event();
+            if (event instanceof LoggedEvent.Handover h) {
+                operators.add(h.to() == null || h.to().isEmpty() ? e.operator().name() : h.to());
+            } else if (event instanceof LoggedEvent.RunFinished f) {
+                end = e;
+                outcome = f.outcome();
+            } else if (event instanceof LoggedEvent.RunAborted) {
+                end = e;
+                outcome = RunOutcome.ABORTED;
             }
         }
 
         RunSummary build() {
-            return new RunSummary(start.runId(), start.text("runbookId"), start.text("revision"),
-                    start.text("inventory"), start.text("environment"), start.operator(),
-                    List.copyOf(operators), start.ts(), end == null ? null : end.ts(), outcome);
+            return new RunSummary(start.runId(), text(started.runbookId()), text(started.revision()),
+                    text(started.inventoryPath()), text(started.environment()), start.operator(),
+                    List.copyOf(operators), start.ts(), end == null ? null : end.ts(), outcome, started.rehearsal());
+        }
+
+        private static String text(String s) {
+            return s == null ? "" : s;
         }
     }
 }

@@ -15,10 +15,11 @@ import java.util.Optional;
  */
 public record RunReport(RunSummary run, List<AuditEvent> timeline, List<StepDuration> steps,
                         List<AuditEvent> confirmations, List<Failure> failures, List<Downtime> downtime,
-                        List<CastFile> recordings, List<Checkpoint> checkpoints) {
+                        List<String> monitors, String reason, List<CastFile> recordings,
+                        List<Checkpoint> checkpoints) {
 
     /** A failed check with the output lines around what was seen. */
-    public record Failure(AuditEvent event, String outputExcerpt) { }
+    public record Failure(AuditEvent stored, LoggedEvent.ExpectationChecked check, String outputExcerpt) { }
 
     /** A monitor's down interval; {@code up} is null when it never came back during the run. */
     public record Downtime(String monitor, String host, Instant down, Instant up) {
@@ -42,21 +43,61 @@ public record RunReport(RunSummary run, List<AuditEvent> timeline, List<StepDura
         }
         List<AuditEvent> timeline = store.timeline(runId);
         List<AuditEvent> confirmations = timeline.stream().filter(e -> e.type() == EventType.STEP_CONFIRMED).toList();
-        List<Failure> failures = timeline.stream().filter(e -> e.type() == EventType.EXPECTATION_FAILED)
-                .map(e -> new Failure(e, excerpt(store, e))).toList();
+        List<Failure> failures = new ArrayList<>();
+        Map<String, String> lastOutput = new HashMap<>();
+        for (AuditEvent e : timeline) {
+            LoggedEvent event = e.event();
+            if (event instanceof LoggedEvent.CommandFinished f && f.outputId() != null) {
+                lastOutput.put(f.stepId() + "@" + f.host(), f.outputId());
+            } else if (event instanceof LoggedEvent.ExpectationChecked x && !x.passed()) {
+                // The check was made against the last output of its step on its host.
+                String outputId = x.outputId() != null ? x.outputId() : lastOutput.get(x.stepId() + "@" + x.host());
+                failures.add(new Failure(e, x, excerpt(store, outputId, x.seen())));
+            }
+        }
         List<CastFile> casts = store.recordings(runId).stream()
                 .map(r -> new CastFile(r, store.readRecording(r.id()).orElse(""))).toList();
-        return Optional.of(new RunReport(run.get(), timeline, store.stepDurations(runId), confirmations, failures,
-                downtime(timeline), casts, store.checkpoints(runId)));
+        List<String> monitors = timeline.stream().map(AuditEvent::event)
+                .filter(LoggedEvent.MonitorChanged.class::isInstance)
+                .map(m -> ((LoggedEvent.MonitorChanged) m).monitorId()).distinct().toList();
+        return Optional.of(new RunReport(run.get(), timeline, store.stepDurations(runId), confirmations,
+                List.copyOf(failures), downtime(timeline), monitors, reason(run.get(), timeline), casts,
+                store.checkpoints(runId)));
     }
 
-    private static String excerpt(AuditStore store, AuditEvent failed) {
-        String outputId = failed.text("outputId");
-        if (outputId.isEmpty()) {
+    /** Total time each monitor was down (up to the run's end for one that never came back), by monitor name. */
+    public Map<String, Duration> downtimeTotals() {
+        Map<String, Duration> out = new java.util.LinkedHashMap<>();
+        monitors.forEach(m -> out.put(m, Duration.ZERO));
+        for (Downtime d : downtime) {
+            Duration len = d.length(run.endedAt());
+            out.merge(d.monitor(), len == null ? Duration.ZERO : len, Duration::plus);
+        }
+        return out;
+    }
+
+    /** Why the run ended as it did: the abort or rollback reason, or the end's own message; "" when nothing was said. */
+    private static String reason(RunSummary run, List<AuditEvent> timeline) {
+        String reason = "";
+        for (AuditEvent e : timeline) {
+            LoggedEvent event = e.event();
+            if (event instanceof LoggedEvent.RollbackStarted r && run.outcome() == RunOutcome.ROLLED_BACK) {
+                reason = r.reason() + (r.failedStepId() == null ? "" : " (step " + r.failedStepId() + " failed)");
+            } else if (event instanceof LoggedEvent.RunAborted a && a.reason() != null) {
+                reason = a.reason();
+            } else if (event instanceof LoggedEvent.RunFinished f && reason.isEmpty() && f.message() != null) {
+                reason = f.message();
+            }
+        }
+        return reason == null ? "" : reason.strip();
+    }
+
+    private static String excerpt(AuditStore store, String outputId, String seen) {
+        if (outputId == null || outputId.isEmpty()) {
             return "";
         }
         List<String> lines = store.readOutput(outputId).orElse("").lines().toList();
-        String seen = failed.text("seen");
+        seen = seen == null ? "" : seen;
         int at = -1;
         for (int i = 0; i < lines.size() && !seen.isEmpty(); i++) {
             if (lines.get(i).contains(seen)) {
@@ -73,11 +114,14 @@ public record RunReport(RunSummary run, List<AuditEvent> timeline, List<StepDura
         List<Downtime> out = new ArrayList<>();
         Map<String, Integer> open = new HashMap<>();
         for (AuditEvent e : timeline) {
-            String key = e.text("monitor") + "@" + e.targetHost();
-            if (e.type() == EventType.MONITOR_DOWN && !open.containsKey(key)) {
+            if (!(e.event() instanceof LoggedEvent.MonitorChanged m)) {
+                continue;
+            }
+            String key = m.monitorId() + "@" + e.targetHost();
+            if (!m.up() && !open.containsKey(key)) {
                 open.put(key, out.size());
-                out.add(new Downtime(e.text("monitor"), e.targetHost(), e.ts(), null));
-            } else if (e.type() == EventType.MONITOR_UP && open.containsKey(key)) {
+                out.add(new Downtime(m.monitorId(), e.targetHost(), e.ts(), null));
+            } else if (m.up() && open.containsKey(key)) {
                 int i = open.remove(key);
                 Downtime d = out.get(i);
                 out.set(i, new Downtime(d.monitor(), d.host(), d.down(), e.ts()));
@@ -86,24 +130,8 @@ public record RunReport(RunSummary run, List<AuditEvent> timeline, List<StepDura
         return out;
     }
 
-    /** A one-line description of an event's payload for timelines. */
+    /** A one-line description of an event for timelines, in plain words. */
     public static String describe(AuditEvent e) {
-        String text = switch (e.type()) {
-            case RUN_STARTED -> "runbook " + e.text("runbookId") + " rev " + e.text("revision") + " on "
-                    + e.text("inventory") + " (" + e.text("environment") + ")";
-            case RUN_FINISHED -> "outcome " + e.text("outcome");
-            case RUN_ABORTED, STEP_SKIPPED -> e.text("stepId") + " " + e.text("reason");
-            case STEP_STARTED -> e.text("stepId") + " " + e.text("title");
-            case STEP_FINISHED -> e.text("stepId") + " " + e.text("status");
-            case STEP_CONFIRMED -> e.text("stepId") + " note: " + e.text("note");
-            case COMMAND_STARTED -> e.text("command");
-            case COMMAND_FINISHED -> "exit " + e.text("exitStatus") + " in " + e.text("durationMillis") + " ms";
-            case EXPECTATION_PASSED, EXPECTATION_FAILED -> e.text("expectation") + ": expected "
-                    + e.text("expected") + ", seen " + e.text("seen");
-            case MONITOR_UP, MONITOR_DOWN -> e.text("monitor") + " " + e.text("detail");
-            case NOTE -> e.text("text");
-            default -> e.payload().toString();
-        };
-        return text.strip();
+        return EventText.detail(e.event());
     }
 }

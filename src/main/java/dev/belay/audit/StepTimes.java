@@ -11,17 +11,12 @@ final class StepTimes {
 
     private StepTimes() { }
 
-    /** One step of one run: first start, last finish (retries included), estimate and final status. */
+    /** One step of one run: its time ({@link StepSpan}'s rule), estimate and final status. */
     private static final class Span {
         String title = "";
         String status = "running";
-        java.time.Instant started;
-        java.time.Instant finished;
+        final StepSpan time = new StepSpan();
         Duration estimate;
-
-        Duration actual() {
-            return started == null || finished == null ? null : Duration.between(started, finished);
-        }
     }
 
     static List<StepDuration> compare(List<AuditEvent> run, List<AuditEvent> earlier) {
@@ -34,42 +29,37 @@ final class StepTimes {
         List<StepDuration> out = new ArrayList<>();
         current.forEach((id, span) -> {
             List<Duration> past = earlierByRun.values().stream()
-                    .map(m -> m.get(id)).filter(s -> s != null && s.actual() != null)
-                    .map(Span::actual).sorted().toList();
-            out.add(new StepDuration(id, span.title, span.status, span.actual(), span.estimate,
-                    median(past), past.size()));
+                    .map(m -> m.get(id)).filter(s -> s != null && s.time.sample() != null)
+                    .map(s -> s.time.sample()).toList();
+            out.add(new StepDuration(id, span.title, span.status, span.time.took(), span.estimate,
+                    StepSpan.median(past), past.size()));
         });
         return out;
     }
 
     private static void fold(Map<String, Span> steps, AuditEvent e) {
-        String id = e.text("stepId");
-        if (id.isEmpty()) {
-            return;
-        }
-        Span s = steps.computeIfAbsent(id, k -> new Span());
-        switch (e.type()) {
-            case STEP_STARTED -> {
-                s.started = s.started == null ? e.ts() : s.started;
-                s.title = e.text("title");
-                if (e.payload().hasNonNull("estimateSeconds")) {
-                    s.estimate = Duration.ofMillis(Math.round(e.payload().get("estimateSeconds").asDouble() * 1000));
-                }
+        LoggedEvent event = e.event();
+        if (event instanceof LoggedEvent.StepStarted st) {
+            Span s = span(steps, st.stepId());
+            s.time.started(e.ts());
+            s.title = st.title() == null ? "" : st.title();
+            if (st.estimateSeconds() != null) {
+                s.estimate = Duration.ofMillis(Math.round(st.estimateSeconds() * 1000));
             }
-            case STEP_FINISHED -> {
-                s.finished = e.ts();
-                s.status = e.text("status").isEmpty() ? "ok" : e.text("status");
-            }
-            case STEP_SKIPPED -> s.status = "skipped";
-            default -> { }
+        } else if (event instanceof LoggedEvent.StepFinished f) {
+            Span s = span(steps, f.stepId());
+            s.status = f.passed() ? "passed" : "failed";
+            s.time.finished(e.ts(), f.passed());
+        } else if (event instanceof LoggedEvent.HostFinished h) {
+            // A step whose hosts finished but that never ended (the run stopped) still has a length,
+            // though not one that says how long the step takes.
+            span(steps, h.stepId()).time.finished(e.ts(), false);
+        } else if (event instanceof LoggedEvent.StepSkipped k) {
+            span(steps, k.stepId()).status = "skipped";
         }
     }
 
-    static Duration median(List<Duration> sorted) {
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+    private static Span span(Map<String, Span> steps, String stepId) {
+        return steps.computeIfAbsent(stepId == null ? "" : stepId, k -> new Span());
     }
 }

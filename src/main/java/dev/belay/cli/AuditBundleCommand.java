@@ -29,8 +29,7 @@ public final class AuditBundleCommand implements Callable<Integer> {
         return db.with((store, stdout, err) -> {
             Optional<EvidenceBundle.Written> w = EvidenceBundle.write(store, runId, out, RunbookContentHash::of);
             if (w.isEmpty()) {
-                err.println("audit: no run '" + runId + "' in " + store.location() + " (see 'belay audit runs')");
-                return AuditCommand.FOUND_PROBLEM;
+                return AuditCommand.noRun(runId, store, err);
             }
             stdout.println("Wrote " + out + " (" + w.get().entries().size() + " files; open index.html)");
             return AuditCommand.OK;

@@ -1,6 +1,7 @@
 package dev.belay.cli;
 
 import dev.belay.audit.AuditEvent;
+import dev.belay.audit.EventText;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.ReportFormat;
@@ -80,6 +81,12 @@ public final class AuditCommand implements Runnable {
                 return FOUND_PROBLEM;
             }
         }
+    }
+
+    /** The one answer to a run id the log does not hold: a line naming the log, and exit code 1. */
+    static int noRun(String runId, AuditStore store, PrintWriter err) {
+        err.println("audit: no run '" + runId + "' in " + store.location() + " (see 'belay audit runs')");
+        return FOUND_PROBLEM;
     }
 
     @FunctionalInterface
@@ -171,7 +178,7 @@ public final class AuditCommand implements Runnable {
                 out.printf("%-36s %-20s %-10s %-12s %-24s %s%n", "RUN", "RUNBOOK", "ENV", "OUTCOME", "STARTED", "OPERATORS");
                 for (RunSummary r : runs) {
                     out.printf("%-36s %-20s %-10s %-12s %-24s %s%n", r.runId(), r.runbookId(), r.environment(),
-                            r.outcome(), r.startedAt(), String.join(",", r.operators()));
+                            r.outcome().label(), r.startedAt(), String.join(",", r.operators()));
                 }
                 return OK;
             });
@@ -203,12 +210,11 @@ public final class AuditCommand implements Runnable {
             return db.with((store, out, err) -> {
                 Optional<RunSummary> run = store.run(runId);
                 if (run.isEmpty()) {
-                    err.println("audit: no run '" + runId + "' in " + store.location() + " (see 'belay audit runs')");
-                    return FOUND_PROBLEM;
+                    return noRun(runId, store, err);
                 }
                 RunSummary r = run.get();
                 out.println("Run " + r.runId() + ": " + r.runbookId() + " rev " + r.revision() + " on " + r.inventory()
-                        + " (" + r.environment() + "), " + r.outcome());
+                        + " (" + r.environment() + "), " + r.outcome().label());
                 out.println("Operators: " + String.join(" -> ", r.operators()) + "; started " + r.startedAt()
                         + ", ended " + (r.endedAt() == null ? "-" : r.endedAt()));
                 out.println();
@@ -219,7 +225,7 @@ public final class AuditCommand implements Runnable {
                 out.println();
                 for (AuditEvent e : store.timeline(runId)) {
                     out.printf("%8d %s %-10s %-12s %-20s %s%n", e.seq(), e.ts(), e.operator().name(),
-                            e.targetHost() == null ? "" : e.targetHost(), e.type(), RunReport.describe(e));
+                            e.targetHost() == null ? "" : e.targetHost(), EventText.what(e.event()), RunReport.describe(e));
                 }
                 store.recordings(runId).forEach(rec -> out.println("recording " + rec.id() + " " + rec.title()
                         + " on " + rec.targetHost() + " (belay audit cast " + rec.id() + " --out FILE.cast)"));
@@ -249,8 +255,7 @@ public final class AuditCommand implements Runnable {
             return db.with((store, stdout, err) -> {
                 Optional<RunReport> report = RunReport.load(store, runId);
                 if (report.isEmpty()) {
-                    err.println("audit: no run '" + runId + "' in " + store.location() + " (see 'belay audit runs')");
-                    return FOUND_PROBLEM;
+                    return noRun(runId, store, err);
                 }
                 Files.writeString(out, format.render(report.get()), StandardCharsets.UTF_8);
                 stdout.println("Wrote " + out);

@@ -28,8 +28,7 @@ public final class AuditCompareCommand implements Callable<Integer> {
             Optional<RunComparison> c = RunComparison.load(store, runA, runB);
             if (c.isEmpty()) {
                 String missing = store.run(runA).isEmpty() ? runA : runB;
-                err.println("audit: no run '" + missing + "' in " + store.location() + " (see 'belay audit runs')");
-                return AuditCommand.FOUND_PROBLEM;
+                return AuditCommand.noRun(missing, store, err);
             }
             out.print(ComparisonText.render(c.get()));
             out.flush();

@@ -39,6 +39,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         cl.addSubcommand(new AuditCommand());
         cl.addSubcommand(new RunCommand());
         cl.addSubcommand(new ResumeCommand());
+        cl.addSubcommand(new ApproveCommand());
         cl.addSubcommand(new TestCommand());
         return cl;
     }

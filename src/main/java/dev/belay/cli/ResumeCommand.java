@@ -2,17 +2,16 @@ package dev.belay.cli;
 
 import dev.belay.app.AuditStores;
 import dev.belay.app.LiveRun;
-import dev.belay.app.RunStarter;
+import dev.belay.app.Runs;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.ssh.auth.RunPassphrases;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.PlanException;
-import dev.belay.engine.PlanFiles;
+import dev.belay.engine.Plan;
 import dev.belay.engine.Resolution;
 import dev.belay.engine.RunController;
 import dev.belay.engine.RunEngine;
-import dev.belay.engine.RunEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -39,8 +38,6 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "The run id (belay audit runs lists them).")
     String runId;
-    @Option(names = "--auto-confirm", description = "Tick manual steps automatically (audited as such).")
-    boolean autoConfirm;
     @Option(names = "--operator", paramLabel = "NAME", description = "Who takes the run over (default: the last operator).")
     String operator;
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Secret var values, which are never stored.")
@@ -50,41 +47,23 @@ public final class ResumeCommand implements Callable<Integer> {
     List<String> resolutions = List.of();
     @Option(names = "--note", paramLabel = "TEXT", description = "Why: recorded with each --resolve.")
     String note;
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "Extra known_hosts file to trust.")
-    Path knownHosts;
-    @Option(names = {"-v", "--verbose"}, description = "Print every command and output line.")
-    boolean verbose;
     @Mixin
-    AuditCommand.Db db;
-    @Mixin
-    CheckpointOptions checkpoints;
-    /** Where key passphrases are typed; tests swap in their own. */
-    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    HeadlessRunOptions common;
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try (AuditStores.Lease audit = AuditStores.lease(db.resolved())) {
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
+        try (AuditStores.Lease audit = AuditStores.lease(common.db.resolved())) {
             AuditStore store = audit.store();
-            AuditEventSink sink = new AuditEventSink(store);
-            List<RunEvent> events = sink.events(runId);
-            if (events.isEmpty() || !(events.get(0) instanceof RunEvent.RunStarted started)) {
-                err.println("resume: run " + runId + " is not in the audit log " + store.location());
-                return RunDriver.BAD_INPUT;
-            }
-            var plan = PlanFiles.forResume(started, secrets);
-            if (autoConfirm) {
-                dev.belay.engine.UnattendedPolicy.checkAutoConfirm(plan);
-            }
-            RunPrinter printer = new RunPrinter(out, verbose);
-            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
-                checkpoints.install(store, operator != null ? operator : System.getProperty("user.name", "operator"),
-                        passphrases, err);
-                try (LiveRun live = new RunStarter(Ssh.settings(knownHosts, passphrases, plan.inventory()), sink).resume(runId, plan,
-                        new RunEngine.ResumeOptions(operator, secrets, autoConfirm, false), printer)) {
+            Runs runs = new Runs(new AuditEventSink(store));
+            Plan plan = Runs.resumePlan(runs.recordedStart(runId), secrets, common.autoConfirm);
+            RunPrinter printer = new RunPrinter(out, common.verbose);
+            try (RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(common.passphraseReader))) {
+                common.checkpoints.install(store, HeadlessRunOptions.operatorOr(operator), passphrases, err);
+                try (LiveRun live = runs.resume(runId, plan,
+                        new RunEngine.ResumeOptions(operator, secrets, common.autoConfirm, false),
+                        common.ssh(passphrases, plan.inventory()), printer)) {
                     RunController run = live.controller();
                     run.awaitSettled(java.time.Duration.ofSeconds(30));
                     for (String r : resolutions) {

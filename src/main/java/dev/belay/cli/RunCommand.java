@@ -4,17 +4,15 @@ import dev.belay.app.AuditStores;
 import dev.belay.app.WindowEnd;
 import java.time.ZoneId;
 import dev.belay.app.LiveRun;
-import dev.belay.app.RunStarter;
+import dev.belay.app.Runs;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.DryRunRenderer;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
-import dev.belay.engine.PlanFiles;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
-import dev.belay.engine.UnattendedPolicy;
 import dev.belay.ssh.auth.RunPassphrases;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,43 +48,27 @@ public final class RunCommand implements Callable<Integer> {
     String operator;
     @Option(names = "--dry-run", description = "Print every command per host and the expectations; execute nothing.")
     boolean dryRun;
-    @Option(names = "--auto-confirm", description = "Tick manual steps automatically (audited as such).")
-    boolean autoConfirm;
     @Option(names = "--rehearsal", description = "Mark the run as a rehearsal.")
     boolean rehearsal;
     @Option(names = "--window-end", paramLabel = "TIME",
             description = "End of the maintenance window in local time: HH:MM (today, or tomorrow once that has passed;"
                     + " this machine's time zone), or an instant with its offset (2026-11-25T23:00:00Z).")
     String windowEnd;
-    @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "Extra known_hosts file to trust (default: ~/.belay/known_hosts).")
-    Path knownHosts;
-    @Option(names = {"-v", "--verbose"}, description = "Print every command, not only checks and failures.")
-    boolean verbose;
     @Option(names = {"-q", "--quiet"}, description = "Checks only: leave out what the hosts print ([host] line).")
     boolean quiet;
     @Mixin
-    AuditCommand.Db db;
-    @Mixin
-    CheckpointOptions checkpoints;
-    /** Where key passphrases are typed; tests swap in their own. */
-    ConsolePassphrases.SecretReader passphraseReader = ConsolePassphrases.SecretReader.CONSOLE;
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    HeadlessRunOptions common;
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = common.out();
+        PrintWriter err = common.err();
         Plan plan;
         Instant end;
         try {
-            plan = dryRun ? PlanFiles.loadForDryRun(runbook, inventory, vars) : PlanFiles.load(runbook, inventory, vars);
+            plan = Runs.plan(runbook, inventory, vars, dryRun ? RunMode.DRY_RUN : RunMode.LIVE, common.autoConfirm);
             dev.belay.app.SecretValues.check(plan);
             end = WindowEnd.parse(windowEnd, Instant.now(), ZoneId.systemDefault(), "--window-end");
-            if (autoConfirm && !dryRun) {
-                UnattendedPolicy.checkAutoConfirm(plan);
-            }
         } catch (PlanException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());
             return RunDriver.BAD_INPUT;
@@ -96,15 +78,15 @@ public final class RunCommand implements Callable<Integer> {
             out.flush();
             return RunDriver.COMPLETED;
         }
-        String who = operator != null ? operator : System.getProperty("user.name", "operator");
-        RunOptions options = new RunOptions(who, RunMode.LIVE, end, autoConfirm, false, rehearsal);
-        try (AuditStores.Lease audit = AuditStores.lease(db.resolved());
-             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(passphraseReader))) {
+        String who = HeadlessRunOptions.operatorOr(operator);
+        RunOptions options = new RunOptions(who, RunMode.LIVE, end, common.autoConfirm, false, rehearsal);
+        try (AuditStores.Lease audit = AuditStores.lease(common.db.resolved());
+             RunPassphrases passphrases = new RunPassphrases(new ConsolePassphrases(common.passphraseReader))) {
             AuditStore store = audit.store();
-            checkpoints.install(store, who, passphrases, err);
-            RunPrinter printer = new RunPrinter(out, verbose, quiet);
-            try (LiveRun run = new RunStarter(Ssh.settings(knownHosts, passphrases, plan.inventory()), new AuditEventSink(store))
-                    .start(plan, options, printer)) {
+            common.checkpoints.install(store, who, passphrases, err);
+            RunPrinter printer = new RunPrinter(out, common.verbose, quiet);
+            try (LiveRun run = new Runs(new AuditEventSink(store))
+                    .start(plan, options, common.ssh(passphrases, plan.inventory()), printer)) {
                 int code = RunDriver.drive(run.controller(), printer, out);
                 CheckpointOptions.report(store, err);
                 return code;

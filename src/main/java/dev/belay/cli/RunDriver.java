@@ -47,6 +47,15 @@ final class RunDriver {
                 return FAILED;
             }
             printer.awaitPrinted(RunEvent.AwaitingOperator.class, 5000);
+            if (s.awaiting().options().contains(dev.belay.engine.Option.APPROVE)) {
+                String step = s.awaiting().stepId();
+                String who = s.approval(step).map(a -> a.waitingFor()).orElse("approval");
+                out.println("Paused at the point of no return '" + step + "', waiting for " + who + ". Each approver: belay approve --run "
+                        + run.runId() + " --step " + step + " --as NAME --confirm " + s.environment()
+                        + "; then: belay resume " + run.runId());
+                out.flush();
+                return PAUSED;
+            }
             boolean failed = s.step(s.awaiting().stepId()).map(x -> x.status() == StepStatus.FAILED).orElse(false);
             out.println((failed ? "Stopped at a failed step" : "Paused") + "; continue with: belay resume "
                     + run.runId() + (failed ? "" : " [--auto-confirm]"));

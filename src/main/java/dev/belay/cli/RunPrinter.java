@@ -78,7 +78,7 @@ final class RunPrinter implements Consumer<RunEvent> {
         } else if (e instanceof RunEvent.StepConfirmed c) {
             return "    confirmed: " + c.stepId() + (c.auto() ? " (automatically, " + c.note() + ")" : "");
         } else if (e instanceof RunEvent.SnapshotTaken s) {
-            return "    snapshot " + s.name() + " on " + s.host() + ": " + (s.previousRunId() == null ? "first one stored"
+            return "    snapshot " + s.name() + " on " + s.host() + ": " + (s.previousRunId() == null ? "first snapshot"
                     : s.same() ? "same as run " + s.previousRunId() : "differs from run " + s.previousRunId() + "\n" + s.diff());
         } else if (e instanceof RunEvent.TerminalRequested t) {
             return "    in the terminal of " + t.host() + ": " + t.command();
@@ -92,7 +92,7 @@ final class RunPrinter implements Consumer<RunEvent> {
             return "    waiting for the operator" + (a.stepId() == null ? "" : " at " + a.stepId()) + ": " + a.prompt()
                     + " " + a.options();
         } else if (e instanceof RunEvent.RunFinished f) {
-            return "run " + f.status() + ": " + f.message();
+            return "run " + f.status().label().toLowerCase(java.util.Locale.ROOT) + ": " + f.message();
         } else if (e instanceof RunEvent.RunAborted a) {
             return "run ABORTED: " + a.reason();
         } else if (e instanceof RunEvent.OutputLine o) {

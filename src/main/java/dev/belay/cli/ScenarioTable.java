@@ -1,7 +1,9 @@
 package dev.belay.cli;
 
 import dev.belay.app.scenario.Coverage;
+import dev.belay.app.scenario.Scenario;
 import dev.belay.app.scenario.ScenarioRunner;
+import dev.belay.text.Elapsed;
 import java.util.List;
 
 /** The tables {@code belay test} prints: one row per scenario (then why each failed one failed), and the coverage. */
@@ -13,7 +15,7 @@ final class ScenarioTable {
     static String render(List<ScenarioRunner.Result> results) {
         StringBuilder sb = new StringBuilder(table(new String[] {"SCENARIO", "EXPECTED", "GOT", "TIME", "RESULT"},
                 results.stream().map(r -> new String[] {r.scenario().name(), r.scenario().expect().summary(), r.got(),
-                        String.format("%.1fs", r.took().toMillis() / 1000.0), r.passed() ? "pass" : "FAIL"}).toList()));
+                        Elapsed.of(r.took()), r.passed() ? "pass" : "FAIL"}).toList()));
         for (ScenarioRunner.Result r : results) {
             for (String f : r.failures()) {
                 sb.append(r.scenario().name()).append(": ").append(f).append('\n');
@@ -28,9 +30,24 @@ final class ScenarioTable {
     static String coverage(List<Coverage.Row> rows) {
         StringBuilder sb = new StringBuilder(table(new String[] {"RUNBOOK", "GATE OR CHECK", "PROVEN BY"},
                 rows.stream().map(r -> new String[] {r.weakening().runbookId(), r.weakening().label(),
-                        r.proven() ? String.join(", ", r.provenBy()) : "unproven"}).toList()));
+                        r.proven() ? String.join(", ", r.provenBy().stream().map(Scenario::name).toList())
+                                : "unproven"}).toList()));
         long unproven = rows.stream().filter(r -> !r.proven()).count();
         sb.append(rows.size() - unproven).append(" proven, ").append(unproven).append(" unproven\n");
+        return sb.toString();
+    }
+
+    /**
+     * The coverage as Markdown table rows for docs/runbooks.md: one row per gate or check, sorted by
+     * runbook then gate, cells unpadded, so that rows from runs over different runbooks merge line
+     * by line (paste them under the header, then sort the lines).
+     */
+    static String coverageMarkdown(List<Coverage.Row> rows) {
+        StringBuilder sb = new StringBuilder("| runbook | gate or check | proven by |\n|---|---|---|\n");
+        rows.stream().map(r -> "| " + r.weakening().runbookId() + " | " + r.weakening().label() + " | "
+                        + (r.proven() ? String.join(", ", r.provenBy().stream()
+                                .map(s -> "`" + s.file().getFileName() + "`").toList()) : "**unproven**") + " |")
+                .sorted().forEach(line -> sb.append(line).append('\n'));
         return sb.toString();
     }
 

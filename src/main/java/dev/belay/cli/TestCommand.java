@@ -32,6 +32,9 @@ public final class TestCommand implements Callable<Integer> {
             "Then, for each gate and preflight check of the scenarios' runbooks, take its expectations out",
             "and run that runbook's scenarios again: a gate no scenario notices is reported unproven."})
     boolean coverage;
+    @picocli.CommandLine.Option(names = "--markdown", description = {
+            "With --coverage: print the coverage as Markdown table rows, sorted, for docs/runbooks.md."})
+    boolean markdown;
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -79,10 +82,14 @@ public final class TestCommand implements Callable<Integer> {
             List<Scenario> passing = results.stream().filter(ScenarioRunner.Result::passed)
                     .map(ScenarioRunner.Result::scenario).toList();
             try {
-                out.print(ScenarioTable.coverage(Coverage.measure(runner, passing, line -> {
+                List<Coverage.Row> rows = Coverage.measure(runner, passing, line -> {
                     out.println("coverage: " + line + " ...");
                     out.flush();
-                })));
+                });
+                out.print(ScenarioTable.coverage(rows));
+                if (markdown) {
+                    out.print(ScenarioTable.coverageMarkdown(rows));
+                }
             } catch (IOException e) {
                 err.println("test: coverage stopped, a lab did not start: " + e.getMessage());
                 return RunDriver.FAILED;

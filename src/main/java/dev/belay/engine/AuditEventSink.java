@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.belay.audit.AuditEvent;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
+import dev.belay.audit.EventPayloads;
 import dev.belay.audit.EventType;
+import dev.belay.audit.LoggedEvent;
 import dev.belay.audit.NewEvent;
 import dev.belay.audit.Operator;
 import dev.belay.audit.OutputRef;
@@ -20,8 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The engine's {@link RunStore} over the audit log. Each run event becomes one audit event of the
- * matching {@link EventType}, its payload the event's fields plus the names the audit reports read;
+ * The engine's {@link RunStore} over the audit log. Each durable run event is stored as the
+ * {@link LoggedEvent} of the same name (the one definition of payloads, which the reports read);
  * outputs and snapshot contents go to the output store, linked by id. Reading back reverses this.
  */
 public final class AuditEventSink implements RunStore {
@@ -38,18 +40,38 @@ public final class AuditEventSink implements RunStore {
 
     @Override
     public void append(String runId, String operator, RunEvent event) {
+        submit(runId, operator, event).await();
+    }
+
+    /** Queued in the audit store, so the events of many host threads share one commit. */
+    @Override
+    public Durable submit(String runId, String operator, RunEvent event) {
         try {
-            ObjectNode payload = EventJson.toJson(event);
-            aliases(event, payload);
-            moveToOutputs(runId, event.host(), payload, "output");
-            moveToOutputs(runId, event.host(), payload, "content");
-            audit.append(new NewEvent(runId, operators.computeIfAbsent(
-                    operator == null || operator.isBlank() ? "?" : operator, Operator::current),
-                    event.host(), type(event), payload));
-        } catch (AuditException e) {
-            throw new EventSinkException("cannot record " + event.getClass().getSimpleName() + " for run " + runId
-                    + ": " + e.getMessage(), e);
+            ObjectNode json = EventJson.toJson(event);
+            moveToOutputs(runId, event.host(), json, "output", "outputId");
+            moveToOutputs(runId, event.host(), json, "content", "contentId");
+            Operator who = operators.computeIfAbsent(operator == null || operator.isBlank() ? "?" : operator,
+                    Operator::current);
+            String kind = json.get(EventJson.KIND).asText();
+            // A run event the log has no record for yet is kept whole as a note, so nothing is lost.
+            AuditStore.Pending pending = audit.submit(List.of(EventPayloads.known(kind)
+                    ? NewEvent.of(runId, who, event.host(), EventPayloads.parse(json))
+                    : new NewEvent(runId, who, event.host(), EventType.NOTE, json)));
+            return () -> {
+                try {
+                    pending.await();
+                } catch (AuditException e) {
+                    throw cannotRecord(runId, event, e);
+                }
+            };
+        } catch (AuditException | IllegalArgumentException e) {
+            throw cannotRecord(runId, event, e);
         }
+    }
+
+    private static EventSinkException cannotRecord(String runId, RunEvent event, RuntimeException e) {
+        return new EventSinkException("cannot record " + event.getClass().getSimpleName() + " for run " + runId
+                + ": " + e.getMessage(), e);
     }
 
     @Override
@@ -57,97 +79,17 @@ public final class AuditEventSink implements RunStore {
         audit.masker().addAll(values);
     }
 
-    /** The audit type an event is filed under (the payload's {@code kind} keeps the exact event). */
-    static EventType type(RunEvent e) {
-        if (e instanceof RunEvent.RunStarted || e instanceof RunEvent.RunResumed) {
-            return e instanceof RunEvent.RunStarted ? EventType.RUN_STARTED : EventType.NOTE;
-        } else if (e instanceof RunEvent.RunFinished) {
-            return EventType.RUN_FINISHED;
-        } else if (e instanceof RunEvent.RunAborted) {
-            return EventType.RUN_ABORTED;
-        } else if (e instanceof RunEvent.Handover) {
-            return EventType.OPERATOR_HANDOVER;
-        } else if (e instanceof RunEvent.StepStarted) {
-            return EventType.STEP_STARTED;
-        } else if (e instanceof RunEvent.StepFinished || e instanceof RunEvent.HostFinished
-                || e instanceof RunEvent.GateChecked) {
-            return EventType.STEP_FINISHED;
-        } else if (e instanceof RunEvent.StepSkipped) {
-            return EventType.STEP_SKIPPED;
-        } else if (e instanceof RunEvent.StepConfirmed) {
-            return EventType.STEP_CONFIRMED;
-        } else if (e instanceof RunEvent.CommandStarted) {
-            return EventType.COMMAND_STARTED;
-        } else if (e instanceof RunEvent.CommandFinished) {
-            return EventType.COMMAND_FINISHED;
-        } else if (e instanceof RunEvent.ExpectationChecked x) {
-            return x.passed() ? EventType.EXPECTATION_PASSED : EventType.EXPECTATION_FAILED;
-        } else if (e instanceof RunEvent.ValueCaptured) {
-            return EventType.EXPECTATION_PASSED;
-        } else if (e instanceof RunEvent.SnapshotTaken) {
-            return EventType.SNAPSHOT_TAKEN;
-        } else if (e instanceof RunEvent.MonitorChanged m) {
-            return m.up() ? EventType.MONITOR_UP : EventType.MONITOR_DOWN;
-        } else if (e instanceof RunEvent.RollbackStarted) {
-            return EventType.ROLLBACK_STARTED;
-        } else if (e instanceof RunEvent.PreflightOverridden) {
-            return EventType.PREFLIGHT_OVERRIDDEN;
-        } else if (e instanceof RunEvent.OutcomeResolved) {
-            return EventType.OUTCOME_RESOLVED;
-        } else if (e instanceof RunEvent.TerminalRequested) {
-            return EventType.TERMINAL_OPENED;
-        }
-        return EventType.NOTE;
-    }
-
-    /** The field names the audit's run lists and reports read. */
-    private static void aliases(RunEvent event, ObjectNode p) {
-        if (event instanceof RunEvent.RunStarted s) {
-            p.put("inventory", s.inventoryPath());
-            p.put("revision", Integer.toString(s.revision()));
-        } else if (event instanceof RunEvent.RunFinished f) {
-            p.put("outcome", switch (f.status()) {
-                case COMPLETED -> "succeeded";
-                case ROLLED_BACK -> "rolled_back";
-                default -> "aborted";
-            });
-        } else if (event instanceof RunEvent.StepFinished f) {
-            p.put("status", f.passed() ? "passed" : "failed");
-        } else if (event instanceof RunEvent.HostFinished h) {
-            p.put("status", (h.passed() ? "passed on " : "failed on ") + h.host());
-        } else if (event instanceof RunEvent.GateChecked g) {
-            p.put("status", (g.passed() ? "gate held after batch " : "gate failed after batch ") + g.batch());
-        } else if (event instanceof RunEvent.ValueCaptured c) {
-            p.put("expectation", "capture: " + c.name());
-            p.put("expected", "a value for " + c.name());
-            p.put("seen", c.name() + " = " + c.value());
-        } else if (event instanceof RunEvent.RunResumed r) {
-            p.put("text", "run resumed by " + r.operator() + (r.unknownOutcomes().isEmpty() ? ""
-                    : "; outcome unknown: " + String.join(", ", r.unknownOutcomes())));
-        } else if (event instanceof RunEvent.CommandFinished f) {
-            if (f.exitCode() != null) {
-                p.put("exitStatus", f.exitCode());
-            }
-            p.put("durationMillis", f.millis());
-        } else if (event instanceof RunEvent.MonitorChanged m) {
-            p.put("monitor", m.monitorId());
-        } else if (event instanceof RunEvent.NoteAdded n) {
-            p.put("text", n.text());
-        } else if (event instanceof RunEvent.WindowWarning w) {
-            p.put("text", "window: " + w.message());
-        }
-    }
-
-    private void moveToOutputs(String runId, String host, ObjectNode payload, String field) {
-        JsonNode v = payload.get(field);
+    /** Stores the text under {@code field} in the output store; the payload keeps its id under {@code idField}. */
+    private void moveToOutputs(String runId, String host, ObjectNode payload, String field, String idField) {
+        JsonNode v = payload.remove(field);
         if (v == null || v.isNull()) {
             return;
         }
         OutputRef ref = audit.storeOutput(runId, host, v.asText());
-        payload.remove(field);
-        payload.put(field + "Id", ref.id());
-        payload.put("outputId", ref.id());
-        payload.put("outputSha256", ref.sha256());
+        payload.put(idField, ref.id());
+        if (field.equals("output")) {
+            payload.put("outputSha256", ref.sha256());
+        }
     }
 
     @Override
@@ -155,16 +97,20 @@ public final class AuditEventSink implements RunStore {
         return events(runId, a -> true);
     }
 
-    /** The engine events of a run whose audit event passes {@code keep}; outputs are read only for those. */
+    /**
+     * The engine events of a run whose audit event passes {@code keep}; outputs are read only for those.
+     * Events other writers stored (terminals, earlier versions without {@code kind}) are not the engine's.
+     */
     private List<RunEvent> events(String runId, java.util.function.Predicate<AuditEvent> keep) {
         List<RunEvent> out = new ArrayList<>();
         for (AuditEvent a : audit.timeline(runId)) {
-            if (!keep.test(a)) {
+            if (!keep.test(a) || !a.payload().has(EventPayloads.KIND)) {
                 continue;
             }
-            ObjectNode p = a.payload().deepCopy();
-            restore(p, "output");
-            restore(p, "content");
+            LoggedEvent logged = a.event();
+            ObjectNode p = logged instanceof LoggedEvent.Other ? a.payload().deepCopy() : EventPayloads.payload(logged);
+            restore(p, "output", "outputId");
+            restore(p, "content", "contentId");
             RunEvent e = EventJson.fromJson(p);
             if (e != null) {
                 out.add(e);
@@ -173,11 +119,19 @@ public final class AuditEventSink implements RunStore {
         return out;
     }
 
-    private void restore(ObjectNode p, String field) {
-        JsonNode id = p.get(field + "Id");
-        if (id != null) {
+    private void restore(ObjectNode p, String field, String idField) {
+        JsonNode id = p.get(idField);
+        if (id != null && !id.isNull()) {
             p.put(field, audit.readOutput(id.asText()).orElse(""));
         }
+    }
+
+    @Override
+    public List<RunEvent> approvalEvents(String runId) {
+        return events(runId, a -> a.type() == EventType.APPROVAL_REQUESTED || a.type() == EventType.STEP_APPROVED
+                || a.type() == EventType.STEP_STARTED || a.type() == EventType.STEP_SKIPPED
+                || a.type() == EventType.RUN_STARTED || a.type() == EventType.OPERATOR_HANDOVER || a.type().endsRun()
+                || a.type() == EventType.NOTE);
     }
 
     @Override

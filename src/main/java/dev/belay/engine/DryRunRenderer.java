@@ -1,14 +1,12 @@
 package dev.belay.engine;
 
 import dev.belay.audit.SecretMasker;
-import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
 import dev.belay.runbook.Durations;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.Monitor;
 import dev.belay.runbook.Selector;
 import dev.belay.runbook.Step;
-import dev.belay.runbook.VarReferences;
 import java.util.List;
 import java.util.Map;
 
@@ -73,11 +71,11 @@ public final class DryRunRenderer {
             b.append(in).append("on ").append(r.on().text()).append(hostsNote(r.on(), plan)).append(", timeout ")
                     .append(Durations.format(r.effectiveTimeout()))
                     .append(s.serial() == null ? "" : ", " + s.serial() + " host(s) at a time").append('\n');
-            commands(b, in, r.command(), r.on(), plan, masker);
+            commands(b, in, r.command(), r.on(), plan);
             expectations(b, in, r.expect(), masker);
         } else if (a instanceof Action.Terminal t) {
             b.append(in).append("in the terminal of ").append(t.host().text()).append(":\n");
-            commands(b, in, t.command(), t.host(), plan, masker);
+            commands(b, in, t.command(), t.host(), plan);
         } else if (a instanceof Action.Wait w) {
             b.append(in).append("wait ").append(Durations.format(w.duration())).append('\n');
         } else if (a instanceof Action.Manual m) {
@@ -89,7 +87,7 @@ public final class DryRunRenderer {
         }
         if (s.gate() != null) {
             b.append(in).append("gate after each batch, on ").append(s.gate().on().text()).append(":\n");
-            commands(b, in + "  ", s.gate().command(), s.gate().on(), plan, masker);
+            commands(b, in + "  ", s.gate().command(), s.gate().on(), plan);
             expectations(b, in + "  ", s.gate().expect(), masker);
             if (s.gate().retry() != null) {
                 b.append(in).append("  gate retried every ").append(Durations.format(s.gate().retry().every()))
@@ -114,22 +112,11 @@ public final class DryRunRenderer {
                 + " captured " + x.var() + ", decided when the step starts)" : "";
     }
 
-    private static void commands(StringBuilder b, String in, String command, Selector sel, Plan plan, SecretMasker masker) {
-        Selector base = sel instanceof Selector.Extremum x ? x.base() : sel;
-        List<Host> hosts = SelectorResolver.resolve(base, plan.inventory(), Map.of());
-        for (Host h : hosts) {
-            String late = VarReferences.replace(command, ref -> ref.isHost() ? null
-                    : "<" + ref.name() + " captured on " + h.name() + ">");
-            String text;
-            try {
-                text = VarSubstitution.forHost(late, h, Map.of(), "dry run");
-            } catch (IllegalStateException e) {
-                text = late + "   # " + e.getMessage();
-            }
-            String prompt = in + "  " + h.name() + "$ ";
+    private static void commands(StringBuilder b, String in, String command, Selector sel, Plan plan) {
+        for (HostCommands.HostCommand c : HostCommands.of(plan, sel, command, Map.of())) {
+            String prompt = in + "  " + c.host() + "$ ";
             // A multi-line command keeps its shape under the prompt, so a reviewer can read the script.
-            String body = masker.mask(text).strip().replace("\n", "\n" + " ".repeat(prompt.length()));
-            b.append(prompt).append(body).append('\n');
+            b.append(prompt).append(c.command().strip().replace("\n", "\n" + " ".repeat(prompt.length()))).append('\n');
         }
     }
 

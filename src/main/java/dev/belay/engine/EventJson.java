@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.belay.audit.RunOutcome;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -19,8 +20,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Run events as JSON payloads and back: the record's fields plus {@code kind} (the record's name),
- * so a stored run replays into exactly the events that were emitted.
+ * Run events as JSON and back: the record's fields plus {@code kind} (the record's name). The audit
+ * log stores them as the {@link dev.belay.audit.LoggedEvent} of the same name, whose fields match
+ * these but for the run's end: the engine's {@link RunStatus} is the log's {@code outcome}
+ * ({@link RunStatus#outcome()}); {@link AuditEventSink} also moves outputs to the output store.
  */
 final class EventJson {
 
@@ -40,6 +43,10 @@ final class EventJson {
     static ObjectNode toJson(RunEvent e) {
         ObjectNode node = JSON.valueToTree(e);
         node.put(KIND, e.getClass().getSimpleName());
+        if (e instanceof RunEvent.RunFinished f) {
+            node.remove("status");
+            node.put("outcome", (f.status().ended() ? f.status().outcome() : RunOutcome.ABORTED).stored());
+        }
         return node;
     }
 
@@ -49,6 +56,11 @@ final class EventJson {
         Class<?> type = kind == null ? null : KINDS.get(kind.asText());
         if (type == null) {
             return null;
+        }
+        if (type == RunEvent.RunFinished.class && payload instanceof ObjectNode o && !o.has("status")) {
+            RunOutcome outcome = RunOutcome.valueOf(o.path("outcome").asText("succeeded").toUpperCase(java.util.Locale.ROOT));
+            o.put("status", java.util.Arrays.stream(RunStatus.values()).filter(x -> x.ended() && x.outcome() == outcome)
+                    .findFirst().orElse(RunStatus.ABORTED).name());
         }
         try {
             return (RunEvent) JSON.treeToValue(payload, type);

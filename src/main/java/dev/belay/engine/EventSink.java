@@ -15,6 +15,23 @@ public interface EventSink {
      */
     void append(String runId, String operator, RunEvent event);
 
+    /**
+     * Queues {@code event} to be appended after everything submitted before it and returns at once;
+     * {@link Durable#await()} returns once it is stored. Stores that commit many queued events
+     * together (group commit) override this; the default appends now.
+     */
+    default Durable submit(String runId, String operator, RunEvent event) {
+        append(runId, operator, event);
+        return () -> { };
+    }
+
+    /** An event on its way into the store. */
+    @FunctionalInterface
+    interface Durable {
+        /** Blocks until the event is stored; throws {@link EventSinkException} if it could not be. */
+        void await();
+    }
+
     /** Values to mask wherever they would be stored (secret vars); called before any event of the run. */
     void registerSecrets(Collection<String> values);
 

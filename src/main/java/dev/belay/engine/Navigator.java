@@ -113,6 +113,10 @@ final class Navigator {
             if (s.status().done()) {
                 continue;
             }
+            if (main && NoReturn.guarded(m, s)) {
+                // A point of no return never starts on its own: only its last approval starts it.
+                return NoReturn.state(m, p).complete() ? new Next.Execute(p.id()) : new Next.Ask(NoReturn.awaiting(m, s));
+            }
             if (s.status() == StepStatus.PENDING && !stepByStep) {
                 return new Next.Execute(p.id());
             }

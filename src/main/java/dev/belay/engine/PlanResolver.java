@@ -145,7 +145,8 @@ public final class PlanResolver {
 
     private static Step renamed(Step s, String id) {
         return new Step(id, s.title(), s.description(), s.action(), s.confirm(), s.when(), s.estimate(), s.serial(),
-                s.retry(), s.pointOfNoReturn(), s.onFailure(), s.gate(), s.snapshot(), s.snapshotExpect());
+                s.retry(), s.pointOfNoReturn(), s.onFailure(), s.gate(), s.snapshot(), s.snapshotExpect(),
+                s.approvers());
     }
 
     private static void checkRoles(Runbook runbook, Inventory inventory) {

@@ -1,9 +1,9 @@
 package dev.belay.engine;
 
 import dev.belay.audit.SecretMasker;
+import dev.belay.audit.StepSpan;
 import dev.belay.inventory.Host;
 import dev.belay.runbook.Action;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,13 +21,15 @@ import java.util.function.Predicate;
  */
 final class Run implements RunController {
 
-    private static final int MAX_HOST_THREADS = 16;
+    // As many host threads as Ansible's and pssh's usual fan-out (-f 32 / -p 32): logins wait on the network, not the CPU.
+    private static final int MAX_HOST_THREADS = 32;
 
     private final String runId;
     private final StepContext env;
     private final RunJournal journal;
     private final RunLoop loop;
     private final RunCommands commands;
+    private final NoReturnGate noReturn;
 
     Run(String runId, Plan plan, RunStore store, Transport transport, Pacing pacing, boolean autoConfirm,
         boolean stepByStep) {
@@ -39,8 +41,9 @@ final class Run implements RunController {
                 hostPool, new SnapshotStore(store, plan.runbook().id(), plan.inventory().environment()), autoConfirm,
                 journal);
         Map<String, Duration> medians = new LinkedHashMap<>();
-        store.stepDurations(plan.runbook().id(), runId).forEach((k, v) -> medians.put(k, StepDurations.median(v)));
-        this.loop = new RunLoop(runId, env, new WindowClock(plan, medians), stepByStep);
+        store.stepDurations(plan.runbook().id(), runId).forEach((k, v) -> medians.put(k, StepSpan.median(v)));
+        this.noReturn = new NoReturnGate(runId, env, store);
+        this.loop = new RunLoop(runId, env, new WindowClock(plan, medians), stepByStep, noReturn);
         this.commands = new RunCommands(runId, env, loop);
     }
 
@@ -132,6 +135,11 @@ final class Run implements RunController {
     @Override
     public CompletableFuture<Void> overridePreflight(String reason) {
         return loop.command(() -> commands.overridePreflight(reason));
+    }
+
+    @Override
+    public CompletableFuture<Void> approve(String stepId, String approver, String typedEnvironment, String note) {
+        return loop.command(() -> noReturn.approve(stepId, approver, typedEnvironment, note));
     }
 
     @Override

@@ -25,6 +25,7 @@ final class RunCommands {
 
     void run(String stepId) {
         requireOffered(stepId, Option.RUN);
+        loop.noReturn().requireApproved(stepId);
         loop.execute(stepId);
     }
 

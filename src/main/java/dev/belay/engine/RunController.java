@@ -56,6 +56,13 @@ public interface RunController extends AutoCloseable {
     /** Goes on despite failed preflight checks; a reason is required and audited. */
     CompletableFuture<Void> overridePreflight(String reason);
 
+    /**
+     * Approves a point of no return as {@code approver}, who types the environment's name; the last
+     * approval needed starts the step. Fails when the name does not match, the approver already
+     * approved, or the step does not wait for approvals.
+     */
+    CompletableFuture<Void> approve(String stepId, String approver, String typedEnvironment, String note);
+
     /** Decides a command whose outcome is unknown after an interruption. */
     CompletableFuture<Void> resolveUnknown(String stepId, String host, Resolution resolution, String note);
 

@@ -106,6 +106,24 @@ public sealed interface RunEvent {
     record MonitorChanged(Instant at, String monitorId, boolean up, String detail) implements RunEvent {
     }
 
+    /**
+     * The engine reached a point of no return and will not start it until {@code required} different
+     * people (the operator among them) have approved; {@code cannotUndo} says what the approvers accept.
+     */
+    record ApprovalRequested(Instant at, String stepId, String title, int required, String environment,
+                             List<String> cannotUndo) implements RunEvent {
+        public ApprovalRequested {
+            cannotUndo = List.copyOf(cannotUndo);
+        }
+    }
+
+    /**
+     * One person approved a point of no return by typing the environment's name; stored under the
+     * approver's name, from the run's own window or from another Belay on the same audit database.
+     */
+    record StepApproved(Instant at, String stepId, String approver, String note, boolean auto) implements RunEvent {
+    }
+
     /** The operator's note. */
     record NoteAdded(Instant at, String text) implements RunEvent {
     }

@@ -24,6 +24,10 @@ final class RunJournal {
     private final RunStore store;
     private final RunModel model;
     private final Object lock = new Object();
+    // Order of emits: issued under lock, applied under turns (see emit).
+    private final Object turns = new Object();
+    private long issued;
+    private long applied;
     private final List<Consumer<RunEvent>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(Threads.daemon("belay-run-events"));
 
@@ -33,13 +37,67 @@ final class RunJournal {
         this.model = new RunModel(plan);
     }
 
-    /** Durably records {@code event} (unless live-only), applies it, then hands it to the listeners. */
+    /**
+     * Durably records {@code event} (unless live-only), applies it, then hands it to the listeners.
+     * The append is queued under the lock (fixing its place in the log) but waited for outside it,
+     * so events of many host threads share one commit (group commit in the store); a ticket then
+     * applies them in that same order, and only once stored.
+     */
     void emit(RunEvent event) {
+        long ticket;
+        EventSink.Durable stored = null;
+        RuntimeException failure = null;
         synchronized (lock) {
+            ticket = issued++;
             if (event.durable()) {
-                String operator = event instanceof RunEvent.RunStarted s ? s.operator() : model.operator();
-                store.append(runId, operator, event);
+                String operator = event instanceof RunEvent.RunStarted s ? s.operator()
+                        : event instanceof RunEvent.StepApproved a ? a.approver() : model.operator();
+                try {
+                    stored = store.submit(runId, operator, event);
+                } catch (RuntimeException e) {
+                    failure = e; // still takes its turn below, or every later event would wait forever
+                }
             }
+        }
+        if (stored != null) {
+            try {
+                stored.await();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        waitForTurn(ticket);
+        try {
+            if (failure == null) {
+                apply(event);
+            }
+        } finally {
+            passTurn();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * An event another process already stored for this run (an approval from another Belay): applied
+     * and shown in its turn, not stored again.
+     */
+    void adopt(RunEvent event) {
+        long ticket;
+        synchronized (lock) {
+            ticket = issued++;
+        }
+        waitForTurn(ticket);
+        try {
+            apply(event);
+        } finally {
+            passTurn();
+        }
+    }
+
+    private void apply(RunEvent event) {
+        synchronized (lock) {
             model.apply(event);
             try {
                 notifier.execute(() -> notify(event));
@@ -50,6 +108,29 @@ final class RunJournal {
                 // output lines change no state: waking every waiter for each of them would be waste
                 lock.notifyAll();
             }
+        }
+    }
+
+    private void waitForTurn(long ticket) {
+        boolean interrupted = false;
+        synchronized (turns) {
+            while (applied != ticket) {
+                try {
+                    turns.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the events before must still be applied first; cancel comes after
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void passTurn() {
+        synchronized (turns) {
+            applied++;
+            turns.notifyAll();
         }
     }
 

@@ -23,6 +23,8 @@ final class RunLoop {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
     private static final Duration CLOCK_TICK = Duration.ofSeconds(5);
+    /** How often a run waiting at a point of no return looks for approvals given by another Belay. */
+    private static final Duration APPROVAL_POLL = Duration.ofSeconds(1);
 
     private final String runId;
     private final StepContext env;
@@ -35,10 +37,12 @@ final class RunLoop {
             Executors.newSingleThreadScheduledExecutor(Threads.daemon("belay-run-clock"));
     private final Set<WindowStatus.Warning> warned = EnumSet.noneOf(WindowStatus.Warning.class);
     private final StepRunner steps;
+    private final NoReturnGate noReturn;
     private MonitorRunner monitors;
     private boolean executing;
 
-    RunLoop(String runId, StepContext env, WindowClock windowClock, boolean stepByStep) {
+    RunLoop(String runId, StepContext env, WindowClock windowClock, boolean stepByStep, NoReturnGate noReturn) {
+        this.noReturn = noReturn;
         this.runId = runId;
         this.env = env;
         this.journal = env.journal();
@@ -59,6 +63,11 @@ final class RunLoop {
         monitors.start();
         ticker.scheduleWithFixedDelay(() -> runOnControl(this::checkWindow), CLOCK_TICK.toMillis(),
                 CLOCK_TICK.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(() -> runOnControl(() -> {
+            if (noReturn.adoptStored()) {
+                advance();
+            }
+        }), APPROVAL_POLL.toMillis(), APPROVAL_POLL.toMillis(), TimeUnit.MILLISECONDS);
         control.execute(() -> {
             checkWindow();
             advance();
@@ -67,6 +76,11 @@ final class RunLoop {
 
     WindowStatus window() {
         return windowClock.at(journal.snapshot(), env.clock().instant());
+    }
+
+    /** The point-of-no-return rules of this run. */
+    NoReturnGate noReturn() {
+        return noReturn;
     }
 
     /** True while a step is on the step thread (control thread only). */
@@ -168,6 +182,11 @@ final class RunLoop {
         if (env.autoConfirm() && journal.read(m -> Navigator.autoRollback(m, awaiting))) {
             env.emit(new RunEvent.RollbackStarted(env.clock().instant(),
                     "on_failure: rollback, started automatically (--auto-confirm)", awaiting.stepId()));
+            advance();
+            return;
+        }
+        if (noReturn.asked(awaiting)) {
+            // recorded the request (and an --auto-confirm approval) first: decide again from that state
             advance();
             return;
         }

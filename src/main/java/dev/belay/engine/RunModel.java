@@ -47,10 +47,12 @@ final class RunModel {
     private final Set<String> openCommands = new HashSet<>();
     private final List<String> notes = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final ApprovalLedger approvals = new ApprovalLedger();
+    private final SecretMasker masker;
 
     RunModel(Plan plan) {
         this.plan = plan;
-        SecretMasker masker = SecretMasker.of(plan.secretValues());
+        this.masker = SecretMasker.of(plan.secretValues());
         plan.allSteps().forEach(s -> steps.put(s.id(), new StepModel(s, masker)));
         for (Monitor m : plan.monitors()) {
             monitors.put(m.id(), new MonitorModel(m.id(), MonitorRunner.target(m)));
@@ -58,6 +60,9 @@ final class RunModel {
     }
 
     void apply(RunEvent event) {
+        if (approvals.apply(event)) {
+            return;
+        }
         if (event instanceof RunEvent.RunStarted e) {
             started(e);
         } else if (event instanceof RunEvent.RunFinished e) {
@@ -235,6 +240,19 @@ final class RunModel {
         return plan;
     }
 
+    String runId() {
+        return runId;
+    }
+
+    /** Who approved which point of no return. */
+    ApprovalLedger approvals() {
+        return approvals;
+    }
+
+    SecretMasker masker() {
+        return masker;
+    }
+
     String operator() {
         return operator;
     }
@@ -307,7 +325,9 @@ final class RunModel {
                 operator, mode, rehearsal, autoConfirm, startedAt, windowEnd, endedAt, status, phase,
                 steps.values().stream().map(StepModel::snapshot).toList(),
                 monitors.values().stream().map(MonitorModel::snapshot).toList(), notes, warnings,
-                preflightOverridden, pointOfNoReturnPassed, rollbackStarted, awaiting);
+                preflightOverridden, pointOfNoReturnPassed, rollbackStarted, awaiting,
+                plan.steps().stream().filter(p -> p.step().pointOfNoReturn())
+                        .map(p -> NoReturn.state(this, p)).toList());
     }
 
     /** One step's state; only its run's {@link RunModel#apply} changes it. */
@@ -338,6 +358,11 @@ final class RunModel {
             return status;
         }
 
+        /** When it last started; null while it never has. */
+        Instant startedAt() {
+            return startedAt;
+        }
+
         String message() {
             return message;
         }
@@ -360,7 +385,8 @@ final class RunModel {
         private void started(RunEvent.StepStarted e, RunModel run) {
             status = planned.action() instanceof Action.Manual || planned.action() instanceof Action.Terminal
                     ? StepStatus.AWAITING_CONFIRMATION : StepStatus.RUNNING;
-            startedAt = e.at();
+            // a step's time runs from its first start (StepSpan's rule, as History measures it)
+            startedAt = startedAt == null ? e.at() : startedAt;
             finishedAt = null;
             message = null;
             confirmed = false;

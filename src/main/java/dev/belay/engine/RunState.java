@@ -13,9 +13,10 @@ public record RunState(String runId, String runbookId, String title, String envi
                        Instant endedAt, RunStatus status, Phase phase, List<StepState> steps,
                        List<MonitorState> monitors, List<String> notes, List<String> warnings,
                        boolean preflightOverridden, boolean pointOfNoReturnPassed, boolean rollbackStarted,
-                       Awaiting awaiting) {
+                       Awaiting awaiting, List<ApprovalState> approvals) {
 
     public RunState {
+        approvals = List.copyOf(approvals);
         steps = List.copyOf(steps);
         monitors = List.copyOf(monitors);
         notes = List.copyOf(notes);
@@ -24,6 +25,11 @@ public record RunState(String runId, String runbookId, String title, String envi
 
     public Optional<StepState> step(String id) {
         return steps.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** The approvals of a point of no return (who approved, who is still needed), if {@code stepId} is one. */
+    public Optional<ApprovalState> approval(String stepId) {
+        return approvals.stream().filter(a -> a.stepId().equals(stepId)).findFirst();
     }
 
     public List<StepState> phase(Phase p) {

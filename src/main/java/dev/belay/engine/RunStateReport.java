@@ -1,6 +1,6 @@
 package dev.belay.engine;
 
-import dev.belay.runbook.Durations;
+import dev.belay.text.Elapsed;
 import java.time.Instant;
 
 /**
@@ -23,12 +23,12 @@ public final class RunStateReport {
                 continue;
             }
             b.append(String.format("  %-9s %-16s %-24s %s%n", st.phase().name().toLowerCase(java.util.Locale.ROOT),
-                    st.status(), st.id(), Durations.format(st.duration(now))));
+                    st.status(), st.id(), Elapsed.of(st.duration(now))));
         }
         if (!s.monitors().isEmpty()) {
             b.append("monitors (downtime):\n");
             for (MonitorState m : s.monitors()) {
-                b.append(String.format("  %-16s %s in %d outage(s)%n", m.id(), Durations.format(m.downtime(now)), m.downs()));
+                b.append(String.format("  %-16s %s in %d outage(s)%n", m.id(), Elapsed.of(m.downtime(now)), m.downs()));
             }
         }
         s.warnings().forEach(w -> b.append("warning: ").append(w).append('\n'));

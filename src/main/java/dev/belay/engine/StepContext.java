@@ -16,7 +16,7 @@ import java.util.concurrent.ExecutorService;
 record StepContext(Plan plan, Transport transport, Pacing pacing, SecretMasker masker, CancelToken cancel,
                    ExecutorService hostPool, SnapshotStore snapshots, boolean autoConfirm, RunJournal journal) {
 
-    /** The run's clock: the lab's when the run is paced by a practice lab. */
+    /** The run's time (its pacing's): event timestamps, gate deadlines, the window. */
     Clock clock() {
         return pacing.clock();
     }

@@ -1,39 +1,33 @@
 package dev.belay.engine;
 
+import dev.belay.audit.StepSpan;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Step durations as a run's events show them: from the last start of a step to its pass. */
+/** Step durations as a run's events show them, by the one rule of {@link StepSpan} (History measures the same way). */
 public final class StepDurations {
 
     private StepDurations() {
     }
 
-    /** Durations of the steps that passed in {@code events} (a skipped or failed step says nothing of its length). */
+    /** How long each step that passed in {@code events} took (a skipped or failed step says nothing of its length). */
     public static Map<String, Duration> collect(List<RunEvent> events) {
-        Map<String, Instant> started = new HashMap<>();
-        Map<String, Duration> out = new LinkedHashMap<>();
+        Map<String, StepSpan> spans = new LinkedHashMap<>();
         for (RunEvent e : events) {
             if (e instanceof RunEvent.StepStarted s) {
-                started.put(s.stepId(), s.at());
-            } else if (e instanceof RunEvent.StepFinished f && f.passed() && started.containsKey(f.stepId())) {
-                out.put(f.stepId(), Duration.between(started.get(f.stepId()), f.at()));
+                spans.computeIfAbsent(s.stepId(), k -> new StepSpan()).started(s.at());
+            } else if (e instanceof RunEvent.StepFinished f) {
+                spans.computeIfAbsent(f.stepId(), k -> new StepSpan()).finished(f.at(), f.passed());
             }
         }
+        Map<String, Duration> out = new LinkedHashMap<>();
+        spans.forEach((id, span) -> {
+            if (span.sample() != null) {
+                out.put(id, span.sample());
+            }
+        });
         return out;
-    }
-
-    /** The median of {@code values}, or null when empty. */
-    public static Duration median(List<Duration> values) {
-        if (values.isEmpty()) {
-            return null;
-        }
-        List<Duration> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
     }
 }

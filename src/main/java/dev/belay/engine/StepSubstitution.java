@@ -24,7 +24,8 @@ final class StepSubstitution {
         String where = "step '" + s.id() + "'";
         return new Step(s.id(), sub(s.title(), where), sub(s.description(), where), action(s.action(), where),
                 sub(s.confirm(), where), sub(s.when(), where), s.estimate(), s.serial(), s.retry(), s.pointOfNoReturn(),
-                s.onFailure(), gate(s.gate(), where + " gate"), sub(s.snapshot(), where), s.snapshotExpect());
+                s.onFailure(), gate(s.gate(), where + " gate"), sub(s.snapshot(), where), s.snapshotExpect(),
+                s.approvers());
     }
 
     Monitor monitor(Monitor m) {

@@ -19,9 +19,19 @@ public enum FaultKind {
     HOST_NO_RETURN("host-no-return", Scope.HOST, "the host does not come back after a reboot"),
     DB_SYNC_FAILS("db-sync-fails", Scope.HOST, "database migrations (db sync) fail on the host"),
     CONNECTION_DROP("connection-drop", Scope.HOST, "SSH connections to the host drop mid-command"),
-    DISK_FULL("disk-full", Scope.HOST, "writes on the host fail with \"No space left on device\""),
+    DISK_FULL("disk-full", Scope.HOST,
+            "writes on the host fail with \"No space left on device\"; its RabbitMQ raises the disk alarm"),
     SLOW("slow", Scope.HOST, "every command on the host takes 5 s longer"),
-    CONTAINER_EXITS("container-exits", Scope.HOST_AND_ARG, "the named container on the host exits");
+    CONTAINER_EXITS("container-exits", Scope.HOST_AND_ARG, "the named container on the host exits"),
+    DNS_WRONG("dns-wrong", Scope.HOST, "the host's name resolves to 127.0.1.1 (a Debian-style /etc/hosts line)"),
+    HAPROXY_NO_BACKENDS("haproxy-no-backends", Scope.HOST,
+            "HAProxy on the host holds the VIP but has lost its backends: every request through it answers 503"),
+    CATALOG_INTERNAL_MISSING("catalog-internal-missing", Scope.CLUSTER,
+            "the Keystone catalog has lost its internal endpoints"),
+    SERVICE_NOT_REPORTING("service-not-reporting", Scope.HOST_AND_ARG,
+            "the named container on the host runs, but its Nova service never reports in (listed down)"),
+    NOVA_PACKAGES_AHEAD("nova-packages-ahead", Scope.HOST,
+            "the host's Nova packages are already the next release's (an earlier attempt updated them)");
 
     /** Whether the fault names a host, a host and an argument, or the whole cluster. */
     public enum Scope { CLUSTER, HOST, HOST_AND_ARG }

@@ -55,9 +55,10 @@ final class StepReader {
                     + " needs 'snapshot: NAME' to compare against: add it or remove snapshot_expect");
         }
         String confirm = action instanceof Action.Manual ? null : r.text("confirm");
+        int approvers = NoReturnReader.approvers(r, cx);
         return new Step(id, title, r.text("description"), action, confirm, r.text("when"), r.duration("estimate"),
-                r.integer("serial", 1), retry(r), r.bool("point_of_no_return"), failurePolicy(r, cx),
-                gate(r, label), r.text("snapshot"), snapshotExpect(r));
+                r.integer("serial", 1), retry(r), approvers > 0, failurePolicy(r, cx),
+                gate(r, label), r.text("snapshot"), snapshotExpect(r), approvers);
     }
 
     static String labelOf(MappingNode m, String kind, int index) {

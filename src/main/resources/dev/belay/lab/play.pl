@@ -17,8 +17,11 @@ if (open(my $h, '<', '/run/belay/host')) {
     chomp $host;
     close $h;
 }
+# Tools that never read standard input must leave it alone: `grep -q "$(hostname -s)"` at the end
+# of a pipeline would otherwise swallow what grep was to read.
+my %NO_STDIN = map { $_ => 1 } qw(hostname getent df findmnt ping systemd-run restorecon uname chown ss getenforce);
 my $stdin = '';
-if (!-t STDIN && (-p STDIN || -f STDIN)) {
+if (!$NO_STDIN{$name} && !-t STDIN && (-p STDIN || -f STDIN)) {
     my $mine = readlink('/proc/self/fd/0') // '';
     if ($mine ne ($ENV{BELAY_CHANNEL_STDIN} // '')) {
         binmode STDIN;

@@ -66,9 +66,9 @@ class AuditCommandTest {
     @Test
     void runsAndShowPrintTheRun() {
         assertThat(run("audit", "runs", "--db", url, "--env", "prod")).isZero();
-        assertThat(out.toString()).contains("run-42", "rotate-certs", "SUCCEEDED", "carol");
+        assertThat(out.toString()).contains("run-42", "rotate-certs", "Succeeded", "carol");
         assertThat(run("audit", "show", "run-42", "--db", url)).isZero();
-        assertThat(out.toString()).contains("NOTE", "cert rotated", "recording " + recordingId);
+        assertThat(out.toString()).contains("Note", "cert rotated", "recording " + recordingId);
         assertThat(run("audit", "show", "nope", "--db", url)).isEqualTo(1);
         assertThat(err.toString()).contains("no run 'nope'");
     }

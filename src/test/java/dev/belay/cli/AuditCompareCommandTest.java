@@ -76,7 +76,7 @@ class AuditCompareCommandTest {
         Cli cli = new Cli();
         assertThat(cli.run("audit", "compare", passed, failed, "--db", db)).as(cli.err.toString()).isZero();
         String out = cli.out.toString();
-        assertThat(out).contains("A: " + passed + "  compare-me rev 1", "SUCCEEDED", "B: " + failed);
+        assertThat(out).contains("A: " + passed + "  compare-me rev 1", "Succeeded", "B: " + failed);
         assertThat(out).containsPattern("greet\\s+passed\\s+\\S+\\s+failed\\s+\\S+\\s+[+-]\\S+ \\(\\d+\\.\\dx\\)");
         assertThat(out).containsPattern("count\\s+passed\\s+\\S+\\s+-\\s+-\\s+-");
         assertThat(out).contains("greet / contains: hello: A passed; B failed on lab-1 (saw");

@@ -19,8 +19,8 @@ final class Cli {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         if (passphrases != null) {
-            ((RunCommand) cl.getSubcommands().get("run").getCommandSpec().userObject()).passphraseReader = passphrases;
-            ((ResumeCommand) cl.getSubcommands().get("resume").getCommandSpec().userObject()).passphraseReader = passphrases;
+            ((RunCommand) cl.getSubcommands().get("run").getCommandSpec().userObject()).common.passphraseReader = passphrases;
+            ((ResumeCommand) cl.getSubcommands().get("resume").getCommandSpec().userObject()).common.passphraseReader = passphrases;
         }
         return cl.execute(args);
     }

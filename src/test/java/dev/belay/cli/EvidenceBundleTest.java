@@ -108,7 +108,7 @@ class EvidenceBundleTest {
             links++;
         }
         assertThat(links).isGreaterThanOrEqualTo(files.size());
-        assertThat(index).contains("Evidence of run " + runId, "SUCCEEDED", "staging",
+        assertThat(index).contains("Evidence of run " + runId, "Succeeded", "staging",
                 "it is the runbook that ran", "intact", "matches</span> the hash in TERMINAL_CLOSED");
         assertThat(files.get("report.html")).contains(runId, "bundle-me");
         assertThat(files.get("report.md")).contains(runId);

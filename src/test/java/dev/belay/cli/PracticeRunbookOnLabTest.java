@@ -33,7 +33,7 @@ class PracticeRunbookOnLabTest {
                     "--db", "jdbc:h2:file:" + dir.resolve("audit/belay"), "runbooks/practice-upgrade.yaml");
 
             assertThat(exit).as(out + "\n" + err).isZero();
-            assertThat(out.toString()).contains("run COMPLETED");
+            assertThat(out.toString()).contains("run succeeded");
             for (var host : lab.hosts()) { // a 3-host lab: every host is a controller
                 Path svc = host.home().resolve("practice-svc");
                 assertThat(Files.readString(svc.resolve("VERSION")).strip()).isEqualTo("2.0");

@@ -61,6 +61,22 @@ class RunCommandTest {
                 run: echo never > never
             """;
 
+    private static final String TWO_PEOPLE = """
+            id: cli-two-people
+            title: Two people at the point of no return
+            component: test
+            revision: 1
+            summary: A headless run stops there until two people approve.
+            roles:
+              controllers: { min: 1 }
+            steps:
+              - id: commit
+                title: Commit
+                on: controllers[0]
+                run: echo done > committed
+                point_of_no_return: { approvers: 2 }
+            """;
+
     @TempDir
     static Path dir;
     static PracticeLab lab;
@@ -142,6 +158,34 @@ class RunCommandTest {
         assertThat(out.toString()).contains("confirmed: look (automatically, --auto-confirm)").contains("COMPLETED");
         assertThat(Files.readString(home(0).resolve("after"))).isEqualTo("after\n");
         assertThat(Files.exists(home(1).resolve("after"))).as("after runs on controllers[0] only").isFalse();
+    }
+
+    @Test
+    void pointOfNoReturnWaitsForASecondApproverWhoApprovesWithBelayApprove() throws IOException {
+        Path rb = Files.writeString(dir.resolve("two-people.yaml"), TWO_PEOPLE);
+        String db = dev.belay.audit.AuditStore.h2Url(dir.resolve("two-people-audit"));
+        assertThat(belay(runArgs(rb, db, "--auto-confirm"))).as(out + "\n" + err).isEqualTo(RunDriver.PAUSED);
+        Matcher m = Pattern.compile("waiting for 1 more person\\. Each approver: belay approve --run (\\S+) --step commit"
+                + " --as NAME --confirm (\\S+); then: belay resume").matcher(out.toString());
+        assertThat(m.find()).as(out.toString()).isTrue();
+        String runId = m.group(1);
+        String env = m.group(2);
+        assertThat(Files.exists(home(0).resolve("committed"))).isFalse();
+
+        assertThat(belay("approve", "--db", db)).isZero();
+        assertThat(out.toString()).contains(runId + "  commit  cli-two-people on " + env)
+                .contains("approved by: ci; waiting for 1 more person");
+        assertThat(belay("approve", "--db", db, "--run", runId, "--step", "commit", "--as", "bob", "--confirm", "prod"))
+                .isEqualTo(RunDriver.BAD_INPUT);
+        assertThat(err.toString()).contains("type the environment's name exactly: " + env);
+        assertThat(belay("approve", "--db", db, "--run", runId, "--step", "commit", "--as", "bob", "--confirm", env,
+                "--note", "looked at the backup")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Approved commit of run " + runId + " as bob")
+                .contains("All approvals are in");
+
+        assertThat(belay("resume", runId, "--db", db, "--known-hosts", lab.knownHostsPath().toString()))
+                .as(out + "\n" + err).isZero();
+        assertThat(Files.readString(home(0).resolve("committed"))).isEqualTo("done\n");
     }
 
     @Test

@@ -189,12 +189,12 @@ class ShippedRunbooksOnLabTest {
 
     private static void assertCompleted(Cli cli) {
         assertThat(cli.exit).as(cli.out + "\n" + cli.err).isZero();
-        assertThat(cli.out.toString()).contains("run COMPLETED");
+        assertThat(cli.out.toString()).contains("run succeeded");
     }
 
     private static void assertStopped(Cli cli) {
         assertThat(cli.exit).as(cli.out + "\n" + cli.err).isNotZero();
-        assertThat(cli.out.toString()).doesNotContain("run COMPLETED");
+        assertThat(cli.out.toString()).doesNotContain("run succeeded");
     }
 
     private static String sql(PracticeLab lab, String host, String query) throws IOException {

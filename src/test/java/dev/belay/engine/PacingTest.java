@@ -81,7 +81,7 @@ class PacingTest {
                 new Retry(Duration.ofMinutes(10), Duration.ofHours(1)), null);
         rb.steps.add(Rb.with(run("roll", "web", "echo rolled"), 1, null, null, false, gate, null, null, null));
 
-        RunState s = runPaced(rb, 3600);
+        RunState s = runPaced(rb, 600); // a lab hour is 6 real seconds
 
         assertThat(s.awaiting()).as("the run stops at the failed gate").isNotNull();
         assertThat(s.awaiting().stepId()).isEqualTo("roll");
@@ -89,10 +89,11 @@ class PacingTest {
         List<Instant> gateTries = events.stream().filter(e -> e instanceof RunEvent.CommandStarted c
                 && c.stepId().equals("roll") && c.purpose() != null && c.purpose().contains("gate"))
                 .map(RunEvent::at).toList();
-        // every 10 min within 1 h: about six tries, the first and last about 50 lab minutes apart
-        assertThat(gateTries).hasSizeBetween(3, 7);
+        // every 10 min within 1 h: up to seven tries; on a loaded machine each try's own real time is
+        // lab minutes too (600x), so fewer fit, but never one alone and never past the lab hour
+        assertThat(gateTries).hasSizeBetween(2, 7);
         assertThat(Duration.between(gateTries.get(0), gateTries.get(gateTries.size() - 1)))
-                .isGreaterThanOrEqualTo(Duration.ofMinutes(20));
+                .isGreaterThanOrEqualTo(Duration.ofMinutes(10)).isLessThanOrEqualTo(Duration.ofMinutes(70));
         assertThat(s.step("roll").orElseThrow().host("web-2").orElseThrow().status())
                 .as("the rollout stopped before web-2").isEqualTo(HostStatus.NOT_TOUCHED);
     }

@@ -36,6 +36,10 @@ class PracticeRunbookLabTest {
                 assertThat(s.awaiting().stepId()).isEqualTo("look-by-hand");
                 assertThat(s.awaiting().options()).contains(Option.CONFIRM, Option.ROLLBACK);
                 run.confirm("look-by-hand", "svc.ini and rows look right").get();
+                s = run.await(x -> x.awaiting() != null && "publish".equals(x.awaiting().stepId()), T);
+                assertThat(s.awaiting().options()).as("publish is the point of no return: it waits for approval")
+                        .contains(Option.APPROVE, Option.ROLLBACK);
+                run.approve("publish", "alice", s.environment(), "checked the rows").get();
                 s = run.await(x -> x.status().ended(), T);
 
                 assertThat(s.status()).as(RunStateReport.render(s, s.endedAt())).isEqualTo(RunStatus.COMPLETED);

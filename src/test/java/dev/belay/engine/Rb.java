@@ -77,6 +77,12 @@ final class Rb {
         return with(s, s.serial(), s.retry(), null, true, s.gate(), s.snapshot(), null, s.confirm());
     }
 
+    /** A point of no return that {@code approvers} different people approve. */
+    static Step ponr(Step s, int approvers) {
+        return new Step(s.id(), s.title(), s.description(), s.action(), s.confirm(), s.when(), s.estimate(), s.serial(),
+                s.retry(), true, s.onFailure(), s.gate(), s.snapshot(), s.snapshotExpect(), approvers);
+    }
+
     static Step snapshot(Step s, String name, SnapshotExpect se) {
         return with(s, s.serial(), s.retry(), null, s.pointOfNoReturn(), s.gate(), name, se, s.confirm());
     }

@@ -272,6 +272,9 @@ class RunEngineTest {
         late.rollback.add(run("restore", "web[0]", "true"));
         start(late, RunOptions.live("alice"));
         s = run.awaitSettled(T);
+        assertThat(s.awaiting().options()).contains(Option.APPROVE, Option.ROLLBACK);
+        run.approve("commit", "alice", s.environment(), null).get();
+        s = run.await(x -> x.awaiting() != null && "break".equals(x.awaiting().stepId()), T);
         assertThat(s.awaiting().options()).doesNotContain(Option.ROLLBACK);
         assertThatThrownBy(() -> run.startRollback("too late").get()).hasMessageContaining("point of no return");
     }

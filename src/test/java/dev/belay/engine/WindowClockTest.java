@@ -34,7 +34,7 @@ class WindowClockTest {
     @Test
     void medianOfEarlierRunsWinsOverTheEstimateWhichWinsOverTheShare() {
         Plan plan = plan();
-        WindowClock clock = new WindowClock(plan, Map.of("a", StepDurations.median(
+        WindowClock clock = new WindowClock(plan, Map.of("a", dev.belay.audit.StepSpan.median(
                 List.of(Duration.ofMinutes(1), Duration.ofMinutes(9), Duration.ofMinutes(2)))));
         assertThat(clock.expected(plan.steps().get(0))).isEqualTo(Duration.ofMinutes(2));
         assertThat(clock.expected(plan.steps().get(2))).isEqualTo(Duration.ofMinutes(10));

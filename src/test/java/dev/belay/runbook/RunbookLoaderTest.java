@@ -47,6 +47,29 @@ class RunbookLoaderTest {
     }
 
     @Test
+    void readsBothFormsOfPointOfNoReturn() {
+        LoadResult<Runbook> r = loader.load("x.yaml", """
+                id: two-people
+                title: t
+                roles: { web: { min: 1 } }
+                steps:
+                  - { id: plain, title: P, wait: 1s }
+                  - { id: alone, title: A, wait: 1s, point_of_no_return: true }
+                  - { id: off, title: O, wait: 1s, point_of_no_return: false }
+                  - id: pair
+                    title: B
+                    wait: 1s
+                    point_of_no_return: { approvers: 2 }
+                """);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.value().steps()).extracting(Step::id, Step::pointOfNoReturn, Step::approvers).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("plain", false, 0),
+                org.assertj.core.groups.Tuple.tuple("alone", true, 1),
+                org.assertj.core.groups.Tuple.tuple("off", false, 0),
+                org.assertj.core.groups.Tuple.tuple("pair", true, 2));
+    }
+
+    @Test
     void reportsEveryProblemWithItsPosition() {
         LoadResult<Runbook> r = loader.load("x.yaml", """
                 id: Bad_Id

@@ -114,7 +114,9 @@ public final class RunbookWriter {
         put(m, "estimate", s.estimate() == null ? null : Durations.format(s.estimate()));
         put(m, "serial", s.serial());
         put(m, "retry", s.retry() == null ? null : retry(s.retry()));
-        if (s.pointOfNoReturn()) {
+        if (s.approvers() > 1) {
+            m.put("point_of_no_return", Map.of("approvers", s.approvers()));
+        } else if (s.pointOfNoReturn()) {
             m.put("point_of_no_return", true);
         }
         put(m, "on_failure", s.onFailure() == null ? null : s.onFailure().yamlName());

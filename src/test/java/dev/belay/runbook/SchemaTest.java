@@ -83,6 +83,7 @@ class SchemaTest {
     @ParameterizedTest
     @ValueSource(strings = {"unknown-key-typo", "duration-bare-number", "two-actions", "missing-id", "bad-runbook-id",
             "gate-without-serial", "expectation-two-keys", "selector-bad-function", "point-of-no-return-rollback",
+            "point-of-no-return-approvers",
             "snapshot-expect-without-snapshot", "bad-on-failure", "monitor-two-probes", "list-at-top", "steps-is-map",
             "terminal-without-run", "var-named-host", "json-pointer-without-slash"})
     void brokenRunbookIsRejectedByTheSchema(String name) throws IOException {

@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  */
 public final class Coverage {
 
-    /** One gate or check and the scenarios that fail without it (none: unproven). */
-    public record Row(Weakening weakening, List<String> provenBy) {
+    /** One gate or check and the first scenario that fails without it (none: unproven). */
+    public record Row(Weakening weakening, List<Scenario> provenBy) {
         public Row {
             provenBy = List.copyOf(provenBy);
         }
@@ -41,17 +41,28 @@ public final class Coverage {
         for (Map.Entry<Path, List<Scenario>> e : byRunbook.entrySet()) {
             Runbook rb = load(e.getKey());
             for (Weakening w : Weakening.of(rb)) {
-                List<String> noticed = new ArrayList<>();
-                for (Scenario s : e.getValue()) {
+                List<Scenario> noticed = new ArrayList<>();
+                for (Scenario s : likeliestFirst(e.getValue(), w)) {
                     progress.accept("without the " + w.label() + " of " + rb.id() + ": " + s.name());
                     if (!runner.run(s, w).passed()) {
-                        noticed.add(s.name());
+                        noticed.add(s);
+                        break; // one scenario proves it; the rest would only cost a lab run each
                     }
                 }
                 rows.add(new Row(w, noticed));
             }
         }
         return rows;
+    }
+
+    /**
+     * The scenarios that expect the run to stop at the weakened step first: they are the ones written
+     * to prove it, so a proven gate usually costs one rerun, not one per scenario.
+     */
+    static List<Scenario> likeliestFirst(List<Scenario> scenarios, Weakening w) {
+        List<Scenario> out = new ArrayList<>(scenarios.stream().filter(s -> w.stepId().equals(s.expect().atStep())).toList());
+        scenarios.stream().filter(s -> !out.contains(s)).forEach(out::add);
+        return out;
     }
 
     private static Runbook load(Path file) {

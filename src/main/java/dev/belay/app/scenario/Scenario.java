@@ -32,8 +32,32 @@ public record Scenario(Path file, String name, Path runbook, int labHosts, doubl
         }
     }
 
-    /** A fault and when it strikes: at the lab's start ({@code atStep} null) or when step {@code atStep} starts. */
-    public record TimedFault(Fault fault, String atStep) {
+    /**
+     * A fault and when it strikes: at the lab's start ({@code atStep} null) or when step
+     * {@code atStep} starts. Either a catalogue fault ({@code fault}) or a trainer's hand
+     * ({@code hand}): a command run on a lab host, which breaks exactly what a gate looks at (a
+     * practice service's version file, one RabbitMQ node's app) without breaking the commands
+     * around it.
+     */
+    public record TimedFault(Fault fault, Hand hand, String atStep) {
+        public TimedFault {
+            if ((fault == null) == (hand == null)) {
+                throw new IllegalArgumentException("a scenario fault is either a catalogue fault or a command, not both");
+            }
+        }
+
+        public TimedFault(Fault fault, String atStep) {
+            this(fault, null, atStep);
+        }
+
+        /** As messages name it: {@code disk-full@lab-2} or {@code `CMD` on lab-2}. */
+        public String label() {
+            return fault != null ? fault.toString() : "`" + hand.run().strip() + "` on " + hand.host();
+        }
+    }
+
+    /** A command a scenario runs on lab host {@code host}, as a trainer would break it by hand. */
+    public record Hand(String host, String run) {
     }
 
     /** A command run on a lab host after the run, with the expectations its output must meet. */

@@ -38,7 +38,7 @@ public final class ScenarioReader {
 
     static final List<String> TOP = List.of("name", "runbook", "lab", "vars", "expect");
     static final List<String> LAB = List.of("hosts", "speed", "faults");
-    static final List<String> FAULT = List.of("fault", "at_step");
+    static final List<String> FAULT = List.of("fault", "run", "on", "at_step");
     static final List<String> EXPECT = List.of("outcome", "at_step", "untouched", "checks");
     static final List<String> CHECK = List.of("on", "run", "expect");
 
@@ -175,6 +175,22 @@ public final class ScenarioReader {
             }
             String where = "in fault " + (i + 1);
             MapReader fr = new MapReader(cx, fm, where, "lab/faults/" + i, FAULT);
+            String at = fr.text("at_step");
+            if (at != null) {
+                checkStep(cx, fr.value("at_step"), at, steps, where);
+            }
+            if (fr.has("run") || fr.has("on")) {
+                if (fr.has("fault")) {
+                    cx.error(fm, "fault " + (i + 1) + " in 'lab' has both 'fault' and 'run': write one per entry");
+                    continue;
+                }
+                String on = fr.requiredText("on");
+                String run = fr.requiredText("run");
+                if (on != null && run != null && checkHost(cx, fr.value("on"), on, hosts)) {
+                    out.add(new Scenario.TimedFault(null, new Scenario.Hand(on, run), at));
+                }
+                continue;
+            }
             String text = fr.requiredText("fault");
             if (text == null) {
                 continue;
@@ -186,10 +202,6 @@ public final class ScenarioReader {
             } catch (IllegalArgumentException e) {
                 cx.error(fr.value("fault"), e.getMessage());
                 continue;
-            }
-            String at = fr.text("at_step");
-            if (at != null) {
-                checkStep(cx, fr.value("at_step"), at, steps, where);
             }
             out.add(new Scenario.TimedFault(fault, at));
         }

@@ -3,13 +3,12 @@ package dev.belay.app.scenario;
 import dev.belay.app.AuditStores;
 import dev.belay.app.LabPacing;
 import dev.belay.app.LiveRun;
-import dev.belay.app.RunStarter;
+import dev.belay.app.Runs;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.CheckResult;
 import dev.belay.engine.ExpectationEvaluator;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
-import dev.belay.engine.PlanFiles;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.RunState;
@@ -21,6 +20,7 @@ import dev.belay.lab.PracticeLab;
 import dev.belay.ssh.auth.PassphrasePrompt;
 import dev.belay.ssh.exec.ExecResult;
 import dev.belay.ssh.exec.OutputListener;
+import dev.belay.ssh.exec.SshPool;
 import dev.belay.ssh.exec.SshSettings;
 import dev.belay.ssh.trust.HostKeyPrompt;
 import java.io.IOException;
@@ -81,14 +81,16 @@ public final class ScenarioRunner {
     }
 
     private Result runIn(Scenario s, UnaryOperator<Plan> change, Path dir, long t0) throws IOException, InterruptedException {
-        List<Fault> atStart = s.faults().stream().filter(f -> f.atStep() == null).map(Scenario.TimedFault::fault).toList();
+        List<Fault> atStart = s.faults().stream().filter(f -> f.atStep() == null && f.fault() != null)
+                .map(Scenario.TimedFault::fault).toList();
+        List<Scenario.TimedFault> handsAtStart = s.faults().stream().filter(f -> f.atStep() == null && f.hand() != null).toList();
         List<Scenario.TimedFault> timed = s.faults().stream().filter(f -> f.atStep() != null).toList();
         List<String> failures = new ArrayList<>();
         String got;
         try (PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), s.labHosts(), 0, atStart, s.speed()))) {
             Plan plan;
             try {
-                plan = change.apply(PlanFiles.load(s.runbook(), lab.inventoryPath(), s.vars()));
+                plan = change.apply(Runs.plan(s.runbook(), lab.inventoryPath(), s.vars(), RunMode.LIVE, false));
                 UnattendedPolicy.checkAutoConfirm(plan);
             } catch (PlanException | IllegalArgumentException e) {
                 return new Result(s, "not run", took(t0), List.of("the runbook does not plan on the lab: " + e.getMessage()));
@@ -96,10 +98,26 @@ public final class ScenarioRunner {
             SshSettings d = SshSettings.defaults(HostKeyPrompt.REJECT_ALL, PassphrasePrompt.NONE);
             SshSettings ssh = d.withKnownHosts(lab.knownHostsPath(), d.belayKnownHosts());
             RunOptions options = new RunOptions("belay-test", RunMode.LIVE, null, true, false, true);
-            try (AuditStores.Lease audit = AuditStores.lease("jdbc:h2:file:" + dir.resolve("audit/belay"))) {
-                ScenarioStore store = new ScenarioStore(new AuditEventSink(audit.store()), timed, lab.faultSet(),
+            try (AuditStores.Lease audit = AuditStores.lease("jdbc:h2:file:" + dir.resolve("audit/belay"));
+                 SshPool hands = new SshPool(ssh)) {
+                List<String> handFailures = java.util.Collections.synchronizedList(new ArrayList<>());
+                java.util.function.Consumer<Scenario.TimedFault> strike = f -> {
+                    if (f.fault() != null) {
+                        lab.faultSet().inject(f.fault());
+                    } else {
+                        String why = byHand(hands, plan, f.hand());
+                        if (why != null) {
+                            handFailures.add(why);
+                        }
+                    }
+                };
+                handsAtStart.forEach(strike);
+                if (!handFailures.isEmpty()) {
+                    return new Result(s, "not run", took(t0), handFailures);
+                }
+                ScenarioStore store = new ScenarioStore(new AuditEventSink(audit.store()), timed, strike,
                         s.expect().atStep());
-                try (LiveRun run = new RunStarter(ssh, store).withPacing(LabPacing.of(lab.clock())).start(plan, options, e -> { })) {
+                try (LiveRun run = new Runs(store).withPacing(LabPacing.of(lab.clock())).start(plan, options, ssh, e -> { })) {
                     RunState state = run.controller().awaitSettled(RUN_LIMIT);
                     got = outcome(state);
                     if (got == null) {
@@ -111,8 +129,9 @@ public final class ScenarioRunner {
                         failures.add("expected " + want + ", got " + got);
                     }
                     for (Scenario.TimedFault f : store.neverStruck()) {
-                        failures.add("fault " + f.fault() + " never struck: step " + f.atStep() + " never started");
+                        failures.add("fault " + f.label() + " never struck: step " + f.atStep() + " never started");
                     }
+                    failures.addAll(handFailures);
                     for (String h : s.expect().untouched()) {
                         if (store.hostsWithCommands().contains(h)) {
                             failures.add("host " + h + " should be untouched" + (s.expect().atStep() == null ? ""
@@ -138,6 +157,20 @@ public final class ScenarioRunner {
             return "stopped at " + state.awaiting().stepId();
         }
         return null;
+    }
+
+    /** Runs a hand's command on its lab host; null when it worked, else why not (the scenario fails). */
+    private static String byHand(SshPool pool, Plan plan, Scenario.Hand hand) {
+        ExecResult r;
+        try {
+            r = pool.exec(SshTargets.of(plan.inventory(), hand.host()), hand.run(), CHECK_LIMIT, OutputListener.NONE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "fault `" + hand.run().strip() + "` on " + hand.host() + " was interrupted";
+        }
+        return r.succeeded() ? null : "fault `" + hand.run().strip() + "` on " + hand.host() + " failed ("
+                + r.outcome().label() + ", exit " + r.exitCode() + "): " + r.combinedOutput().strip()
+                + "; a fault by hand must work to prove anything";
     }
 
     private static List<String> check(LiveRun run, Plan plan, Scenario.Check c) throws InterruptedException {

@@ -2,7 +2,6 @@ package dev.belay.app.scenario;
 
 import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunStore;
-import dev.belay.lab.FaultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The run's store, seen by the scenario on its way in: a fault timed for a step is injected while
@@ -22,17 +22,19 @@ final class ScenarioStore implements RunStore {
 
     private final RunStore delegate;
     private final List<Scenario.TimedFault> timed;
-    private final FaultSet faults;
+    private final Consumer<Scenario.TimedFault> strike;
     private final String untouchedFrom;
     private final Set<String> injected = new LinkedHashSet<>();
     private final Set<String> hostsWithCommands = new LinkedHashSet<>();
     private final List<String> commandsSeen = new ArrayList<>();
     private boolean counting;
 
-    ScenarioStore(RunStore delegate, List<Scenario.TimedFault> timed, FaultSet faults, String untouchedFrom) {
+    /** {@code strike} injects a fault or runs a hand's command, before the step's first command. */
+    ScenarioStore(RunStore delegate, List<Scenario.TimedFault> timed, Consumer<Scenario.TimedFault> strike,
+                  String untouchedFrom) {
         this.delegate = delegate;
         this.timed = List.copyOf(timed);
-        this.faults = faults;
+        this.strike = strike;
         this.untouchedFrom = untouchedFrom;
         this.counting = untouchedFrom == null;
     }
@@ -41,8 +43,8 @@ final class ScenarioStore implements RunStore {
     public synchronized void append(String runId, String operator, RunEvent event) {
         if (event instanceof RunEvent.StepStarted s) {
             for (Scenario.TimedFault f : timed) {
-                if (s.stepId().equals(f.atStep()) && injected.add(f.fault().toString())) {
-                    faults.inject(f.fault());
+                if (s.stepId().equals(f.atStep()) && injected.add(f.label())) {
+                    strike.accept(f);
                 }
             }
             if (s.stepId().equals(untouchedFrom)) {
@@ -57,7 +59,7 @@ final class ScenarioStore implements RunStore {
 
     /** Timed faults that never struck because their step never started: a scenario must not pass vacuously. */
     synchronized List<Scenario.TimedFault> neverStruck() {
-        return timed.stream().filter(f -> !injected.contains(f.fault().toString())).toList();
+        return timed.stream().filter(f -> !injected.contains(f.label())).toList();
     }
 
     /** Hosts that ran a command since counting began (the whole run, or from {@code untouchedFrom} on). */

@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
- * One gate or preflight check of a runbook with its expectations taken out (in memory, on the
- * resolved plan): what {@code belay test --coverage} runs the scenarios against to see whether any
- * scenario notices. A command without expectations still has to exit 0, as in any runbook.
+ * One gate or preflight check of a runbook taken out (in memory, on the resolved plan): its
+ * expectations removed and its command's exit status ignored, so it passes whatever the command
+ * prints or exits with. What {@code belay test --coverage} runs the scenarios against to see whether
+ * any scenario notices. The command still runs (its output, its captures, its side effects stay),
+ * so only the check's verdict is gone. Ignoring the exit status matters: a health script that exits
+ * 1 when unhealthy gates by its exit status as much as by its {@code status=ok} line, and a
+ * coverage that kept the exit status would call such a gate unproven however hard a scenario hit it.
  */
 public record Weakening(String runbookId, Kind kind, String stepId) implements UnaryOperator<Plan> {
 
@@ -53,15 +57,21 @@ public record Weakening(String runbookId, Kind kind, String stepId) implements U
                 ? new PlannedStep(ps.phase(), weaken(ps.step()), ps.origin(), ps.scope(), ps.includedCheck()) : ps).toList();
     }
 
+    /** {@code command} in a subshell whose exit status is dropped ({@code exit 1} inside ends the subshell only). */
+    static String verdictIgnored(String command) {
+        return "(\n" + command + "\n) ; true";
+    }
+
     private Step weaken(Step s) {
         Action action = s.action();
         Gate gate = s.gate();
         if (kind == Kind.PREFLIGHT && action instanceof Action.Run r) {
-            action = new Action.Run(r.on(), r.command(), r.timeout(), List.of());
+            action = new Action.Run(r.on(), verdictIgnored(r.command()), r.timeout(), List.of());
         } else if (kind == Kind.GATE && gate != null) {
-            gate = new Gate(gate.on(), gate.command(), List.of(), gate.retry(), gate.timeout());
+            gate = new Gate(gate.on(), verdictIgnored(gate.command()), List.of(), gate.retry(), gate.timeout());
         }
         return new Step(s.id(), s.title(), s.description(), action, s.confirm(), s.when(), s.estimate(), s.serial(),
-                s.retry(), s.pointOfNoReturn(), s.onFailure(), gate, s.snapshot(), s.snapshotExpect());
+                s.retry(), s.pointOfNoReturn(), s.onFailure(), gate, s.snapshot(), s.snapshotExpect(),
+                s.approvers());
     }
 }

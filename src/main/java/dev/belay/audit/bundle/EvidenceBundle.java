@@ -1,6 +1,7 @@
 package dev.belay.audit.bundle;
 
 import dev.belay.audit.AuditEvent;
+import dev.belay.audit.LoggedEvent;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.EventType;
 import dev.belay.audit.ReportFormat;
@@ -63,8 +64,9 @@ public final class EvidenceBundle {
         entries.add(text("report.md", "the run report (Markdown)", ReportFormat.MD.render(report)));
         entries.add(text("report.json", "the run's chained events with their hashes (JSON)", ReportFormat.JSON.render(report)));
         List<IndexPage.Recording> recordings = recordings(report, entries);
-        AuditEvent started = report.timeline().stream().filter(e -> e.type() == EventType.RUN_STARTED).findFirst()
-                .orElseThrow();
+        LoggedEvent.RunStarted started = report.timeline().stream().map(AuditEvent::event)
+                .filter(LoggedEvent.RunStarted.class::isInstance).map(LoggedEvent.RunStarted.class::cast)
+                .findFirst().orElseThrow();
         IndexPage.Source runbook = runbook(started, hash, entries);
         IndexPage.Source inventory = inventory(started, entries);
         String verify = verify(store, report);
@@ -81,8 +83,9 @@ public final class EvidenceBundle {
     private static List<IndexPage.Recording> recordings(RunReport report, List<Entry> entries) {
         List<IndexPage.Recording> out = new ArrayList<>();
         java.util.Map<String, String> sealedHashes = new java.util.HashMap<>(); // TERMINAL_CLOSED seals each recording
-        report.timeline().stream().filter(e -> e.type() == EventType.TERMINAL_CLOSED)
-                .forEach(e -> sealedHashes.put(e.text("recordingId"), e.text("sha256")));
+        report.timeline().stream().map(AuditEvent::event).filter(LoggedEvent.TerminalClosed.class::isInstance)
+                .map(LoggedEvent.TerminalClosed.class::cast)
+                .forEach(e -> sealedHashes.put(e.recordingId(), e.sha256()));
         int n = 1;
         for (RunReport.CastFile c : report.recordings()) {
             String base = String.format("recordings/%02d-%s", n++, safe(c.ref().targetHost()));
@@ -97,11 +100,11 @@ public final class EvidenceBundle {
         return out;
     }
 
-    private static IndexPage.Source runbook(AuditEvent started, RunbookHash hash, List<Entry> entries) {
-        String recorded = started.text("contentHash");
-        Path file = pathOf(started.text("runbookPath"));
+    private static IndexPage.Source runbook(LoggedEvent.RunStarted started, RunbookHash hash, List<Entry> entries) {
+        String recorded = started.contentHash();
+        Path file = pathOf(started.runbookPath());
         if (file == null || !Files.isRegularFile(file)) {
-            return new IndexPage.Source(started.text("runbookPath"), null, null, recorded, null, 0,
+            return new IndexPage.Source(started.runbookPath(), null, null, recorded, null, 0,
                     "the runbook file is no longer at the path the run recorded");
         }
         try {
@@ -116,8 +119,8 @@ public final class EvidenceBundle {
         }
     }
 
-    private static IndexPage.Source inventory(AuditEvent started, List<Entry> entries) {
-        String recorded = started.text("inventoryPath").isEmpty() ? started.text("inventory") : started.text("inventoryPath");
+    private static IndexPage.Source inventory(LoggedEvent.RunStarted started, List<Entry> entries) {
+        String recorded = started.inventoryPath();
         Path file = pathOf(recorded);
         if (file == null || !Files.isRegularFile(file)) {
             return new IndexPage.Source(recorded, null, null, null, null, 0,

@@ -41,7 +41,7 @@ final class IndexPage {
                 .append(esc(run.runId())).append("</title><style>").append(CSS).append("</style></head><body>\n");
         h.append("<h1>Evidence of run ").append(esc(run.runId())).append("</h1>\n<table>");
         row(h, "Outcome", "<span class=\"" + (run.outcome() == RunOutcome.SUCCEEDED ? "ok" : "bad") + "\">"
-                + esc(run.outcome().name()) + "</span>");
+                + esc(run.outcome().label()) + "</span>");
         row(h, "Runbook", esc(run.runbookId() + " rev " + run.revision()));
         row(h, "Environment", esc(run.environment()) + " <span class=\"muted\">inventory " + esc(run.inventory()) + "</span>");
         row(h, "Operators", esc(String.join(" → ", run.operators())));

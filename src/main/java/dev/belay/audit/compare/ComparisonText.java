@@ -1,5 +1,6 @@
 package dev.belay.audit.compare;
 
+import dev.belay.text.Elapsed;
 import dev.belay.audit.RunSummary;
 import java.time.Duration;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class ComparisonText {
     }
 
     private static String describe(RunSummary r) {
-        return r.runId() + "  " + r.runbookId() + " rev " + r.revision() + " on " + r.environment() + ", " + r.outcome()
+        return r.runId() + "  " + r.runbookId() + " rev " + r.revision() + " on " + r.environment() + ", " + r.outcome().label()
                 + ", started " + r.startedAt() + " by " + String.join(" -> ", r.operators());
     }
 
@@ -57,17 +58,7 @@ public final class ComparisonText {
     }
 
     public static String duration(Duration d) {
-        if (d == null) {
-            return "-";
-        }
-        long ms = d.toMillis();
-        if (ms < 1000) {
-            return ms + "ms";
-        }
-        if (ms < 60_000) {
-            return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
-        }
-        return (ms / 60_000) + "m" + String.format(Locale.ROOT, "%02d", (ms / 1000) % 60) + "s";
+        return Elapsed.of(d, "-");
     }
 
     private static String dash(String s) {

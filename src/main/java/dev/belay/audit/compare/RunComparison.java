@@ -4,7 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.belay.audit.AuditEvent;
 import dev.belay.audit.AuditStore;
-import dev.belay.audit.EventType;
+import dev.belay.audit.LoggedEvent;
 import dev.belay.audit.RunSummary;
 import dev.belay.audit.StepDuration;
 import java.time.Duration;
@@ -78,18 +78,18 @@ public record RunComparison(RunSummary a, RunSummary b, List<StepRow> steps, Lis
 
     /** Per step and check: "passed", or "failed on HOSTS: seen ..." (the last attempt on each host counts). */
     private static Map<String, String> checkResults(List<AuditEvent> timeline) {
-        Map<String, Map<String, AuditEvent>> last = new LinkedHashMap<>();
+        Map<String, Map<String, LoggedEvent.ExpectationChecked>> last = new LinkedHashMap<>();
         for (AuditEvent e : timeline) {
-            if (e.type() == EventType.EXPECTATION_PASSED || e.type() == EventType.EXPECTATION_FAILED) {
+            if (e.event() instanceof LoggedEvent.ExpectationChecked x) {
                 // By host name: hosts finish in any order, and the comparison must read the same each time.
-                last.computeIfAbsent(e.text("stepId") + "\u0000" + e.text("expectation"), k -> new java.util.TreeMap<>())
-                        .put(host(e), e);
+                last.computeIfAbsent(x.stepId() + "\u0000" + x.expectation(), k -> new java.util.TreeMap<>())
+                        .put(host(e), x);
             }
         }
         Map<String, String> out = new LinkedHashMap<>();
         last.forEach((key, byHost) -> {
-            List<String> failed = byHost.values().stream().filter(e -> e.type() == EventType.EXPECTATION_FAILED)
-                    .map(e -> host(e) + " (saw " + e.text("seen") + ")").toList();
+            List<String> failed = byHost.entrySet().stream().filter(x -> !x.getValue().passed())
+                    .map(x -> x.getKey() + " (saw " + x.getValue().seen() + ")").toList();
             out.put(key, failed.isEmpty() ? "passed" : "failed on " + String.join(", ", failed));
         });
         return out;
@@ -113,11 +113,11 @@ public record RunComparison(RunSummary a, RunSummary b, List<StepRow> steps, Lis
     }
 
     private static List<OutputDiff> outputs(AuditStore store, List<AuditEvent> a, List<AuditEvent> b) {
-        Map<String, Map<String, AuditEvent>> oa = lastOutputs(a);
-        Map<String, Map<String, AuditEvent>> ob = lastOutputs(b);
+        Map<String, Map<String, String>> oa = lastOutputs(a);
+        Map<String, Map<String, String>> ob = lastOutputs(b);
         List<OutputDiff> out = new ArrayList<>();
-        for (Map.Entry<String, Map<String, AuditEvent>> step : oa.entrySet()) {
-            Map<String, AuditEvent> hostsB = ob.get(step.getKey());
+        for (Map.Entry<String, Map<String, String>> step : oa.entrySet()) {
+            Map<String, String> hostsB = ob.get(step.getKey());
             if (hostsB == null) {
                 continue;
             }
@@ -139,20 +139,20 @@ public record RunComparison(RunSummary a, RunSummary b, List<StepRow> steps, Lis
         return out;
     }
 
-    /** Per step, per host (in the order hosts first ran it), the last step command's COMMAND_FINISHED. */
-    private static Map<String, Map<String, AuditEvent>> lastOutputs(List<AuditEvent> timeline) {
-        Map<String, Map<String, AuditEvent>> out = new LinkedHashMap<>();
+    /** Per step, per host (in the order hosts first ran it), the last step command's output id. */
+    private static Map<String, Map<String, String>> lastOutputs(List<AuditEvent> timeline) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
         for (AuditEvent e : timeline) {
-            if (e.type() == EventType.COMMAND_FINISHED && !e.text("outputId").isEmpty()
-                    && (e.text("purpose").isEmpty() || e.text("purpose").equals("step"))) {
-                out.computeIfAbsent(e.text("stepId"), k -> new LinkedHashMap<>()).put(host(e), e);
+            if (e.event() instanceof LoggedEvent.CommandFinished f && f.outputId() != null
+                    && (f.purpose() == null || f.purpose().isEmpty() || f.purpose().equals("step"))) {
+                out.computeIfAbsent(f.stepId(), k -> new LinkedHashMap<>()).put(host(e), f.outputId());
             }
         }
         return out;
     }
 
-    private static String output(AuditStore store, AuditEvent e) {
-        return store.readOutput(e.text("outputId")).orElse("");
+    private static String output(AuditStore store, String outputId) {
+        return store.readOutput(outputId).orElse("");
     }
 
     static List<String> diff(String a, String b, String nameA, String nameB) {
@@ -165,7 +165,7 @@ public record RunComparison(RunSummary a, RunSummary b, List<StepRow> steps, Lis
     }
 
     private static String host(AuditEvent e) {
-        String h = e.targetHost() != null ? e.targetHost() : e.text("host");
+        String h = e.targetHost() != null ? e.targetHost() : e.event().host();
         return h == null ? "" : h;
     }
 }

@@ -1,5 +1,6 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.FaultKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ public final class Cloud {
     private final List<Cell> cells = new ArrayList<>();
     private final Set<String> hostMappings = new LinkedHashSet<>();
     private final List<Server> servers = new ArrayList<>();
+    /** Nova services disabled by {@code compute service set --disable}: "host/binary" → reason ("" for none). */
+    private final Map<String, String> disabled = new java.util.LinkedHashMap<>();
     private final List<Simple> images = new ArrayList<>();
     private final List<Simple> volumes = new ArrayList<>();
     private boolean instancesMapped;
@@ -66,6 +69,7 @@ public final class Cloud {
         cells.clear();
         hostMappings.clear();
         servers.clear();
+        disabled.clear();
         images.clear();
         volumes.clear();
         instancesMapped = false;
@@ -84,6 +88,9 @@ public final class Cloud {
         addEndpoints("neutron", neutron, neutron, neutron);
         String glance = "http://" + vip + ":9292";
         addEndpoints("glance", glance, glance, glance);
+        if (cluster.faults().has(FaultKind.CATALOG_INTERNAL_MISSING)) {
+            dropInterface("internal");
+        }
         users.addAll(List.of("admin", "nova", "neutron", "glance"));
         Instant now = cluster.clock().now().minus(Duration.ofDays(30));
         List<String> computes = cluster.topology().role("computes");
@@ -126,6 +133,32 @@ public final class Cloud {
         Endpoint e = new Endpoint(hexId(), region, s.get().name(), s.get().type(), true, iface, url);
         endpoints.add(e);
         return Optional.of(e);
+    }
+
+    /** Removes every endpoint of interface {@code iface} ({@code catalog-internal-missing}). */
+    synchronized void dropInterface(String iface) {
+        endpoints.removeIf(e -> e.iface().equals(iface));
+    }
+
+    /**
+     * What Kolla-Ansible's nova role does from Ocata on (its bootstrap and ks-register tasks): the
+     * placement service and its three endpoints in the catalog, cell0 mapped and cell1 created
+     * when missing, both Nova databases at {@code novaMajor} (e.g. "17" for Queens).
+     */
+    synchronized void kollaNovaBootstrap(String novaMajor) {
+        if (service("placement").isEmpty()) {
+            addService("placement", "placement", "Placement API");
+            String url = "http://" + Network.VIP + ":8780";
+            addEndpoints("placement", url, url, url);
+        }
+        if (cell("cell0").isEmpty()) {
+            addCell("cell0", CELL0_UUID);
+        }
+        if (cell("cell1").isEmpty()) {
+            addCell("cell1", UUID.nameUUIDFromBytes("lab-cell1".getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+        }
+        apiDbRelease = novaMajor;
+        dbRelease = novaMajor;
     }
 
     synchronized Optional<Service> service(String nameOrType) {
@@ -213,6 +246,29 @@ public final class Cloud {
     }
 
     // ------------------------------------------------------------------ servers, images, volumes
+
+    synchronized void disableService(String host, String binary, String reason) {
+        disabled.put(host + "/" + binary, reason == null ? "" : reason);
+    }
+
+    synchronized void enableService(String host, String binary) {
+        disabled.remove(host + "/" + binary);
+    }
+
+    /** The disable reason of a disabled Nova service ("" when none was given); empty while it is enabled. */
+    synchronized Optional<String> disabledReason(String host, String binary) {
+        return Optional.ofNullable(disabled.get(host + "/" + binary));
+    }
+
+    /**
+     * Whether an instance with floating IP {@code address} answers a ping: it exists, is not in
+     * ERROR, and its compute is up with {@code nova_compute} running.
+     */
+    synchronized boolean floatingIpAnswers(String address) {
+        return servers.stream().anyMatch(s -> !s.error()
+                && java.util.Arrays.stream(s.network().split("[=,]")).map(String::trim).anyMatch(address::equals)
+                && cluster.power().isUp(s.host()) && cluster.services().isRunning(s.host(), "nova_compute"));
+    }
 
     synchronized List<Server> servers() {
         return List.copyOf(servers);

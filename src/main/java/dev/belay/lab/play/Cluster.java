@@ -74,12 +74,15 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         all.add(new NovaPlay());
         all.add(new SocatPlay());
         all.add(new ChownPlay());
+        all.add(new HostToolsPlay());
         // The container plays seed in this order: docker defines the Kolla containers, the service
         // plays (Galera, RabbitMQ) then take them over, kolla-ansible writes its configuration.
         all.add(new DockerPlay());
         all.add(new GaleraPlay());
         all.add(new RabbitPlay());
         all.add(new KollaAnsiblePlay());
+        all.add(new PipPlay());
+        all.add(new KollaPasswordsPlay());
         return all;
     }
 

@@ -498,6 +498,7 @@ public final class HostOs {
         }
         cluster.power().comeUp(h, kernel);
         cluster.syncFiles(h, false);
+        relabel(h);
         // Host daemons first (docker brings back the containers it ran), then the enabled container units.
         for (UnitSpec u : toStart.stream().filter(u -> u.container() == null && !u.isTarget()).toList()) {
             startQuietly(h, u);
@@ -506,6 +507,18 @@ public final class HostOs {
             if (cluster.services().get(h, u.container()).isPresent()) {
                 startQuietly(h, u);
             }
+        }
+    }
+
+    /** Where the lab keeps {@code /.autorelabel} (the machine's / is read-only in the sandbox; see touch.sh). */
+    static final String AUTORELABEL = "/var/lib/belay-lab/autorelabel";
+
+    /** SELinux relabels the whole file system at a boot that finds the flag, then removes it. */
+    private void relabel(String h) {
+        try {
+            cluster.files().delete(h, AUTORELABEL);
+        } catch (RuntimeException e) {
+            System.err.println("lab: cannot remove " + AUTORELABEL + " on " + h + ": " + e.getMessage());
         }
     }
 

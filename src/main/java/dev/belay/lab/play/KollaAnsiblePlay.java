@@ -356,6 +356,9 @@ public final class KollaAnsiblePlay implements Play {
                 PlayResult sync = cluster.play(GaleraPlay.class).bootstrapService(first.get(), service, release);
                 if (sync.exitCode() == 0) {
                     run.ok(first.get(), true);
+                    if (role.equals("nova") && Kolla.RELEASES.indexOf(release) >= Kolla.RELEASES.indexOf("ocata")) {
+                        cluster.cloud().kollaNovaBootstrap(String.valueOf(14 + Kolla.RELEASES.indexOf(release)));
+                    }
                 } else {
                     run.fatal(first.get(), "{\"changed\": true, \"msg\": \"Container exited with non-zero return "
                             + "code 1\", \"result\": false}");

@@ -1,5 +1,6 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.FaultKind;
 import dev.belay.lab.play.Network.Listener;
 import java.net.URI;
 import java.util.List;
@@ -155,9 +156,21 @@ final class NetPlay implements Play {
             body.append(http.body());
         }
         StringBuilder out = new StringBuilder();
-        // -o FILE: the lab cannot write into the host's sandbox from here; the body is dropped.
         if (output == null || output.equals("-")) {
             out.append(body);
+        } else if (!output.equals("/dev/null")) {
+            // -o FILE: written into the host's own files (its sandbox root), as curl would.
+            String file = output.startsWith("/") ? output : "/root/" + output;
+            try {
+                if (call.cluster().faults().has(dev.belay.lab.FaultKind.DISK_FULL, call.host())) {
+                    throw new IllegalStateException("No space left on device");
+                }
+                call.cluster().files().write(call.host(), file, body.toString());
+            } catch (RuntimeException e) {
+                String w = writeOut == null ? "" : expand(writeOut, http.status());
+                return new PlayResult(w, silent && !showErrors ? "" : "curl: (23) Failed writing body (0 != "
+                        + body.length() + ")\n", 23);
+            }
         }
         if (writeOut != null) {
             out.append(expand(writeOut, http.status()));
@@ -203,14 +216,20 @@ final class NetPlay implements Play {
         if (proxy.isEmpty()) {
             return Answer.err(7, "Failed connect to " + hostName + ":" + port + "; Connection refused");
         }
+        if (call.cluster().faults().has(FaultKind.HAPROXY_NO_BACKENDS, holder.get())) {
+            return Answer.of(NO_SERVER);
+        }
         for (String c : call.cluster().topology().role("controllers")) {
             if (net.serving(c, proxy.get().container())) {
                 return serve(call, c, port, path);
             }
         }
-        return Answer.of(new Http(503, "Service Unavailable", "text/html",
-                "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n"));
+        return Answer.of(NO_SERVER);
     }
+
+    /** HAProxy's own answer when no server of the backend can take the request. */
+    private static final Http NO_SERVER = new Http(503, "Service Unavailable", "text/html",
+            "<html><body><h1>503 Service Unavailable</h1>\nNo server is available to handle this request.\n</body></html>\n");
 
     private Answer serve(Call call, String h, int port, String path) {
         String p = path.endsWith("/") && path.length() > 1 ? path.substring(0, path.length() - 1) : path;
@@ -238,7 +257,12 @@ final class NetPlay implements Play {
                     "{\"versions\": [{\"status\": \"CURRENT\", \"id\": \"v2.5\"}]}"));
             case 9696 -> Answer.of(new Http(200, "OK", "application/json",
                     "{\"versions\": [{\"status\": \"CURRENT\", \"id\": \"v2.0\"}]}"));
-            case 80, 6080 -> Answer.of(new Http(200, "OK", "text/html", "<!DOCTYPE html>\n<html><head><title>Login - OpenStack Dashboard</title></head></html>\n"));
+            case 80 -> Answer.of(new Http(200, "OK", "text/html", "<!DOCTYPE html>\n<html><head><title>Login - OpenStack Dashboard</title></head>\n"
+                    + "<body><form id=\"\" class=\"ng-pristine ng-valid\" action=\"/dashboard/auth/login/\" method=\"POST\">"
+                    + "<input type='hidden' name='csrfmiddlewaretoken' value='labcsrf0token' />\n"
+                    + "<input type=\"hidden\" name=\"next\" value=\"/dashboard/\" id=\"id_next\" />\n"
+                    + "<input type=\"hidden\" name=\"region\" value=\"default\" id=\"id_region\" /></form></body></html>\n"));
+            case 6080 -> Answer.of(new Http(200, "OK", "text/html", "<!DOCTYPE html>\n<html><head><title>Login - OpenStack Dashboard</title></head></html>\n"));
             case 15672 -> Answer.of(new Http(200, "OK", "text/html", "<!doctype html>\n<html><head><title>RabbitMQ Management</title></head></html>\n"));
             default -> Answer.err(52, "Empty reply from server");
         };

@@ -20,11 +20,47 @@ final class NovaPlay implements Play {
     }
 
     @Override
+    public void attach(Cluster cluster) {
+        cluster.faults().onInject(f -> ahead(cluster, f));
+    }
+
+    @Override
+    public void seed(Cluster cluster) {
+        cluster.faults().all().forEach(f -> ahead(cluster, f));
+    }
+
+    /** {@code nova-packages-ahead@H}: H's Newton Nova packages are Ocata's, as after a {@code yum update} there. */
+    private static void ahead(Cluster cluster, dev.belay.lab.Fault f) {
+        if (f.kind() != dev.belay.lab.FaultKind.NOVA_PACKAGES_AHEAD) {
+            return;
+        }
+        cluster.hostOs().packages(f.host()).forEach((name, version) -> {
+            if ((name.startsWith("openstack-nova") || name.equals("python-nova")) && version.equals(Rpms.NEWTON)) {
+                cluster.hostOs().install(f.host(), name, Rpms.OCATA);
+            }
+        });
+    }
+
+    @Override
     public PlayResult run(Call call) {
+        return run(call, null);
+    }
+
+    /**
+     * The same commands run inside a Kolla container ({@code docker exec nova_api nova-manage ...}):
+     * the tools are the image's release, not the host's packages.
+     */
+    PlayResult inContainer(Call call, String release) {
+        int i = Kolla.RELEASES.indexOf(release);
+        return run(call, i < 0 ? null : (14 + i) + ".0.0");
+    }
+
+    private PlayResult run(Call call, String containerVersion) {
         try {
+            String version = containerVersion != null ? containerVersion : novaVersion(call);
             return switch (call.command()) {
-                case "nova-manage" -> novaManage(call);
-                case "nova-status" -> novaStatus(call);
+                case "nova-manage" -> novaManage(call, version);
+                case "nova-status" -> novaStatus(call, version);
                 default -> placementManage(call);
             };
         } catch (PlayFailure f) {
@@ -59,8 +95,7 @@ final class NovaPlay implements Play {
         }
     }
 
-    private PlayResult novaManage(Call call) throws PlayFailure {
-        String version = novaVersion(call);
+    private PlayResult novaManage(Call call, String version) throws PlayFailure {
         List<String> a = call.args().stream().filter(x -> !x.startsWith("--config")).toList();
         if (a.contains("--version")) {
             // oslo.config's --version prints on standard error under Python 2.
@@ -218,8 +253,7 @@ final class NovaPlay implements Play {
     }
 
     /** Ocata's {@code nova-status upgrade check}: Cells v2, Placement API, Resource Providers. */
-    private PlayResult novaStatus(Call call) throws PlayFailure {
-        String version = novaVersion(call);
+    private PlayResult novaStatus(Call call, String version) throws PlayFailure {
         if (!ocata(version)) {
             throw new PlayFailure(127, "nova-status: command not found");
         }

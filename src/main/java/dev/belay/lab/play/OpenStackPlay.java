@@ -1,5 +1,7 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.Fault;
+import dev.belay.lab.FaultKind;
 import dev.belay.lab.play.Cloud.Endpoint;
 import dev.belay.lab.play.Cloud.Server;
 import java.time.Duration;
@@ -24,7 +26,7 @@ final class OpenStackPlay implements Play {
             .withZone(ZoneOffset.UTC);
     static final Duration BUILD_TIME = Duration.ofSeconds(10);
 
-    private static final List<String> COMMANDS = List.of("token issue", "compute service list", "network agent list",
+    private static final List<String> COMMANDS = List.of("token issue", "compute service list", "compute service set", "network agent list",
             "endpoint list", "endpoint create", "service show", "service create", "service list", "user show",
             "user create", "user list", "role add", "role assignment list", "server list", "server create",
             "server delete", "server show", "image list", "volume list");
@@ -34,6 +36,16 @@ final class OpenStackPlay implements Play {
     @Override
     public Set<String> commands() {
         return Set.of("openstack");
+    }
+
+    @Override
+    public void attach(Cluster cluster) {
+        // At start the fresh catalog leaves them out (Cloud.seed); injected live, they go at once.
+        cluster.faults().onInject(f -> {
+            if (f.kind() == FaultKind.CATALOG_INTERNAL_MISSING) {
+                cluster.cloud().dropInterface("internal");
+            }
+        });
     }
 
     /** A parsed command line: the command, its options and positionals, the output format and columns. */
@@ -99,6 +111,7 @@ final class OpenStackPlay implements Play {
             Out out = switch (name) {
                 case "token issue" -> tokenIssue(call);
                 case "compute service list" -> computeServices(call, cmd);
+                case "compute service set" -> computeServiceSet(call, cmd);
                 case "network agent list" -> agents(call);
                 case "endpoint list" -> endpointList(call, cmd);
                 case "endpoint create" -> endpointCreate(call, cmd);
@@ -118,6 +131,12 @@ final class OpenStackPlay implements Play {
 
     // ------------------------------------------------------------------ reaching the APIs
 
+    /** A Nova service is up while its container runs and reports in ({@code service-not-reporting@H:NAME}). */
+    private static boolean reporting(Call call, String host, String container) {
+        return call.cluster().network().serving(host, container)
+                && !call.cluster().faults().all().contains(new Fault(FaultKind.SERVICE_NOT_REPORTING, host, container));
+    }
+
     private static void reach(Call call, String container) throws PlayFailure {
         Network net = call.cluster().network();
         String auth = "http://" + Network.VIP + ":35357/v3";
@@ -126,7 +145,8 @@ final class OpenStackPlay implements Play {
                     + ". Attempting to parse version from URL.\nUnable to establish connection to " + auth
                     + "/auth/tokens: ('Connection aborted.', error(113, 'No route to host'))");
         }
-        boolean served = call.cluster().topology().role("controllers").stream().anyMatch(h -> net.serving(h, container));
+        boolean served = call.cluster().topology().role("controllers").stream().anyMatch(h -> net.serving(h, container))
+                && !call.cluster().faults().has(FaultKind.HAPROXY_NO_BACKENDS, net.vipHolder().get());
         if (!served) {
             throw new PlayFailure(1, container.equals("keystone")
                     ? "Failed to discover available identity versions when contacting " + auth
@@ -225,16 +245,60 @@ final class OpenStackPlay implements Play {
                 {"nova-conductor", "nova_conductor"}};
         for (String[] b : control) {
             for (String h : call.cluster().topology().role("controllers")) {
-                rows.add(serviceRow(id++, b[0], h, "internal", net.serving(h, b[1]), now));
+                rows.add(serviceRow(id++, b[0], h, "internal", reporting(call, h, b[1]), now));
             }
         }
         for (String h : call.cluster().topology().role("computes")) {
-            rows.add(serviceRow(id++, "nova-compute", h, "nova", net.serving(h, "nova_compute"), now));
+            rows.add(serviceRow(id++, "nova-compute", h, "nova", reporting(call, h, "nova_compute"), now));
         }
         String svc = cmd.opt("--service");
         String host = cmd.opt("--host");
         rows.removeIf(r -> (svc != null && !r.get(1).equals(svc)) || (host != null && !r.get(2).equals(host)));
-        return new Out(List.of("ID", "Binary", "Host", "Zone", "Status", "State", "Updated At"), rows, false);
+        Cloud cloud = call.cluster().cloud();
+        boolean long_ = cmd.opts().containsKey("--long");
+        List<List<String>> shown = new ArrayList<>();
+        for (List<String> r : rows) {
+            List<String> row = new ArrayList<>(r);
+            String reason = cloud.disabledReason(r.get(2), r.get(1)).orElse(null);
+            if (reason != null) {
+                row.set(4, "disabled");
+            }
+            if (long_) {
+                row.add(reason == null || reason.isEmpty() ? "None" : reason);
+            }
+            shown.add(row);
+        }
+        List<String> cols = new ArrayList<>(List.of("ID", "Binary", "Host", "Zone", "Status", "State", "Updated At"));
+        if (long_) {
+            cols.add("Disabled Reason");
+        }
+        return new Out(cols, shown, false);
+    }
+
+    /** {@code compute service set [--enable|--disable] [--disable-reason R] HOST SERVICE}: prints nothing. */
+    private Out computeServiceSet(Call call, Cmd cmd) throws PlayFailure {
+        reach(call, "nova_api");
+        if (cmd.pos().size() != 2) {
+            throw new PlayFailure(2, "usage: openstack compute service set [-h] [--enable | --disable]\n"
+                    + "                                     [--disable-reason <reason>]\n"
+                    + "                                     [--up | --down] <host> <service>\n"
+                    + "openstack compute service set: error: too few arguments");
+        }
+        String host = cmd.pos().get(0);
+        String binary = cmd.pos().get(1);
+        boolean known = (binary.equals("nova-compute") && call.cluster().topology().has(host, "computes"))
+                || (call.cluster().topology().has(host, "controllers")
+                && List.of("nova-scheduler", "nova-conductor", "nova-consoleauth").contains(binary));
+        if (!known) {
+            throw new PlayFailure(1, "Compute service " + binary + " of host " + host + " failed to set.\n"
+                    + "Compute service nova-compute of host " + host + " failed to set.");
+        }
+        if (cmd.opts().containsKey("--disable")) {
+            call.cluster().cloud().disableService(host, binary, cmd.opt("--disable-reason"));
+        } else if (cmd.opts().containsKey("--enable")) {
+            call.cluster().cloud().enableService(host, binary);
+        }
+        return new Out(List.of(), List.of(), false);
     }
 
     private static List<String> serviceRow(int id, String binary, String host, String zone, boolean up, Instant now) {

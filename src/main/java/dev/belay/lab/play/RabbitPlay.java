@@ -108,9 +108,10 @@ public final class RabbitPlay implements Play {
             Rabbits r = null;
             for (String host : c.topology().hosts()) {
                 Optional<Services.Unit> u = c.services().on(host).stream().filter(RabbitPlay::isRabbit).findFirst();
-                if (u.isEmpty() || !u.get().running()) {
+                if (u.isEmpty()) {
                     continue;
                 }
+                // A broker a start fault stopped (container-exits@H:rabbitmq) is still a disc member, down.
                 if (r == null) {
                     r = new Rabbits(nodeName(host), u.get().since());
                     r.policies.add(new Policy("/", "ha-all", "all", "^(?!amq\\.).*", "{\"ha-mode\":\"all\"}", 0));
@@ -118,7 +119,7 @@ public final class RabbitPlay implements Play {
                 Node n = node(host);
                 n.unit = u.get().name();
                 n.release = u.get().version();
-                n.phase = Phase.RUNNING;
+                n.phase = u.get().running() ? Phase.RUNNING : Phase.DOWN;
                 n.cluster = r;
                 n.since = u.get().since();
                 r.members.add(host);
@@ -324,7 +325,7 @@ public final class RabbitPlay implements Play {
             }
             String disc = String.join(",", members.stream().map(RabbitPlay::atom).toList());
             String run = String.join(",", running.stream().map(RabbitPlay::atom).toList());
-            String alarms = String.join(",", running.stream().map(h -> "{" + atom(h) + ",[]}").toList());
+            String alarms = String.join(",", running.stream().map(h -> "{" + atom(h) + ",[" + alarmsOf(h) + "]}").toList());
             String name = n.cluster == null ? nodeName(n.host) : n.cluster.name;
             return "Cluster status of node " + atom(n.host) + " ...\n"
                     + "[{nodes,[{disc,[" + disc + "]}]},\n"
@@ -333,6 +334,14 @@ public final class RabbitPlay implements Play {
                     + " {partitions,[]},\n"
                     + " {alarms,[" + alarms + "]}]\n";
         }
+    }
+
+    /**
+     * The node's resource alarms as the broker lists them: {@code disk} while the host's disk is
+     * full ({@code disk-full@H}: free space under {@code disk_free_limit}, so publishers block).
+     */
+    private String alarmsOf(String host) {
+        return cluster.faults().has(FaultKind.DISK_FULL, host) ? "disk" : "";
     }
 
     private String status(Node n) {
@@ -364,12 +373,12 @@ public final class RabbitPlay implements Play {
                 + "          {plugins,1290752},{other_proc,19874584},{mnesia,283576},{mgmt_db,1353568},\n"
                 + "          {msg_index,64624},{other_ets,1818672},{binary,7896744},{code,27581089},\n"
                 + "          {atom,992409},{other_system,7573606}]},\n"
-                + " {alarms,[]},\n"
+                + " {alarms,[" + alarmsOf(n.host) + "]},\n"
                 + " {listeners,[{clustering,25672,\"::\"},{amqp,5672,\"" + n.host + "\"}]},\n"
                 + " {vm_memory_high_watermark,0.4},\n"
                 + " {vm_memory_limit,3301007360},\n"
                 + " {disk_free_limit,50000000},\n"
-                + " {disk_free,41736527872},\n"
+                + " {disk_free," + (alarmsOf(n.host).isEmpty() ? "41736527872" : "31457280") + "},\n"
                 + " {file_descriptors,[{total_limit,1048476},{total_used,212},{sockets_limit,943626},{sockets_used,210}]},\n"
                 + " {processes,[{limit,1048576},{used,4119}]},\n"
                 + " {run_queue,0},\n"

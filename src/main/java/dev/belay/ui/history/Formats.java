@@ -1,5 +1,6 @@
 package dev.belay.ui.history;
 
+import dev.belay.text.Elapsed;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,17 +24,7 @@ final class Formats {
     }
 
     static String duration(Duration d) {
-        if (d == null) {
-            return "–";
-        }
-        long s = Math.round(d.toMillis() / 1000.0);
-        if (s >= 3600) {
-            return String.format("%dh %02dm", s / 3600, (s % 3600) / 60);
-        }
-        if (s >= 60) {
-            return String.format("%dm %02ds", s / 60, s % 60);
-        }
-        return s + "s";
+        return Elapsed.of(d, "–");
     }
 
     /** "+12s" when {@code actual} took longer than {@code reference}, "−5s" when shorter. */

@@ -46,6 +46,7 @@ public final class HistoryView {
     private final RunDetailView detail = new RunDetailView(this::chooseExport);
     private final Label verifyResult = new Label();
     private final Label status = new Label();
+    private final dev.belay.ui.approval.PendingApprovals pending;
     private final BorderPane root = new BorderPane();
     private boolean loadedOnce;
     private String shownRunId;
@@ -70,6 +71,7 @@ public final class HistoryView {
 
     private HistoryView(AuditAccess audit) {
         this.audit = audit;
+        this.pending = new dev.belay.ui.approval.PendingApprovals(audit::store);
         Button verify = new Button("Check integrity", new FontIcon(Feather.SHIELD));
         verify.setId("verify");
         verify.setOnAction(e -> verify());
@@ -89,7 +91,7 @@ public final class HistoryView {
         runs.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         HBox top = new HBox(12, heading, spacer, verifyResult, verify, bundle, compare);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(10, top, filters.node(), status);
+        VBox header = new VBox(10, top, pending.node(), filters.node(), status);
         header.setPadding(new Insets(14, 16, 10, 16));
         runs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && !now.runId().equals(shownRunId)) {
@@ -114,10 +116,16 @@ public final class HistoryView {
         return root;
     }
 
+    /** The points of no return that wait for approval (a second operator approves from here). */
+    public dev.belay.ui.approval.PendingApprovals pendingApprovals() {
+        return pending;
+    }
+
     /** Runs the filter query again. */
     public CompletableFuture<List<RunSummary>> refresh() {
         var query = filters.query();
         status.setText("Searching…");
+        pending.refresh();
         return background.run(() -> audit.store().runs(query), found -> {
             runs.getItems().setAll(found);
             status.setText(found.size() == 1 ? "1 run" : found.size() + " runs");
@@ -250,6 +258,7 @@ public final class HistoryView {
             return;
         }
         closed = true;
+        pending.close();
         if (compareStage != null) {
             compareStage.close();
         }

@@ -1,6 +1,8 @@
 package dev.belay.ui.history;
 
 import dev.belay.audit.AuditEvent;
+import dev.belay.audit.EventText;
+import dev.belay.audit.LoggedEvent;
 import dev.belay.audit.ReportFormat;
 import dev.belay.audit.RunReport;
 import dev.belay.audit.RunSummary;
@@ -171,7 +173,7 @@ final class RunDetailView {
                 : Formats.duration(Duration.between(report.run().startedAt(), e.ts()))));
         timeline.getColumns().add(RunsTable.column("Who", 62, e -> e.operator().name()));
         timeline.getColumns().add(RunsTable.column("Host", 70, e -> e.targetHost() == null ? "" : e.targetHost()));
-        timeline.getColumns().add(RunsTable.column("Event", 200, e -> e.type().name()));
+        timeline.getColumns().add(RunsTable.column("Event", 150, e -> EventText.what(e.event())));
         timeline.getColumns().add(RunsTable.column("Detail", 400, RunDetailView::describe));
         timeline.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -185,17 +187,9 @@ final class RunDetailView {
         });
     }
 
-    /** The audit's one-line description, with terminal events named by their recording. */
+    /** The audit's one-line description in plain words. */
     static String describe(AuditEvent e) {
-        return switch (e.type()) {
-            case TERMINAL_OPENED -> "terminal opened, recording " + shortId(e.text("recordingId"));
-            case TERMINAL_CLOSED -> "terminal closed, recording " + shortId(e.text("recordingId")) + " sealed";
-            default -> RunReport.describe(e);
-        };
-    }
-
-    private static String shortId(String id) {
-        return id.length() > 8 ? id.substring(0, 8) : id;
+        return RunReport.describe(e);
     }
 
     private void buildSteps() {
@@ -217,11 +211,11 @@ final class RunDetailView {
             failures.getChildren().add(muted("No check failed in this run."));
         }
         for (RunReport.Failure f : r.failures()) {
-            AuditEvent e = f.event();
-            Label head = new Label(e.text("stepId") + " on " + e.targetHost() + ": " + e.text("expectation"));
+            LoggedEvent.ExpectationChecked e = f.check();
+            Label head = new Label(e.stepId() + " on " + f.stored().targetHost() + ": " + e.expectation());
             head.getStyleClass().addAll("failure-title", "danger");
-            Label detail = new Label("expected " + e.text("expected") + ", seen " + e.text("seen")
-                    + "  ·  " + Formats.time(e.ts()));
+            Label detail = new Label("expected " + e.expected() + ", seen " + e.seen()
+                    + "  ·  " + Formats.time(f.stored().ts()));
             detail.setWrapText(true);
             VBox card = new VBox(4, head, detail);
             if (!f.outputExcerpt().isBlank()) {

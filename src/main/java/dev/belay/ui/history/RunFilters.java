@@ -31,7 +31,7 @@ final class RunFilters {
         outcome.setId("filter-outcome");
         outcome.getItems().add(ANY);
         for (RunOutcome o : RunOutcome.values()) {
-            outcome.getItems().add(o.name().toLowerCase().replace('_', ' '));
+            outcome.getItems().add(o.label());
         }
         outcome.setValue(ANY);
         from.setId("filter-from");
@@ -68,7 +68,7 @@ final class RunFilters {
             q = q.environment(environment.getText().strip());
         }
         if (outcome.getValue() != null && !ANY.equals(outcome.getValue())) {
-            q = q.outcome(RunOutcome.valueOf(outcome.getValue().toUpperCase().replace(' ', '_')));
+            q = q.outcome(outcomeOf(outcome.getValue()));
         }
         if (from.getValue() != null || to.getValue() != null) {
             q = q.between(startOf(from.getValue()), to.getValue() == null ? null : startOf(to.getValue().plusDays(1)));
@@ -77,6 +77,16 @@ final class RunFilters {
             q = q.outputContains(text.getText().strip());
         }
         return q;
+    }
+
+    /** The outcome a label names, or null. */
+    static RunOutcome outcomeOf(String label) {
+        for (RunOutcome o : RunOutcome.values()) {
+            if (o.label().equals(label)) {
+                return o;
+            }
+        }
+        return null;
     }
 
     private static java.time.Instant startOf(LocalDate day) {

@@ -33,7 +33,7 @@ final class RunsTable {
     }
 
     static String label(RunOutcome o) {
-        return o.name().toLowerCase().replace('_', ' ');
+        return o.label();
     }
 
     static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
@@ -52,11 +52,9 @@ final class RunsTable {
             getStyleClass().removeAll("outcome-good", "outcome-bad", "outcome-warn");
             setText(empty ? null : item);
             if (!empty && item != null) {
-                getStyleClass().add(switch (item) {
-                    case "succeeded" -> "outcome-good";
-                    case "failed", "aborted" -> "outcome-bad";
-                    default -> "outcome-warn";
-                });
+                RunOutcome o = RunFilters.outcomeOf(item);
+                getStyleClass().add(o == RunOutcome.SUCCEEDED ? "outcome-good"
+                        : o == RunOutcome.FAILED || o == RunOutcome.ABORTED ? "outcome-bad" : "outcome-warn");
             }
         }
     }

@@ -52,7 +52,7 @@ final class EndPanel {
         root.getStyleClass().removeIf(c -> c.startsWith("end-"));
         root.getStyleClass().addAll("end-panel", "end-" + end.outcome().replace(' ', '-'));
         Label outcome = new Label("Run " + end.outcome(), new FontIcon(switch (end.outcome()) {
-            case "completed" -> Feather.CHECK_CIRCLE;
+            case "succeeded" -> Feather.CHECK_CIRCLE;
             case "rolled back" -> Feather.ROTATE_CCW;
             default -> Feather.OCTAGON;
         }));

@@ -1,6 +1,8 @@
 package dev.belay.ui.run;
 
 import dev.belay.engine.RunEvent;
+import dev.belay.text.Elapsed;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -23,7 +25,7 @@ final class EventFeed {
             return "run " + s.runId() + " started by " + s.operator() + " on " + s.environment()
                     + (s.mode() == dev.belay.engine.RunMode.DRY_RUN ? " (dry run)" : "") + (s.rehearsal() ? " (rehearsal)" : "");
         } else if (e instanceof RunEvent.RunFinished f) {
-            return "run finished: " + f.status().name().toLowerCase().replace('_', ' ') + " · " + f.message();
+            return "run finished: " + f.status().label().toLowerCase(java.util.Locale.ROOT) + " · " + f.message();
         } else if (e instanceof RunEvent.RunAborted a) {
             return "run aborted: " + a.reason();
         } else if (e instanceof RunEvent.RunResumed r) {
@@ -43,7 +45,7 @@ final class EventFeed {
                     + (c.note() == null || c.note().isBlank() ? "" : ": " + c.note());
         } else if (e instanceof RunEvent.CommandFinished c) {
             return "  " + c.host() + " · " + c.stepId() + " " + c.outcome()
-                    + (c.exitCode() == null ? "" : " (exit " + c.exitCode() + ")") + " in " + c.millis() + " ms";
+                    + (c.exitCode() == null ? "" : " (exit " + c.exitCode() + ")") + " in " + Elapsed.of(Duration.ofMillis(c.millis()));
         } else if (e instanceof RunEvent.ExpectationChecked x) {
             return x.passed() ? null : "  " + x.host() + " · " + x.stepId() + ": expected " + x.expected() + "; "
                     + FailureSummary.plainSeen(x.seen());
@@ -66,7 +68,7 @@ final class EventFeed {
         } else if (e instanceof RunEvent.WindowWarning w) {
             return "⚠ " + w.message();
         } else if (e instanceof RunEvent.SnapshotTaken s) {
-            return "  snapshot " + s.name() + " on " + s.host() + (s.same() ? " unchanged" : " changed");
+            return "  snapshot " + s.name() + " on " + s.host() + (s.previousRunId() == null ? ": first snapshot" : s.same() ? " unchanged" : " changed");
         }
         return null;
     }

@@ -41,14 +41,12 @@ record RunEnd(String runId, String outcome, String reason, Duration took, Durati
         return new RunEnd(s.runId(), outcome(s.status()), reason, took, estimated, steps, downtime(s));
     }
 
-    /** The outcome in the words the run window uses for it. */
+    /** The outcome in the words History, the reports and the CLI use ({@link RunStatus#label()}). */
     static String outcome(RunStatus status) {
         return switch (status) {
             case NOT_STARTED -> "not started";
             case RUNNING, WAITING_FOR_OPERATOR -> "running";
-            case COMPLETED -> "completed";
-            case ROLLED_BACK -> "rolled back";
-            case ABORTED -> "aborted";
+            default -> status.label().toLowerCase(java.util.Locale.ROOT);
         };
     }
 

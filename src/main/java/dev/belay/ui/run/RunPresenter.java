@@ -43,6 +43,9 @@ final class RunPresenter {
 
         /** How an unknown outcome was decided, with the operator's own note; empty when cancelled. */
         Optional<Resolved> resolution(String stepId, String host);
+
+        /** At a point of no return: the next approval (the operator's, then another person's); empty when cancelled. */
+        Optional<dev.belay.ui.approval.Approval> approval(dev.belay.engine.ApprovalState waiting);
     }
 
     /** The operator's decision on an unknown outcome and their note of what they checked. */
@@ -221,6 +224,13 @@ final class RunPresenter {
 
     /** Starts {@code stepId}: the one place a step is started from the window (buttons and Ctrl+Enter). */
     void run(String stepId) {
+        var ponr = NoReturnPrompt.waiting(state, stepId);
+        if (ponr.isPresent()) {
+            // the engine refuses RUN here until the approvals are in: ask for the next one instead
+            questions.approval(ponr.get()).ifPresent(a -> send(c -> c.approve(stepId, a.approver(),
+                    a.typedEnvironment(), a.note())));
+            return;
+        }
         send(c -> c.run(stepId));
     }
 

@@ -2,7 +2,7 @@ package dev.belay.ui.run;
 
 import dev.belay.app.AuditStores;
 import dev.belay.app.LiveRun;
-import dev.belay.app.RunStarter;
+import dev.belay.app.Runs;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.RunOutcome;
 import dev.belay.audit.RunQuery;
@@ -10,12 +10,10 @@ import dev.belay.audit.RunSummary;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
-import dev.belay.engine.PlanFiles;
 import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
-import dev.belay.engine.RunStore;
 import dev.belay.inventory.InventoryFiles;
 import dev.belay.inventory.Inventory;
 import dev.belay.lab.LabConfig;
@@ -85,15 +83,14 @@ public final class RunService implements AutoCloseable {
         return submit(() -> {
             Runbook runbook = loadRunbook(request.runbookFile());
             Path inventoryFile = inventoryFile(request.inventory(), runbook);
-            Plan plan = PlanFiles.load(request.runbookFile(), inventoryFile, request.vars());
+            Plan plan = Runs.plan(request.runbookFile(), inventoryFile, request.vars(), request.mode(), false);
             SshSettings ssh = ssh(prompt, passphrases, request.inventory() instanceof InventoryChoice.PracticeLab);
             if (request.mode() != RunMode.DRY_RUN) {
                 signCheckpoints(request.operator(), ssh);
             }
-            RunStore store = request.mode() == RunMode.DRY_RUN ? new DryRunStore(new AuditEventSink(audit())) : new AuditEventSink(audit());
             RunOptions options = new RunOptions(request.operator(), request.mode(), request.windowEnd(), false,
                     request.stepByStep(), request.rehearsal());
-            LiveRun run = new RunStarter(ssh, store).start(plan, options, listener);
+            LiveRun run = runs().start(plan, options, ssh, listener);
             return new RunSession(run, request.mode(), request.mode() == RunMode.DRY_RUN ? null : audit(),
                     request.operator());
         });
@@ -116,21 +113,17 @@ public final class RunService implements AutoCloseable {
                                                 HostKeyPrompt prompt, PassphrasePrompt passphrases,
                                                 Consumer<RunEvent> listener) {
         return submit(() -> {
-            AuditEventSink sink = new AuditEventSink(audit());
-            List<RunEvent> events = sink.events(runId);
-            if (events.isEmpty() || !(events.get(0) instanceof RunEvent.RunStarted started)) {
-                throw new PlanException("run " + runId + " is not in the audit log " + audit().location());
-            }
+            RunEvent.RunStarted started = runs().recordedStart(runId);
             boolean onLab = started.inventoryPath() != null && Path.of(started.inventoryPath()).startsWith(settings.labDir());
             if (onLab) {
                 Inventory inv = loadInventory(new InventoryChoice.File(Path.of(started.inventoryPath())));
                 ensureLab(inv.hosts().size());
             }
-            Plan plan = PlanFiles.forResume(started, secrets);
+            Plan plan = Runs.resumePlan(started, secrets, false);
             SshSettings ssh = ssh(prompt, passphrases, onLab);
             signCheckpoints(operator != null ? operator : System.getProperty("user.name", "operator"), ssh);
-            LiveRun run = new RunStarter(ssh, sink).resume(runId, plan,
-                    new RunEngine.ResumeOptions(operator, secrets, false, true), listener);
+            LiveRun run = runs().resume(runId, plan, new RunEngine.ResumeOptions(operator, secrets, false, true), ssh,
+                    listener);
             return new RunSession(run, started.mode(), audit(), run.controller().state().operator());
         });
     }
@@ -230,6 +223,11 @@ public final class RunService implements AutoCloseable {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** The application core over this process's audit store. */
+    private Runs runs() {
+        return new Runs(new AuditEventSink(audit()));
     }
 
     /** The process's audit store for the configured database (shared with the History page). */

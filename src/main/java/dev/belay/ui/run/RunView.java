@@ -496,6 +496,12 @@ public final class RunView {
         public Optional<RunPresenter.Resolved> resolution(String stepId, String host) {
             return ReasonDialog.resolution(window(), stepId, host);
         }
+
+        @Override
+        public Optional<dev.belay.ui.approval.Approval> approval(dev.belay.engine.ApprovalState waiting) {
+            return dev.belay.ui.approval.ApprovalDialog.ask(window(), waiting,
+                    dev.belay.ui.approval.ApprovalDialog.next(waiting));
+        }
     }
 
     private EndPanel.Links noLinks() {

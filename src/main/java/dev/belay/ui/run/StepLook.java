@@ -1,5 +1,6 @@
 package dev.belay.ui.run;
 
+import dev.belay.text.Elapsed;
 import dev.belay.engine.HostStatus;
 import dev.belay.engine.StepStatus;
 import java.time.Duration;
@@ -32,15 +33,8 @@ record StepLook(Feather icon, String word, String styleClass) {
         };
     }
 
-    /** 4s, 2m 05s, 1h 03m: short enough for a list cell. */
+    /** Short enough for a list cell; a clock that went back shows 0. */
     static String duration(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return String.format("%dm %02ds", s / 60, s % 60);
-        }
-        return String.format("%dh %02dm", s / 3600, (s % 3600) / 60);
+        return Elapsed.of(d.isNegative() ? Duration.ZERO : d);
     }
 }

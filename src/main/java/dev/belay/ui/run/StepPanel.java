@@ -1,6 +1,8 @@
 package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
+import dev.belay.engine.Awaiting;
+import dev.belay.engine.HostCommands;
 import dev.belay.engine.HostResult;
 import dev.belay.engine.HostStatus;
 import dev.belay.engine.Option;
@@ -233,6 +235,7 @@ final class StepPanel {
         next.setMinWidth(0);
         HBox bar = new HBox(10, button("Run next", "btn-run", Feather.PLAY, "Run '" + title + "' (Ctrl+Enter)", true,
                 presenter::runNext), next);
+        NoReturnWarning.of(state, nextId).ifPresent(w -> bar.getChildren().add(1, w));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setId("next-bar");
         bar.getStyleClass().add("next-bar");

@@ -1,8 +1,7 @@
 package dev.belay.ui.terminal;
 
+import dev.belay.audit.LoggedEvent;
 import dev.belay.ui.fx.Background;
-
-import dev.belay.audit.EventType;
 import dev.belay.audit.NewEvent;
 import dev.belay.audit.Recording;
 import dev.belay.audit.RecordingRef;
@@ -33,9 +32,8 @@ final class SessionRecord {
     /** Starts the recording and appends TERMINAL_OPENED; call off the FX thread. */
     static SessionRecord open(TerminalAudit audit, String host, int cols, int rows) {
         Recording recording = audit.store().startRecording(audit.runId(), host, cols, rows, host + " terminal");
-        NewEvent opened = NewEvent.of(audit.runId(), audit.operator(), host, EventType.TERMINAL_OPENED);
-        opened.payload().put("recordingId", recording.id()).put("cols", cols).put("rows", rows);
-        audit.store().append(opened);
+        audit.store().append(NewEvent.of(audit.runId(), audit.operator(), host, new LoggedEvent.TerminalOpened(
+                audit.store().clock().instant(), host, recording.id(), cols, rows)));
         return new SessionRecord(audit, host, recording);
     }
 
@@ -64,9 +62,8 @@ final class SessionRecord {
         finished = true;
         CompletableFuture.runAsync(() -> {
             RecordingRef ref = recording.finish();
-            NewEvent closed = NewEvent.of(audit.runId(), audit.operator(), host, EventType.TERMINAL_CLOSED);
-            closed.payload().put("recordingId", ref.id()).put("sha256", ref.sha256());
-            audit.store().append(closed);
+            audit.store().append(NewEvent.of(audit.runId(), audit.operator(), host, new LoggedEvent.TerminalClosed(
+                    audit.store().clock().instant(), host, ref.id(), ref.sha256())));
         }, recorder.executor()).whenComplete((v, e) -> {
             recorder.close();
             if (e == null) {

@@ -32,10 +32,16 @@ class ScenarioDocsTest {
         assertThat(s.runbook()).isEqualTo(dir.resolve("practice-upgrade.yaml").toAbsolutePath());
         assertThat(s.labHosts()).isEqualTo(3);
         assertThat(s.speed()).isEqualTo(60.0);
-        assertThat(s.faults()).singleElement().satisfies(f -> {
+        assertThat(s.faults()).hasSize(2);
+        assertThat(s.faults().get(0)).satisfies(f -> {
             assertThat(f.fault().kind()).isEqualTo(FaultKind.CONNECTION_DROP);
             assertThat(f.fault().host()).isEqualTo("lab-1");
             assertThat(f.atStep()).isEqualTo("rolling-restart");
+        });
+        assertThat(s.faults().get(1)).satisfies(f -> {
+            assertThat(f.fault()).isNull();
+            assertThat(f.hand()).isEqualTo(new Scenario.Hand("lab-3", "echo stopped > \"$HOME/practice-svc/run/state\""));
+            assertThat(f.atStep()).isEqualTo("healthy");
         });
         assertThat(s.vars()).containsEntry("backup_dir", "practice-svc.bak");
         assertThat(s.expect().summary()).isEqualTo("stopped at rolling-restart");

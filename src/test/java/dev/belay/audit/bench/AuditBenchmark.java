@@ -39,8 +39,11 @@ public final class AuditBenchmark {
         double cold = appendsPerSecond(work.resolve("append1cold"), 1, 3000);
         double four = appendsPerSecond(work.resolve("append4"), 4, 750);
         double one = appendsPerSecond(work.resolve("append1"), 1, 3000); // measured again, JVM warm
+        double burst = appendsPerSecond(work.resolve("append32"), 32, 300); // a step's 32 host threads at once
         System.out.printf("durable appends/s: 1 writer %.0f (first, cold JVM: %.0f), 4 writers %.0f (ratio 4w/1w %.2f)%n",
                 one, cold, four, four / one);
+        System.out.printf("durable appends/s in bursts (32 writers, group commit): %.0f (ratio to 1 writer %.2f)%n",
+                burst, burst / one);
 
         double[] small = reviewTimes(work.resolve("small"), 10, perRun);
         double[] large = reviewTimes(work.resolve("large"), runs, perRun);

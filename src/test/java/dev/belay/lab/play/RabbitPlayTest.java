@@ -55,6 +55,15 @@ class RabbitPlayTest {
     }
 
     @Test
+    void aBrokerStoppedByAStartFaultIsStillADiscMemberThatIsDown() {
+        try (LabFixture faulted = new LabFixture(3, "container-exits@lab-2:rabbitmq")) {
+            String status = faulted.out("lab-1", STATUS);
+            assertTrue(status.contains("{disc,['rabbit@lab-1','rabbit@lab-2','rabbit@lab-3']}"), status);
+            assertTrue(status.contains("{running_nodes,['rabbit@lab-3','rabbit@lab-1']}"), status);
+        }
+    }
+
+    @Test
     void stopAppLeavesTheNodeOutOfRunningNodesEverywhere() {
         assertEquals("Stopping rabbit application on node 'rabbit@lab-2' ...\n",
                 lab.out("lab-2", "docker exec rabbitmq rabbitmqctl stop_app"));
@@ -145,6 +154,17 @@ class RabbitPlayTest {
         lab.pass(Duration.ofMinutes(1));
         assertTrue(lab.out("lab-1", "docker exec rabbitmq rabbitmqctl list_queues").contains("\nconductor\t0\n"));
         assertTrue(lab.out("lab-1", "docker exec rabbitmq rabbitmqctl status").contains("\"3.6.15\""));
+    }
+
+    @Test
+    void aFullDiskRaisesTheNodesDiskAlarm() {
+        lab.inject("disk-full@lab-2");
+        String status = lab.out("lab-2", "docker exec rabbitmq rabbitmqctl status");
+        assertTrue(status.contains("\n {alarms,[disk]},\n"), status);
+        assertTrue(status.contains("{disk_free,31457280}"), "below the 50 MB limit: " + status);
+        assertTrue(lab.out("lab-1", "docker exec rabbitmq rabbitmqctl status").contains("\n {alarms,[]},\n"),
+                "lab-1's disk is fine");
+        assertTrue(lab.out("lab-1", STATUS).contains("{'rabbit@lab-2',[disk]}"), lab.out("lab-1", STATUS));
     }
 
     @Test

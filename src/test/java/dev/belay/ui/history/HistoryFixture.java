@@ -1,12 +1,15 @@
 package dev.belay.ui.history;
 
 import dev.belay.audit.AuditStore;
-import dev.belay.audit.EventType;
+import dev.belay.audit.LoggedEvent;
 import dev.belay.audit.NewEvent;
 import dev.belay.audit.Operator;
 import dev.belay.audit.OutputRef;
 import dev.belay.audit.ManualClock;
 import dev.belay.audit.Recording;
+import dev.belay.audit.RunOutcome;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An audit log with runs appended as the engine would: an earlier successful run of patch-db by
@@ -36,47 +39,39 @@ public final class HistoryFixture {
     public static void fill(AuditStore store, ManualClock clock) {
         run(store, clock, EARLIER, "patch-db", "production", ALICE, false, 250);
         run(store, clock, REHEARSAL, "patch-db", "lab", BOB, true, 50);
-        start(store, OTHER, "rotate-certs", "staging", ALICE);
-        finish(store, OTHER, ALICE, "succeeded");
+        start(store, clock, OTHER, "rotate-certs", "staging", ALICE, false);
+        finish(store, clock, OTHER, ALICE, RunOutcome.SUCCEEDED);
     }
 
     private static void run(AuditStore store, ManualClock clock, String runId, String runbook, String env, Operator who,
                             boolean rehearsal, long backupMillis) {
-        start(store, runId, runbook, env, who);
+        start(store, clock, runId, runbook, env, who, rehearsal);
         step(store, clock, runId, who, "stop-app", "Stop the application", 60, 100);
-        store.append(stepEvent(runId, who, "backup", EventType.STEP_STARTED).put("title", "Back up the database")
-                .put("estimateSeconds", 120).parent());
-        NewEvent cmd = NewEvent.of(runId, who, "db-1", EventType.COMMAND_STARTED);
-        cmd.payload().put("stepId", "backup").put("command", "pg_dump app > /backup/app.sql");
-        store.append(cmd);
+        append(store, runId, who, null, new LoggedEvent.StepStarted(clock.instant(), "backup", "Back up the database",
+                120.0, "MAIN", List.of("db-1")));
+        append(store, runId, who, "db-1", new LoggedEvent.CommandStarted(clock.instant(), "backup", "db-1", 1, "step",
+                "pg_dump app > /backup/app.sql"));
         clock.advanceMillis(backupMillis);
         String output = rehearsal ? "dumping table users\ndumping table orders\npg_dump: error: disk full\nexit 1\n"
                 : "dumping table users\ndumping table orders\ndone\n";
         OutputRef out = store.storeOutput(runId, "db-1", output);
-        NewEvent finished = NewEvent.of(runId, who, "db-1", EventType.COMMAND_FINISHED);
-        finished.payload().put("stepId", "backup").put("exitStatus", rehearsal ? 1 : 0).put("durationMillis", backupMillis)
-                .put("outputId", out.id()).put("outputSha256", out.sha256());
-        store.append(finished);
-        NewEvent check = NewEvent.of(runId, who, "db-1",
-                rehearsal ? EventType.EXPECTATION_FAILED : EventType.EXPECTATION_PASSED);
-        check.payload().put("stepId", "backup").put("expectation", "exit status").put("expected", "0")
-                .put("seen", rehearsal ? "pg_dump: error: disk full" : "0").put("outputId", out.id());
-        store.append(check);
+        append(store, runId, who, "db-1", new LoggedEvent.CommandFinished(clock.instant(), "backup", "db-1", 1, "step",
+                "exited", rehearsal ? 1 : 0, backupMillis, out.id(), out.sha256()));
+        append(store, runId, who, "db-1", new LoggedEvent.ExpectationChecked(clock.instant(), "backup", "db-1", 1,
+                "exit status", !rehearsal, "0", rehearsal ? "pg_dump: error: disk full" : "0", null));
         if (rehearsal) {
-            monitor(store, runId, who, EventType.MONITOR_DOWN, "connection refused");
+            monitor(store, clock, runId, who, false, "connection refused");
             record(store, clock, runId, who);
-            monitor(store, runId, who, EventType.MONITOR_UP, "200 OK");
+            monitor(store, clock, runId, who, true, "200 OK");
         }
-        store.append(stepEvent(runId, who, "backup", EventType.STEP_FINISHED)
-                .put("status", rehearsal ? "failed" : "passed").parent());
-        finish(store, runId, who, rehearsal ? "failed" : "succeeded");
+        append(store, runId, who, null, new LoggedEvent.StepFinished(clock.instant(), "backup", !rehearsal,
+                rehearsal ? "exit status failed on db-1" : null));
+        finish(store, clock, runId, who, rehearsal ? RunOutcome.FAILED : RunOutcome.SUCCEEDED);
     }
 
     private static void record(AuditStore store, ManualClock clock, String runId, Operator who) {
         try (Recording rec = store.startRecording(runId, "db-1", 100, 30, "db-1 terminal")) {
-            NewEvent opened = NewEvent.of(runId, who, "db-1", EventType.TERMINAL_OPENED);
-            opened.payload().put("recordingId", rec.id());
-            store.append(opened);
+            append(store, runId, who, "db-1", new LoggedEvent.TerminalOpened(clock.instant(), "db-1", rec.id(), 100, 30));
             rec.output("db-1$ ");
             rec.input("df -h /backup\r");
             clock.advanceMillis(120);
@@ -84,59 +79,36 @@ public final class HistoryFixture {
             clock.advanceMillis(120);
             rec.output("\u001b[32mreplayed-text\u001b[0m ok\r\ndb-1$ ");
             var ref = rec.finish();
-            NewEvent closed = NewEvent.of(runId, who, "db-1", EventType.TERMINAL_CLOSED);
-            closed.payload().put("recordingId", ref.id()).put("sha256", ref.sha256());
-            store.append(closed);
+            append(store, runId, who, "db-1", new LoggedEvent.TerminalClosed(clock.instant(), "db-1", ref.id(),
+                    ref.sha256()));
         }
     }
 
-    private static void start(AuditStore store, String runId, String runbook, String env, Operator who) {
-        NewEvent e = NewEvent.of(runId, who, null, EventType.RUN_STARTED);
-        e.payload().put("runbookId", runbook).put("revision", "3").put("inventory", "inventories/" + env + ".yaml")
-                .put("environment", env);
-        store.append(e);
+    static void start(AuditStore store, ManualClock clock, String runId, String runbook, String env, Operator who,
+                      boolean rehearsal) {
+        append(store, runId, who, null, new LoggedEvent.RunStarted(clock.instant(), runId, runbook, "3", "c0ffee",
+                "runbooks/" + runbook + ".yaml", "inventories/" + env + ".yaml", env, who.name(), "LIVE", null,
+                rehearsal, false, Map.of()));
     }
 
-    private static void finish(AuditStore store, String runId, Operator who, String outcome) {
-        NewEvent e = NewEvent.of(runId, who, null, EventType.RUN_FINISHED);
-        e.payload().put("outcome", outcome);
-        store.append(e);
+    static void finish(AuditStore store, ManualClock clock, String runId, Operator who, RunOutcome outcome) {
+        append(store, runId, who, null, new LoggedEvent.RunFinished(clock.instant(), outcome, null));
     }
 
     private static void step(AuditStore store, ManualClock clock, String runId, Operator who, String id, String title,
                              int estimate, long millis) {
-        store.append(stepEvent(runId, who, id, EventType.STEP_STARTED).put("title", title)
-                .put("estimateSeconds", estimate).parent());
+        append(store, runId, who, null, new LoggedEvent.StepStarted(clock.instant(), id, title, (double) estimate,
+                "MAIN", List.of("db-1")));
         clock.advanceMillis(millis);
-        store.append(stepEvent(runId, who, id, EventType.STEP_FINISHED).put("status", "passed").parent());
+        append(store, runId, who, null, new LoggedEvent.StepFinished(clock.instant(), id, true, null));
     }
 
-    private static void monitor(AuditStore store, String runId, Operator who, EventType type, String detail) {
-        NewEvent e = NewEvent.of(runId, who, "db-1", type);
-        e.payload().put("monitor", "app-health").put("detail", detail);
-        store.append(e);
+    private static void monitor(AuditStore store, ManualClock clock, String runId, Operator who, boolean up,
+                                String detail) {
+        append(store, runId, who, "db-1", new LoggedEvent.MonitorChanged(clock.instant(), "app-health", up, detail));
     }
 
-    /** A step event under construction; {@link Builder#parent()} gives the event back. */
-    private static Builder stepEvent(String runId, Operator who, String stepId, EventType type) {
-        NewEvent e = NewEvent.of(runId, who, null, type);
-        e.payload().put("stepId", stepId);
-        return new Builder(e);
-    }
-
-    private record Builder(NewEvent event) {
-        Builder put(String k, String v) {
-            event.payload().put(k, v);
-            return this;
-        }
-
-        Builder put(String k, int v) {
-            event.payload().put(k, v);
-            return this;
-        }
-
-        NewEvent parent() {
-            return event;
-        }
+    static void append(AuditStore store, String runId, Operator who, String host, LoggedEvent event) {
+        store.append(NewEvent.of(runId, who, host, event));
     }
 }

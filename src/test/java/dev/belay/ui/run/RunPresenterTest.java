@@ -74,6 +74,12 @@ class RunPresenterTest {
             public Optional<RunPresenter.Resolved> resolution(String stepId, String host) {
                 return Optional.of(new RunPresenter.Resolved(Resolution.MARK_DONE, "looked at " + host));
             }
+
+            @Override
+            public Optional<dev.belay.ui.approval.Approval> approval(dev.belay.engine.ApprovalState waiting) {
+                asked.add("approve " + waiting.stepId());
+                return Optional.of(new dev.belay.ui.approval.Approval(waiting.operator(), waiting.environment(), null));
+            }
         }, Runnable::run, Instant::now);
     }
 
@@ -165,7 +171,7 @@ class RunPresenterTest {
         RunState end = run.await(x -> x.status().ended(), T);
         presenter.onEvent(new dev.belay.engine.RunEvent.RunFinished(end.endedAt(), end.status(), "all steps done"));
         RunScreen screen = show(end);
-        assertThat(screen.end().outcome()).isEqualTo("completed");
+        assertThat(screen.end().outcome()).isEqualTo("succeeded");
         assertThat(screen.end().reason()).isEqualTo("all steps done");
         assertThat(screen.end().estimated()).isPositive();
         assertThat(screen.end().downtime()).isEqualTo("no monitors in this runbook");

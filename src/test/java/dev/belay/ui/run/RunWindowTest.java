@@ -102,7 +102,7 @@ class RunWindowTest {
         assertThat(lookup(root, "#env-badge").getStyleClass()).contains("env-lab");
         assertThat(text(root, "#step-title")).isEqualTo("Say hello");
         assertThat(text(root, "#host-commands")).contains("lab-1$ echo \"hello from lab-1\"")
-                .contains(HostCommands.MASK).doesNotContain("s3cret-token");
+                .contains(dev.belay.audit.SecretMasker.MASK).doesNotContain("s3cret-token");
 
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         waitFor(run, s -> s.step("hello").orElseThrow().status() == StepStatus.PASSED);

@@ -1,4 +1,4 @@
-package dev.belay.ui.run;
+package dev.belay.app;
 
 import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunHistory;
