@@ -70,6 +70,9 @@ public final class Cloud {
         hostMappings.clear();
         servers.clear();
         disabled.clear();
+        properties.clear();
+        networks.clear();
+        subnets.clear();
         images.clear();
         volumes.clear();
         instancesMapped = false;
@@ -284,6 +287,55 @@ public final class Cloud {
 
     synchronized boolean removeServer(Server s) {
         return servers.remove(s);
+    }
+
+    /** Server id → its properties ({@code server set --property}), as OSC prints them: {@code k='v', k2='v2'}. */
+    private final Map<String, Map<String, String>> properties = new LinkedHashMap<>();
+    private final List<Simple> networks = new ArrayList<>();
+    private final List<Simple> subnets = new ArrayList<>();
+
+    synchronized void setProperty(Server s, String key, String value) {
+        properties.computeIfAbsent(s.id(), k -> new LinkedHashMap<>()).put(key, value);
+    }
+
+    synchronized String properties(Server s) {
+        Map<String, String> p = properties.getOrDefault(s.id(), Map.of());
+        return String.join(", ", p.entrySet().stream().map(e -> e.getKey() + "='" + e.getValue() + "'").toList());
+    }
+
+    synchronized Simple addNetwork(String name, boolean subnet) {
+        Simple n = new Simple(id(), name, "ACTIVE");
+        (subnet ? subnets : networks).add(n);
+        return n;
+    }
+
+    synchronized Optional<Simple> network(String nameOrId) {
+        return networks.stream().filter(n -> n.name().equals(nameOrId) || n.id().equals(nameOrId)).findFirst();
+    }
+
+    synchronized boolean removeNetwork(String nameOrId, boolean subnet) {
+        return (subnet ? subnets : networks).removeIf(n -> n.name().equals(nameOrId) || n.id().equals(nameOrId));
+    }
+
+    synchronized Simple addVolume(String name) {
+        Simple v = new Simple(id(), name, "available");
+        volumes.add(v);
+        return v;
+    }
+
+    synchronized Optional<Simple> volume(String nameOrId) {
+        return volumes.stream().filter(v -> v.name().equals(nameOrId) || v.id().equals(nameOrId)).findFirst();
+    }
+
+    synchronized void setVolumeStatus(Simple v, String status) {
+        int i = volumes.indexOf(v);
+        if (i >= 0) {
+            volumes.set(i, new Simple(v.id(), v.name(), status));
+        }
+    }
+
+    synchronized void removeVolume(Simple v) {
+        volumes.remove(v);
     }
 
     synchronized List<Simple> images() {

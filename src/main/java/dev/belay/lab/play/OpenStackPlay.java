@@ -29,7 +29,9 @@ final class OpenStackPlay implements Play {
     private static final List<String> COMMANDS = List.of("token issue", "compute service list", "compute service set", "network agent list",
             "endpoint list", "endpoint create", "service show", "service create", "service list", "user show",
             "user create", "user list", "role add", "role assignment list", "server list", "server create",
-            "server delete", "server show", "image list", "volume list");
+            "server delete", "server show", "server set", "server add volume", "server remove volume", "image list",
+            "volume list", "volume create", "volume show", "volume delete", "network create", "network delete",
+            "subnet create", "subnet delete");
     private static final Set<String> FLAGS = Set.of("--all-projects", "--names", "--wait", "--long", "--enable",
             "--disable", "--or-show", "--effective", "--inherited");
 
@@ -121,6 +123,8 @@ final class OpenStackPlay implements Play {
                 case "role assignment list" -> roleAssignments(call, cmd);
                 case "image list" -> simple(call.cluster().cloud().images(), "glance_api", call);
                 case "volume list" -> simple(call.cluster().cloud().volumes(), null, call);
+                case "volume create", "volume show", "volume delete", "network create", "network delete", "subnet create",
+                        "subnet delete", "server add volume", "server remove volume", "server set" -> canary(call, cmd);
                 default -> servers(call, cmd);
             };
             return PlayResult.ok(render(out, cmd));
@@ -450,7 +454,9 @@ final class OpenStackPlay implements Play {
         Instant now = call.cluster().clock().now();
         switch (cmd.name()) {
             case "server list" -> {
-                List<List<String>> rows = cloud.servers().stream()
+                String name = cmd.opt("--name");
+                java.util.regex.Pattern p = name == null ? null : java.util.regex.Pattern.compile(name);
+                List<List<String>> rows = cloud.servers().stream().filter(s -> p == null || p.matcher(s.name()).find())
                         .map(s -> List.of(s.id(), s.name(), status(s, now), s.network(), s.image(), s.flavor())).toList();
                 return new Out(List.of("ID", "Name", "Status", "Networks", "Image", "Flavor"), rows, false);
             }
@@ -470,7 +476,8 @@ final class OpenStackPlay implements Play {
                 boolean wait = cmd.opts().containsKey("--wait");
                 Server s = cloud.addServer(cmd.pos().get(0), host, cmd.opts().getOrDefault("--image", ""),
                         cmd.opt("--flavor"), cmd.opts().getOrDefault("--network", "private"), wait ? BUILD_TIME : Duration.ZERO);
-                return show(s, now);
+                // Read the clock again: on a sped-up lab clock, lab time has moved since the command began.
+                return show(s, call.cluster().clock().now(), cloud.properties(s));
             }
             case "server delete" -> {
                 for (String n : cmd.pos()) {
@@ -480,7 +487,8 @@ final class OpenStackPlay implements Play {
                 return new Out(List.of(), List.of(), false);
             }
             default -> {
-                return show(find(cloud, cmd.pos().isEmpty() ? "" : cmd.pos().get(0)), now);
+                Server found = find(cloud, cmd.pos().isEmpty() ? "" : cmd.pos().get(0));
+                return show(found, now, cloud.properties(found));
             }
         }
     }
@@ -503,7 +511,7 @@ final class OpenStackPlay implements Play {
         return now.isBefore(s.created().plus(BUILD_TIME)) ? "BUILD" : "ACTIVE";
     }
 
-    private static Out show(Server s, Instant now) {
+    private static Out show(Server s, Instant now, String properties) {
         String status = status(s, now);
         List<String> cols = new ArrayList<>(List.of("OS-EXT-SRV-ATTR:host", "addresses", "created", "fault", "flavor", "id",
                 "image", "name", "status"));
@@ -516,6 +524,80 @@ final class OpenStackPlay implements Play {
             cols.remove(i);
             vals.remove(i);
         }
+        int at = cols.indexOf("name") + 1;
+        cols.add(at, "properties");
+        vals.add(at, properties);
         return new Out(cols, List.of(vals), true);
+    }
+
+    /**
+     * What the verification's canary uses besides servers: networks and subnets (Neutron), volumes
+     * (Cinder; {@code available}, {@code in-use} once attached), server properties. Each answers as
+     * python-openstackclient 3.x does; a name that does not exist fails as it does there.
+     */
+    private Out canary(Call call, Cmd cmd) throws PlayFailure {
+        Cloud cloud = call.cluster().cloud();
+        String name = cmd.pos().isEmpty() ? "" : cmd.pos().get(0);
+        switch (cmd.name()) {
+            case "network create", "subnet create" -> {
+                reach(call, "neutron_server");
+                boolean subnet = cmd.name().startsWith("subnet");
+                if (subnet && cloud.network(cmd.opts().getOrDefault("--network", "")).isEmpty()) {
+                    throw new PlayFailure(1, "Unable to find network with name or ID '" + cmd.opt("--network") + "'");
+                }
+                Cloud.Simple made = cloud.addNetwork(name, subnet);
+                return new Out(List.of("id", "name", "status"), List.of(List.of(made.id(), made.name(), made.status())), true);
+            }
+            case "network delete", "subnet delete" -> {
+                reach(call, "neutron_server");
+                boolean subnet = cmd.name().startsWith("subnet");
+                if (!cloud.removeNetwork(name, subnet)) {
+                    throw new PlayFailure(1, "Failed to delete " + (subnet ? "subnet" : "network") + " with name or ID '" + name
+                            + "': Unable to find " + (subnet ? "subnet" : "network") + " with name or ID '" + name + "'\n1 of 1 "
+                            + (subnet ? "subnets" : "networks") + " failed to delete.");
+                }
+                return new Out(List.of(), List.of(), false);
+            }
+            case "volume create" -> {
+                reach(call, "cinder_api");
+                Cloud.Simple v = cloud.addVolume(name);
+                return new Out(List.of("id", "name", "size", "status"), List.of(List.of(v.id(), v.name(),
+                        cmd.opts().getOrDefault("--size", "1"), v.status())), true);
+            }
+            case "volume show" -> {
+                reach(call, "cinder_api");
+                Cloud.Simple v = cloud.volume(name).orElseThrow(() -> new PlayFailure(1, "No volume with a name or ID of '" + name + "' exists."));
+                return new Out(List.of("id", "name", "status"), List.of(List.of(v.id(), v.name(), v.status())), true);
+            }
+            case "volume delete" -> {
+                reach(call, "cinder_api");
+                Cloud.Simple v = cloud.volume(name).orElseThrow(() -> new PlayFailure(1, "Failed to delete volume with name or ID '"
+                        + name + "': No volume with a name or ID of '" + name + "' exists.\n1 of 1 volumes failed to delete."));
+                if (v.status().equals("in-use")) {
+                    throw new PlayFailure(1, "Failed to delete volume with name or ID '" + name + "': Invalid volume: Volume status must"
+                            + " be available or error or error_restoring or error_extending or error_managing and must not be migrating,"
+                            + " attached, belong to a group or have snapshots. (HTTP 400)\n1 of 1 volumes failed to delete.");
+                }
+                cloud.removeVolume(v);
+                return new Out(List.of(), List.of(), false);
+            }
+            case "server add volume", "server remove volume" -> {
+                reach(call, "nova_api");
+                find(cloud, name);
+                String vol = cmd.pos().size() > 1 ? cmd.pos().get(1) : "";
+                Cloud.Simple v = cloud.volume(vol).orElseThrow(() -> new PlayFailure(1, "No volume with a name or ID of '" + vol + "' exists."));
+                cloud.setVolumeStatus(v, cmd.name().equals("server add volume") ? "in-use" : "available");
+                return new Out(List.of(), List.of(), false);
+            }
+            default -> {
+                reach(call, "nova_api");
+                Server srv = find(cloud, name);
+                String prop = cmd.opt("--property");
+                if (prop != null && prop.contains("=")) {
+                    cloud.setProperty(srv, prop.substring(0, prop.indexOf('=')), prop.substring(prop.indexOf('=') + 1));
+                }
+                return new Out(List.of(), List.of(), false);
+            }
+        }
     }
 }

@@ -285,9 +285,23 @@ final class YumPlay implements Play {
         if (!query && !all) {
             return PlayResult.fail(1, "rpm: no operation specified\n");
         }
-        List<String> names = a.stream().filter(x -> !x.startsWith("-")).toList();
-        List<String[]> lines = new ArrayList<>();
+        String qf = null;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            String x = a.get(i);
+            if ((x.equals("--qf") || x.equals("--queryformat")) && i + 1 < a.size()) {
+                qf = a.get(++i);
+            } else if (x.startsWith("--qf=") || x.startsWith("--queryformat=")) {
+                qf = x.substring(x.indexOf('=') + 1);
+            } else if (!x.startsWith("-")) {
+                names.add(x);
+            }
+        }
         Map<String, String> installed = os.packages(h);
+        if (qf != null) {
+            return queryFormat(qf, all, names, installed, os.kernels(h));
+        }
+        List<String[]> lines = new ArrayList<>();
         if (all) {
             os.kernels(h).forEach(k -> lines.add(new String[]{"kernel-" + k + ".x86_64", "kernel-" + k}));
             installed.forEach((n, v) -> lines.add(new String[]{n + "-" + v + ".x86_64", n}));
@@ -330,6 +344,31 @@ final class YumPlay implements Play {
                 }
             }
             return new PlayResult(ordered.toString(), "", rc);
+        }
+        return new PlayResult(out.toString(), "", rc);
+    }
+
+    /** {@code rpm -q[a] --qf FORMAT}: %{NAME}, %{VERSION}, %{RELEASE}, %{ARCH} and \n, \t as rpm expands them. */
+    private static PlayResult queryFormat(String qf, boolean all, List<String> names, Map<String, String> installed,
+                                          List<String> kernels) {
+        Map<String, List<String>> pkgs = new java.util.LinkedHashMap<>();
+        kernels.forEach(k -> pkgs.computeIfAbsent("kernel", n -> new ArrayList<>()).add(k.replaceAll("\\.x86_64$", "")));
+        installed.forEach((n, v) -> pkgs.computeIfAbsent(n, x -> new ArrayList<>()).add(v));
+        StringBuilder out = new StringBuilder();
+        int rc = 0;
+        for (String n : all ? new ArrayList<>(pkgs.keySet()) : names) {
+            List<String> versions = pkgs.get(n);
+            if (versions == null) {
+                out.append("package ").append(n).append(" is not installed\n");
+                rc = 1;
+                continue;
+            }
+            for (String v : versions) {
+                int dash = v.lastIndexOf('-');
+                out.append(qf.replace("%{NAME}", n).replace("%{VERSION}", dash < 0 ? v : v.substring(0, dash))
+                        .replace("%{RELEASE}", dash < 0 ? "" : v.substring(dash + 1)).replace("%{ARCH}", "x86_64")
+                        .replace("\\n", "\n").replace("\\t", "\t"));
+            }
         }
         return new PlayResult(out.toString(), "", rc);
     }
