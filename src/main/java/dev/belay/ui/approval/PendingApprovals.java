@@ -1,6 +1,5 @@
 package dev.belay.ui.approval;
 
-import dev.belay.ui.fx.Background;
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.ApprovalDesk;
 import dev.belay.engine.ApprovalState;
@@ -28,7 +27,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class PendingApprovals {
 
     private final Supplier<AuditStore> store;
-    private final Background worker = Background.serial("belay-pending-approvals");
+    private final dev.belay.ui.fx.Background worker = dev.belay.ui.fx.Background.serial("belay-pending-approvals");
     private final VBox root = new VBox(8);
     private final VBox items = new VBox(8);
     private final Label status = new Label();
