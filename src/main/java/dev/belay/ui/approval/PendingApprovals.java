@@ -1,5 +1,6 @@
 package dev.belay.ui.approval;
 
+import dev.belay.ui.fx.Background;
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.ApprovalDesk;
 import dev.belay.engine.ApprovalState;
