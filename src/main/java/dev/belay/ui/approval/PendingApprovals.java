@@ -3,6 +3,7 @@ package dev.belay.ui.approval;
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.ApprovalDesk;
 import dev.belay.engine.ApprovalState;
+import dev.belay.ui.fx.Background;
 import dev.belay.ui.fx.FxEvents;
 import java.util.List;
 import java.util.Locale;
