@@ -36,7 +36,7 @@ chmod 755 "$work"
 user=belayfan$$
 cleanup() {
   for f in "$work"/sshd.*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done || true
-  userdel "$user" 2>/dev/null || true
+  userdel -f "$user" 2>/dev/null || true  # -f: a uid-0 user always "has processes running"
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -91,7 +91,7 @@ public final class EventText {
             return "runbook " + s.runbookId() + " rev " + s.revision() + " on " + s.inventoryPath() + " ("
                     + s.environment() + ")" + (s.rehearsal() ? ", rehearsal" : "");
         } else if (e instanceof LoggedEvent.RunFinished f) {
-            return f.message() == null || f.message().isBlank() ? f.outcome().label() : f.message();
+            return f.message() == null ? "" : f.message();
         } else if (e instanceof LoggedEvent.RunAborted a) {
             return a.reason();
         } else if (e instanceof LoggedEvent.Handover h) {

@@ -13,8 +13,9 @@ import java.time.Instant;
 
 /**
  * Drives a headless run to its end or to the first point where it needs a person, and turns that
- * into the exit code: 0 completed, 1 a step failed or the run was rolled back or aborted, 3 the run
- * waits for the operator (a manual step, an unknown outcome): continue it with {@code belay resume}.
+ * into the exit code: 0 completed, 1 a step failed, the run was rolled back or aborted, or the audit
+ * log stopped recording, 3 the run waits for the operator (a manual step, an unknown outcome,
+ * approvals at a point of no return): continue it with {@code belay resume}.
  */
 final class RunDriver {
 

@@ -65,6 +65,7 @@ public final class MainWindow {
                 }
             });
             library.setOnStartRun(entry -> this.runs.startRun(root.getScene().getWindow(), entry.runbook(), entry.file()));
+            history.setOnResume(run -> this.runs.resume(root.getScene().getWindow(), run.runId()));
         }
     }
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PacingTest {
 
     /** Bound for a run to settle; at speed 3600 the hour-long waits below take about a second. */
-    private static final Duration T = Duration.ofSeconds(60);
+    private static final Duration T = Duration.ofMinutes(2);
 
     @TempDir
     static Path labDir;

@@ -183,7 +183,11 @@ class EndToEndRunHistoryTest {
         robot.interact(() -> recordings.getSelectionModel().select(0));
         robot.clickOn("#replay-play");
         ReplayPane replay = fx(() -> window.history().view().replay());
-        waitUntil(() -> fx(replay::screenText).contains("e2e-42"));
+        try {
+            waitUntil(() -> fx(replay::screenText).contains("e2e-42"));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the replay never showed e2e-42; it shows:\n" + fx(replay::screenText), e);
+        }
         assertThat(fx(replay::screenText)).contains("lab-1$");
     }
 

@@ -51,8 +51,10 @@ public final class ScreenshotScenes {
                 compare(stage, dir);
             } else if (getParameters().getRaw().contains("lab")) {
                 lab(stage, dir);
+            } else if (getParameters().getRaw().contains("history-resume")) {
+                history(stage, dir, true);
             } else {
-                history(stage, dir);
+                history(stage, dir, false);
             }
         }
 
@@ -67,18 +69,29 @@ public final class ScreenshotScenes {
             Platform.runLater(() -> ready());
         }
 
-        private void history(Stage stage, Path dir) throws Exception {
-            AuditStore store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
+        /**
+         * The main window at its default size (1280 x 800) on the History page: the lab rehearsal's
+         * timeline, or ({@code resume}) a run that never finished, offering Resume….
+         */
+        private void history(Stage stage, Path dir, boolean resume) throws Exception {
+            dev.belay.audit.ManualClock clock = dev.belay.audit.ManualClock.morning();
+            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")), clock);
+            HistoryFixture.fill(store, clock);
+            if (resume) {
+                HistoryFixture.interrupted(store, clock, "run-interrupted");
+            }
             Preferences prefs = Preferences.userRoot().node("/dev/belay/shots-" + System.nanoTime());
             MainWindow window = new MainWindow(new LibraryFolders(prefs, Path.of("runbooks").toAbsolutePath()), () -> store);
+            if (resume) {
+                window.history().setOnResume(run -> { }); // as the desktop with a run service does
+            }
             window.show(stage);
-            stage.setWidth(1400);
-            stage.setHeight(900);
             Platform.runLater(() -> {
                 stage.getScene().getRoot().lookupAll(".tab-pane").stream().findFirst().ifPresent(p ->
                         ((javafx.scene.control.TabPane) p).getSelectionModel().select(window.history().tab()));
                 var view = window.history().view();
-                view.refresh().thenCompose(runs -> view.openRun(HistoryFixture.REHEARSAL)).thenRun(() -> ready());
+                view.refresh().thenCompose(runs -> view.openRun(resume ? "run-interrupted" : HistoryFixture.REHEARSAL))
+                        .thenRun(() -> ready());
             });
         }
 

@@ -73,12 +73,13 @@ public final class ScenarioReader {
         String runbookText = top.requiredText("runbook");
         Runbook runbook = null;
         Path runbookFile = null;
+        RunbookLibrary[] lib = new RunbookLibrary[1];
         if (runbookText != null) {
             Path dir = file.toAbsolutePath().getParent();
             runbookFile = dir.resolve(runbookText).normalize();
-            runbook = loadRunbook(cx, top.value("runbook"), runbookFile);
+            runbook = loadRunbook(cx, top.value("runbook"), runbookFile, lib);
         }
-        Set<String> steps = runbook == null ? null : stepIds(runbook);
+        Set<String> steps = runbook == null ? null : stepIds(runbook, lib[0]);
 
         int hosts = 3;
         double speed = 1;
@@ -139,7 +140,7 @@ public final class ScenarioReader {
         return new Scenario(file, name, runbookFile, hosts, speed, faults, vars, expect);
     }
 
-    private static Runbook loadRunbook(YamlContext cx, Node at, Path runbookFile) {
+    private static Runbook loadRunbook(YamlContext cx, Node at, Path runbookFile, RunbookLibrary[] libOut) {
         if (!Files.isRegularFile(runbookFile)) {
             cx.error(at, "runbook " + runbookFile + " does not exist: give its path relative to this scenario");
             return null;
@@ -147,6 +148,7 @@ public final class ScenarioReader {
         Path dir = runbookFile.getParent();
         RunbookLibrary lib = RunbookLibrary.load(dir == null ? List.of() : List.of(dir), List.of(runbookFile));
         LoadResult<Runbook> rb = lib.resultOf(runbookFile);
+        libOut[0] = lib;
         if (rb.value() == null || !rb.problems().isEmpty()) {
             cx.error(at, "runbook " + runbookFile + " does not load: " + rb.problems().stream().findFirst()
                     .map(Problem::toString).orElse("unknown problem"));
@@ -155,11 +157,29 @@ public final class ScenarioReader {
         return rb.value();
     }
 
-    /** Every step id of the runbook (its own preflight, steps and rollback). */
-    static Set<String> stepIds(Runbook rb) {
+    /**
+     * Every step id a run of the runbook can start: its own preflight, steps and rollback, and those
+     * of the runbooks it includes under the ids the plan gives them ({@code INCLUDE-STEP/STEP}, as
+     * the run's events name them), so a fault can strike at an included step.
+     */
+    static Set<String> stepIds(Runbook rb, RunbookLibrary lib) {
         Set<String> ids = new LinkedHashSet<>();
-        Stream.of(rb.preflight(), rb.steps(), rb.rollback()).flatMap(List::stream).map(Step::id).forEach(ids::add);
+        addStepIds(rb, "", lib, ids, new LinkedHashSet<>());
         return ids;
+    }
+
+    private static void addStepIds(Runbook rb, String prefix, RunbookLibrary lib, Set<String> ids, Set<String> seen) {
+        if (!seen.add(rb.id())) {
+            return; // an include cycle: the runbook's own check reports it
+        }
+        Stream.of(rb.preflight(), rb.steps(), rb.rollback()).flatMap(List::stream).forEach(s -> {
+            if (s.action() instanceof dev.belay.runbook.Action.Include inc) {
+                lib.find(inc.runbookId()).ifPresent(child -> addStepIds(child, prefix + s.id() + "/", lib, ids, seen));
+            } else {
+                ids.add(prefix + s.id());
+            }
+        });
+        seen.remove(rb.id());
     }
 
     private static void readFaults(YamlContext cx, Node n, int hosts, Set<String> steps, List<Scenario.TimedFault> out) {
@@ -267,7 +287,10 @@ public final class ScenarioReader {
 
     private static void checkStep(YamlContext cx, Node at, String step, Set<String> steps, String where) {
         if (steps != null && !steps.contains(step)) {
-            cx.error(at, "no step '" + step + "' in the runbook (" + where + ")" + Suggestions.didYouMean(step, steps));
+            List<String> included = steps.stream().filter(id -> id.endsWith("/" + step)).toList();
+            cx.error(at, "no step '" + step + "' in the runbook (" + where + ")" + (included.isEmpty()
+                    ? Suggestions.didYouMean(step, steps)
+                    : "; an included step is named by its include: " + String.join(" or ", included)));
         }
     }
 

@@ -26,7 +26,8 @@ final class OpenStackPlay implements Play {
             .withZone(ZoneOffset.UTC);
     static final Duration BUILD_TIME = Duration.ofSeconds(10);
 
-    private static final List<String> COMMANDS = List.of("token issue", "compute service list", "compute service set", "network agent list",
+    private static final List<String> COMMANDS = List.of(
+            "token issue", "compute service list", "compute service set", "network agent list",
             "endpoint list", "endpoint create", "service show", "service create", "service list", "user show",
             "user create", "user list", "role add", "role assignment list", "server list", "server create",
             "server delete", "server show", "server set", "server add volume", "server remove volume", "image list",
@@ -51,14 +52,14 @@ final class OpenStackPlay implements Play {
     }
 
     /** A parsed command line: the command, its options and positionals, the output format and columns. */
-    private record Cmd(String name, Map<String, String> opts, List<String> pos, String format, List<String> columns) {
+    record Cmd(String name, Map<String, String> opts, List<String> pos, String format, List<String> columns) {
         String opt(String k) {
             return opts.get(k);
         }
     }
 
     /** A result: columns and rows, shown as a list or as one object (Field/Value). */
-    private record Out(List<String> columns, List<List<String>> rows, boolean one) {
+    record Out(List<String> columns, List<List<String>> rows, boolean one) {
     }
 
     @Override
@@ -141,7 +142,7 @@ final class OpenStackPlay implements Play {
                 && !call.cluster().faults().all().contains(new Fault(FaultKind.SERVICE_NOT_REPORTING, host, container));
     }
 
-    private static void reach(Call call, String container) throws PlayFailure {
+    static void reach(Call call, String container) throws PlayFailure {
         Network net = call.cluster().network();
         String auth = "http://" + Network.VIP + ":35357/v3";
         if (net.vipHolder().isEmpty()) {
@@ -493,7 +494,7 @@ final class OpenStackPlay implements Play {
         }
     }
 
-    private static Server find(Cloud cloud, String nameOrId) throws PlayFailure {
+    static Server find(Cloud cloud, String nameOrId) throws PlayFailure {
         List<Server> hits = cloud.servers().stream().filter(s -> s.id().equals(nameOrId) || s.name().equals(nameOrId)).toList();
         if (hits.isEmpty()) {
             throw new PlayFailure(1, "No server with a name or ID of '" + nameOrId + "' exists.");
@@ -514,11 +515,11 @@ final class OpenStackPlay implements Play {
     private static Out show(Server s, Instant now, String properties) {
         String status = status(s, now);
         List<String> cols = new ArrayList<>(List.of("OS-EXT-SRV-ATTR:host", "addresses", "created", "fault", "flavor", "id",
-                "image", "name", "status"));
+                "image", "name", "properties", "status"));
         List<String> vals = new ArrayList<>(List.of(s.host() == null ? "None" : s.host(), s.network(),
                 DateTimeFormatter.ISO_INSTANT.format(s.created().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
                 s.error() ? "{u'message': u'No valid host was found. ', u'code': 500}" : "", s.flavor(), s.id(), s.image(),
-                s.name(), status));
+                s.name(), properties, status));
         if (!s.error()) {
             int i = cols.indexOf("fault");
             cols.remove(i);

@@ -3,12 +3,11 @@ package dev.belay.ui.approval;
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.ApprovalDesk;
 import dev.belay.engine.ApprovalState;
+import dev.belay.ui.fx.Background;
 import dev.belay.ui.fx.FxEvents;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,11 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class PendingApprovals {
 
     private final Supplier<AuditStore> store;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "belay-pending-approvals");
-        t.setDaemon(true);
-        return t;
-    });
+    private final dev.belay.ui.fx.Background worker = dev.belay.ui.fx.Background.serial("belay-pending-approvals");
     private final VBox root = new VBox(8);
     private final VBox items = new VBox(8);
     private final Label status = new Label();
@@ -59,7 +54,7 @@ public final class PendingApprovals {
 
     /** Looks for pending approvals again. */
     public CompletableFuture<List<ApprovalState>> refresh() {
-        return CompletableFuture.supplyAsync(() -> new ApprovalDesk(store.get()).pending(), worker)
+        return CompletableFuture.supplyAsync(() -> new ApprovalDesk(store.get()).pending(), worker.executor())
                 .whenCompleteAsync((found, e) -> {
                     if (e != null) {
                         status.setText("Cannot list pending approvals: " + e.getMessage());
@@ -103,7 +98,7 @@ public final class PendingApprovals {
         var owner = root.getScene() == null ? null : root.getScene().getWindow();
         ApprovalDialog.ask(owner, a, ApprovalDialog.Who.ANOTHER_PERSON).ifPresent(x ->
                 CompletableFuture.runAsync(() -> new ApprovalDesk(store.get()).approve(a.runId(), a.stepId(),
-                        x.approver(), x.typedEnvironment(), x.note()), worker)
+                        x.approver(), x.typedEnvironment(), x.note()), worker.executor())
                         .whenCompleteAsync((v, e) -> {
                             status.setText(e == null ? x.approver() + " approved " + a.stepId() + " of run " + a.runId()
                                     : "Not approved: " + rootMessage(e));
@@ -121,6 +116,6 @@ public final class PendingApprovals {
 
     /** Stops the worker thread. */
     public void close() {
-        worker.shutdownNow();
+        worker.close();
     }
 }

@@ -21,6 +21,7 @@ public final class HistoryPage {
     private final boolean owned;
     private final Tab tab = new Tab("History");
     private HistoryView view;
+    private java.util.function.Consumer<dev.belay.audit.RunSummary> onResume;
 
     public HistoryPage(Supplier<AuditStore> store) {
         this(store, true);
@@ -49,9 +50,18 @@ public final class HistoryPage {
     public HistoryView view() {
         if (view == null) {
             view = owned ? new HistoryView(store) : HistoryView.borrowing(store);
+            view.setOnResume(onResume);
             tab.setContent(view.node());
         }
         return view;
+    }
+
+    /** Offers Resume… on unfinished runs, doing {@code action} (see {@link HistoryView#setOnResume}). */
+    public void setOnResume(java.util.function.Consumer<dev.belay.audit.RunSummary> action) {
+        this.onResume = action;
+        if (view != null) {
+            view.setOnResume(action);
+        }
     }
 
     /** Closes the audit store if the page opened it. */

@@ -43,7 +43,8 @@ public final class HistoryView {
     private final Background background = Background.pool("history", 2);
     private final RunFilters filters = new RunFilters(this::refresh);
     private final TableView<RunSummary> runs = RunsTable.create();
-    private final RunDetailView detail = new RunDetailView(this::chooseExport);
+    private final RunDetailView detail = new RunDetailView(this::chooseExport, this::resume);
+    private java.util.function.Consumer<RunSummary> onResume;
     private final Label verifyResult = new Label();
     private final Label status = new Label();
     private final dev.belay.ui.approval.PendingApprovals pending;
@@ -98,8 +99,11 @@ public final class HistoryView {
                 openRun(now.runId());
             }
         });
+        // The list above the run, both full width: at the default 1280 x 800 neither has to cut its
+        // columns short (side by side, both did; docs/images/history.png).
         SplitPane split = new SplitPane(runs, detail.node());
-        split.setDividerPositions(0.43);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.34);
         root.setTop(header);
         root.setCenter(split);
         root.getStyleClass().add("history");
@@ -114,6 +118,21 @@ public final class HistoryView {
 
     public Node node() {
         return root;
+    }
+
+    /**
+     * Offers Resume… on unfinished runs: {@code action} opens the run window as Belay's start-up
+     * offer does. Without one (a read-only history) no run is offered for resume.
+     */
+    public void setOnResume(java.util.function.Consumer<RunSummary> action) {
+        this.onResume = action;
+        detail.resumable(action != null);
+    }
+
+    private void resume(RunSummary run) {
+        if (onResume != null) {
+            onResume.accept(run);
+        }
     }
 
     /** The points of no return that wait for approval (a second operator approves from here). */

@@ -48,9 +48,11 @@ final class RunDetailView {
     private final ReplayPane replay = new ReplayPane();
     private final TabPane tabs = new TabPane();
     private final Label placeholder = new Label("Pick a run to see its timeline.");
+    private final Button resume = new Button("Resume…");
+    private boolean resumable;
     private RunReport report;
 
-    RunDetailView(BiConsumer<RunSummary, ReportFormat> onExport) {
+    RunDetailView(BiConsumer<RunSummary, ReportFormat> onExport, java.util.function.Consumer<RunSummary> onResume) {
         title.getStyleClass().add("title-3");
         title.setId("run-title");
         subtitle.getStyleClass().add("muted");
@@ -63,17 +65,23 @@ final class RunDetailView {
             b.setOnAction(e -> onExport.accept(report.run(), f));
             exports.getChildren().add(b);
         }
+        resume.setId("resume-run");
+        resume.getStyleClass().add("accent");
+        resume.setTooltip(new javafx.scene.control.Tooltip("This run never finished: resume it where it stopped"));
+        resume.setOnAction(e -> onResume.accept(report.run()));
+        resume.setVisible(false);
+        resume.managedProperty().bind(resume.visibleProperty());
         Label exportLabel = new Label("Export:");
         exportLabel.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (Region r : new Region[] {badge, outcome, exportLabel, exports}) {
+        for (Region r : new Region[] {badge, outcome, resume, exportLabel, exports}) {
             r.setMinWidth(Region.USE_PREF_SIZE); // the subtitle shortens first, never these
         }
         exports.getChildren().forEach(b -> ((Region) b).setMinWidth(Region.USE_PREF_SIZE));
         VBox titles = new VBox(2, title, subtitle);
         titles.setMinWidth(120);
-        HBox head = new HBox(10, badge, titles, outcome, spacer, exportLabel, exports);
+        HBox head = new HBox(10, badge, titles, outcome, resume, spacer, exportLabel, exports);
         head.setAlignment(Pos.CENTER_LEFT);
         head.setPadding(new Insets(0, 0, 10, 0));
 
@@ -130,14 +138,21 @@ final class RunDetailView {
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
+    /** Whether unfinished runs offer Resume… (only when the history can start runs). */
+    void resumable(boolean on) {
+        resumable = on;
+        resume.setVisible(on && report != null && report.run().outcome() == dev.belay.audit.RunOutcome.UNFINISHED);
+    }
+
     void show(RunReport r) {
         report = r;
         RunSummary run = r.run();
+        resumable(resumable);
         title.setText(run.runbookId() + (run.revision().isEmpty() ? "" : "  rev " + run.revision()));
         subtitle.setText(Formats.dateTime(run.startedAt()) + " · " + String.join(" → ", run.operators())
                 + " · " + run.inventory() + " · run " + run.runId());
         String env = run.environment().isBlank() ? "unknown" : run.environment();
-        badge.setText(env.toUpperCase());
+        badge.setText(env.toUpperCase() + (run.rehearsal() ? " · REHEARSAL" : ""));
         badge.getStyleClass().removeIf(c -> c.startsWith("env-") && !c.equals("env-badge"));
         badge.getStyleClass().add("env-" + envClass(env));
         outcome.setText(RunsTable.label(run.outcome()) + (run.endedAt() == null ? ""
@@ -167,19 +182,21 @@ final class RunDetailView {
     private void buildTimeline() {
         timeline.setId("timeline-table");
         timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        timeline.getColumns().add(RunsTable.column("Time", 85, e -> Formats.time(e.ts())));
-        timeline.getColumns().get(0).setMinWidth(80);
-        timeline.getColumns().add(RunsTable.column("+", 60, e -> report == null ? ""
+        timeline.getColumns().add(RunsTable.column("Time", 90, e -> Formats.time(e.ts())));
+        timeline.getColumns().add(RunsTable.column("+", 65, e -> report == null ? ""
                 : Formats.duration(Duration.between(report.run().startedAt(), e.ts()))));
-        timeline.getColumns().add(RunsTable.column("Who", 62, e -> e.operator().name()));
-        timeline.getColumns().add(RunsTable.column("Host", 70, e -> e.targetHost() == null ? "" : e.targetHost()));
-        timeline.getColumns().add(RunsTable.column("Event", 150, e -> EventText.what(e.event())));
-        timeline.getColumns().add(RunsTable.column("Detail", 400, RunDetailView::describe));
+        timeline.getColumns().add(RunsTable.column("Who", 80, e -> e.operator().name()));
+        timeline.getColumns().add(RunsTable.column("Host", 90, e -> e.targetHost() == null ? "" : e.targetHost()));
+        timeline.getColumns().add(RunsTable.column("Event", 170, e -> EventText.what(e.event())));
+        timeline.getColumns().add(RunsTable.column("Detail", 500, RunDetailView::describe));
         timeline.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(AuditEvent e, boolean empty) {
                 super.updateItem(e, empty);
                 getStyleClass().remove("event-failed");
+                // A narrow window cuts long details short; the whole line is a hover away.
+                String line = empty || e == null ? "" : describe(e);
+                setTooltip(line.isEmpty() ? null : new javafx.scene.control.Tooltip(line));
                 if (!empty && e != null && (e.type().name().endsWith("FAILED") || e.type().name().equals("MONITOR_DOWN"))) {
                     getStyleClass().add("event-failed");
                 }

@@ -12,18 +12,23 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 
-/** The filter bar of the history: runbook, operator, environment, outcome, dates, text in output. */
+/** The filter bar of the history: runbook, operator, environment, outcome, rehearsal, dates, text in output. */
 final class RunFilters {
 
     static final String ANY = "any outcome";
+    static final String ANY_KIND = "all runs";
+    static final String REHEARSALS = "rehearsals";
+    static final String REAL_RUNS = "real runs";
 
-    final TextField runbook = field("filter-runbook", "Runbook id", 150);
-    final TextField operator = field("filter-operator", "Operator", 120);
+    final TextField runbook = field("filter-runbook", "Runbook id", 125);
+    final TextField operator = field("filter-operator", "Operator", 100);
     final TextField environment = field("filter-env", "Environment", 125);
     final ComboBox<String> outcome = new ComboBox<>();
+    /** Rehearsals, real runs, or both. */
+    final ComboBox<String> kind = new ComboBox<>();
     final DatePicker from = new DatePicker();
     final DatePicker to = new DatePicker();
-    final TextField text = field("filter-text", "Text in output", 150);
+    final TextField text = field("filter-text", "Text in output", 130);
     final Button search = new Button("Search");
     private final FlowPane bar;
 
@@ -34,9 +39,13 @@ final class RunFilters {
             outcome.getItems().add(o.label());
         }
         outcome.setValue(ANY);
+        kind.setId("filter-rehearsal");
+        kind.getItems().addAll(ANY_KIND, REHEARSALS, REAL_RUNS);
+        kind.setValue(ANY_KIND);
+        kind.setOnAction(e -> onSearch.run());
         from.setId("filter-from");
         from.setPromptText("From");
-        from.setPrefWidth(130);
+        from.setPrefWidth(125);
         to.setId("filter-to");
         to.setPromptText("To (inclusive)");
         to.setPrefWidth(155);
@@ -46,7 +55,7 @@ final class RunFilters {
         for (TextField f : new TextField[] {runbook, operator, environment, text}) {
             f.setOnAction(e -> onSearch.run());
         }
-        bar = new FlowPane(8, 8, runbook, operator, environment, outcome, from, to, text, search);
+        bar = new FlowPane(8, 8, runbook, operator, environment, outcome, kind, from, to, text, search);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("history-filters");
     }
@@ -69,6 +78,9 @@ final class RunFilters {
         }
         if (outcome.getValue() != null && !ANY.equals(outcome.getValue())) {
             q = q.outcome(outcomeOf(outcome.getValue()));
+        }
+        if (REHEARSALS.equals(kind.getValue()) || REAL_RUNS.equals(kind.getValue())) {
+            q = q.rehearsal(REHEARSALS.equals(kind.getValue()));
         }
         if (from.getValue() != null || to.getValue() != null) {
             q = q.between(startOf(from.getValue()), to.getValue() == null ? null : startOf(to.getValue().plusDays(1)));

@@ -20,14 +20,17 @@ final class RunsTable {
         table.setId("runs-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new javafx.scene.control.Label("No runs match."));
-        table.getColumns().add(column("Started", 115, r -> Formats.dateTime(r.startedAt())));
-        table.getColumns().add(column("Runbook", 112, RunSummary::runbookId));
-        table.getColumns().add(column("Env", 90, RunSummary::environment));
-        table.getColumns().add(column("Operators", 85, r -> String.join(", ", r.operators())));
-        TableColumn<RunSummary, String> outcome = column("Outcome", 100, r -> label(r.outcome()));
+        // Sized so every header and usual value reads in full in the main window's default 1280 px
+        // (docs/images/history.png); the list spans the window's width above the open run.
+        table.getColumns().add(column("Started", 130, r -> Formats.dateTime(r.startedAt())));
+        table.getColumns().add(column("Runbook", 170, RunSummary::runbookId));
+        table.getColumns().add(column("Environment", 130, RunSummary::environment));
+        table.getColumns().add(column("Rehearsal", 100, r -> r.rehearsal() ? "rehearsal" : ""));
+        table.getColumns().add(column("Operators", 170, r -> String.join(", ", r.operators())));
+        TableColumn<RunSummary, String> outcome = column("Outcome", 120, r -> label(r.outcome()));
         outcome.setCellFactory(c -> new OutcomeCell());
         table.getColumns().add(outcome);
-        table.getColumns().add(column("Took", 58, r -> r.endedAt() == null ? "–"
+        table.getColumns().add(column("Took", 90, r -> r.endedAt() == null ? "–"
                 : Formats.duration(Duration.between(r.startedAt(), r.endedAt()))));
         return table;
     }

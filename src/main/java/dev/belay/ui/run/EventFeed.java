@@ -37,7 +37,7 @@ final class EventFeed {
             return "▶ " + s.stepId() + " started" + (s.hosts().isEmpty() ? "" : " on " + String.join(", ", s.hosts()));
         } else if (e instanceof RunEvent.StepFinished f) {
             return (f.passed() ? "✔ " : "✘ ") + f.stepId() + (f.passed() ? " passed" : " failed")
-                    + (f.message() == null || f.message().isBlank() ? "" : ": " + f.message());
+                    + (f.message() == null || f.message().isBlank() ? "" : ": " + FailureSummary.plainText(f.message()));
         } else if (e instanceof RunEvent.StepSkipped s) {
             return "⤼ " + s.stepId() + " skipped: " + s.reason();
         } else if (e instanceof RunEvent.StepConfirmed c) {

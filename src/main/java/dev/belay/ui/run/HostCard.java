@@ -198,9 +198,11 @@ final class HostCard {
     private static Node check(CheckResult c) {
         FontIcon icon = new FontIcon(c.passed() ? Feather.CHECK : Feather.X);
         icon.getStyleClass().add(c.passed() ? "check-pass" : "check-fail");
-        String text = c.expectation() + "   expected: " + c.expected() + "   seen: " + c.seen()
+        // a failing check (a retry not passing yet) reads in plain words; the expression is in the tooltip
+        String text = !c.passed() ? FailureSummary.plain(c) : c.expectation() + "   seen: " + c.seen()
                 + (c.captureName() == null ? "" : "   → " + c.captureName() + " = " + c.captured());
         Label l = new Label(text, icon);
+        l.setTooltip(new javafx.scene.control.Tooltip(c.expectation()));
         l.getStyleClass().addAll("check", c.passed() ? "check-passed" : "check-failed");
         l.setWrapText(true);
         return l;

@@ -54,12 +54,44 @@ public final class RunLauncher {
                 return null;
             }
             if (!runs.isEmpty()) {
-                String operator = service.settings().prefs().get(StartRunDialog.OPERATOR_KEY, "");
-                new ResumeDialog(owner, runs, operator).showAndWait().ifPresent(c -> windows.add(
-                        RunWindow.resume(service, c.runId(), c.operator(), c.secrets(), null, baseStylesheet,
-                        links)));
+                askAndResume(owner, runs);
             }
             return null;
         }, FxEvents.fxThread());
+    }
+
+    /**
+     * Resumes one unfinished run (History's Resume…): the same dialog and run window as the offer at
+     * start, for that run only; says why when the log shows it cannot resume.
+     */
+    public CompletableFuture<Void> resume(Window owner, String runId) {
+        for (RunWindow w : windows) {
+            // Unfinished because it is running here: show its window rather than resume a second copy.
+            if (w.stage().isShowing() && w.view().session() != null
+                    && runId.equals(w.view().session().controller().runId())) {
+                w.stage().toFront();
+                return CompletableFuture.completedFuture(null);
+            }
+        }
+        return service.interruptedRuns().handleAsync((runs, e) -> {
+            List<ResumeInfo> these = e != null ? List.of()
+                    : runs.stream().filter(r -> r.runId().equals(runId)).toList();
+            if (these.isEmpty()) {
+                Alert a = new Alert(Alert.AlertType.WARNING, e != null
+                        ? "Belay could not read the audit log: " + RunPresenter.rootMessage(e)
+                        : "Run " + runId + " has finished meanwhile, so there is nothing to resume.");
+                a.initOwner(owner);
+                a.show();
+            } else {
+                askAndResume(owner, these);
+            }
+            return null;
+        }, FxEvents.fxThread());
+    }
+
+    private void askAndResume(Window owner, List<ResumeInfo> runs) {
+        String operator = service.settings().prefs().get(StartRunDialog.OPERATOR_KEY, "");
+        new ResumeDialog(owner, runs, operator).showAndWait().ifPresent(c -> windows.add(
+                RunWindow.resume(service, c.runId(), c.operator(), c.secrets(), null, baseStylesheet, links)));
     }
 }

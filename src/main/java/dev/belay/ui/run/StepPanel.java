@@ -280,7 +280,7 @@ final class StepPanel {
                 row.getChildren().add(b);
             }
         }
-        if (row.getChildren().isEmpty()) {
+        if (row.getChildren().isEmpty() && step.countdown() == null) { // a countdown says it better
             Label busy = new Label(step.status() == StepStatus.RUNNING ? "Running: hosts report below as they finish"
                     : step.status().done() ? "Nothing to do on this step." : "");
             busy.setId("step-idle");

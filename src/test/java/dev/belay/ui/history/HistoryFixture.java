@@ -50,7 +50,7 @@ public final class HistoryFixture {
         append(store, runId, who, null, new LoggedEvent.StepStarted(clock.instant(), "backup", "Back up the database",
                 120.0, "MAIN", List.of("db-1")));
         append(store, runId, who, "db-1", new LoggedEvent.CommandStarted(clock.instant(), "backup", "db-1", 1, "step",
-                "pg_dump app > /backup/app.sql"));
+                "pg_dump app > /backup/app.sql\nls -l /backup"));
         clock.advanceMillis(backupMillis);
         String output = rehearsal ? "dumping table users\ndumping table orders\npg_dump: error: disk full\nexit 1\n"
                 : "dumping table users\ndumping table orders\ndone\n";
@@ -67,6 +67,21 @@ public final class HistoryFixture {
         append(store, runId, who, null, new LoggedEvent.StepFinished(clock.instant(), "backup", !rehearsal,
                 rehearsal ? "exit status failed on db-1" : null));
         finish(store, clock, runId, who, rehearsal ? RunOutcome.FAILED : RunOutcome.SUCCEEDED);
+    }
+
+    /**
+     * A rehearsal of patch-db by alice that stopped after its first step, the backup's command
+     * started but never seen to end (Belay was closed): what History offers to resume.
+     */
+    public static void interrupted(AuditStore store, ManualClock clock, String runId) {
+        clock.advance(java.time.Duration.ofHours(1));
+        start(store, clock, runId, "patch-db", "lab", ALICE, true);
+        clock.advance(java.time.Duration.ofSeconds(4));
+        step(store, clock, runId, ALICE, "stop-app", "Stop the application", 60, 42_000);
+        append(store, runId, ALICE, null, new LoggedEvent.StepStarted(clock.instant(), "backup", "Back up the database",
+                120.0, "MAIN", List.of("db-1")));
+        append(store, runId, ALICE, "db-1", new LoggedEvent.CommandStarted(clock.instant(), "backup", "db-1", 1, "step",
+                "pg_dump app > /backup/app.sql\nls -l /backup"));
     }
 
     private static void record(AuditStore store, ManualClock clock, String runId, Operator who) {

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -146,5 +147,47 @@ class HistoryViewTest {
         assertThat(RunDetailView.envClass("PRODUCTION")).isEqualTo("production");
         assertThat(RunDetailView.envClass("staging-eu")).isEqualTo("staging");
         assertThat(List.of(RunDetailView.envClass("lab"), RunDetailView.envClass("dev"))).containsOnly("lab");
+    }
+
+    /** Rehearsals have their column and filter; the timeline reads in words, commands on one line. */
+    @Test
+    void rehearsalsFilterAndTheTimelineReadsInWords(FxRobot robot) throws Exception {
+        TableView<RunSummary> runs = robot.lookup("#runs-table").queryTableView();
+        await("three runs listed", 20, () -> onFx(() -> runs.getItems().size()) == 3);
+        var rehearsalColumn = onFx(() -> runs.getColumns().stream().filter(c -> c.getText().equals("Rehearsal"))
+                .findFirst().orElseThrow());
+        assertThat(onFx(() -> runs.getItems().stream().map(r -> (String) rehearsalColumn.getCellData(r)).toList()))
+                .containsExactlyInAnyOrder("rehearsal", "", "");
+
+        Label status = robot.lookup("#history-status").queryAs(Label.class);
+        ComboBox<String> kind = robot.lookup("#filter-rehearsal").queryComboBox();
+        robot.interact(() -> kind.setValue(RunFilters.REHEARSALS)); // as picking it from the list would
+        robot.clickOn("#search");
+        await("only the rehearsal", 20, () -> onFx(status::getText).equals("1 run"));
+        assertThat(runs.getItems()).extracting(RunSummary::runId).containsExactly(HistoryFixture.REHEARSAL);
+        robot.interact(() -> kind.setValue(RunFilters.REAL_RUNS));
+        robot.clickOn("#search");
+        await("the two real runs", 20, () -> onFx(status::getText).equals("2 runs"));
+        assertThat(runs.getItems()).extracting(RunSummary::runId)
+                .containsExactlyInAnyOrder(HistoryFixture.EARLIER, HistoryFixture.OTHER);
+        robot.interact(() -> kind.setValue(RunFilters.REHEARSALS));
+        robot.clickOn("#search");
+        await("the rehearsal again", 20, () -> onFx(status::getText).equals("1 run"));
+
+        robot.interact(() -> runs.getSelectionModel().select(0));
+        await("the run's timeline", 20, () -> onFx(() -> robot.lookup("#run-title").tryQueryAs(Label.class)
+                .map(l -> l.getText().startsWith("patch-db")).orElse(false)));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<AuditEvent> timeline = robot.lookup("#timeline-table").queryTableView();
+        List<String> what = onFx(() -> timeline.getItems().stream()
+                .map(e -> (String) timeline.getColumns().get(4).getCellData(e)).toList());
+        List<String> detail = onFx(() -> timeline.getItems().stream()
+                .map(e -> (String) timeline.getColumns().get(5).getCellData(e)).toList());
+        assertThat(what).contains("Run started", "Command started", "Command finished", "Check failed",
+                "Monitor down", "Terminal opened", "Run failed");
+        assertThat(what).noneMatch(w -> w.contains("_"));
+        assertThat(detail).contains("pg_dump app > /backup/app.sql … (+1 line)", "exit 1 after 50ms")
+                .noneMatch(d -> d.contains("\n") || d.contains("{"));
+        assertThat(robot.lookup("#resume-run").tryQuery()).hasValueSatisfying(n -> assertThat(n.isVisible()).isFalse());
     }
 }

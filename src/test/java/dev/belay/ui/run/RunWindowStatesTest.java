@@ -181,7 +181,7 @@ class RunWindowStatesTest {
         robot.clickOn("#reason-ok");
         RunState end = waitFor(run, s -> s.status().ended());
         assertThat(end.status()).isEqualTo(RunStatus.COMPLETED);
-        waitUntil(() -> text(root, "#end-outcome").equals("Run completed"));
+        waitUntil(() -> text(root, "#end-outcome").equals("Run succeeded"));
         assertThat(text(root, "#end-took")).contains("against an estimate of 2m 00s");
         assertThat(text(root, "#end-steps")).contains("Undo it\nnot needed");
         waitUntil(() -> fx(() -> robot.from(root).lookup("#step-undo").queryAll().stream()

@@ -1,6 +1,7 @@
 package dev.belay.ui.run;
 
 import static dev.belay.ui.FxTest.clickWhenThere;
+import dev.belay.ui.FxTest;
 import static dev.belay.ui.FxTest.fx;
 import static dev.belay.ui.FxTest.lookup;
 import static dev.belay.ui.FxTest.text;
@@ -243,6 +244,61 @@ class RunWindowTest {
         clickWhenThere(robot, root, "#btn-confirm");
         RunState end = waitFor(run, s -> s.status().ended());
         assertThat(end.status()).isEqualTo(RunStatus.COMPLETED);
+    }
+
+    /** "Not now" at start loses nothing: History offers Resume… on the unfinished run, into the same run window. */
+    @Test
+    void anUnfinishedRunResumesFromHistory(FxRobot robot) throws Exception {
+        RunWindow run = startFromLibrary(robot, false);
+        waitFor(run, s -> s.awaiting() != null && "hello".equals(s.awaiting().stepId()));
+        clickWhenThere(robot, run.view().node(), "#btn-run");
+        waitFor(run, s -> s.awaiting() != null && "look".equals(s.awaiting().stepId()));
+        String runId = run.view().session().controller().runId();
+        WaitForAsyncUtils.asyncFx(run::requestClose);
+        waitUntil(() -> robot.lookup("#close-run-dialog").tryQuery().isPresent());
+        robot.clickOn("Close, resume later");
+        waitUntil(() -> fx(() -> !run.stage().isShowing()));
+
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        var history = fx(() -> window.history().view());
+        fx(() -> history.refresh()).get(FxTest.WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
+        var runs = robot.lookup("#runs-table").<dev.belay.audit.RunSummary>queryTableView();
+        dev.belay.audit.RunSummary unfinished = fx(() -> runs.getItems().stream()
+                .filter(r -> r.runId().equals(runId)).findFirst().orElseThrow());
+        assertThat(unfinished.outcome()).isEqualTo(dev.belay.audit.RunOutcome.UNFINISHED);
+        assertThat(unfinished.rehearsal()).isTrue(); // started on the practice lab
+        robot.interact(() -> runs.getSelectionModel().select(unfinished));
+        waitUntil(() -> fx(() -> robot.lookup("#resume-run").tryQuery().map(Node::isVisible).orElse(false)));
+        int before = fx(() -> window.runs().windows().size());
+        robot.interact(() -> robot.lookup("#resume-run").queryButton().fire()); // as a click or Enter on it would
+
+        try {
+            waitUntil(() -> robot.lookup("#resume-dialog").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no resume dialog; shown instead: " + fx(() -> javafx.stage.Window.getWindows()
+                    .stream().map(w -> w.getScene() == null ? "" : w.getScene().getRoot().lookupAll(".label").stream()
+                            .map(n -> ((Label) n).getText()).toList().toString()).toList()), e);
+        }
+        assertThat(fx(() -> robot.lookup("#resume-runs").<ResumeInfo>queryListView().getItems()))
+                .extracting(ResumeInfo::runId).containsExactly(runId);
+        robot.clickOn("#resume-secret-token").write("s3cret-token");
+        robot.clickOn("Resume");
+        waitUntil(() -> fx(() -> window.runs().windows().size()) > before);
+        RunWindow resumed = fx(() -> window.runs().windows().get(before));
+        RunState s = waitFor(resumed, x -> x.awaiting() != null && "look".equals(x.awaiting().stepId()));
+        assertThat(s.runId()).isEqualTo(runId);
+        assertThat(s.step("hello").orElseThrow().status()).isEqualTo(StepStatus.PASSED);
+
+        // While it runs here, Resume… shows its window instead of resuming it twice.
+        robot.interact(() -> window.history().view().openRun(runId));
+        waitUntil(() -> fx(() -> robot.lookup("#resume-run").tryQuery().map(Node::isVisible).orElse(false)));
+        fx(() -> {
+            window.runs().resume(window.runs().windows().get(0).stage(), runId);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> window.runs().windows().size())).isEqualTo(before + 1);
+        assertThat(robot.lookup("#resume-dialog").tryQuery()).isEmpty();
     }
 
     // ---- helpers
