@@ -18,9 +18,12 @@ public final class BelayApp extends Application {
         runs = new RunService(RunSettings.forUser());
         MainWindow window = new MainWindow(LibraryFolders.forUser(), runs);
         window.show(stage);
-        window.offerResume();
         if (Boolean.getBoolean(Launcher.EXIT_AFTER_FIRST_FRAME)) {
+            // A smoke check of the window: no resume offer, whose modal dialog would hold the exit
+            // (exiting under its nested event loop crashes the GTK toolkit).
             FirstFrame.thenExit(stage);
+        } else {
+            window.offerResume();
         }
     }
 
