@@ -32,6 +32,7 @@ public final class TerminalPane {
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Consumer<byte[]> typedRoute = this::send;
+    private volatile Consumer<String> outputTap;
 
     /** What exists once the shell is open. */
     private record Opened(PtyShell shell, SessionRecord record, ShellTtyConnector connector) { }
@@ -54,7 +55,7 @@ public final class TerminalPane {
             }
             try {
                 SessionRecord record = SessionRecord.open(audit, host, cols, rows);
-                return new Opened(shell, record, new ShellTtyConnector(shell, record::output,
+                return new Opened(shell, record, new ShellTtyConnector(shell, text -> output(record, text),
                         bytes -> typedRoute.accept(bytes), () -> ended(record)));
             } catch (RuntimeException e) {
                 shell.close();
@@ -122,6 +123,20 @@ public final class TerminalPane {
         } catch (IOException e) {
             LOG.warn("Cannot send keystrokes to {}: {}", host, e.getMessage());
         }
+    }
+
+    /** On the reader thread: to the recording, and to a broadcast's capture while one listens. */
+    private void output(SessionRecord record, String text) {
+        record.output(text);
+        Consumer<String> tap = outputTap;
+        if (tap != null) {
+            tap.accept(text);
+        }
+    }
+
+    /** Also hands this host's output to {@code tap} (a broadcast capture), or stops when null. */
+    void tapOutput(Consumer<String> tap) {
+        this.outputTap = tap;
     }
 
     /** Where the operator's keystrokes go (this host alone, or a broadcast). */

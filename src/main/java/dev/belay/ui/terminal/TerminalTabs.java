@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.Stage;
 
 /**
  * One terminal tab per host, with optional broadcast: when on, what is typed into any selected
@@ -34,18 +35,27 @@ import javafx.scene.layout.Region;
  */
 public final class TerminalTabs {
 
+    /** The style class of a tab whose last broadcast output differs from the majority's. */
+    public static final String DIVERGENT = "divergent";
+
     private final SshPool pool;
     private final TerminalAudit audit;
     private final Background io = Background.elastic("terminal-io");
     // Read by JediTerm's writer threads when the operator types, hence concurrent and volatile.
     private final Map<String, TerminalPane> panes = new ConcurrentHashMap<>();
     private final Set<String> checked = ConcurrentHashMap.newKeySet();
+    // Hosts in tab order, for the writer threads: a broadcast's outputs are compared in this order.
+    private final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean broadcasting;
     private final Map<String, CheckBox> targets = new LinkedHashMap<>();
     private final TabPane tabs = new TabPane();
     private final ToggleButton broadcast = new ToggleButton("Broadcast");
     private final HBox targetBoxes = new HBox(10);
     private final Label status = new Label();
+    private final javafx.scene.control.Button differences = new javafx.scene.control.Button("Differences…");
+    private volatile BroadcastCapture capture;
+    private Divergence.Result lastDivergence;
+    private Stage differencesStage;
     private final BorderPane root = new BorderPane();
 
     public TerminalTabs(SshPool pool, TerminalAudit audit) {
@@ -61,7 +71,12 @@ public final class TerminalTabs {
         status.getStyleClass().add("terminal-status");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, broadcast, targetBoxes, spacer, status);
+        differences.setId("divergence-show");
+        differences.setTooltip(new Tooltip("The lines where hosts differ from the majority, side by side"));
+        differences.setVisible(false);
+        differences.managedProperty().bind(differences.visibleProperty());
+        differences.setOnAction(e -> showDifferences());
+        HBox bar = new HBox(12, broadcast, targetBoxes, spacer, status, differences);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("terminal-bar");
@@ -88,6 +103,7 @@ public final class TerminalTabs {
         }
         TerminalPane pane = new TerminalPane(host, io.executor());
         panes.put(host, pane);
+        order.add(host);
         pane.routeTypingTo(bytes -> typed(host, bytes));
         Tab tab = new Tab(host + " …", pane.node());
         tab.setId("terminal-" + host);
@@ -147,19 +163,120 @@ public final class TerminalTabs {
     private void typed(String host, byte[] bytes) {
         List<TerminalPane> to = new ArrayList<>();
         if (broadcasting && checked.contains(host)) {
-            panes.forEach((h, p) -> {
-                if (checked.contains(h)) {
+            for (String h : order) {
+                TerminalPane p = panes.get(h);
+                if (p != null && checked.contains(h)) {
                     to.add(p);
                 }
-            });
+            }
         } else {
             Optional.ofNullable(panes.get(host)).ifPresent(to::add);
+        }
+        if (to.size() > 1 && containsEnter(bytes)) {
+            listen(to); // before sending: the first output must not be missed
         }
         to.forEach(p -> p.send(bytes));
     }
 
+    private static boolean containsEnter(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\r' || b == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A broadcast command was entered: capture each host's output from now until they go quiet. */
+    private void listen(List<TerminalPane> to) {
+        BroadcastCapture c = new BroadcastCapture(to.stream().map(TerminalPane::host).toList());
+        capture = c;
+        panes.values().forEach(p -> p.tapOutput(null));
+        to.forEach(p -> p.tapOutput(text -> c.output(p.host(), text)));
+        FxEvents.fxThread().execute(this::clearMarks);
+        io.later(BroadcastCapture.QUIET, () -> settle(c));
+    }
+
+    /** On an io thread: once quiet, compares the outputs and marks the odd hosts. */
+    private void settle(BroadcastCapture c) {
+        if (capture != c) {
+            return; // a newer broadcast took over
+        }
+        if (!c.settled()) {
+            io.later(java.time.Duration.ofMillis(150), () -> settle(c));
+            return;
+        }
+        c.hosts().forEach(h -> Optional.ofNullable(panes.get(h)).ifPresent(p -> p.tapOutput(null)));
+        Divergence.Result result = Divergence.of(c.commandOutputs());
+        FxEvents.fxThread().execute(() -> {
+            if (capture == c) {
+                mark(result);
+            }
+        });
+    }
+
+    private void mark(Divergence.Result result) {
+        clearMarks();
+        lastDivergence = result;
+        for (Divergence.HostDivergence d : result.divergent()) {
+            tab(d.host()).ifPresent(t -> {
+                t.getStyleClass().add(DIVERGENT);
+                t.setText(d.host() + "  \u2260 " + d.changedLines() + (d.changedLines() == 1 ? " line" : " lines"));
+                t.setTooltip(new Tooltip(d.host() + " " + d.summary()));
+            });
+        }
+        if (result.allAgree()) {
+            status.setText("All " + result.majorityHosts().size() + " hosts printed the same");
+        } else {
+            status.setText(result.divergent().size() + " of "
+                    + (result.majorityHosts().size() + result.divergent().size()) + " hosts differ from the majority");
+        }
+        differences.setVisible(!result.allAgree());
+        if (differencesStage != null && differencesStage.isShowing()) {
+            showDifferences();
+        }
+    }
+
+    private void clearMarks() {
+        lastDivergence = null;
+        differences.setVisible(false);
+        for (Tab t : tabs.getTabs()) {
+            if (t.getStyleClass().remove(DIVERGENT)) {
+                t.setText(t.getId().substring("terminal-".length()));
+                t.setTooltip(null);
+            }
+        }
+    }
+
+    /** The last broadcast's divergence, empty while none was computed since the latest broadcast. */
+    public Optional<Divergence.Result> divergence() {
+        return Optional.ofNullable(lastDivergence);
+    }
+
+    /** Opens (or refreshes) the side-by-side window of the differing lines. */
+    public void showDifferences() {
+        if (lastDivergence == null || lastDivergence.allAgree()) {
+            return;
+        }
+        if (differencesStage == null) {
+            differencesStage = new Stage();
+            differencesStage.setTitle("Broadcast: hosts that differ from the majority");
+            if (root.getScene() != null && root.getScene().getWindow() != null) {
+                differencesStage.initOwner(root.getScene().getWindow());
+            }
+        }
+        differencesStage.setScene(new javafx.scene.Scene((javafx.scene.Parent) DivergenceView.of(lastDivergence), 760, 420));
+        differencesStage.show();
+        differencesStage.toFront();
+    }
+
+    private Optional<Tab> tab(String host) {
+        return tabs.getTabs().stream().filter(t -> ("terminal-" + host).equals(t.getId())).findFirst();
+    }
+
     private void forget(String host) {
         TerminalPane pane = panes.remove(host);
+        order.remove(host);
         CheckBox box = targets.remove(host);
         checked.remove(host);
         targetBoxes.getChildren().remove(box);
@@ -173,7 +290,11 @@ public final class TerminalTabs {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         new ArrayList<>(panes.keySet()).forEach(h -> all.add(panes.get(h).close()));
         panes.clear();
+        order.clear();
         tabs.getTabs().clear();
+        if (differencesStage != null) {
+            differencesStage.close();
+        }
         return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> io.close());
     }
 
