@@ -45,7 +45,9 @@ public final class ScreenshotScenes {
             stage.setX(0);
             stage.setY(0);
             Path dir = Files.createTempDirectory("belay-shots");
-            if (getParameters().getRaw().contains("terminal")) {
+            if (getParameters().getRaw().contains("broadcast-divergence")) {
+                divergence(stage, dir);
+            } else if (getParameters().getRaw().contains("terminal")) {
                 terminal(stage, dir);
             } else if (getParameters().getRaw().contains("compare")) {
                 compare(stage, dir);
@@ -128,6 +130,49 @@ public final class ScreenshotScenes {
                     ready();
                 }).start();
             }));
+        }
+
+        /** A broadcast to three lab hosts where lab-3's config differs: its tab marked, the lines side by side. */
+        private void divergence(Stage stage, Path dir) throws Exception {
+            PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 3, 0));
+            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
+            SshPool pool = new SshPool(LabTerminals.settings(lab, dir));
+            TerminalTabs tabs = new TerminalTabs(pool, new TerminalAudit(store, "shots", Operator.current("alice")));
+            stage.setScene(new Scene((Parent) tabs.node(), 1400, 900));
+            stage.show();
+            java.util.List<java.util.concurrent.CompletableFuture<?>> opened = new java.util.ArrayList<>();
+            for (String h : java.util.List.of("lab-1", "lab-2", "lab-3")) {
+                String bind = h.equals("lab-3") ? "0.0.0.0" : "10.0.0.11";
+                String workers = h.equals("lab-3") ? "8" : "4";
+                opened.add(tabs.open(h, LabTerminals.target(lab, h)).thenCompose(p -> tabs.typeInto(h,
+                        "printf 'bind_host = " + bind + "\\nport = 9696\\napi_workers = " + workers
+                                + "\\ndebug = false\\n' > /root/neutron.conf; clear")));
+            }
+            java.util.concurrent.CompletableFuture.allOf(opened.toArray(java.util.concurrent.CompletableFuture[]::new))
+                    .thenRun(() -> Platform.runLater(() -> {
+                        tabs.broadcastProperty().set(true);
+                        tabs.select("lab-3");
+                        new Thread(() -> {
+                            sleep(1500);
+                            tabs.broadcastCommand("cat /root/neutron.conf");
+                            sleep(3000);
+                            Platform.runLater(() -> {
+                                tabs.showDifferences();
+                                new Thread(() -> {
+                                    sleep(1500);
+                                    ready();
+                                }).start();
+                            });
+                        }).start();
+                    }));
+        }
+
+        private static void sleep(long millis) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private static void ready() {

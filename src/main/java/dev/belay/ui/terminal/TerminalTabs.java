@@ -81,6 +81,7 @@ public final class TerminalTabs {
         bar.setPadding(new Insets(6, 10, 6, 10));
         bar.getStyleClass().add("terminal-bar");
         root.getStyleClass().add("terminal-tabs");
+        root.getStylesheets().add(TerminalTabs.class.getResource("terminal.css").toExternalForm());
         root.setTop(bar);
         root.setCenter(tabs);
     }
@@ -172,10 +173,31 @@ public final class TerminalTabs {
         } else {
             Optional.ofNullable(panes.get(host)).ifPresent(to::add);
         }
+        sendAll(to, bytes);
+    }
+
+    /** Sends to several hosts; an Enter among them makes it a broadcast command whose outputs are compared. */
+    private void sendAll(List<TerminalPane> to, byte[] bytes) {
         if (to.size() > 1 && containsEnter(bytes)) {
             listen(to); // before sending: the first output must not be missed
         }
         to.forEach(p -> p.send(bytes));
+    }
+
+    /**
+     * Types {@code command} and Enter into every checked host's terminal, as a broadcast typed by the
+     * operator would (its outputs are compared and the odd hosts marked).
+     */
+    public void broadcastCommand(String command) {
+        byte[] bytes = (command + "\r").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<TerminalPane> to = new ArrayList<>();
+        for (String h : order) {
+            TerminalPane p = panes.get(h);
+            if (p != null && checked.contains(h)) {
+                to.add(p);
+            }
+        }
+        io.execute(() -> sendAll(to, bytes));
     }
 
     private static boolean containsEnter(byte[] bytes) {
@@ -265,7 +287,11 @@ public final class TerminalTabs {
                 differencesStage.initOwner(root.getScene().getWindow());
             }
         }
-        differencesStage.setScene(new javafx.scene.Scene((javafx.scene.Parent) DivergenceView.of(lastDivergence), 760, 420));
+        javafx.scene.Parent view = (javafx.scene.Parent) DivergenceView.of(lastDivergence);
+        differencesStage.setScene(new javafx.scene.Scene(view));
+        differencesStage.setMinWidth(560);
+        differencesStage.setMaxHeight(720);
+        differencesStage.sizeToScene();
         differencesStage.show();
         differencesStage.toFront();
     }
