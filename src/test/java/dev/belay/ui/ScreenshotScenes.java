@@ -5,11 +5,9 @@ import dev.belay.audit.AuditStore;
 import dev.belay.audit.Operator;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
-import dev.belay.ssh.exec.SshPool;
 import dev.belay.ui.history.HistoryFixture;
 import dev.belay.ui.library.LibraryFolders;
 import dev.belay.ui.terminal.LabTerminals;
-import dev.belay.ui.terminal.TerminalAudit;
 import dev.belay.ui.terminal.TerminalTabs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,10 +107,9 @@ public final class ScreenshotScenes {
         }
 
         private void terminal(Stage stage, Path dir) throws Exception {
-            PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 2, 0));
-            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-            SshPool pool = new SshPool(LabTerminals.settings(lab, dir));
-            TerminalTabs tabs = new TerminalTabs(pool, new TerminalAudit(store, "shots", Operator.current("alice")));
+            LabTerminals.Rig rig = LabTerminals.Rig.start(dir, 2, Operator.current("alice"));
+            PracticeLab lab = rig.lab();
+            TerminalTabs tabs = rig.tabs();
             stage.setScene(new Scene((Parent) tabs.node(), 1400, 900));
             stage.show();
             tabs.open("lab-2", LabTerminals.target(lab, "lab-2"));
@@ -134,10 +131,9 @@ public final class ScreenshotScenes {
 
         /** A broadcast to three lab hosts where lab-3's config differs: its tab marked, the lines side by side. */
         private void divergence(Stage stage, Path dir) throws Exception {
-            PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 3, 0));
-            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-            SshPool pool = new SshPool(LabTerminals.settings(lab, dir));
-            TerminalTabs tabs = new TerminalTabs(pool, new TerminalAudit(store, "shots", Operator.current("alice")));
+            LabTerminals.Rig rig = LabTerminals.Rig.start(dir, 3, Operator.current("alice"));
+            PracticeLab lab = rig.lab();
+            TerminalTabs tabs = rig.tabs();
             stage.setScene(new Scene((Parent) tabs.node(), 1400, 900));
             stage.show();
             java.util.List<java.util.concurrent.CompletableFuture<?>> opened = new java.util.ArrayList<>();

@@ -4,13 +4,9 @@ import static dev.belay.ui.terminal.LabTerminals.await;
 import static dev.belay.ui.terminal.LabTerminals.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.belay.audit.AuditStore;
 import dev.belay.audit.Operator;
-import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
-import dev.belay.ssh.exec.SshPool;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -32,29 +28,22 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class BroadcastDivergenceTest {
 
-    private Path dir;
+    private LabTerminals.Rig rig;
     private PracticeLab lab;
-    private AuditStore store;
-    private SshPool pool;
     private TerminalTabs tabs;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("belay-divergence");
-        lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 3, 0));
-        store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-        pool = new SshPool(LabTerminals.settings(lab, dir));
-        tabs = new TerminalTabs(pool, new TerminalAudit(store, "run-1", new Operator("alice", "alice", "ws-1")));
+        rig = LabTerminals.Rig.start(Files.createTempDirectory("belay-divergence"), 3, new Operator("alice", "alice", "ws-1"));
+        lab = rig.lab();
+        tabs = rig.tabs();
         stage.setScene(new Scene((javafx.scene.Parent) tabs.node(), 1000, 640));
         stage.show();
     }
 
     @AfterEach
     void stop() throws Exception {
-        onFx(() -> tabs.close()).get(20, TimeUnit.SECONDS);
-        pool.close();
-        store.close();
-        lab.close();
+        rig.close();
     }
 
     @Test

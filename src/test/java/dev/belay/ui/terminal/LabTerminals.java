@@ -1,6 +1,10 @@
 package dev.belay.ui.terminal;
 
+import dev.belay.audit.AuditStore;
+import dev.belay.audit.Operator;
+import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
+import dev.belay.ssh.exec.SshPool;
 import dev.belay.ssh.trust.HostKeyListener;
 import dev.belay.ssh.trust.HostKeyPrompt;
 import dev.belay.ssh.auth.PassphrasePrompt;
@@ -18,6 +22,25 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class LabTerminals {
 
     private LabTerminals() {
+    }
+
+    /** A practice lab with its audit store (run {@code run-1}), SSH pool and terminal tabs: what a terminal test stands on. */
+    public record Rig(PracticeLab lab, AuditStore store, SshPool pool, TerminalTabs tabs) {
+
+        public static Rig start(Path dir, int hosts, Operator operator) throws Exception {
+            PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), hosts, 0));
+            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
+            SshPool pool = new SshPool(settings(lab, dir));
+            return new Rig(lab, store, pool, new TerminalTabs(pool, new TerminalAudit(store, "run-1", operator)));
+        }
+
+        /** Closes the tabs (sealing their recordings), then the pool, the store and the lab. */
+        public void close() throws Exception {
+            onFx(() -> tabs.close()).get(20, TimeUnit.SECONDS);
+            pool.close();
+            store.close();
+            lab.close();
+        }
     }
 
     /** Trusts only the lab's host key; reads no real ~/.ssh. */

@@ -8,11 +8,8 @@ import dev.belay.audit.AuditEvent;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.EventType;
 import dev.belay.audit.Operator;
-import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
-import dev.belay.ssh.exec.SshPool;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
@@ -32,31 +29,26 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TerminalTabsTest {
 
-    private Path dir;
+    private LabTerminals.Rig rig;
     private PracticeLab lab;
     private AuditStore store;
-    private SshPool pool;
     private TerminalTabs tabs;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("belay-terminals");
-        lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 2, 0));
-        store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-        pool = new SshPool(LabTerminals.settings(lab, dir));
-        tabs = new TerminalTabs(pool, new TerminalAudit(store, "run-1", new Operator("alice", "alice", "ws-1")));
+        rig = LabTerminals.Rig.start(Files.createTempDirectory("belay-terminals"), 2, new Operator("alice", "alice", "ws-1"));
+        lab = rig.lab();
+        store = rig.store();
+        tabs = rig.tabs();
         stage.setScene(new Scene((javafx.scene.Parent) tabs.node(), 1000, 640));
         stage.show();
     }
 
     @AfterEach
     void stop() throws Exception {
-        onFx(() -> tabs.close()).get(20, TimeUnit.SECONDS);
-        pool.close();
-        store.close();
-        lab.close();
+        rig.close();
     }
 
     @Test
