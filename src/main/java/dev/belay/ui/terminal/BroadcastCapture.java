@@ -16,6 +16,8 @@ final class BroadcastCapture {
     static final Duration QUIET = Duration.ofMillis(700);
     /** A command still printing after this long (a tail -f) is compared as it stands. */
     static final Duration LIMIT = Duration.ofSeconds(8);
+    /** Per host: a flood (a cat of a log) is compared on its first part, not held and diffed whole. */
+    static final int MAX_CHARS = 256 * 1024;
 
     // CSI sequences (colours, bracketed paste), OSC sequences (window titles) and lone ESC pairs.
     private static final Pattern ESCAPES = Pattern.compile(
@@ -36,8 +38,8 @@ final class BroadcastCapture {
     void output(String host, String text) {
         synchronized (this) {
             StringBuilder b = outputs.get(host);
-            if (b != null) {
-                b.append(text);
+            if (b != null && b.length() < MAX_CHARS) {
+                b.append(text, 0, Math.min(text.length(), MAX_CHARS - b.length()));
             }
         }
         lastOutput = System.nanoTime();

@@ -264,7 +264,9 @@ public final class TerminalTabs {
         differences.setVisible(false);
         for (Tab t : tabs.getTabs()) {
             if (t.getStyleClass().remove(DIVERGENT)) {
-                t.setText(t.getId().substring("terminal-".length()));
+                String host = t.getId().substring("terminal-".length());
+                boolean ended = Optional.ofNullable(panes.get(host)).map(p -> p.whenClosed().isDone()).orElse(false);
+                t.setText(ended ? host + " (ended)" : host);
                 t.setTooltip(null);
             }
         }

@@ -28,4 +28,15 @@ class BroadcastCaptureTest {
         assertThat(c.commandOutputs()).containsExactly(
                 java.util.Map.entry("lab-1", "no\n"), java.util.Map.entry("lab-2", "yes\n"));
     }
+
+    @Test
+    void aFloodIsKeptToItsFirstPart() {
+        BroadcastCapture c = new BroadcastCapture(List.of("lab-1"));
+        String line = "x".repeat(99) + "\n";
+        for (int i = 0; i < 4000; i++) {
+            c.output("lab-1", line);
+        }
+        assertThat(c.commandOutputs().get("lab-1").length()).isLessThanOrEqualTo(BroadcastCapture.MAX_CHARS)
+                .isGreaterThan(BroadcastCapture.MAX_CHARS - 2 * line.length());
+    }
 }
