@@ -41,6 +41,8 @@ public final class TerminalTabs {
     private final Map<String, TerminalPane> panes = new ConcurrentHashMap<>();
     private final Set<String> checked = ConcurrentHashMap.newKeySet();
     private volatile boolean broadcasting;
+    /** The label of the step under way: a terminal opened later starts its recording with it. */
+    private volatile String currentStep;
     private final Map<String, CheckBox> targets = new LinkedHashMap<>();
     private final TabPane tabs = new TabPane();
     private final ToggleButton broadcast = new ToggleButton("Broadcast");
@@ -106,7 +108,7 @@ public final class TerminalTabs {
         box.setSelected(true);
         targets.put(host, box);
         targetBoxes.getChildren().add(box);
-        CompletableFuture<TerminalPane> ready = pane.open(pool, target, audit);
+        CompletableFuture<TerminalPane> ready = pane.open(pool, target, audit, () -> currentStep);
         ready.whenCompleteAsync((p, error) -> {
             tab.setText(host);
             status.setText(error == null ? "" : rootMessage(error));
@@ -123,6 +125,15 @@ public final class TerminalTabs {
                     "No terminal is open on " + host + "; open it first (hosts open: " + panes.keySet() + ")"));
         }
         return pane.type(command);
+    }
+
+    /**
+     * A step started: every open terminal's recording gets a marker (an asciicast "m" event) with
+     * {@code label}, written on its own recorder thread, so a replay can list and jump to the steps.
+     */
+    public void markStep(String label) {
+        currentStep = label;
+        panes.values().forEach(p -> p.marker(label));
     }
 
     public Optional<TerminalPane> terminal(String host) {
