@@ -22,7 +22,7 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
 /**
- * Sets up the scenes of docs/images (history, terminal) under Xvfb and prints READY; the script
+ * Sets up the scenes of docs/images (history, terminal, replay-markers) under Xvfb and prints READY; the script
  * docs/images/shoot.sh then takes the screenshot with ImageMagick and ends this process.
  */
 public final class ScreenshotScenes {
@@ -45,7 +45,9 @@ public final class ScreenshotScenes {
             stage.setX(0);
             stage.setY(0);
             Path dir = Files.createTempDirectory("belay-shots");
-            if (getParameters().getRaw().contains("terminal")) {
+            if (getParameters().getRaw().contains("replay-markers")) {
+                replayMarkers(stage, dir);
+            } else if (getParameters().getRaw().contains("terminal")) {
                 terminal(stage, dir);
             } else if (getParameters().getRaw().contains("compare")) {
                 compare(stage, dir);
@@ -128,6 +130,48 @@ public final class ScreenshotScenes {
                     ready();
                 }).start();
             }));
+        }
+
+        /**
+         * A recording with a marker at each step's start (as a run window writes them), replayed
+         * with its steps listed and the second one jumped to (docs/images/replay-markers.png).
+         */
+        private void replayMarkers(Stage stage, Path dir) throws Exception {
+            dev.belay.audit.ManualClock clock = dev.belay.audit.ManualClock.morning();
+            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")), clock);
+            String id;
+            try (dev.belay.audit.Recording rec = store.startRecording("shots", "db-1", 100, 30, "db-1 terminal")) {
+                id = rec.id();
+                rec.marker("check-disk: Check free space on /var");
+                rec.output("db-1$ df -h /var\r\nFilesystem  Size  Used Avail Use% Mounted on\r\n"
+                        + "/dev/sda3    40G   14G   26G  35% /var\r\ndb-1$ ");
+                clock.advance(java.time.Duration.ofSeconds(42));
+                rec.marker("stop-db: Stop MariaDB on db-1");
+                rec.output("sudo systemctl stop mariadb\r\ndb-1$ systemctl is-active mariadb\r\n"
+                        + "\u001b[33minactive\u001b[0m\r\ndb-1$ ");
+                clock.advance(java.time.Duration.ofSeconds(95));
+                rec.marker("upgrade-db: Upgrade the MariaDB packages");
+                rec.output("sudo apt-get install -y mariadb-server\r\nSetting up mariadb-server (1:10.11.6-0+deb12u1) ...\r\n");
+                clock.advance(java.time.Duration.ofSeconds(61));
+                rec.marker("start-db: Start MariaDB and check it");
+                rec.output("db-1$ sudo systemctl start mariadb && systemctl is-active mariadb\r\n"
+                        + "\u001b[32mactive\u001b[0m\r\ndb-1$ ");
+            }
+            dev.belay.ui.history.ReplayPane replay = new dev.belay.ui.history.ReplayPane();
+            javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(replay.node());
+            root.setPadding(new javafx.geometry.Insets(10));
+            stage.setScene(new Scene(root, 1400, 900));
+            stage.show();
+            replay.load(store.readRecording(id).orElseThrow());
+            replay.jumpToStep(2); // the screen as "upgrade-db" began
+            new Thread(() -> {
+                try {
+                    Thread.sleep(3000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                ready();
+            }).start();
         }
 
         private static void ready() {

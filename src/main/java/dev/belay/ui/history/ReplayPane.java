@@ -87,8 +87,13 @@ public final class ReplayPane {
         root.setCenter(empty);
         empty.getStyleClass().add("muted");
         steps.setId("replay-steps");
-        steps.setPrefWidth(230);
+        steps.setPrefWidth(280);
         steps.setCellFactory(lv -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // long titles wrap instead of scrolling the list sideways
+            }
+
             @Override
             protected void updateItem(Asciicast.Marker m, boolean isEmpty) {
                 super.updateItem(m, isEmpty);
