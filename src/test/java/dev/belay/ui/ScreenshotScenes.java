@@ -121,14 +121,7 @@ public final class ScreenshotScenes {
                 tabs.typeInto("lab-1", "echo $TERM; stty size; printf '\\033[1;32mOK\\033[0m   service healthy\\n"
                         + "\\033[1;31mFAIL\\033[0m disk 97%% full on /var\\n'; for c in 1 2 3 4 5 6; do printf \"\\033[4${c}m    \";"
                         + " done; printf '\\033[0m\\n'; ls -la --color=always /usr/bin | head -n 12");
-                new Thread(() -> {
-                    try {
-                        Thread.sleep(4000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    ready();
-                }).start();
+                readyAfter(4000);
             }));
         }
 
@@ -164,9 +157,14 @@ public final class ScreenshotScenes {
             stage.show();
             replay.load(store.readRecording(id).orElseThrow());
             replay.jumpToStep(2); // the screen as "upgrade-db" began
+            readyAfter(3000);
+        }
+
+        /** READY after {@code millis}, for the terminal threads to render what they were fed. */
+        private static void readyAfter(long millis) {
             new Thread(() -> {
                 try {
-                    Thread.sleep(3000);
+                    Thread.sleep(millis);
                 } catch (InterruptedException e) {
                     return;
                 }
