@@ -22,6 +22,7 @@ import java.util.UUID;
  * Records a terminal session as asciicast v2, stored in compressed chunks as it goes so a killed
  * process keeps what was flushed. Secrets are masked, also across chunk joins, and whatever is
  * typed at a password prompt is stored as {@value SecretMasker#MASK} and masked from then on.
+ * Step boundaries are marker events ({@link #marker}).
  */
 public final class Recording implements AutoCloseable {
 
@@ -89,6 +90,14 @@ public final class Recording implements AutoCloseable {
         add("o", data);
     }
 
+    /**
+     * A step boundary: an asciicast v2 marker event ({@code [t, "m", label]}) that players list as
+     * chapters. Stored and sealed like any frame, so old recordings without markers read the same.
+     */
+    public synchronized void marker(String label) {
+        add("m", label);
+    }
+
     /** Keystrokes sent by the operator; masked whole while answering a password prompt. */
     public synchronized void input(String data) {
         for (char ch : data.toCharArray()) {
@@ -124,7 +133,7 @@ public final class Recording implements AutoCloseable {
         double t = Math.max(lastTime, java.time.Duration.between(ref.started(), store.now()).toMillis() / 1e3);
         lastTime = t;
         Frame last = pending.isEmpty() ? null : pending.get(pending.size() - 1);
-        if (last != null && last.kind().equals(kind) && (store.masker().mayContinue(last.data())
+        if (last != null && !kind.equals("m") && last.kind().equals(kind) && (store.masker().mayContinue(last.data())
                 || (kind.equals("i") && last.data().length() < 64))) {
             pending.set(pending.size() - 1, new Frame(last.time(), kind, last.data() + data));
         } else {

@@ -53,7 +53,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The desktop story in one real window: library → start a run on the practice lab → a step's check
  * passes → a live terminal typed into → roll back → History (Ctrl+H) lists the run, shows its
- * timeline and replays the terminal. The history reads the audit file the run wrote (one H2 file).
+ * timeline and replays the terminal, listing the run's steps (recording markers) to jump to. The history reads the audit file the run wrote (one H2 file).
  */
 @ExtendWith(ApplicationExtension.class)
 class EndToEndRunHistoryTest {
@@ -189,6 +189,35 @@ class EndToEndRunHistoryTest {
             throw new AssertionError("the replay never showed e2e-42; it shows:\n" + fx(replay::screenText), e);
         }
         assertThat(fx(replay::screenText)).contains("lab-1$");
+
+        // The recording marks each step's start: the replay lists them, and a click jumps there.
+        // The terminal opened during "hello" (its recording starts with that step), was typed into
+        // before "breaks" started, and the roll back ran "undo" after.
+        waitUntil(() -> fx(() -> robot.lookup("#replay-steps").tryQuery().map(Node::isVisible).orElse(false)));
+        assertThat(fx(replay::stepLabels)).extracting(l -> l.substring(l.indexOf("  ") + 2))
+                .containsSubsequence("hello: Say hello", "breaks: A step that fails", "undo: Undo it");
+        clickStep(robot, "hello: Say hello");
+        try {
+            waitUntil(() -> !fx(replay::screenText).contains("e2e-42") && !fx(replay::screenText).contains("lab-1$"));
+        } catch (TimeoutException e) {
+            throw new AssertionError("jumping to 'hello' kept the later screen:\n" + fx(replay::screenText), e);
+        }
+        clickStep(robot, "breaks: A step that fails");
+        try {
+            waitUntil(() -> fx(replay::screenText).contains("e2e-42"));
+        } catch (TimeoutException e) {
+            throw new AssertionError("jumping to 'breaks' did not show what was typed before it:\n"
+                    + fx(replay::screenText), e);
+        }
+        assertThat(fx(replay::isPlaying)).isFalse();
+    }
+
+    private static void clickStep(FxRobot robot, String label) throws Exception {
+        Node cell = fx(() -> robot.from(robot.lookup("#replay-steps").<Node>query()).lookup(".list-cell").queryAll().stream()
+                .filter(c -> c instanceof javafx.scene.control.Labeled l && l.getText() != null
+                        && l.getText().endsWith(label)).findFirst().orElseThrow(
+                        () -> new AssertionError("no step '" + label + "' in the replay's list")));
+        robot.clickOn(cell);
     }
 
     // ---- helpers (the patterns of RunWindowTest)

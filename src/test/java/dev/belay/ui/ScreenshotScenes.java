@@ -20,7 +20,7 @@ import javafx.stage.Stage;
 import javafx.stage.StageStyle;
 
 /**
- * Sets up the scenes of docs/images (history, terminal) under Xvfb and prints READY; the script
+ * Sets up the scenes of docs/images (history, terminal, replay-markers) under Xvfb and prints READY; the script
  * docs/images/shoot.sh then takes the screenshot with ImageMagick and ends this process.
  */
 public final class ScreenshotScenes {
@@ -45,6 +45,8 @@ public final class ScreenshotScenes {
             Path dir = Files.createTempDirectory("belay-shots");
             if (getParameters().getRaw().contains("broadcast-divergence")) {
                 divergence(stage, dir);
+            } else if (getParameters().getRaw().contains("replay-markers")) {
+                replayMarkers(stage, dir);
             } else if (getParameters().getRaw().contains("terminal")) {
                 terminal(stage, dir);
             } else if (getParameters().getRaw().contains("compare")) {
@@ -118,14 +120,7 @@ public final class ScreenshotScenes {
                 tabs.typeInto("lab-1", "echo $TERM; stty size; printf '\\033[1;32mOK\\033[0m   service healthy\\n"
                         + "\\033[1;31mFAIL\\033[0m disk 97%% full on /var\\n'; for c in 1 2 3 4 5 6; do printf \"\\033[4${c}m    \";"
                         + " done; printf '\\033[0m\\n'; ls -la --color=always /usr/bin | head -n 12");
-                new Thread(() -> {
-                    try {
-                        Thread.sleep(4000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                    ready();
-                }).start();
+                readyAfter(4000);
             }));
         }
 
@@ -154,10 +149,7 @@ public final class ScreenshotScenes {
                             sleep(3000);
                             Platform.runLater(() -> {
                                 tabs.showDifferences();
-                                new Thread(() -> {
-                                    sleep(1500);
-                                    ready();
-                                }).start();
+                                readyAfter(1500);
                             });
                         }).start();
                     }));
@@ -169,6 +161,53 @@ public final class ScreenshotScenes {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /**
+         * A recording with a marker at each step's start (as a run window writes them), replayed
+         * with its steps listed and the second one jumped to (docs/images/replay-markers.png).
+         */
+        private void replayMarkers(Stage stage, Path dir) throws Exception {
+            dev.belay.audit.ManualClock clock = dev.belay.audit.ManualClock.morning();
+            AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")), clock);
+            String id;
+            try (dev.belay.audit.Recording rec = store.startRecording("shots", "db-1", 100, 30, "db-1 terminal")) {
+                id = rec.id();
+                rec.marker("check-disk: Check free space on /var");
+                rec.output("db-1$ df -h /var\r\nFilesystem  Size  Used Avail Use% Mounted on\r\n"
+                        + "/dev/sda3    40G   14G   26G  35% /var\r\ndb-1$ ");
+                clock.advance(java.time.Duration.ofSeconds(42));
+                rec.marker("stop-db: Stop MariaDB on db-1");
+                rec.output("sudo systemctl stop mariadb\r\ndb-1$ systemctl is-active mariadb\r\n"
+                        + "\u001b[33minactive\u001b[0m\r\ndb-1$ ");
+                clock.advance(java.time.Duration.ofSeconds(95));
+                rec.marker("upgrade-db: Upgrade the MariaDB packages");
+                rec.output("sudo apt-get install -y mariadb-server\r\nSetting up mariadb-server (1:10.11.6-0+deb12u1) ...\r\n");
+                clock.advance(java.time.Duration.ofSeconds(61));
+                rec.marker("start-db: Start MariaDB and check it");
+                rec.output("db-1$ sudo systemctl start mariadb && systemctl is-active mariadb\r\n"
+                        + "\u001b[32mactive\u001b[0m\r\ndb-1$ ");
+            }
+            dev.belay.ui.history.ReplayPane replay = new dev.belay.ui.history.ReplayPane();
+            javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(replay.node());
+            root.setPadding(new javafx.geometry.Insets(10));
+            stage.setScene(new Scene(root, 1400, 900));
+            stage.show();
+            replay.load(store.readRecording(id).orElseThrow());
+            replay.jumpToStep(2); // the screen as "upgrade-db" began
+            readyAfter(3000);
+        }
+
+        /** READY after {@code millis}, for the terminal threads to render what they were fed. */
+        private static void readyAfter(long millis) {
+            new Thread(() -> {
+                try {
+                    Thread.sleep(millis);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                ready();
+            }).start();
         }
 
         private static void ready() {

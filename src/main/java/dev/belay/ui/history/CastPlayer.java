@@ -52,6 +52,22 @@ final class CastPlayer {
         emitUpTo(target);
     }
 
+    /** Jumps to a step boundary: the screen as it was when the step started, before its own output. */
+    synchronized void seek(Asciicast.Marker marker) {
+        if (marker.framesBefore() < next) {
+            screen.accept(RESET);
+            next = 0;
+        }
+        StringBuilder batch = new StringBuilder();
+        while (next < marker.framesBefore() && next < cast.output().size()) {
+            batch.append(cast.output().get(next++).data());
+        }
+        if (!batch.isEmpty()) {
+            screen.accept(batch.toString());
+        }
+        position = Math.min(duration(), marker.time());
+    }
+
     private void emitUpTo(double t) {
         StringBuilder batch = new StringBuilder();
         while (next < cast.output().size() && cast.output().get(next).time() <= t) {

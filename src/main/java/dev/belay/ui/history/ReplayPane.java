@@ -9,6 +9,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -19,7 +21,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * Replays a stored terminal recording in a JediTermFX widget with play/pause, a seek slider and
- * speeds from 0.5x to 8x. The FX thread only queues text; JediTerm's own thread renders it.
+ * speeds from 0.5x to 8x, and the run's steps (the recording's marker events) to jump to. The FX
+ * thread only queues text; JediTerm's own thread renders it.
  */
 public final class ReplayPane {
 
@@ -31,6 +34,7 @@ public final class ReplayPane {
     private final Label clock = new Label("0:00 / 0:00");
     private final ComboBox<Double> speed = new ComboBox<>();
     private final Label empty = new Label("Pick a recording to replay it.");
+    private final ListView<Asciicast.Marker> steps = new ListView<>();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
@@ -82,6 +86,31 @@ public final class ReplayPane {
         root.setTop(controls);
         root.setCenter(empty);
         empty.getStyleClass().add("muted");
+        steps.setId("replay-steps");
+        steps.setPrefWidth(280);
+        steps.setCellFactory(lv -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0); // long titles wrap instead of scrolling the list sideways
+            }
+
+            @Override
+            protected void updateItem(Asciicast.Marker m, boolean isEmpty) {
+                super.updateItem(m, isEmpty);
+                setText(isEmpty || m == null ? null : Formats.clock(m.time()) + "  " + m.label());
+            }
+        });
+        // a click (or Enter on a selected row) jumps there; selecting while loading does not
+        steps.setOnMouseClicked(e -> jumpToSelected());
+        steps.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                jumpToSelected();
+            }
+        });
+        steps.setVisible(false);
+        steps.setManaged(false);
+        BorderPane.setMargin(steps, new Insets(0, 8, 0, 0));
+        root.setLeft(steps);
         showPlaying(false);
         controls.disableProperty().bind(root.centerProperty().isEqualTo(empty));
     }
@@ -101,6 +130,9 @@ public final class ReplayPane {
         player = new CastPlayer(parsed, connector::feed);
         player.setSpeed(speed.getValue());
         setSlider(0, parsed.duration());
+        steps.getItems().setAll(parsed.markers());
+        steps.setVisible(!parsed.markers().isEmpty());
+        steps.setManaged(!parsed.markers().isEmpty());
         root.setCenter(widget.getPane());
         showPlaying(false);
     }
@@ -125,6 +157,25 @@ public final class ReplayPane {
     public void seek(double seconds) {
         if (player != null) {
             player.seek(seconds);
+            setSlider(player.position(), player.duration());
+        }
+    }
+
+    /** The steps the recording marks, as listed ("0:12  id: title"). */
+    public List<String> stepLabels() {
+        return steps.getItems().stream().map(m -> Formats.clock(m.time()) + "  " + m.label()).toList();
+    }
+
+    /** Jumps to the start of the {@code index}-th marked step, as a click on its row does. */
+    public void jumpToStep(int index) {
+        steps.getSelectionModel().select(index);
+        jumpToSelected();
+    }
+
+    private void jumpToSelected() {
+        Asciicast.Marker m = steps.getSelectionModel().getSelectedItem();
+        if (m != null && player != null) {
+            player.seek(m);
             setSlider(player.position(), player.duration());
         }
     }
@@ -195,6 +246,9 @@ public final class ReplayPane {
     /** Stops playback and releases the widget's threads. */
     public void close() {
         closeWidget();
+        steps.getItems().clear();
+        steps.setVisible(false);
+        steps.setManaged(false);
         root.setCenter(empty);
     }
 }

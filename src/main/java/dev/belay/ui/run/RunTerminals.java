@@ -88,6 +88,11 @@ final class RunTerminals implements TerminalTyping {
         }, fx);
     }
 
+    @Override
+    public void stepStarted(String stepId, String title) {
+        tabs.markStep(title == null || title.isBlank() ? stepId : stepId + ": " + title);
+    }
+
     private void report(String host, Throwable error) {
         status.setText(error == null ? "" : "Cannot open " + host + ": " + RunPresenter.rootMessage(error));
     }

@@ -320,6 +320,9 @@ public final class RunView {
         List<String> lines = new ArrayList<>();
         for (RunEvent e : batch) {
             output(e);
+            if (e instanceof RunEvent.StepStarted s) {
+                terminals.stepStarted(s.stepId(), s.title());
+            }
             presenter.onEvent(e);
             String line = EventFeed.line(e);
             if (line != null) {

@@ -15,6 +15,10 @@ public interface TerminalTyping {
     /** Types {@code command} and Enter into {@code host}'s terminal (opening it if needed). */
     CompletableFuture<Void> typeInto(String host, String command);
 
+    /** A step started: the open terminals' recordings mark the boundary ({@code "id: title"}). */
+    default void stepStarted(String stepId, String title) {
+    }
+
     /** True once a terminal is open: until then the run view shows only the terminals' bar. */
     default javafx.beans.value.ObservableBooleanValue opened() {
         return new javafx.beans.property.SimpleBooleanProperty(false);

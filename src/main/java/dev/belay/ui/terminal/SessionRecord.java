@@ -48,6 +48,13 @@ final class SessionRecord {
         }
     }
 
+    /** A step boundary in the recording (an asciicast marker), timed when the recorder takes it. */
+    synchronized void marker(String label) {
+        if (!finished) {
+            recorder.execute(() -> recording.marker(label));
+        }
+    }
+
     synchronized void input(String text) {
         if (!finished) {
             recorder.execute(() -> recording.input(text));

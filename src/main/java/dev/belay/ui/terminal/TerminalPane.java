@@ -44,6 +44,15 @@ public final class TerminalPane {
 
     /** Opens the shell in the background and attaches it to the widget on the FX thread. */
     CompletableFuture<TerminalPane> open(SshPool pool, SshTarget target, TerminalAudit audit) {
+        return open(pool, target, audit, () -> null);
+    }
+
+    /**
+     * As {@link #open(SshPool, SshTarget, TerminalAudit)}; the recording starts with a marker for
+     * the step under way then ({@code currentStep} gives its label, or null before the first step).
+     */
+    CompletableFuture<TerminalPane> open(SshPool pool, SshTarget target, TerminalAudit audit,
+            java.util.function.Supplier<String> currentStep) {
         int cols = widget.getTerminalTextBuffer().getWidth();
         int rows = widget.getTerminalTextBuffer().getHeight();
         CompletableFuture.supplyAsync(() -> {
@@ -55,6 +64,10 @@ public final class TerminalPane {
             }
             try {
                 SessionRecord record = SessionRecord.open(audit, host, cols, rows);
+                String step = currentStep.get();
+                if (step != null) {
+                    record.marker(step);
+                }
                 return new Opened(shell, record, new ShellTtyConnector(shell, text -> output(record, text),
                         bytes -> typedRoute.accept(bytes), () -> ended(record)));
             } catch (RuntimeException e) {
@@ -103,6 +116,14 @@ public final class TerminalPane {
     /** The recording's id in the audit store, once open. */
     public String recordingId() {
         return opened.join().record().recordingId();
+    }
+
+    /** Marks a step boundary in this terminal's recording; a terminal still connecting starts with it instead. */
+    void marker(String label) {
+        Opened o = opened.getNow(null);
+        if (o != null) {
+            o.record().marker(label);
+        }
     }
 
     /** Types {@code command} and Enter, as if the operator had (recorded as input). */

@@ -47,6 +47,8 @@ public final class TerminalTabs {
     // Hosts in tab order, for the writer threads: a broadcast's outputs are compared in this order.
     private final List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean broadcasting;
+    /** The label of the step under way: a terminal opened later starts its recording with it. */
+    private volatile String currentStep;
     private final Map<String, CheckBox> targets = new LinkedHashMap<>();
     private final TabPane tabs = new TabPane();
     private final ToggleButton broadcast = new ToggleButton("Broadcast");
@@ -123,7 +125,7 @@ public final class TerminalTabs {
         box.setSelected(true);
         targets.put(host, box);
         targetBoxes.getChildren().add(box);
-        CompletableFuture<TerminalPane> ready = pane.open(pool, target, audit);
+        CompletableFuture<TerminalPane> ready = pane.open(pool, target, audit, () -> currentStep);
         ready.whenCompleteAsync((p, error) -> {
             tab.setText(host);
             status.setText(error == null ? "" : rootMessage(error));
@@ -140,6 +142,15 @@ public final class TerminalTabs {
                     "No terminal is open on " + host + "; open it first (hosts open: " + panes.keySet() + ")"));
         }
         return pane.type(command);
+    }
+
+    /**
+     * A step started: every open terminal's recording gets a marker (an asciicast "m" event) with
+     * {@code label}, written on its own recorder thread, so a replay can list and jump to the steps.
+     */
+    public void markStep(String label) {
+        currentStep = label;
+        panes.values().forEach(p -> p.marker(label));
     }
 
     public Optional<TerminalPane> terminal(String host) {

@@ -59,4 +59,32 @@ class CastPlayerTest {
         assertThat(screen).endsWith("bc");
         assertThat(player.atEnd()).isTrue();
     }
+
+    @Test
+    void markersAreStepsAndJumpingToOneShowsTheScreenBeforeThatStepsOutput() {
+        String cast = """
+                {"version":2,"width":80,"height":24,"timestamp":1}
+                [0.0,"m","one: First"]
+                [0.1,"o","a"]
+                [1.0,"o","b"]
+                [1.0,"m","two: Second"]
+                [1.0,"o","c"]
+                [2.0,"o","d"]
+                """;
+        Asciicast parsed = Asciicast.parse(cast);
+        assertThat(parsed.markers()).extracting(Asciicast.Marker::label).containsExactly("one: First", "two: Second");
+        assertThat(parsed.markers()).extracting(Asciicast.Marker::framesBefore).containsExactly(0, 2);
+        assertThat(Asciicast.parse(CAST).markers()).isEmpty(); // recordings from before markers read as before
+
+        List<String> screen = new ArrayList<>();
+        CastPlayer player = new CastPlayer(parsed, screen::add);
+        player.seek(parsed.markers().get(1));
+        assertThat(screen).containsExactly("ab"); // "c", at the same second, is the second step's own output
+        assertThat(player.position()).isEqualTo(1.0);
+        player.advance(0);
+        assertThat(screen).containsExactly("ab", "c");
+        player.seek(parsed.markers().get(0));
+        assertThat(screen).endsWith(CastPlayer.RESET);
+        assertThat(player.position()).isZero();
+    }
 }
