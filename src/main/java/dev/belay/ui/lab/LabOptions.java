@@ -25,6 +25,7 @@ public final class LabOptions {
         hosts.setId("lab-hosts");
         hosts.setEditable(true);
         hosts.setPrefWidth(90);
+        hosts.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // else the row squeezes its number out of sight
         faults.setId("lab-faults");
         faults.setPromptText("faults, e.g. slow@lab-2 disk-full@lab-1");
         faults.setPrefColumnCount(16);

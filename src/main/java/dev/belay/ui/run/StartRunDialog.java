@@ -82,7 +82,8 @@ public final class StartRunDialog {
         dialog.getDialogPane().setId("start-run-dialog");
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, START);
         dialog.getDialogPane().setContent(form());
-        dialog.getDialogPane().setPrefWidth(720);
+        dialog.getDialogPane().setPrefWidth(860);
+        dialog.getDialogPane().setMinWidth(860); // the pane otherwise takes its header's width, cutting the fields
         dialog.setResizable(true);
         // the environment badge's colours and the form's styles live with the run window's
         dialog.getDialogPane().getStylesheets().add(RunWindow.class.getResource(RunWindow.STYLESHEET).toExternalForm());
@@ -142,7 +143,7 @@ public final class StartRunDialog {
         HBox pathRow = new HBox(6, path, browse);
         pathRow.disableProperty().bind(lab.selectedProperty());
         environment.setId("start-environment");
-        g.addRow(row++, label("Inventory"), new HBox(12, lab, file, ansible));
+        g.addRow(row++, label("Inventory"), unclipped(lab, file, ansible));
         labOptions.node().visibleProperty().bind(lab.selectedProperty());
         labOptions.node().managedProperty().bind(lab.selectedProperty());
         g.addRow(row++, new Label(), new VBox(6, pathRow, ansibleEnv, labOptions.node()));
@@ -155,25 +156,44 @@ public final class StartRunDialog {
         }
         windowEnd.setId("window-end");
         windowEnd.setPromptText("HH:MM local time (optional)");
-        windowEnd.setPrefColumnCount(8);
+        windowEnd.setPrefColumnCount(15);
         windowEnd.setTooltip(new Tooltip("When the maintenance window closes, in local time (" + ZoneId.systemDefault().getId()
                 + "); the clock warns before it does"));
         windowHint.setText("local time, " + ZoneId.systemDefault().getId());
         windowHint.setId("window-hint");
         windowHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         g.addRow(row++, label("Window ends"), new HBox(10, windowEnd, windowHint));
-        g.addRow(row++, label("Mode"), new HBox(12, live, dry));
+        g.addRow(row++, label("Mode"), unclipped(live, dry));
         rehearsal.setId("rehearsal");
         stepByStep.setId("step-by-step");
         stepByStep.setTooltip(new Tooltip("Off: steps run one after another without waiting; failures and manual steps still wait"));
+        rehearsal.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stepByStep.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         g.addRow(row++, new Label(), new VBox(6, rehearsal, stepByStep));
         error.setId("start-error");
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
-        error.setMaxWidth(660);
+        error.setMaxWidth(800);
         error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         g.add(error, 0, row, 2, 1);
-        return g;
+        // a runbook with many vars makes a tall form: it scrolls rather than running off the screen
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(g);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefViewportWidth(820);
+        scroll.setPrefViewportHeight(600); // fits a 1280x800 screen with the header and buttons
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    /** Choices side by side, wrapping to the next line before any of them is cut to "Practic…". */
+    private static Node unclipped(javafx.scene.control.Control... choices) {
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(12, 6);
+        for (javafx.scene.control.Control c : choices) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            row.getChildren().add(c);
+        }
+        return row;
     }
 
     /** The author's {@code prompt:} is the label; the var's name, as the runbook writes it, under it. */

@@ -20,7 +20,7 @@ import javafx.stage.Stage;
 /**
  * Not a test: takes the run window's state screenshots for docs/images (a failure
  * under on_failure: stop, a retry countdown, the end panel, the resolve-unknown dialog; the start
- * dialog is covered by RunWindowStatesTest: it did not show in the grab) on the
+ * dialog is {@link StartDialogScreenshot}'s) on the
  * practice lab, grabbing the X screen after each. Run under Xvfb: docs/images/shoot-run-states.sh.
  */
 public final class RunStatesScreenshot {
