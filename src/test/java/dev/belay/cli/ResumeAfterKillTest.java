@@ -78,6 +78,11 @@ class ResumeAfterKillTest {
             String runId;
             try {
                 runId = awaitCommandStarted(dir.resolve("child.log"), db, "long");
+                // The intent is durable before the command runs: kill mid-command, not before its first line.
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (runId != null && !Files.exists(home.resolve("long")) && System.nanoTime() < until) {
+                    Thread.sleep(50);
+                }
             } finally {
                 child.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
             }
