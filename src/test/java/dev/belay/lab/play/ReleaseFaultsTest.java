@@ -31,6 +31,14 @@ class ReleaseFaultsTest {
             assertTrue(lab.out("lab-2", "ceph quorum_status").contains("\"quorum_names\":[\"lab-1\",\"lab-2\",\"lab-3\"]"));
             assertTrue(lab.out("lab-2", "ceph osd stat").contains("6 osds: 6 up, 6 in"));
             assertTrue(lab.out("lab-1", "ceph tell osd.0 version").contains("0.94.10"), "its OSDs stay on Hammer");
+            // Each daemon answers for itself: what ceph-upgrade's `hammer` check asks.
+            assertEquals(JEWEL, lab.out("lab-2", "ceph tell mon.lab-1 version"));
+            assertEquals(HAMMER, lab.out("lab-1", "ceph tell mon.lab-2 version"));
+            lab.out("lab-3", "service ceph stop mon");
+            PlayResult down = lab.run("lab-1", "ceph tell mon.lab-3 version");
+            assertEquals(6, down.exitCode());
+            assertEquals("Error ENXIO: problem getting command descriptions from mon.lab-3\n", down.stderr());
+            assertEquals(22, lab.run("lab-1", "ceph tell mon.lab-9 version").exitCode());
         }
     }
 
