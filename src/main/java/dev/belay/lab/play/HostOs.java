@@ -57,6 +57,8 @@ public final class HostOs {
         final Map<String, Instant> activeSince = new LinkedHashMap<>();
         /** Dependencies added by drop-ins, as read at the last daemon-reload: unit → property → values. */
         final Map<String, Map<String, List<String>>> dropIns = new LinkedHashMap<>();
+        /** Repositories switched off with {@code yum-config-manager --disable} (by id). */
+        final Set<String> disabledRepos = new LinkedHashSet<>();
         String kexecLoaded;
         Set<String> resume = new LinkedHashSet<>();
         Instant scheduledShutdown;
@@ -391,6 +393,19 @@ public final class HostOs {
 
     public synchronized Map<String, String> packages(String h) {
         return new LinkedHashMap<>(host(h).pkgs);
+    }
+
+    /** Repository ids switched off on {@code h} ({@link YumRepos} decides which exist). */
+    synchronized Set<String> disabledRepos(String h) {
+        return new LinkedHashSet<>(host(h).disabledRepos);
+    }
+
+    synchronized void setRepoEnabled(String h, String repo, boolean enabled) {
+        if (enabled) {
+            host(h).disabledRepos.remove(repo);
+        } else {
+            host(h).disabledRepos.add(repo);
+        }
     }
 
     /** Installed kernels (version-release), oldest first. */
