@@ -323,7 +323,7 @@ public final class AuditStore implements AutoCloseable {
 
     /** Recomputes the whole chain and names the first event that does not check out. */
     public VerifyResult verify() {
-        return read(c -> new ChainVerifier(c, db.isPostgres()).verify());
+        return read(c -> new ChainVerifier(db, c).verify());
     }
 
     /** Every event of a run, in order. */
