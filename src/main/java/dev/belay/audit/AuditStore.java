@@ -121,12 +121,21 @@ public final class AuditStore implements AutoCloseable {
      * caller's thread, so a bad event fails its own caller and never a group.
      */
     public Pending submit(List<NewEvent> events) {
+        return submit(events, List.of());
+    }
+
+    /**
+     * As {@link #submit(List)}, with outputs staged by {@link #stageOutput} that the events name: the
+     * outputs go into the same transaction as the events, so a command's result costs no commit of
+     * its own, and an event never names an output that a crash left unstored.
+     */
+    public Pending submit(List<NewEvent> events, List<StagedOutput> withOutputs) {
         List<Prepared> prepared = new ArrayList<>(events.size());
         for (NewEvent e : events) {
             prepared.add(prepare(e));
         }
-        Pending p = new Pending(prepared);
-        if (!prepared.isEmpty()) {
+        Pending p = new Pending(prepared, List.copyOf(withOutputs));
+        if (!prepared.isEmpty() || !withOutputs.isEmpty()) {
             queue.add(p);
         } else {
             p.finish(List.of(), null);
@@ -137,16 +146,19 @@ public final class AuditStore implements AutoCloseable {
     /** Events submitted and not yet known to be committed; {@link #await()} makes them so. */
     public final class Pending {
         private final List<Prepared> events;
+        private final List<StagedOutput> outputs;
+        private List<EventRows.Row> rows;
         private List<AuditEvent> stored;
         private AuditException failure;
         private volatile boolean done;
 
-        private Pending(List<Prepared> events) {
+        private Pending(List<Prepared> events, List<StagedOutput> outputs) {
             this.events = events;
+            this.outputs = outputs;
         }
 
-        private void finish(List<AuditEvent> s, AuditException f) {
-            stored = s;
+        private void finish(List<EventRows.Row> r, AuditException f) {
+            rows = r;
             failure = f;
             done = true;
         }
@@ -166,6 +178,12 @@ public final class AuditStore implements AutoCloseable {
             if (failure != null) {
                 throw new AuditException(failure.getMessage(), failure);
             }
+            synchronized (this) {
+                if (stored == null) {
+                    // Turned into events here, by their own waiter, not by the committer under the write lock.
+                    stored = rows.stream().map(EventRows.Row::toEvent).toList();
+                }
+            }
             checkpointing.appended(stored); // after COMMIT and outside the write lock: signing may take a while
             return stored;
         }
@@ -181,7 +199,7 @@ public final class AuditStore implements AutoCloseable {
             return;
         }
         try {
-            List<List<AuditEvent>> stored = appendCommitted(group);
+            List<List<EventRows.Row>> stored = appendCommitted(group);
             int total = 0;
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).finish(stored.get(i), null);
@@ -195,7 +213,7 @@ public final class AuditStore implements AutoCloseable {
             }
             for (Pending p : group) { // one bad request must not fail the others: each on its own
                 try {
-                    List<AuditEvent> one = appendCommitted(List.of(p)).get(0);
+                    List<EventRows.Row> one = appendCommitted(List.of(p)).get(0);
                     p.finish(one, null);
                     CrashPoint.committed(one.size());
                 } catch (AuditException each) {
@@ -224,8 +242,13 @@ public final class AuditStore implements AutoCloseable {
         return new Prepared(e, op, masker.mask(e.targetHost()), payload);
     }
 
-    private List<List<AuditEvent>> appendCommitted(List<Pending> group) {
+    private List<List<EventRows.Row>> appendCommitted(List<Pending> group) {
         return inTransaction(c -> {
+            List<StagedOutput> staged = new ArrayList<>();
+            for (Pending p : group) {
+                staged.addAll(p.outputs);
+            }
+            outputs.insert(c, staged);
             long seq;
             String prev;
             try (PreparedStatement ps = c.prepareStatement(
@@ -260,11 +283,7 @@ public final class AuditStore implements AutoCloseable {
                 ps.setString(2, prev);
                 ps.executeUpdate();
             }
-            List<List<AuditEvent>> out = new ArrayList<>(rows.size());
-            for (List<EventRows.Row> mine : rows) {
-                out.add(mine.stream().map(EventRows.Row::toEvent).toList());
-            }
-            return out;
+            return rows;
         });
     }
 
@@ -323,7 +342,7 @@ public final class AuditStore implements AutoCloseable {
 
     /** Recomputes the whole chain and names the first event that does not check out. */
     public VerifyResult verify() {
-        return read(c -> new ChainVerifier(c, db.isPostgres()).verify());
+        return read(c -> new ChainVerifier(db, c).verify());
     }
 
     /** Every event of a run, in order. */
@@ -352,6 +371,14 @@ public final class AuditStore implements AutoCloseable {
     /** Per-step durations of a run against estimates and the median of earlier runs of its runbook. */
     public List<StepDuration> stepDurations(String runId) {
         return read(c -> new RunQueries(c, outputs).stepDurations(runId));
+    }
+
+    /**
+     * Masks, caps and compresses a command's output now, to be stored with the events of a later
+     * {@link #submit(List, List)} (one transaction, no commit of its own); put {@code ref().id()} in the event.
+     */
+    public StagedOutput stageOutput(String runId, String targetHost, String text) {
+        return outputs.stage(runId, targetHost, text);
     }
 
     /** Stores a command's output (masked, capped, compressed) and returns its reference. */

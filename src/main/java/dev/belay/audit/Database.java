@@ -10,6 +10,15 @@ import org.flywaydb.core.Flyway;
 /** Opens JDBC connections to the audit database and brings its schema up to date with Flyway. */
 final class Database {
 
+    static {
+        // H2 keeps a shared cache of recently decoded strings and numbers and hashes every value it
+        // decodes to look it up there: a seventh of a verify's time (JFR), for a log whose payloads
+        // hardly ever repeat. Read when H2 first loads; a value set on the command line wins.
+        if (System.getProperty("h2.objectCache") == null) {
+            System.setProperty("h2.objectCache", "false");
+        }
+    }
+
     /** The default store: an H2 file under ~/.belay/audit that a reviewer can open while a run is live. */
     static String defaultUrl() {
         Path dir = Path.of(System.getProperty("user.home"), ".belay", "audit");

@@ -67,7 +67,6 @@ public final class RunCommand implements Callable<Integer> {
         Instant end;
         try {
             plan = Runs.plan(runbook, inventory, vars, dryRun ? RunMode.DRY_RUN : RunMode.LIVE, common.autoConfirm);
-            dev.belay.app.SecretValues.check(plan);
             end = WindowEnd.parse(windowEnd, Instant.now(), ZoneId.systemDefault(), "--window-end");
         } catch (PlanException | IllegalArgumentException e) {
             err.println("run: " + e.getMessage());

@@ -13,7 +13,6 @@ import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.RunState;
 import dev.belay.engine.SshTargets;
-import dev.belay.engine.UnattendedPolicy;
 import dev.belay.lab.Fault;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
@@ -90,8 +89,7 @@ public final class ScenarioRunner {
         try (PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), s.labHosts(), 0, atStart, s.speed()))) {
             Plan plan;
             try {
-                plan = change.apply(Runs.plan(s.runbook(), lab.inventoryPath(), s.vars(), RunMode.LIVE, false));
-                UnattendedPolicy.checkAutoConfirm(plan);
+                plan = change.apply(Runs.plan(s.runbook(), lab.inventoryPath(), s.vars(), RunMode.LIVE, true));
             } catch (PlanException | IllegalArgumentException e) {
                 return new Result(s, "not run", took(t0), List.of("the runbook does not plan on the lab: " + e.getMessage()));
             }

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +27,6 @@ final class ShellTtyConnector implements TtyConnector {
     private final Consumer<byte[]> typed;
     private final Runnable onClose;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private static final long FRAME_NANOS = 16_000_000L;
-    private long lastBreath = System.nanoTime();
 
     ShellTtyConnector(PtyShell shell, Consumer<String> output, Consumer<byte[]> typed, Runnable onClose) {
         this.shell = shell;
@@ -41,7 +38,6 @@ final class ShellTtyConnector implements TtyConnector {
 
     @Override
     public int read(char[] buf, int offset, int length) throws IOException {
-        breathe();
         int n;
         try {
             n = reader.read(buf, offset, length);
@@ -58,19 +54,6 @@ final class ShellTtyConnector implements TtyConnector {
             close();
         }
         return n;
-    }
-
-    /**
-     * Under a flood of output JediTerm's emulator thread takes its (unfair) text-buffer lock again
-     * and again, and the FX thread waiting for it to paint stalls for seconds. Pausing the emulator
-     * for a millisecond once per frame, between reads and so outside the lock, lets the paint in.
-     */
-    private void breathe() {
-        long now = System.nanoTime();
-        if (now - lastBreath > FRAME_NANOS) {
-            LockSupport.parkNanos(1_000_000);
-            lastBreath = System.nanoTime();
-        }
     }
 
     @Override

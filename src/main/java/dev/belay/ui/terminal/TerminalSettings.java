@@ -30,6 +30,12 @@ public class TerminalSettings extends DefaultSettingsProvider {
         return false;
     }
 
+    /** No limit in JediTermFX itself: {@link ScrollbackLimit} keeps the scrollback, far cheaper per line. */
+    @Override
+    public int getBufferMaxLinesCount() {
+        return -1;
+    }
+
     @Override
     public float getTerminalFontSize() {
         return 13;

@@ -54,7 +54,13 @@ public final class TerminalThroughputBenchmark {
             table.append(String.format("| %-34s | %9s | %9s | %9s | %9s | %8s |%n", "feed", "bare PTY", "terminal",
                     "ratio", "recorded", "FX stall"));
             table.append("|").append("-".repeat(36)).append("|-----------|-----------|-----------|-----------|----------|\n");
-            for (String[] feed : new String[][] {{"20 MB base64 (100-char lines)", BASE64}, {"seq 1 300000 (short lines)", SEQ}}) {
+            // Arguments pick feeds (base64, seq); none runs both.
+            java.util.List<String> only = java.util.List.of(args);
+            for (String[] feed : new String[][] {{"20 MB base64 (100-char lines)", BASE64, "base64"},
+                    {"seq 1 300000 (short lines)", SEQ, "seq"}}) {
+                if (!only.isEmpty() && !only.contains(feed[2])) {
+                    continue;
+                }
                 rawPty(pool, target, feed[1]); // warm-up: JIT, connection
                 double raw = rawPty(pool, target, feed[1]);
                 System.out.printf("%s: bare PTY shell read to the end %6.2f s%n", feed[0], raw);
