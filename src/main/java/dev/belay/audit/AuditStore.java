@@ -47,8 +47,19 @@ public final class AuditStore implements AutoCloseable {
     private AuditStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        db.migrate();
+        // Connected first: H2 closes a file database with its last connection, so the schema check and
+        // Flyway's own connections would otherwise each open it again.
         this.writer = db.connect();
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            try {
+                writer.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         try {
             writer.setAutoCommit(false);
         } catch (SQLException e) {
