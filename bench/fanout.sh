@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Fan-out benchmark (not a test): the real `belay run` (JVM start included) against Ansible
+# Fan-out benchmark (not a test): the real `belay run` (JVM start included, started by the installed
+# command's own script packaging/belay.sh on this build's jar, with its class-data sharing archive; one
+# audit log for all runs, as a user's ~/.belay/audit) against Ansible
 # (`ansible all -m raw -f 32`) and pssh (`-p 32`) on one Debian OpenSSH server on loopback, logging in
 # as a light-shell user (an empty home, so no rc file costs time on the server).
 #   a) `true` on HOSTS hosts (default 200), one step / one invocation
@@ -28,8 +30,10 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # No -o: on a fresh machine Maven fetches what its cache lacks.
-mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/fanout.classpath >/dev/null
-CP="target/classes:$(cat target/fanout.classpath)"
+mvn -q -B package -DskipTests >/dev/null
+# Belay runs the way the installed command does (packaging/belay.sh: the quick compiler only, and the
+# class-data sharing archive the package's postinst makes), on this build's jar.
+packaging/belay-cds.sh java "$PWD/target/belay.jar" "$PWD/target/belay.jsa"
 
 work=$(mktemp -d /tmp/belay-fanout.XXXXXX)
 chmod 755 "$work"
@@ -117,9 +121,10 @@ export ANSIBLE_HOST_KEY_CHECKING=False ANSIBLE_REMOTE_USER=$user ANSIBLE_PRIVATE
 SSH_OPTS=(-O "UserKnownHostsFile=$work/known_hosts" -O StrictHostKeyChecking=yes -O "IdentityFile=$work/id" -O IdentitiesOnly=yes)
 
 belay_run() { # RUNBOOK INVENTORY
-  # shellcheck disable=SC2086 # BELAY_JAVA_OPTS (e.g. a JFR recording) is a list of options
-  java ${BELAY_JAVA_OPTS:-} -Duser.home="$work/home" -cp "$CP" dev.belay.cli.Main run "$1" --inventory "$2" --quiet \
-    --known-hosts "$work/known_hosts" --no-checkpoints --db "jdbc:h2:file:$work/audit-$RANDOM$RANDOM" --operator bench >"$work/last.out" 2>&1 \
+  # One audit log for every run, as a user's ~/.belay/audit: its schema is made once, in the warm-up round.
+  JDK_JAVA_OPTIONS="${BELAY_JAVA_OPTS:-} -Duser.home=$work/home" BELAY_APP_DIR="$PWD/target" BELAY_JAVA=java \
+    packaging/belay.sh run "$1" --inventory "$2" --quiet \
+    --known-hosts "$work/known_hosts" --no-checkpoints --db "jdbc:h2:file:$work/audit" --operator bench >"$work/last.out" 2>&1 \
     || { echo "belay run failed:"; head -c 3000 "$work/last.out"; exit 1; }
 }
 ansible_run() { # HOSTS_FILE

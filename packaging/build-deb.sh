@@ -30,16 +30,22 @@ fi
 work=target/jpackage
 rm -rf "$work" target/dist
 mkdir -p "$work/input" target/dist
-cp target/belay.jar "$work/input/"
+cp target/belay.jar packaging/belay.sh packaging/belay-cds.sh "$work/input/"
 cp -r target/lib "$work/input/lib"
 
 # No jlink compression: the package's own compression does better on plain files, and faster.
-jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --output "$work/runtime"
+# --generate-cds-archive: the runtime's own class-data sharing archive, which Belay's archive (made by
+# postinst with belay-cds.sh, for the installed paths) builds on.
+jlink --add-modules "$MODULES" --strip-debug --no-header-files --no-man-pages --generate-cds-archive \
+  --output "$work/runtime"
 
 args=(--type "$TYPE" --name belay --app-version "$VERSION" --vendor "Belay"
   --description "Runbook assistant for risky infrastructure upgrades"
   --input "$work/input" --main-jar belay.jar --main-class dev.belay.cli.Main
-  --runtime-image "$work/runtime" --dest target/dist --java-options "-Xmx1g")
+  --runtime-image "$work/runtime" --dest target/dist
+  # Belay's class-data sharing archive, made by postinst; without it (or made for other paths) the JVM
+  # starts without it, silently (-Xlog:cds...=off), as before.
+  --java-options "-Xmx1g -XX:SharedArchiveFile=\$APPDIR/belay.jsa -Xlog:cds=off -Xlog:cds+dynamic=off")
 case "$TYPE" in
   deb|rpm)
     args+=(--icon packaging/belay.png --linux-shortcut --linux-menu-group "Development;System"

@@ -21,6 +21,11 @@ echo "== belay --version: $version"
 case "$version" in "Belay "*) ;; *) echo "check-deb: unexpected version '$version'" >&2; exit 1 ;; esac
 belay validate runbooks/*.yaml runbooks/inventories/*.yaml >/dev/null
 echo "== belay validate: the shipped runbooks and inventories are valid"
+# -Xshare:on makes the JVM fail when it cannot map the archive postinst made (made for other paths, missing)
+[ -s /opt/belay/lib/app/belay.jsa ] || { echo "check-deb: postinst made no class-data sharing archive" >&2; exit 1; }
+JDK_JAVA_OPTIONS=-Xshare:on belay --version 2>&1 | grep -q '^Belay ' \
+  || { echo "check-deb: belay does not start with its class-data sharing archive" >&2; exit 1; }
+echo "== class-data sharing: belay starts with /opt/belay/lib/app/belay.jsa"
 grep -q '^Exec=/opt/belay/bin/belay' /usr/share/applications/belay-belay.desktop
 echo "== desktop entry: /usr/share/applications/belay-belay.desktop"
 
@@ -49,6 +54,7 @@ kill "$xvfb"
 
 dpkg -r belay
 trap - EXIT
-[ ! -e /usr/bin/belay ] && [ ! -e /opt/belay/bin/belay ] && [ ! -e /usr/share/applications/belay-belay.desktop ] \
+[ ! -e /usr/bin/belay ] && [ ! -e /opt/belay/bin/belay ] && [ ! -e /opt/belay/lib/app/belay.jsa ] \
+  && [ ! -e /usr/share/applications/belay-belay.desktop ] \
   || { echo "check-deb: dpkg -r left files behind" >&2; exit 1; }
 echo "== removed cleanly; package check took $(( $(date +%s) - t0 )) s"

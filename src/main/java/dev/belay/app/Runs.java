@@ -53,21 +53,19 @@ public final class Runs {
 
     /**
      * The plan of {@code runbook} on {@code inventory} with {@code vars}: a dry run's shows a secret
-     * nobody gave as a placeholder; {@code autoConfirm} is refused where the runbook does not allow it.
+     * nobody gave as a placeholder; a secret given too short is refused ({@link SecretValues}), and so is
+     * {@code autoConfirm} where the runbook does not allow it. Every run's plan passes here or through
+     * {@link #resumePlan}, so these rules are checked once, before anything opens.
      *
      * It needs no audit log: a dry run opens none.
      *
-     * @throws PlanException naming each problem in the files, or why the run may not be unattended
+     * @throws PlanException naming each problem in the files, the short secret, or why the run may not be
+     *     unattended
      */
     public static Plan plan(Path runbook, Path inventory, Map<String, String> vars, RunMode mode, boolean autoConfirm) {
-        if (mode == RunMode.DRY_RUN) {
-            return PlanFiles.loadForDryRun(runbook, inventory, vars);
-        }
-        Plan plan = PlanFiles.load(runbook, inventory, vars);
-        if (autoConfirm) {
-            UnattendedPolicy.checkAutoConfirm(plan);
-        }
-        return plan;
+        Plan plan = mode == RunMode.DRY_RUN ? PlanFiles.loadForDryRun(runbook, inventory, vars)
+                : PlanFiles.load(runbook, inventory, vars);
+        return checked(plan, autoConfirm);
     }
 
     /** The recorded start of {@code runId}: what its plan is rebuilt from. */
@@ -81,7 +79,11 @@ public final class Runs {
 
     /** A stored run's plan, rebuilt from the files and var values it recorded plus the secrets given again. */
     public static Plan resumePlan(RunEvent.RunStarted started, Map<String, String> secrets, boolean autoConfirm) {
-        Plan plan = PlanFiles.forResume(started, secrets);
+        return checked(PlanFiles.forResume(started, secrets), autoConfirm);
+    }
+
+    private static Plan checked(Plan plan, boolean autoConfirm) {
+        SecretValues.check(plan);
         if (autoConfirm) {
             UnattendedPolicy.checkAutoConfirm(plan);
         }
@@ -107,7 +109,6 @@ public final class Runs {
     }
 
     private static LiveRun open(SshSettings ssh, Function<SshPool, RunController> engine, Plan plan) {
-        SecretValues.check(plan);
         SshPool pool = new SshPool(ssh);
         try {
             return new LiveRun(engine.apply(pool), plan, pool);

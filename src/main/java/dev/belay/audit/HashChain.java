@@ -58,13 +58,42 @@ public final class HashChain {
     private static final class Sealer {
         private final MessageDigest digest = newDigest();
         private final StringBuilder text = new StringBuilder(512);
+        private final String[] fields = new String[8];
+        private byte[] ascii = new byte[1024];
+        private int length;
 
         String hash(String prevHash, long seq, String ts, String runId, String name, String login,
                     String machine, String targetHost, String type, String payload) {
+            String[] f = fields;
+            f[0] = ts;
+            f[1] = runId;
+            f[2] = name;
+            f[3] = login;
+            f[4] = machine;
+            f[5] = targetHost;
+            f[6] = type;
+            f[7] = payload;
+            try {
+                // Nearly every event is ASCII: its bytes are written straight, no String and no encoder per event.
+                if (asciiBytes(prevHash, seq, f)) {
+                    digest.update(ascii, 0, length);
+                    if (ascii.length > 65_536) {
+                        ascii = new byte[1024]; // a huge payload must not pin its buffer to the thread
+                    }
+                    return HEX.formatHex(digest.digest());
+                }
+                return HEX.formatHex(digest.digest(utf8(prevHash, seq, f)));
+            } finally {
+                java.util.Arrays.fill(f, null);
+            }
+        }
+
+        /** The canonical text in UTF-8, any characters. */
+        private byte[] utf8(String prevHash, long seq, String[] f) {
             StringBuilder b = text;
             b.setLength(0);
             b.append(prevHash).append('[').append(seq);
-            for (String s : new String[] {ts, runId, name, login, machine, targetHost, type, payload}) {
+            for (String s : f) {
                 b.append(',');
                 quote(b, s);
             }
@@ -74,7 +103,92 @@ public final class HashChain {
                 text.setLength(0);
                 text.trimToSize(); // a huge payload must not pin its buffer to the thread
             }
-            return HEX.formatHex(digest.digest(bytes));
+            return bytes;
+        }
+
+        /**
+         * The canonical text into {@link #ascii} as {@link #quote} and UTF-8 would give it, while every
+         * character is ASCII; false (and nothing usable written) at the first one that is not.
+         */
+        private boolean asciiBytes(String prevHash, long seq, String[] f) {
+            length = 0;
+            if (!put(prevHash)) {
+                return false;
+            }
+            putByte('[');
+            put(Long.toString(seq));
+            for (String s : f) {
+                putByte(',');
+                if (s == null) {
+                    put("null");
+                } else if (!putQuoted(s)) {
+                    return false;
+                }
+            }
+            putByte(']');
+            return true;
+        }
+
+        private boolean put(String s) {
+            int n = s.length();
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return false;
+                }
+                ascii[length++] = (byte) c;
+            }
+            return true;
+        }
+
+        private boolean putQuoted(String s) {
+            int n = s.length();
+            ensure(n * 6 + 2); // the longest escape (backslash, u, four hex digits) is six bytes
+            byte[] a = ascii;
+            int at = length;
+            a[at++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80) {
+                    return false;
+                }
+                if (c >= 0x20 && c != '"' && c != '\\') {
+                    a[at++] = (byte) c;
+                    continue;
+                }
+                a[at++] = '\\';
+                switch (c) {
+                    case '"' -> a[at++] = '"';
+                    case '\\' -> a[at++] = '\\';
+                    case '\n' -> a[at++] = 'n';
+                    case '\r' -> a[at++] = 'r';
+                    case '\t' -> a[at++] = 't';
+                    case '\b' -> a[at++] = 'b';
+                    case '\f' -> a[at++] = 'f';
+                    default -> {
+                        a[at++] = 'u';
+                        a[at++] = '0';
+                        a[at++] = '0';
+                        a[at++] = (byte) UPPER_HEX[c >> 4];
+                        a[at++] = (byte) UPPER_HEX[c & 0xF];
+                    }
+                }
+            }
+            a[at++] = '"';
+            length = at;
+            return true;
+        }
+
+        private void putByte(char c) {
+            ensure(1);
+            ascii[length++] = (byte) c;
+        }
+
+        private void ensure(int more) {
+            if (length + more > ascii.length) {
+                ascii = java.util.Arrays.copyOf(ascii, Math.max(ascii.length * 2, length + more));
+            }
         }
 
         /** A JSON string as Jackson writes it: quote, backslash and control characters escaped, nothing else. */

@@ -25,27 +25,42 @@ final class OutputStore {
     }
 
     OutputRef store(String runId, String host, String text) {
+        StagedOutput staged = stage(runId, host, text);
+        store.inTransaction(c -> insert(c, List.of(staged)));
+        return staged.ref();
+    }
+
+    /** Masked, capped and compressed in the caller's thread; stored by {@link #insert}. */
+    StagedOutput stage(String runId, String host, String text) {
         String masked = store.masker().mask(text == null ? "" : text);
         byte[] bytes = masked.getBytes(StandardCharsets.UTF_8);
         Capped capped = cap(bytes, store.outputCapBytes());
         String sha = HashChain.sha256(capped.text());
         OutputRef ref = new OutputRef(UUID.randomUUID().toString(), bytes.length, capped.dropped(), sha);
-        byte[] data = Gzip.compress(capped.text());
-        store.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO outputs (id, run_id, target_host, created, "
-                    + "original_bytes, dropped_bytes, sha256, data) VALUES (?,?,?,?,?,?,?,?)")) {
+        return new StagedOutput(ref, runId, host, Gzip.compress(capped.text()));
+    }
+
+    /** Inside the caller's transaction. */
+    int insert(Connection c, List<StagedOutput> staged) throws SQLException {
+        if (staged.isEmpty()) {
+            return 0;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outputs (id, run_id, target_host, created, "
+                + "original_bytes, dropped_bytes, sha256, data) VALUES (?,?,?,?,?,?,?,?)")) {
+            for (StagedOutput s : staged) {
+                OutputRef ref = s.ref();
                 ps.setString(1, ref.id());
-                ps.setString(2, runId);
-                ps.setString(3, host);
+                ps.setString(2, s.runId);
+                ps.setString(3, s.host);
                 ps.setObject(4, store.now().atOffset(ZoneOffset.UTC));
                 ps.setLong(5, ref.originalBytes());
                 ps.setLong(6, ref.droppedBytes());
-                ps.setString(7, sha);
-                ps.setBytes(8, data);
-                return ps.executeUpdate();
+                ps.setString(7, ref.sha256());
+                ps.setBytes(8, s.data);
+                ps.addBatch();
             }
-        });
-        return ref;
+            return ps.executeBatch().length;
+        }
     }
 
     record Capped(String text, long dropped) { }

@@ -13,6 +13,7 @@ import dev.belay.audit.Operator;
 import dev.belay.audit.OutputRef;
 import dev.belay.audit.RunQuery;
 import dev.belay.audit.RunSummary;
+import dev.belay.audit.StagedOutput;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -43,34 +44,52 @@ public final class AuditEventSink implements RunStore {
         submit(runId, operator, event).await();
     }
 
-    /** Queued in the audit store, so the events of many host threads share one commit. */
+    /**
+     * Queued in the audit store, so the events of many host threads share one commit; an output or
+     * snapshot content goes into that same commit (no transaction of its own).
+     */
     @Override
     public Durable submit(String runId, String operator, RunEvent event) {
+        return submitAll(runId, operator, List.of(event));
+    }
+
+    /** All in one transaction, in this order. */
+    @Override
+    public Durable submitAll(String runId, String operator, List<RunEvent> events) {
+        RunEvent current = null;
         try {
-            ObjectNode json = EventJson.toJson(event);
-            moveToOutputs(runId, event.host(), json, "output", "outputId");
-            moveToOutputs(runId, event.host(), json, "content", "contentId");
             Operator who = operators.computeIfAbsent(operator == null || operator.isBlank() ? "?" : operator,
                     Operator::current);
-            String kind = json.get(EventJson.KIND).asText();
-            // A run event the log has no record for yet is kept whole as a note, so nothing is lost.
-            AuditStore.Pending pending = audit.submit(List.of(EventPayloads.known(kind)
-                    ? NewEvent.of(runId, who, event.host(), EventPayloads.parse(json))
-                    : new NewEvent(runId, who, event.host(), EventType.NOTE, json)));
+            List<NewEvent> batch = new ArrayList<>(events.size());
+            List<StagedOutput> staged = new ArrayList<>();
+            for (RunEvent event : events) {
+                current = event;
+                ObjectNode json = EventJson.toJson(event);
+                moveToOutputs(runId, event.host(), json, "output", "outputId", staged);
+                moveToOutputs(runId, event.host(), json, "content", "contentId", staged);
+                String kind = json.get(EventJson.KIND).asText();
+                // A run event the log has no record for yet is kept whole as a note, so nothing is lost.
+                batch.add(EventPayloads.known(kind)
+                        ? NewEvent.of(runId, who, event.host(), EventPayloads.parse(json))
+                        : new NewEvent(runId, who, event.host(), EventType.NOTE, json));
+            }
+            AuditStore.Pending pending = audit.submit(batch, staged);
+            RunEvent first = events.isEmpty() ? null : events.get(0);
             return () -> {
                 try {
                     pending.await();
                 } catch (AuditException e) {
-                    throw cannotRecord(runId, event, e);
+                    throw cannotRecord(runId, first, e);
                 }
             };
         } catch (AuditException | IllegalArgumentException e) {
-            throw cannotRecord(runId, event, e);
+            throw cannotRecord(runId, current, e);
         }
     }
 
     private static EventSinkException cannotRecord(String runId, RunEvent event, RuntimeException e) {
-        return new EventSinkException("cannot record " + event.getClass().getSimpleName() + " for run " + runId
+        String what = event == null ? "events" : event.getClass().getSimpleName();
+        return new EventSinkException("cannot record " + what + " for run " + runId
                 + ": " + e.getMessage(), e);
     }
 
@@ -79,13 +98,19 @@ public final class AuditEventSink implements RunStore {
         audit.masker().addAll(values);
     }
 
-    /** Stores the text under {@code field} in the output store; the payload keeps its id under {@code idField}. */
-    private void moveToOutputs(String runId, String host, ObjectNode payload, String field, String idField) {
+    /**
+     * Stages the text under {@code field} for the output store (stored with the event); the payload
+     * keeps its id under {@code idField}.
+     */
+    private void moveToOutputs(String runId, String host, ObjectNode payload, String field, String idField,
+                               List<StagedOutput> staged) {
         JsonNode v = payload.remove(field);
         if (v == null || v.isNull()) {
             return;
         }
-        OutputRef ref = audit.storeOutput(runId, host, v.asText());
+        StagedOutput out = audit.stageOutput(runId, host, v.asText());
+        staged.add(out);
+        OutputRef ref = out.ref();
         payload.put(idField, ref.id());
         if (field.equals("output")) {
             payload.put("outputSha256", ref.sha256());

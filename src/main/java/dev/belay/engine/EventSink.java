@@ -25,6 +25,18 @@ public interface EventSink {
         return () -> { };
     }
 
+    /**
+     * Queues {@code events} to be appended together (one transaction where the store commits in
+     * groups), in this order, after everything submitted before them. The default submits each.
+     */
+    default Durable submitAll(String runId, String operator, java.util.List<RunEvent> events) {
+        java.util.List<Durable> each = new java.util.ArrayList<>(events.size());
+        for (RunEvent e : events) {
+            each.add(submit(runId, operator, e));
+        }
+        return () -> each.forEach(Durable::await);
+    }
+
     /** An event on its way into the store. */
     @FunctionalInterface
     interface Durable {

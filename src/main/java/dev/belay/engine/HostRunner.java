@@ -9,6 +9,7 @@ import dev.belay.runbook.Retry;
 import dev.belay.runbook.SnapshotExpect;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,13 +34,39 @@ final class HostRunner {
         this.ctx = ctx;
     }
 
-    Result run(Work w, Host host) {
-        String command;
-        try {
-            command = VarSubstitution.forHost(w.command(), host, ctx.capturesOf(host.name()), "step '" + w.stepId() + "'");
-        } catch (IllegalStateException e) {
-            return finish(w, host, false, 0, e.getMessage());
+    /** A host's command as resolved, its first attempt's start recorded; or why it could not be resolved. */
+    record Intent(String command, String failure) {
+    }
+
+    /**
+     * Resolves the command for each host and records every host's first COMMAND_STARTED in one
+     * commit, before any of them runs: a step's intents cost one commit, not one a host.
+     */
+    List<Intent> intend(Work w, List<Host> hosts) {
+        List<Intent> out = new ArrayList<>(hosts.size());
+        List<RunEvent> started = new ArrayList<>(hosts.size());
+        for (Host host : hosts) {
+            try {
+                String command = VarSubstitution.forHost(w.command(), host, ctx.capturesOf(host.name()),
+                        "step '" + w.stepId() + "'");
+                out.add(new Intent(command, null));
+                started.add(started(w, host, 1, command));
+            } catch (IllegalStateException e) {
+                out.add(new Intent(null, e.getMessage()));
+            }
         }
+        if (!started.isEmpty()) {
+            ctx.emitAll(started);
+        }
+        return out;
+    }
+
+    /** Runs on a host whose {@link #intend intent} is recorded. */
+    Result run(Work w, Host host, Intent intent) {
+        if (intent.failure() != null) {
+            return finish(w, host, false, 0, intent.failure());
+        }
+        String command = intent.command();
         Instant deadline = w.retry() == null ? null : ctx.clock().instant().plus(w.retry().within());
         for (int attempt = 1; ; attempt++) {
             String failure = attempt(w, host, command, attempt);
@@ -63,11 +90,18 @@ final class HostRunner {
         }
     }
 
-    /** One execution; null when every expectation held, else the first failure. */
+    private RunEvent.CommandStarted started(Work w, Host host, int attempt, String command) {
+        return new RunEvent.CommandStarted(ctx.clock().instant(), w.stepId(), host.name(), attempt, w.purpose(),
+                ctx.masker().mask(command));
+    }
+
+    /** One execution (its start already recorded for the first); null when every expectation held, else the first failure. */
     private String attempt(Work w, Host host, String command, int attempt) {
         SecretMasker m = ctx.masker();
         String id = w.stepId();
-        ctx.emit(new RunEvent.CommandStarted(ctx.clock().instant(), id, host.name(), attempt, w.purpose(), m.mask(command)));
+        if (attempt > 1) {
+            ctx.emit(started(w, host, attempt, command));
+        }
         ExecResult r = ctx.transport().exec(host, command, w.timeout(), (line, err) ->
                 ctx.emit(new RunEvent.OutputLine(ctx.clock().instant(), id, host.name(), m.mask(line), err)), ctx.cancel());
         ctx.emit(new RunEvent.CommandFinished(ctx.clock().instant(), id, host.name(), attempt, w.purpose(),

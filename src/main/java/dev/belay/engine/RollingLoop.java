@@ -75,9 +75,13 @@ final class RollingLoop {
     }
 
     private List<HostRunner.Result> inParallel(HostRunner.Work work, List<Host> part) {
+        // Every host's intent in one commit, before any command of the batch starts.
+        List<HostRunner.Intent> intents = hosts.intend(work, part);
         List<Future<HostRunner.Result>> futures = new ArrayList<>();
-        for (Host h : part) {
-            futures.add(ctx.hostPool().submit(() -> hosts.run(work, h)));
+        for (int i = 0; i < part.size(); i++) {
+            Host h = part.get(i);
+            HostRunner.Intent intent = intents.get(i);
+            futures.add(ctx.hostPool().submit(() -> hosts.run(work, h, intent)));
         }
         List<HostRunner.Result> out = new ArrayList<>();
         for (int i = 0; i < futures.size(); i++) {

@@ -44,16 +44,29 @@ final class RunJournal {
      * applies them in that same order, and only once stored.
      */
     void emit(RunEvent event) {
+        emitAll(List.of(event));
+    }
+
+    /**
+     * As {@link #emit} for several events of the run's operator (a step's intents for all its hosts):
+     * the durable ones go to the store in one commit, and all are applied in this order, in one turn.
+     */
+    void emitAll(List<RunEvent> events) {
         long ticket;
         EventSink.Durable stored = null;
         RuntimeException failure = null;
         synchronized (lock) {
             ticket = issued++;
-            if (event.durable()) {
+            List<RunEvent> durable = events.size() == 1
+                    ? (events.get(0).durable() ? events : List.of())
+                    : events.stream().filter(RunEvent::durable).toList();
+            if (!durable.isEmpty()) {
+                RunEvent event = durable.get(0);
                 String operator = event instanceof RunEvent.RunStarted s ? s.operator()
                         : event instanceof RunEvent.StepApproved a ? a.approver() : model.operator();
                 try {
-                    stored = store.submit(runId, operator, event);
+                    stored = durable.size() == 1 ? store.submit(runId, operator, event)
+                            : store.submitAll(runId, operator, durable);
                 } catch (RuntimeException e) {
                     failure = e; // still takes its turn below, or every later event would wait forever
                 }
@@ -69,7 +82,7 @@ final class RunJournal {
         waitForTurn(ticket);
         try {
             if (failure == null) {
-                apply(event);
+                events.forEach(this::apply);
             }
         } finally {
             passTurn();

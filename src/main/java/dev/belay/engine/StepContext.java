@@ -26,6 +26,10 @@ record StepContext(Plan plan, Transport transport, Pacing pacing, SecretMasker m
     }
 
     /** Durably records {@code event}, then shows it to listeners. */
+    void emitAll(java.util.List<RunEvent> events) {
+        journal.emitAll(events);
+    }
+
     void emit(RunEvent event) {
         journal.emit(event);
     }

@@ -13,8 +13,14 @@ public enum FaultKind {
     GALERA_JOINER_CRASH("galera-joiner-crash", Scope.HOST, "mariadb on the host exits while joining"),
     GALERA_NO_SAFE_BOOTSTRAP("galera-no-safe-bootstrap", Scope.CLUSTER,
             "every grastate.dat has safe_to_bootstrap: 0 and seqno -1 until mysqld --wsrep-recover"),
+    GALERA_MEMBER_CRASH("galera-member-crash", Scope.HOST,
+            "mariadb on the host is killed (no clean leave) the next time another node joins or leaves its cluster"),
+    GALERA_PREPARED_XA("galera-prepared-xa", Scope.HOST,
+            "the host's InnoDB holds a prepared transaction: mysqld aborts until --tc-heuristic-recover"),
     RABBITMQ_REJOIN_FAILS("rabbitmq-rejoin-fails", Scope.HOST, "RabbitMQ on the host starts as a cluster of one"),
     CEPH_MON_OUT_OF_QUORUM("ceph-mon-out-of-quorum", Scope.HOST, "the host's Ceph monitor stays out of quorum"),
+    CEPH_HALF_UPGRADED("ceph-half-upgraded", Scope.HOST,
+            "an earlier attempt upgraded the host's monitor: its Ceph packages are Jewel's and its monitor runs Jewel"),
     CEPH_SLOW_RECOVERY("ceph-slow-recovery", Scope.CLUSTER, "placement groups stay degraded for 10 minutes"),
     HOST_NO_RETURN("host-no-return", Scope.HOST, "the host does not come back after a reboot"),
     DB_SYNC_FAILS("db-sync-fails", Scope.HOST, "database migrations (db sync) fail on the host"),
@@ -31,7 +37,9 @@ public enum FaultKind {
     SERVICE_NOT_REPORTING("service-not-reporting", Scope.HOST_AND_ARG,
             "the named container on the host runs, but its Nova service never reports in (listed down)"),
     NOVA_PACKAGES_AHEAD("nova-packages-ahead", Scope.HOST,
-            "the host's Nova packages are already the next release's (an earlier attempt updated them)");
+            "the host's Nova packages are already the next release's (an earlier attempt updated them)"),
+    CENTOS_8("centos-8", Scope.HOST,
+            "the host was reinstalled with CentOS Linux 8.1.1911: its release files, /proc/version and uname say so");
 
     /** Whether the fault names a host, a host and an argument, or the whole cluster. */
     public enum Scope { CLUSTER, HOST, HOST_AND_ARG }

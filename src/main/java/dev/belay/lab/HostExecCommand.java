@@ -6,7 +6,7 @@ import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.channel.ChannelSession;
 
 /**
- * An exec request on a simulated host: {@code /bin/sh -c COMMAND} in the host's sandbox, in its
+ * An exec request on a simulated host: {@code bash -c COMMAND} (its login shell) in the host's sandbox, in its
  * home, with the host's environment, stdout and stderr kept apart and the shell's exit status returned.
  */
 final class HostExecCommand extends ProcessCommand {
@@ -22,7 +22,7 @@ final class HostExecCommand extends ProcessCommand {
     protected Process startProcess(ChannelSession channel, Environment env, List<StreamPump> outputs)
             throws IOException {
         List<String> argv = runtime.sandbox().command(host, Sandbox.Mode.EXEC, runtime.diskFull(host.name()),
-                List.of(LabHost.SHELL, "-c", command));
+                List.of(LabHost.LOGIN_SHELL, "-c", command));
         ProcessBuilder pb = new ProcessBuilder(argv).directory(host.root().toFile());
         pb.environment().clear();
         pb.environment().putAll(host.environment());

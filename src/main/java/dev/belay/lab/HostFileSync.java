@@ -38,7 +38,7 @@ final class HostFileSync {
             } else {
                 continue; // outside what a host may write: the sandbox shows the machine's own
             }
-            if (!target.normalize().startsWith(host.root())) {
+            if (!target.normalize().startsWith(host.root()) || leavesRoot(host.root(), target)) {
                 continue;
             }
             boolean present = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
@@ -55,6 +55,21 @@ final class HostFileSync {
             Files.createDirectories(target.getParent());
             Files.write(target, bytes);
         }
+    }
+
+    /**
+     * Whether writing {@code target} would go through a symbolic link out of {@code root}: the
+     * nearest existing directory on its way, links followed, is outside. A host root's
+     * {@code /var/run} links to {@code /run}, which outside the sandbox is the machine's own, and a
+     * trainee may plant links of their own; the lab's JVM runs outside the sandbox and must not
+     * follow them.
+     */
+    static boolean leavesRoot(Path root, Path target) throws IOException {
+        Path dir = target.getParent();
+        while (dir != null && dir.startsWith(root) && !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            dir = dir.getParent();
+        }
+        return dir == null || !dir.toRealPath().startsWith(root.toRealPath());
     }
 
     /** The {@code /proc} files of {@code host} to bind: pairs of (file in its root, path in /proc). */

@@ -1,5 +1,6 @@
 package dev.belay.lab;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,8 +12,15 @@ import java.util.Map;
  */
 public record LabHost(String name, Path root) {
 
-    /** The shell that commands run in; POSIX {@code sh} is always there. */
+    /** The POSIX shell the lab's own init script (and a shell where there is no bash) runs in. */
     static final String SHELL = "/bin/sh";
+    /**
+     * The login shell exec requests run in, as sshd runs {@code $SHELL -c COMMAND}: bash, root's shell on
+     * the CentOS hosts the runbooks are written for (whose {@code /bin/sh} is bash too), so a command with
+     * {@code set -o pipefail} or {@code [[ ]]} does on the lab what it does there; it failed under Debian's
+     * dash. The POSIX shell only where the machine has no bash.
+     */
+    static final String LOGIN_SHELL = Files.isExecutable(Path.of("/bin/bash")) ? "/bin/bash" : SHELL;
     /** The home inside the sandbox: lab hosts are logged into as root, as the runbooks expect. */
     static final String HOME = "/root";
     /** The sandbox's PATH: the played commands' shims first. */
@@ -44,7 +52,7 @@ public record LabHost(String name, Path root) {
         env.put("LOGNAME", "root");
         env.put("HOSTNAME", name);
         env.put("BELAY_HOST", name);
-        env.put("SHELL", SHELL);
+        env.put("SHELL", LOGIN_SHELL);
         env.put("PS1", name + "$ ");
         return env;
     }

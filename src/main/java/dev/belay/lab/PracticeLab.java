@@ -244,7 +244,7 @@ public final class PracticeLab implements AutoCloseable {
     /** The command line that runs {@code command} on {@code host} in its sandbox (for the cost benchmark). */
     List<String> sandboxCommand(String host, String command) throws IOException {
         LabHost h = hosts.stream().filter(x -> x.name().equals(host)).findFirst().orElseThrow();
-        return runtime.sandbox().command(h, Sandbox.Mode.EXEC, false, List.of(LabHost.SHELL, "-c", command));
+        return runtime.sandbox().command(h, Sandbox.Mode.EXEC, false, List.of(LabHost.LOGIN_SHELL, "-c", command));
     }
 
     /** How many SSH connections are logged into {@code host} now. */

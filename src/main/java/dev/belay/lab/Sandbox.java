@@ -39,8 +39,11 @@ final class Sandbox {
     /** Reach the machine's init or replace its kernel: always answered by the shim, played or not. */
     static final Set<String> DANGEROUS = Set.of(
             "systemctl", "shutdown", "reboot", "halt", "poweroff", "kexec", "telinit", "init");
-    /** Real tools run through a script of the lab's first (e.g. {@code touch /.autorelabel}, see touch.sh). */
-    static final List<String> WRAPPERS = List.of("touch");
+    /**
+     * Real tools run through a script of the lab's first: {@code touch /.autorelabel} (touch.sh), and
+     * {@code su -s /bin/sh -c CMD nova} (su.sh: no capabilities in a sandbox, so no user to switch to).
+     */
+    static final List<String> WRAPPERS = List.of("touch", "su");
     /** What the shim itself needs: never covered, whatever a play is called. */
     private static final Set<String> NEVER_MASKED = Set.of("perl", "sh", "dash", "bash", "env", "cat", "cp", "readlink");
     private static final List<String> BIN_DIRS = List.of(

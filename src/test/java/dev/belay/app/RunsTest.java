@@ -1,10 +1,13 @@
 package dev.belay.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.belay.audit.AuditStore;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.Plan;
+import dev.belay.engine.PlanException;
+import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.RunState;
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -103,6 +107,42 @@ class RunsTest {
             }
             assertThat(asked).as("a new run has its own pool: accept once was for the first run").hasSize(2);
         }
+    }
+
+    /**
+     * Both rules a plan must pass before anything opens, through the one door every front end and
+     * {@code belay test} use: a secret given too short (a live run, a dry run and a resumed one alike)
+     * and an unattended run on production the runbook does not allow.
+     */
+    @Test
+    void planAndResumePlanRefuseAShortSecretAndAnUnallowedUnattendedRun() throws Exception {
+        Path runbook = Files.writeString(dir.resolve("secret.yaml"), RUNBOOK.replace("one-question", "secret")
+                .replace("roles:", "vars:\n  token: { prompt: API token, secret: true }\nroles:"));
+        Path inventory = Files.writeString(dir.resolve("production.yaml"), """
+                environment: production
+                hosts:
+                  db-1: { address: 127.0.0.1, user: ops }
+                roles:
+                  controllers: [db-1]
+                """);
+
+        for (RunMode mode : RunMode.values()) {
+            assertThatThrownBy(() -> Runs.plan(runbook, inventory, Map.of("token", "abc"), mode, false))
+                    .as(mode.name()).isInstanceOf(PlanException.class).hasMessageContaining("--var token")
+                    .hasMessageContaining("at least 4");
+        }
+        RunEvent.RunStarted started = new RunEvent.RunStarted(Instant.EPOCH, "r1", "secret", 1, "c0",
+                runbook.toString(), inventory.toString(), "production", "alice", RunMode.LIVE, null, false, false,
+                Map.of());
+        assertThatThrownBy(() -> Runs.resumePlan(started, Map.of("token", "x"), false))
+                .isInstanceOf(PlanException.class).hasMessageContaining("at least 4");
+
+        assertThat(Runs.plan(runbook, inventory, Map.of("token", "s3cret"), RunMode.LIVE, false).vars())
+                .containsEntry("token", "s3cret");
+        assertThatThrownBy(() -> Runs.plan(runbook, inventory, Map.of("token", "s3cret"), RunMode.LIVE, true))
+                .isInstanceOf(PlanException.class).hasMessageContaining("--auto-confirm refused");
+        assertThatThrownBy(() -> Runs.resumePlan(started, Map.of("token", "s3cret"), true))
+                .isInstanceOf(PlanException.class).hasMessageContaining("--auto-confirm refused");
     }
 
     /** Reads the shell's output until it contains {@code text} or the stream ends (bounded by the shell's exit). */

@@ -45,6 +45,24 @@ class GroupCommitTest {
     }
 
     @Test
+    void anOutputStagedWithItsEventIsStoredInTheSameCommitAndNotBefore() {
+        try (AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("o")))) {
+            store.masker().addAll(List.of("hunter2"));
+            StagedOutput out = store.stageOutput("r", "db-1", "password hunter2\nok\n");
+            NewEvent finished = note("r", "finished");
+            finished.payload().put("outputId", out.ref().id());
+            AuditStore.Pending p = store.submit(List.of(finished), List.of(out));
+            assertThat(store.readOutput(out.ref().id())).as("nothing is stored before someone awaits").isEmpty();
+            assertThat(store.timeline("r")).isEmpty();
+
+            assertThat(p.await()).extracting(e -> e.text("outputId")).containsExactly(out.ref().id());
+            assertThat(store.readOutput(out.ref().id())).hasValue("password ******\nok\n");
+            assertThat(out.ref().sha256()).isEqualTo(HashChain.sha256("password ******\nok\n"));
+            assertThat(store.verify()).isInstanceOf(VerifyResult.Intact.class);
+        }
+    }
+
+    @Test
     void aPayloadOverTheLimitFailsItsOwnSubmitAndNoOther() {
         try (AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("b")))) {
             AuditStore.Pending fine = store.submit(List.of(note("r", "fine")));

@@ -21,6 +21,7 @@ class ShippedScenariosTest {
                 .containsPattern("practice-upgrade completes\\s+completed\\s+completed\\s+\\S+s\\s+pass")
                 .containsPattern("stopped at rolling-restart\\s+stopped at rolling-restart\\s+\\S+s\\s+pass")
                 .containsPattern("stops when a node cannot rejoin\\s+stopped at start\\s+stopped at start\\s+\\S+s\\s+pass")
+                .containsPattern("nova-cells-v2-placement completes\\s+completed\\s+completed\\s+.+\\s+pass")
                 .contains(" 0 failed");
     }
 }

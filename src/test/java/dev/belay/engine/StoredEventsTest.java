@@ -12,11 +12,15 @@ import dev.belay.audit.NewEvent;
 import dev.belay.audit.Operator;
 import dev.belay.audit.OutputRef;
 import dev.belay.audit.RunOutcome;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,14 +48,63 @@ class StoredEventsTest {
         audit.close();
     }
 
+    /** Kinds of the log that other writers than the engine store (a live terminal's recording). */
+    private static final Set<String> WRITTEN_BESIDE_THE_ENGINE = Set.of("TerminalOpened", "TerminalClosed");
+
+    /**
+     * Where a durable run event's field is stored as other fields of the log's record (see EventJson and
+     * AuditEventSink): the run's status as the log's outcome, outputs and snapshot contents in the output
+     * store. Field names not listed here must be the same on both sides, since payloads are read back by name.
+     */
+    private static final Map<String, Map<String, List<String>>> STORED_AS = Map.of(
+            "RunFinished", Map.of("status", List.of("outcome")),
+            "CommandFinished", Map.of("output", List.of("outputId", "outputSha256")),
+            "SnapshotTaken", Map.of("content", List.of("contentId")),
+            "ExpectationChecked", Map.of("", List.of("outputId")));
+
     @Test
-    void everyDurableRunEventHasARecordInTheLog() {
-        var logged = Arrays.stream(LoggedEvent.class.getPermittedSubclasses()).map(Class::getSimpleName)
-                .collect(Collectors.toSet());
-        // Live-only events are the ones that override durable() (to say false).
-        assertThat(Arrays.stream(RunEvent.class.getPermittedSubclasses())
+    void theEnginesDurableEventsAndTheLogsRecordsHaveTheSameKinds() {
+        Set<String> logged = Arrays.stream(LoggedEvent.class.getPermittedSubclasses())
+                .filter(c -> c != LoggedEvent.Other.class).map(Class::getSimpleName).collect(Collectors.toSet());
+
+        assertThat(durableKinds().keySet()).isNotEmpty()
+                .as("a durable RunEvent without a LoggedEvent of the same name would be stored as Other")
+                .isEqualTo(difference(logged, WRITTEN_BESIDE_THE_ENGINE));
+        assertThat(logged).as("kinds other writers store").containsAll(WRITTEN_BESIDE_THE_ENGINE);
+        assertThat(STORED_AS.keySet()).isSubsetOf(durableKinds().keySet());
+    }
+
+    @Test
+    void eachDurableEventHasTheFieldsOfItsRecordInTheLog() {
+        Map<String, Class<?>> logged = Arrays.stream(LoggedEvent.class.getPermittedSubclasses())
+                .collect(Collectors.toMap(Class::getSimpleName, c -> c));
+        durableKinds().forEach((kind, type) -> {
+            Map<String, List<String>> moved = STORED_AS.getOrDefault(kind, Map.of());
+            List<String> expected = new ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                expected.addAll(moved.getOrDefault(c.getName(), List.of(c.getName())));
+            }
+            expected.addAll(moved.getOrDefault("", List.of()));
+            assertThat(fields(logged.get(kind))).as(kind + ": the log's fields, from the engine's")
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        });
+    }
+
+    /** The engine's run events the log keeps, by name: the live-only ones override durable() to say false. */
+    private static Map<String, Class<?>> durableKinds() {
+        return Arrays.stream(RunEvent.class.getPermittedSubclasses())
                 .filter(c -> Arrays.stream(c.getDeclaredMethods()).noneMatch(m -> m.getName().equals("durable")))
-                .map(Class::getSimpleName)).isNotEmpty().allSatisfy(n -> assertThat(logged).contains(n));
+                .collect(Collectors.toMap(Class::getSimpleName, c -> c));
+    }
+
+    private static List<String> fields(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    private static Set<String> difference(Set<String> a, Set<String> b) {
+        Set<String> d = new TreeSet<>(a);
+        d.removeAll(b);
+        return d;
     }
 
     @Test

@@ -124,6 +124,9 @@ class LabFaultsTest {
         assertThat(lab.hosts().get(0).home().resolve("notes")).hasContent("kept\nagain");
         assertThat(LabClient.exec(lab, "lab-1", "echo new > /root/new-file").exitStatus()).isNotZero();
         assertThat(lab.hosts().get(0).home().resolve("new-file")).isEmptyFile(); // created, its data refused
+        // On the full disk the command still runs in the login shell, leading its own process group.
+        assertThat(LabClient.exec(lab, "lab-1", "set -o pipefail && kill -0 -$$ && echo leader").stdout())
+                .isEqualTo("leader\n");
     }
 
     @Test

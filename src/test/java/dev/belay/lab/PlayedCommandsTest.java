@@ -57,6 +57,26 @@ class PlayedCommandsTest {
     }
 
     @Test
+    void suRunsAServiceCommandAsTheSandboxUserWithTheServiceUsersEnvironment() throws IOException {
+        // RDO's form: played commands inside it are still played, the pipe and the exit status pass through.
+        LabClient.Result r = LabClient.exec(lab, "lab-2",
+                "su -s /bin/sh -c \"echo-played db sync; echo \\$USER \\$LOGNAME \\$HOME; id -u; exit 4\" nova; echo rc=$?");
+        assertThat(r.stdout()).as(r.stderr()).isEqualTo("lab-2: db sync\nnova nova /var/lib/nova\n0\nrc=4\n");
+        assertThat(LabClient.exec(lab, "lab-1", "su -s /bin/sh -c 'echo-played in' nova | tr a-z A-Z").stdout())
+                .isEqualTo("LAB-1: IN\n");
+    }
+
+    @Test
+    void suRefusesEveryOtherFormWithTheOneItPlays() throws IOException {
+        for (String form : new String[] {"su - nova", "su nova -c 'true'", "su -s /bin/zsh -c true nova",
+                "su -s /bin/sh -c true mallory", "su"}) {
+            LabClient.Result r = LabClient.exec(lab, "lab-1", form + "; echo rc=$?");
+            assertThat(r.stdout()).as(form).isEqualTo("rc=1\n");
+            assertThat(r.stderr()).as(form).contains("the practice lab plays only 'su -s /bin/sh -c COMMAND USER'");
+        }
+    }
+
+    @Test
     void theRealBinaryBehindAPlayedNameIsCoveredAndUnplayedInitToolsAreRefused() throws IOException {
         LabClient.Result r = LabClient.exec(lab, "lab-1", "command -v echo-played; systemctl is-active ssh; echo rc=$?");
         assertThat(r.stdout()).isEqualTo(Sandbox.SHIM_DIR + "/echo-played\nrc=127\n");

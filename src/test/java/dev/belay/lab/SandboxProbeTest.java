@@ -49,6 +49,15 @@ class SandboxProbeTest {
     }
 
     @Test
+    void commandsRunInTheLoginShellLeadingTheirOwnProcessGroupAsOverOpenSsh() throws IOException {
+        // A CentOS host runs an exec request in root's login shell, bash: pipefail is there. Belay's
+        // remote wrapper keeps that shell only when it leads a process group (kill -0 -$$).
+        LabClient.Result r = LabClient.exec(lab, "lab-1",
+                "set -o pipefail; false | true; echo rc=$? shell=$SHELL; kill -0 -$$ && echo leader");
+        assertThat(r.stdout()).as(r.stderr()).isEqualTo("rc=1 shell=/bin/bash\nleader\n");
+    }
+
+    @Test
     void initToolsAnswerFromTheLabEvenByAbsolutePath() throws IOException {
         LabClient.Result r = LabClient.exec(lab, "lab-1", "command -v systemctl; /sbin/shutdown -r now; echo rc=$?");
         assertThat(r.stdout()).startsWith(Sandbox.SHIM_DIR + "/systemctl\n").contains("rc=127");

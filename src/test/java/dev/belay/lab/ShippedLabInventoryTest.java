@@ -11,13 +11,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/runbooks.md says the shipped runbooks/inventories/lab.yaml is what {@code belay lab start --port 2222}
- * writes for its default three hosts: the same environment, hosts, users and roles, differing only in
- * the port the lab picked and the absolute path of its client key.
+ * writes for its default three hosts and {@code --dir} ({@code ~/.belay/lab}): the same environment,
+ * hosts, users, roles, client key and known_hosts, written with {@code ~} where the lab writes the
+ * absolute path. The lab here runs in a temporary directory standing for {@code ~/.belay/lab}, on
+ * any free port.
  */
 class ShippedLabInventoryTest {
 
     @TempDir
     Path dir;
+
+    /** A path of the shipped file with the default lab directory, {@code ~/.belay/lab}, put where this lab runs. */
+    private String inLab(String shippedPath) {
+        assertThat(shippedPath).startsWith("~/.belay/lab/");
+        return dir.resolve("lab").resolve(shippedPath.substring("~/.belay/lab/".length())).toString();
+    }
 
     @Test
     void theShippedLabInventoryIsWhatTheLabWrites() throws Exception {
@@ -34,9 +42,10 @@ class ShippedLabInventoryTest {
                 assertThat(s.user()).isEqualTo(h.user());
                 assertThat(s.port()).as("the shipped file is for --port 2222").isEqualTo(2222);
                 assertThat(h.port()).isEqualTo(lab.port());
-                assertThat(Path.of(s.identity()).getFileName()).isEqualTo(Path.of(h.identity()).getFileName());
+                assertThat(inLab(s.identity())).isEqualTo(h.identity());
                 assertThat(s.vars()).isEqualTo(h.vars());
             }
+            assertThat(inLab(shipped.knownHosts())).isEqualTo(written.knownHosts());
         }
     }
 }

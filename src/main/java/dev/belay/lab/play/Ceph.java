@@ -76,6 +76,11 @@ public final class Ceph {
 
     /** Reacts to the daemons' containers stopping and starting (a docker stop, a reboot, a unit restart). */
     void listen() {
+        cluster.faults().onInject(f -> {
+            if (f.kind() == FaultKind.CEPH_HALF_UPGRADED) {
+                halfUpgraded(f.host());
+            }
+        });
         cluster.services().addListener(new Services.Listener() {
             @Override
             public void starting(Services.Unit unit) throws PlayFailure {
@@ -138,11 +143,44 @@ public final class Ceph {
                 }
             }
         }
+        cluster.faults().all().stream().filter(f -> f.kind() == FaultKind.CEPH_HALF_UPGRADED)
+                .forEach(f -> halfUpgraded(f.host()));
         synchronized (this) {
             downSince.clear();
             movement = null;
             osdEpoch = 52;
             electionEpoch = 12;
+        }
+    }
+
+    /**
+     * {@code ceph-half-upgraded@H}: what the first pass of a monitor upgrade leaves behind when the
+     * window ends there (liberty-to-ocata-upgrade.txt:315-316): H's ceph-common and ceph-mon are
+     * Jewel's, its Ceph directories owned by ceph:ceph, its Jewel monitor units enabled and its
+     * monitor restarted on Jewel (back in quorum). Its OSDs and every other host stay on Hammer, so
+     * the cluster is HEALTH_OK with mixed versions.
+     */
+    void halfUpgraded(String host) {
+        HostOs os = cluster.hostOs();
+        os.install(host, "ceph-common", Rpms.JEWEL);
+        chownedToCeph(host, "/var/lib/ceph");
+        if (!cluster.topology().has(host, "ceph_mons")) {
+            return;
+        }
+        os.install(host, "ceph-mon", Rpms.JEWEL);
+        for (String unit : List.of("ceph.target", "ceph-mon.target", "ceph-mon@" + host + ".service")) {
+            os.unit(host, unit).ifPresent(u -> os.setEnabled(host, u, true));
+        }
+        Services s = cluster.services();
+        Instant now = cluster.clock().now();
+        String jewel = Rpms.upstream(Rpms.JEWEL);
+        s.stop(host, "ceph_mon", now);
+        s.setImage(host, "ceph_mon", image(jewel), jewel);
+        try {
+            s.start(host, "ceph_mon", List.of(), now);
+        } catch (PlayFailure e) {
+            throw new IllegalStateException("lab: the Jewel monitor of ceph-half-upgraded@" + host + " was refused: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -465,7 +503,9 @@ public final class Ceph {
                 .append("osd_pool_default_size = 3\n");
         files.put("/etc/ceph/ceph.conf", conf.toString());
         files.put("/var/log/ceph/ceph.log", "");
-        files.put("/var/run/ceph/.keep", "");
+        // Nothing under /var/run: it links to the sandbox's /run, a fresh tmpfs for every command (the
+        // ceph package's tmpfiles.d makes /run/ceph at boot on a real host), so a seed there could
+        // only land outside the host's root.
         if (t.has(host, "ceph_mons")) {
             files.put("/var/lib/ceph/mon/ceph-" + host + "/keyring", "[mon.]\n\tkey = AQBlabmonkeyAAAAAAAAAAAAAAAAAAAAAAAAAA==\n");
         }

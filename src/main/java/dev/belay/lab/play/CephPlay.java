@@ -442,6 +442,19 @@ final class CephPlay implements Play {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         String target = call.args().size() > 1 ? call.args().get(1) : "osd.*";
+        if (target.startsWith("mon.")) {
+            // `ceph tell mon.NAME version`: what that monitor's daemon runs, which may lag its host's
+            // packages until it restarts.
+            String name = target.substring(4);
+            Mon mon = call.cluster().ceph().mons().stream().filter(m -> m.host().equals(name)).findFirst().orElse(null);
+            if (mon == null) {
+                return PlayResult.fail(22, "Error EINVAL: mon." + name + " does not exist\n");
+            }
+            if (!mon.running()) {
+                return PlayResult.fail(6, "Error ENXIO: problem getting command descriptions from mon." + name + "\n");
+            }
+            return PlayResult.ok(Ceph.versionLine(mon.version()) + "\n");
+        }
         for (Osd o : call.cluster().ceph().osds()) {
             if (!target.equals("osd.*") && !target.equals("osd." + o.id())) {
                 continue;

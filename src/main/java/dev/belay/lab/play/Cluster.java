@@ -109,21 +109,22 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         now.putAll(ceph.files(host));
         now.putAll(cloud.files(host));
         HostFiles target = files;
-        try {
-            now.forEach((path, content) -> {
-                if (content.equals(last.get(path))) {
-                    return;
-                }
-                boolean followsState = path.startsWith("/proc/") || path.endsWith("-release");
+        now.forEach((path, content) -> {
+            if (content.equals(last.get(path))) {
+                return;
+            }
+            boolean followsState = path.startsWith("/proc/") || path.endsWith("-release");
+            try {
                 if (force || followsState || !target.exists(host, path)) {
                     target.write(host, path, content);
                 }
                 last.put(path, content);
-            });
-        } catch (RuntimeException e) {
-            // A host root that cannot be written must not fail the command that was played.
-            System.err.println("lab: cannot write the played files of " + host + ": " + e.getMessage());
-        }
+            } catch (RuntimeException e) {
+                // A file that cannot be written must not fail the command that was played, nor keep
+                // the files after it from being written.
+                System.err.println("lab: cannot write the played files of " + host + ": " + e.getMessage());
+            }
+        });
     }
 
     /** A cluster whose host files live in memory (tests, or a lab without a sandbox). */

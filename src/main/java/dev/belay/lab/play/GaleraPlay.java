@@ -48,7 +48,12 @@ public final class GaleraPlay implements Play {
 
     enum Phase { DOWN, WAITING, JOINING, SYNCED }
 
-    /** A Primary component: the nodes that replicate together, and its history. */
+    /**
+     * A component: the nodes that replicate together, and its history. It is Primary until it loses
+     * quorum: a member that vanishes without leaving (killed, powered off) takes its vote with it, and
+     * the members left are non-Primary unless they are more than half of the component before. A clean
+     * stop leaves (the others recount without it), so stopping nodes one at a time keeps the last Primary.
+     */
     static final class Component {
         final String uuid;
         final long base;
@@ -56,6 +61,10 @@ public final class GaleraPlay implements Play {
         long writes;
         int confId = 1;
         final List<String> members = new ArrayList<>();
+        /** False once the component lost quorum: no writes, no joins, clients refused. */
+        boolean primary = true;
+        /** When it lost quorum: its seqno stops there. */
+        Instant frozenAt;
 
         Component(String uuid, long base, Instant since) {
             this.uuid = uuid;
@@ -64,7 +73,8 @@ public final class GaleraPlay implements Play {
         }
 
         long seqno(Instant now) {
-            return base + writes + (long) (Math.max(0, Duration.between(since, now).getSeconds()) * WRITES_PER_SECOND);
+            Instant until = frozenAt != null && frozenAt.isBefore(now) ? frozenAt : now;
+            return base + writes + (long) (Math.max(0, Duration.between(since, until).getSeconds()) * WRITES_PER_SECOND);
         }
     }
 
@@ -85,6 +95,8 @@ public final class GaleraPlay implements Play {
         String upgradedTo;
         /** The grastate.dat this play last wrote; a file that differs was edited by the operator. */
         String lastWritten;
+        /** When {@code galera-member-crash} kills this node: at the next catch-up, outside the start or stop that caused it. */
+        Instant killAt;
 
         Node(String host) {
             this.host = host;
@@ -99,6 +111,10 @@ public final class GaleraPlay implements Play {
     private final List<Component> components = new ArrayList<>();
     private final Set<String> databases = new TreeSet<>();
     private final Map<String, String> schemaRelease = new LinkedHashMap<>();
+    /** Hosts whose {@code galera-member-crash} has struck: it strikes once per lab (until a reset). */
+    private final Set<String> memberCrashStruck = new TreeSet<>();
+    /** Hosts whose {@code galera-prepared-xa} transaction was resolved with {@code --tc-heuristic-recover}. */
+    private final Set<String> xaResolved = new TreeSet<>();
     private Cluster cluster;
 
     @Override
@@ -146,6 +162,8 @@ public final class GaleraPlay implements Play {
             components.clear();
             databases.clear();
             schemaRelease.clear();
+            memberCrashStruck.clear();
+            xaResolved.clear();
             databases.addAll(List.of("information_schema", "mysql", "performance_schema"));
             for (String db : MysqlDump.OPENSTACK_DATABASES) {
                 databases.add(db);
@@ -199,6 +217,15 @@ public final class GaleraPlay implements Play {
         List<Exit> exits = new ArrayList<>();
         synchronized (this) {
             for (Node n : nodes.values()) {
+                if (n.killAt != null && !now.isBefore(n.killAt)) {
+                    Instant at = n.killAt;
+                    n.killAt = null;
+                    if (n.phase != Phase.DOWN) {
+                        exits.addAll(kill(n, at));
+                    }
+                }
+            }
+            for (Node n : nodes.values()) {
                 if (n.phase == Phase.WAITING && !now.isBefore(n.waitEnds)) {
                     exits.addAll(crash(n, n.waitEnds, log(n.waitEnds, "ERROR", "WSREP: failed to open gcomm backend "
                             + "connection: 110: failed to reach primary view: 110 (Connection timed out)") + "\n"
@@ -250,8 +277,24 @@ public final class GaleraPlay implements Play {
                     + "Address already in use") + "\n" + log(now, "ERROR", "Do you already have another mysqld "
                     + "server running on port: 3306 ?") + "\n" + log(now, "ERROR", "Aborting"));
         }
+        if (preparedXa(n.host)) {
+            throw new PlayFailure(1, preparedXaAbort(now));
+        }
+        Optional<Grastate> saved = readGrastate(n);
+        if (!bootstraps(unit) && saved.isPresent()) {
+            // Galera's own refusal: a joiner whose history runs past the group's cannot take IST from
+            // it (the cluster was bootstrapped from a node behind this one: the wrong node).
+            Optional<Component> group = components.stream().filter(c -> c.primary && c.uuid.equals(saved.get().uuid()))
+                    .findFirst();
+            if (group.isPresent() && n.position > group.get().seqno(now)) {
+                throw new PlayFailure(1, log(now, "ERROR", "WSREP: Local state seqno (" + n.position + ") is greater "
+                        + "than group seqno (" + group.get().seqno(now) + "): states diverged. Aborting to avoid "
+                        + "potential data loss. Remove '/var/lib/mysql//grastate.dat' file and restart if you wish "
+                        + "to continue. (FATAL)") + "\n" + log(now, "ERROR", "Aborting"));
+            }
+        }
         if (bootstraps(unit)) {
-            Optional<Grastate> g = readGrastate(n);
+            Optional<Grastate> g = saved;
             if (g.isPresent() && !g.get().safeToBootstrap()) {
                 throw new PlayFailure(1, log(now, "ERROR", "WSREP: It may not be safe to bootstrap the cluster from "
                         + "this node. It was not the last one to leave the cluster and may not contain all the "
@@ -300,6 +343,9 @@ public final class GaleraPlay implements Play {
     /** Joins a live Primary component, if there is one (the first, when a split brain left two). */
     private boolean join(Node n, Instant now, Optional<Grastate> g) {
         for (Component comp : components) {
+            if (!comp.primary) {
+                continue;
+            }
             Optional<Node> donor = comp.members.stream().map(nodes::get)
                     .filter(m -> m != n && m.phase == Phase.SYNCED).findFirst();
             if (donor.isEmpty()) {
@@ -312,6 +358,7 @@ public final class GaleraPlay implements Play {
             n.since = now;
             n.donor = donor.get().host;
             n.transferEnds = now.plus(ist ? IST : SST);
+            memberCrashes(comp, n, now);
             comp.members.add(n.host);
             comp.confId++;
             writeGrastate(n, new Grastate(comp.uuid, -1, false));
@@ -336,14 +383,18 @@ public final class GaleraPlay implements Play {
                 exits = new ArrayList<>(crash(n, now, null));
                 exits.removeIf(e -> e.host().equals(n.host));
             } else {
-                exits = leave(n, now, true);
+                exits = leave(n, now, true, false);
             }
         }
         run(exits, 1);
     }
 
-    /** The node leaves its component; returns the joiners that lose their donor for good. */
-    private List<Exit> leave(Node n, Instant now, boolean clean) {
+    /**
+     * The node leaves its component; returns the joiners that lose their donor for good. {@code clean}:
+     * it shut down and saved its seqno; {@code vanished}: it did not say goodbye (killed, powered off), so
+     * the others lose its vote and keep Primary only as a majority of the component before.
+     */
+    private List<Exit> leave(Node n, Instant now, boolean clean, boolean vanished) {
         List<Exit> exits = new ArrayList<>();
         Component comp = n.comp;
         Phase was = n.phase;
@@ -355,11 +406,26 @@ public final class GaleraPlay implements Play {
         if (was == Phase.SYNCED) {
             n.position = comp.seqno(now);
         }
+        int before = comp.members.size();
         comp.members.remove(n.host);
         comp.confId++;
         boolean othersSynced = comp.members.stream().map(nodes::get).anyMatch(m -> m.phase == Phase.SYNCED);
+        if (vanished && comp.primary && comp.members.size() * 2 <= before && !comp.members.isEmpty()) {
+            comp.primary = false;
+            comp.frozenAt = now;
+            for (String m : comp.members) {
+                Node left = nodes.get(m);
+                cluster.play(DockerPlay.class).log(m, left.unit, log(now, "Note", "WSREP: view(view_id(NON_PRIM,"
+                        + n.host + "," + comp.confId + ") memb {" + m + "} joined {} left {} partitioned {" + n.host
+                        + "})") + "\n" + log(now, "Note", "WSREP: New cluster view: global state: " + comp.uuid + ":"
+                        + comp.seqno(now) + ", view# -1: non-Primary, number of nodes: " + comp.members.size()));
+            }
+        }
+        if (clean && !vanished) {
+            memberCrashes(comp, n, now);
+        }
         if (clean && was == Phase.SYNCED) {
-            writeGrastate(n, new Grastate(comp.uuid, n.position, !othersSynced));
+            writeGrastate(n, new Grastate(comp.uuid, n.position, comp.primary && !othersSynced));
         } else {
             writeGrastate(n, new Grastate(comp.uuid, -1, false));
         }
@@ -382,13 +448,41 @@ public final class GaleraPlay implements Play {
         return exits;
     }
 
-    /** The node's process dies: unclean grastate (seqno -1, unsafe); its container exits. */
+    /**
+     * The node's process dies: unclean grastate (seqno -1, unsafe); its container exits. mysqld's own
+     * abort (a failed state transfer, no Primary to join) still disconnects from the group, so the others
+     * keep quorum; see {@link #kill} for a node that vanishes.
+     */
     private List<Exit> crash(Node n, Instant at, String logLines) {
-        List<Exit> exits = new ArrayList<>(leave(n, at, false));
+        List<Exit> exits = new ArrayList<>(leave(n, at, false, false));
         n.crashed = true;
         n.phase = Phase.DOWN;
         exits.add(new Exit(n.host, n.unit, 0, logLines));
         return exits;
+    }
+
+    /** The node is killed ({@code galera-member-crash}): it vanishes from the group, which may lose quorum. */
+    private List<Exit> kill(Node n, Instant at) {
+        List<Exit> exits = new ArrayList<>(leave(n, at, false, true));
+        n.crashed = true;
+        n.phase = Phase.DOWN;
+        exits.add(new Exit(n.host, n.unit, 137, "lab: injected fault " + FaultKind.GALERA_MEMBER_CRASH.id() + "@"
+                + n.host + ": mysqld was killed (signal 9) while " + "the cluster changed"));
+        return exits;
+    }
+
+    /**
+     * {@code galera-member-crash@H}: when another node joins or cleanly leaves H's component, H's node is
+     * due to be killed (once), at the next catch-up: outside the start or stop that triggered it.
+     */
+    private void memberCrashes(Component comp, Node changed, Instant now) {
+        for (String m : comp.members) {
+            Node victim = nodes.get(m);
+            if (victim != changed && victim.phase == Phase.SYNCED
+                    && cluster.faults().has(FaultKind.GALERA_MEMBER_CRASH, m) && memberCrashStruck.add(m)) {
+                victim.killAt = now;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- grastate.dat
@@ -422,14 +516,19 @@ public final class GaleraPlay implements Play {
     /** HAProxy's clustercheck on {@code host}: 200 when the node is Synced and not disabled by hand, else 503. */
     public synchronized int clustercheck(String host) {
         Node n = nodes.get(host);
-        boolean synced = n != null && n.phase == Phase.SYNCED && !cluster.clock().now().isBefore(n.readyAt);
+        boolean synced = n != null && applicationReady(n) && !cluster.clock().now().isBefore(n.readyAt);
         return synced && !cluster.files().exists(host, CLUSTERCHECK_DISABLED) ? 200 : 503;
     }
 
     /** Whether the node on {@code host} is Synced and takes connections (clustercheck without the by-hand switch). */
     public synchronized boolean clustercheckIgnoringDisabled(String host) {
         Node n = nodes.get(host);
-        return n != null && n.phase == Phase.SYNCED && !cluster.clock().now().isBefore(n.readyAt);
+        return n != null && applicationReady(n) && !cluster.clock().now().isBefore(n.readyAt);
+    }
+
+    /** Whether {@code n} takes queries and writes: Synced in a Primary component (else ERROR 1047). */
+    synchronized boolean applicationReady(Node n) {
+        return n.phase == Phase.SYNCED && n.comp != null && n.comp.primary;
     }
 
     /** What {@code mysqld --wsrep-recover} finds on {@code host}: its last committed seqno. */
@@ -514,9 +613,14 @@ public final class GaleraPlay implements Play {
             Node n = node(call.host());
             return PlayResult.ok("mysqld  Ver " + mariadbVersion(n.release) + " for Linux on x86_64 (MariaDB Server)\n");
         }
+        Optional<String> heuristic = args.stream().filter(a -> a.startsWith("--tc-heuristic-recover=")
+                || a.startsWith("--tc_heuristic_recover=")).map(a -> a.substring(a.indexOf('=') + 1)).findFirst();
+        if (heuristic.isPresent()) {
+            return heuristicRecover(call, heuristic.get(), now);
+        }
         if (!args.contains("--wsrep-recover") && !args.contains("--wsrep_recover")) {
-            return PlayResult.fail(1, "mysqld: the lab plays only 'mysqld --wsrep-recover'; start the server with "
-                    + "'docker start mariadb' or 'systemctl start mariadb'\n");
+            return PlayResult.fail(1, "mysqld: the lab plays only 'mysqld --wsrep-recover' and "
+                    + "'--tc-heuristic-recover=ROLLBACK|COMMIT'; start the server with 'docker start mariadb'\n");
         }
         String logFile = args.stream().filter(a -> a.startsWith("--log-error=") || a.startsWith("--log_error="))
                 .map(a -> a.substring(a.indexOf('=') + 1)).findFirst().orElse(null);
@@ -530,6 +634,9 @@ public final class GaleraPlay implements Play {
                 log.append(log(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11")).append('\n')
                         .append(log(now, "Note", "InnoDB: Check that you do not already have another mysqld process "
                                 + "using the same InnoDB data or log files.")).append('\n');
+                rc = 1;
+            } else if (preparedXa(n.host)) {
+                log.append(preparedXaAbort(now)).append('\n');
                 rc = 1;
             } else {
                 Optional<Grastate> g = readGrastate(n);
@@ -550,6 +657,59 @@ public final class GaleraPlay implements Play {
             return new PlayResult("", "", rc);
         }
         return new PlayResult("", log.toString(), rc);
+    }
+
+    /**
+     * {@code galera-prepared-xa@H}: Galera went down in the middle of a transaction, which InnoDB keeps
+     * prepared; mysqld refuses to start (and to recover the position) until the operator decides its fate.
+     */
+    private synchronized boolean preparedXa(String host) {
+        return cluster.faults().has(FaultKind.GALERA_PREPARED_XA, host) && !xaResolved.contains(host);
+    }
+
+    /** What MariaDB 10.1 logs when it finds a prepared transaction it cannot resolve on its own (log.cc). */
+    private static String preparedXaAbort(Instant now) {
+        return log(now, "Note", "InnoDB: Starting recovery for XA transactions...") + "\n"
+                + log(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery") + "\n"
+                + log(now, "Note", "InnoDB: Transaction contains changes to 1 rows") + "\n"
+                + log(now, "Note", "InnoDB: 1 transactions in prepared state after recovery") + "\n"
+                + log(now, "Note", "Found 1 prepared transaction(s) in InnoDB") + "\n"
+                + log(now, "ERROR", "Found 1 prepared transactions! It means that mysqld was not shut down properly "
+                + "last time and critical recovery information (last binlog or tc.log file) was manually deleted "
+                + "after a crash. You have to start mysqld with --tc-heuristic-recover switch to commit or rollback "
+                + "pending transactions.") + "\n"
+                + log(now, "ERROR", "Aborting");
+    }
+
+    /**
+     * {@code mysqld --tc-heuristic-recover=ROLLBACK|COMMIT}: resolves the prepared transactions, then exits 1
+     * as MariaDB does ("Please restart mysqld without --tc-heuristic-recover"). Output on standard error.
+     */
+    private PlayResult heuristicRecover(Call call, String how, Instant now) {
+        String mode = how.toUpperCase(java.util.Locale.ROOT);
+        if (!mode.equals("ROLLBACK") && !mode.equals("COMMIT")) {
+            return PlayResult.fail(1, log(now, "ERROR", "mysqld: unknown option '--tc-heuristic-recover=" + how + "'")
+                    + "\n" + log(now, "ERROR", "Aborting") + "\n");
+        }
+        StringBuilder out = new StringBuilder();
+        synchronized (this) {
+            Node n = node(call.host());
+            if (n.phase != Phase.DOWN) {
+                return PlayResult.fail(1, log(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11") + "\n");
+            }
+            out.append(log(now, "Note", "Heuristic crash recovery mode")).append('\n');
+            if (preparedXa(n.host)) {
+                out.append(log(now, "Note", "InnoDB: Starting recovery for XA transactions...")).append('\n')
+                        .append(log(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery")).append('\n')
+                        .append(log(now, "Note", "InnoDB: " + (mode.equals("ROLLBACK") ? "Rolling back" : "Committing")
+                                + " trx with id 2817, 1 rows to undo")).append('\n');
+                xaResolved.add(n.host);
+            }
+            out.append(log(now, "Note", "Please restart mysqld without --tc-heuristic-recover")).append('\n')
+                    .append(log(now, "ERROR", "Can't init tc log")).append('\n')
+                    .append(log(now, "ERROR", "Aborting")).append('\n');
+        }
+        return new PlayResult("", out.toString(), 1);
     }
 
     /** A client tool's session on the local node, under the play's lock. */
@@ -700,11 +860,14 @@ public final class GaleraPlay implements Play {
     synchronized Map<String, String> wsrepStatus(Node n, Instant now) {
         Map<String, String> s = new java.util.HashMap<>();
         Component comp = n.comp;
+        boolean primary = comp != null && comp.primary;
         boolean joining = n.phase == Phase.JOINING;
         boolean donor = n.phase == Phase.SYNCED && comp != null && comp.members.stream().map(nodes::get)
                 .anyMatch(m -> m.phase == Phase.JOINING && n.host.equals(m.donor));
-        String comment = joining ? "Joining: receiving State Transfer" : donor ? "Donor/Desynced" : "Synced";
-        int state = joining ? 1 : donor ? 2 : 4;
+        // Out of a Primary component a node is back in Galera's first state, whatever it was.
+        String comment = !primary && comp != null ? "Initialized" : joining ? "Joining: receiving State Transfer"
+                : donor ? "Donor/Desynced" : "Synced";
+        int state = !primary && comp != null ? 0 : joining ? 1 : donor ? 2 : 4;
         long seqno = comp == null ? n.position : joining ? n.position : comp.seqno(now);
         long uptime = Math.max(1, Duration.between(n.since, now).getSeconds());
         s.put("wsrep_apply_oooe", "0.000000");
@@ -714,10 +877,10 @@ public final class GaleraPlay implements Play {
         s.put("wsrep_cert_deps_distance", "1.000000");
         s.put("wsrep_cert_index_size", "12");
         s.put("wsrep_cert_interval", "0.000000");
-        s.put("wsrep_cluster_conf_id", comp == null ? "18446744073709551615" : String.valueOf(comp.confId));
+        s.put("wsrep_cluster_conf_id", !primary ? "18446744073709551615" : String.valueOf(comp.confId));
         s.put("wsrep_cluster_size", String.valueOf(comp == null ? 0 : comp.members.size()));
         s.put("wsrep_cluster_state_uuid", comp == null ? "" : comp.uuid);
-        s.put("wsrep_cluster_status", comp == null ? "non-Primary" : "Primary");
+        s.put("wsrep_cluster_status", primary ? "Primary" : "non-Primary");
         s.put("wsrep_commit_oooe", "0.000000");
         s.put("wsrep_commit_oool", "0.000000");
         s.put("wsrep_commit_window", "1.000000");
@@ -756,7 +919,7 @@ public final class GaleraPlay implements Play {
         s.put("wsrep_provider_name", "Galera");
         s.put("wsrep_provider_vendor", "Codership Oy <info@codership.com>");
         s.put("wsrep_provider_version", galeraVersion(n.release));
-        s.put("wsrep_ready", (n.phase == Phase.SYNCED) ? "ON" : "OFF");
+        s.put("wsrep_ready", applicationReady(n) ? "ON" : "OFF");
         s.put("wsrep_received", String.valueOf(uptime / 10));
         s.put("wsrep_received_bytes", String.valueOf(uptime * 51));
         s.put("wsrep_repl_data_bytes", String.valueOf(uptime * 40));

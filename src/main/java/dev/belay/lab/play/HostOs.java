@@ -42,6 +42,8 @@ public final class HostOs {
 
     static final Duration REBOOT_BOOT_TIME = Duration.ofSeconds(90);
     static final Duration KEXEC_BOOT_TIME = Duration.ofSeconds(20);
+    /** The kernel of CentOS Linux 8.1.1911 (the {@code centos-8} fault), with arch. */
+    static final String CENTOS_8_KERNEL = "4.18.0-147.el8.x86_64";
 
     private static final class Host {
         final Map<String, String> pkgs = new LinkedHashMap<>();
@@ -55,6 +57,8 @@ public final class HostOs {
         final Map<String, Instant> activeSince = new LinkedHashMap<>();
         /** Dependencies added by drop-ins, as read at the last daemon-reload: unit → property → values. */
         final Map<String, Map<String, List<String>>> dropIns = new LinkedHashMap<>();
+        /** Repositories switched off with {@code yum-config-manager --disable} (by id). */
+        final Set<String> disabledRepos = new LinkedHashSet<>();
         String kexecLoaded;
         Set<String> resume = new LinkedHashSet<>();
         Instant scheduledShutdown;
@@ -391,6 +395,19 @@ public final class HostOs {
         return new LinkedHashMap<>(host(h).pkgs);
     }
 
+    /** Repository ids switched off on {@code h} ({@link YumRepos} decides which exist). */
+    synchronized Set<String> disabledRepos(String h) {
+        return new LinkedHashSet<>(host(h).disabledRepos);
+    }
+
+    synchronized void setRepoEnabled(String h, String repo, boolean enabled) {
+        if (enabled) {
+            host(h).disabledRepos.remove(repo);
+        } else {
+            host(h).disabledRepos.add(repo);
+        }
+    }
+
     /** Installed kernels (version-release), oldest first. */
     public synchronized List<String> kernels(String h) {
         return List.copyOf(host(h).kernels);
@@ -549,6 +566,9 @@ public final class HostOs {
 
     /** Pseudo-files and release files of the host, for {@link Cluster#hostFiles}. */
     Map<String, String> files(String h) {
+        if (cluster.faults().has(FaultKind.CENTOS_8, h)) {
+            return centos8Files(h);
+        }
         Power.HostPower p = cluster.power().of(h);
         String release;
         synchronized (this) {
@@ -584,9 +604,43 @@ public final class HostOs {
         return files;
     }
 
+    /**
+     * {@code centos-8@H}: H was reinstalled with CentOS Linux 8.1.1911, as its release files and
+     * kernel print it. Only what tells the release apart is played: H's packages, repositories and
+     * units stay the CentOS 7 ones.
+     */
+    private Map<String, String> centos8Files(String h) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("/proc/sys/kernel/random/boot_id", cluster.power().of(h).bootId() + "\n");
+        files.put("/proc/version", "Linux version " + CENTOS_8_KERNEL + " (mockbuild@kbuilder.bsys.centos.org) (gcc version 8.3.1"
+                + " 20190507 (Red Hat 8.3.1-4) (GCC)) " + KernelPlay.buildOf(CENTOS_8_KERNEL) + "\n");
+        files.put("/etc/redhat-release", "CentOS Linux release 8.1.1911 (Core) \n");
+        files.put("/etc/centos-release", "CentOS Linux release 8.1.1911 (Core) \n");
+        files.put("/etc/os-release", """
+                NAME="CentOS Linux"
+                VERSION="8 (Core)"
+                ID="centos"
+                ID_LIKE="rhel fedora"
+                VERSION_ID="8"
+                PLATFORM_ID="platform:el8"
+                PRETTY_NAME="CentOS Linux 8 (Core)"
+                ANSI_COLOR="0;31"
+                CPE_NAME="cpe:/o:centos:centos:8"
+                HOME_URL="https://www.centos.org/"
+                BUG_REPORT_URL="https://bugs.centos.org/"
+
+                CENTOS_MANTISBT_PROJECT="CentOS-8"
+                CENTOS_MANTISBT_PROJECT_VERSION="8"
+                REDHAT_SUPPORT_PRODUCT="centos"
+                REDHAT_SUPPORT_PRODUCT_VERSION="8"
+
+                """);
+        return files;
+    }
+
     /** The kernel the host runs, with arch (uname -r). */
     public String runningKernel(String h) {
-        return cluster.power().of(h).kernel();
+        return cluster.faults().has(FaultKind.CENTOS_8, h) ? CENTOS_8_KERNEL : cluster.power().of(h).kernel();
     }
 
     static Comparator<String> kernelOrder() {

@@ -40,6 +40,9 @@ final class KernelPlay implements Play {
     }
 
     static String buildOf(String kernel) {
+        if (kernel.startsWith("4.18.0-147.el8")) {
+            return "#1 SMP Wed Dec 4 21:51:45 UTC 2019";
+        }
         return kernel.startsWith("3.10.0-693") ? "#1 SMP Tue Aug 22 21:09:27 UTC 2017" : "#1 SMP Tue Nov 22 16:42:41 UTC 2016";
     }
 

@@ -30,6 +30,7 @@ public final class KollaAnsiblePlay implements Play {
     public static final Duration ROLE_TIME = Duration.ofSeconds(20);
     /** The longest a deploy waits for a restarted MariaDB node to be Synced. */
     static final Duration MARIADB_WAIT = Duration.ofMinutes(10);
+    private static final Pattern TAG = Pattern.compile("(?m)^(\\w+_tag):\\s*[\"']?([\\w.\\-]+)[\"']?\\s*$");
     private static final Pattern RELEASE = Pattern.compile("(?m)^openstack_release:\\s*[\"']?([\\w.\\-]+)[\"']?\\s*$");
 
     /** Kolla's roles in site.yml order, each with the containers it owns (by name prefix or name). */
@@ -126,6 +127,36 @@ public final class KollaAnsiblePlay implements Play {
         return cluster.files().read(host, GLOBALS).map(RELEASE::matcher).filter(Matcher::find).map(m -> m.group(1));
     }
 
+    /** {@code SERVICE_tag: "TAG"} lines of globals.yml on {@code host}: images pinned to a tag of their own. */
+    private Map<String, String> tagOverrides(String host) {
+        Map<String, String> out = new LinkedHashMap<>();
+        cluster.files().read(host, GLOBALS).ifPresent(text -> {
+            Matcher m = TAG.matcher(text);
+            while (m.find()) {
+                out.put(m.group(1), m.group(2));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The tag {@code container} of {@code role} is deployed with: as Kolla-Ansible's role defaults chain
+     * them ({@code nova_compute_tag: "{{ nova_tag }}"}, {@code nova_tag: "{{ openstack_release }}"}), the
+     * image's own variable ({@code nova_compute_tag}, {@code nova_placement_api_tag}), else the role's
+     * ({@code nova_tag}), else the release. A pin left in globals.yml keeps that service on its tag
+     * through every upgrade, with no task failing.
+     */
+    private static String tagOf(Run run, String role, String container, String release) {
+        String image = Kolla.repository(container).substring(Kolla.IMAGE_PREFIX.length()).replace('-', '_');
+        for (String name : List.of(image + "_tag", container + "_tag", role + "_tag")) {
+            String tag = run.tags.get(name);
+            if (tag != null) {
+                return tag;
+            }
+        }
+        return release;
+    }
+
     // ---------------------------------------------------------------- the command
 
     /** Tallies per host for the PLAY RECAP. */
@@ -134,6 +165,8 @@ public final class KollaAnsiblePlay implements Play {
         final Map<String, int[]> stats = new LinkedHashMap<>();
         final Set<String> failed = new LinkedHashSet<>();
         final Set<String> unreachable = new LinkedHashSet<>();
+        /** globals.yml's per-service image tags ({@code nova_compute_tag: "pike"}), by variable name. */
+        final Map<String, String> tags = new LinkedHashMap<>();
 
         void banner(String msg) {
             out.append('\n').append(msg).append(' ').append("*".repeat(Math.max(3, 79 - msg.length()))).append('\n');
@@ -215,6 +248,7 @@ public final class KollaAnsiblePlay implements Play {
         }
         List<String> hosts = targets(limit);
         Run run = new Run();
+        run.tags.putAll(tagOverrides(call.host()));
         run.out.append(header);
         hosts.forEach(h -> run.stats.put(h, new int[4]));
         run.banner("PLAY [Gather facts for all hosts]");
@@ -306,7 +340,7 @@ public final class KollaAnsiblePlay implements Play {
                     }
                     boolean changed = false;
                     for (String c : mine.get(h)) {
-                        String ref = Kolla.repository(c) + ":" + release;
+                        String ref = Kolla.repository(c) + ":" + tagOf(run, role, c, release);
                         changed |= !docker.hasImage(h, ref);
                         docker.addImage(h, ref);
                     }
@@ -374,7 +408,7 @@ public final class KollaAnsiblePlay implements Play {
             }
             boolean changed = false;
             for (String c : mine.get(h)) {
-                String ref = Kolla.repository(c) + ":" + release;
+                String ref = Kolla.repository(c) + ":" + tagOf(run, role, c, release);
                 boolean exists = cluster.services().get(h, c).isPresent();
                 boolean current = docker.imageOf(h, c).map(ref::equals).orElse(false);
                 if (!exists) {

@@ -290,7 +290,7 @@ final class MysqlClient {
             });
             return Optional.of(new ResultSet(List.of("Variable_name", "Value"), rows, new boolean[2]));
         }
-        if (!lower.startsWith("show") && !lower.startsWith("set") && node.phase != GaleraPlay.Phase.SYNCED) {
+        if (!lower.startsWith("show") && !lower.startsWith("set") && !galera.applicationReady(node)) {
             throw new PlayFailure(1, "ERROR 1047 (08S01): WSREP has not yet prepared node for application use");
         }
         m = SHOW_DATABASES.matcher(sql);

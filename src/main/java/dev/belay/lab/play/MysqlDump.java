@@ -113,7 +113,7 @@ final class MysqlDump {
             String why = refused.replaceFirst("^ERROR (\\d+) \\(\\w+\\): (.*)$", "$1: $2");
             return PlayResult.fail(2, "mysqldump: Got error: " + why + " when trying to connect\n");
         }
-        if (node.phase != GaleraPlay.Phase.SYNCED) {
+        if (!galera.applicationReady(node)) {
             return PlayResult.fail(2, "mysqldump: Couldn't execute 'SELECT @@GTID_MODE': WSREP has not yet prepared "
                     + "node for application use (1047)\n");
         }

@@ -50,15 +50,18 @@ final class Rpms {
             {"openstack-nova-console", NEWTON, OCATA},
             {"openstack-nova-novncproxy", NEWTON, OCATA},
             {"python-nova", NEWTON, OCATA},
+            {"centos-release-openstack-newton", "1-2.el7", "1-2.el7"},
     };
     private static final String[][] COMPUTE = {
             {"libvirt-daemon", "2.0.0-10.el7", "3.2.0-14.el7"},
             {"openstack-nova-common", NEWTON, OCATA},
             {"openstack-nova-compute", NEWTON, OCATA},
             {"python-nova", NEWTON, OCATA},
+            {"centos-release-openstack-newton", "1-2.el7", "1-2.el7"},
     };
-    /** Offered but installed nowhere at the start. */
-    private static final String[][] EXTRA = {{"openstack-nova-placement-api", null, OCATA}};
+    /** Offered but installed nowhere at the start; a centos-release-openstack-* package brings its repository (YumRepos). */
+    private static final String[][] EXTRA = {{"openstack-nova-placement-api", null, OCATA},
+            {"centos-release-openstack-ocata", null, "1-2.el7"}};
 
     /** What a host with these roles has installed at the start (kernel apart). */
     static Map<String, String> installed(boolean mon, boolean osd, boolean controller, boolean compute) {
@@ -128,7 +131,7 @@ final class Rpms {
         if (name.startsWith("openstack-nova") || name.equals("python-nova")) {
             return "centos-openstack-ocata";
         }
-        return "updates";
+        return name.startsWith("centos-release-") && !name.equals("centos-release") ? "extras" : "updates";
     }
 
     /** Compares two {@code version-release} strings the way rpm does, near enough: numeric runs as numbers. */

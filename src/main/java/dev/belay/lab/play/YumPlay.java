@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * {@code yum} (and {@code dnf}, answering as yum does) over the host's packages, {@code rpm -q} and
  * {@code grubby --default-kernel}. Output is yum 3.4's on CentOS 7 when not on a terminal: the
  * transaction table, {@code check-update} exiting 100 with the list when updates exist.
+ * {@code yum repolist} and {@code yum-config-manager} are {@link YumRepos}'.
  */
 final class YumPlay implements Play {
 
@@ -25,7 +26,7 @@ final class YumPlay implements Play {
 
     @Override
     public Set<String> commands() {
-        return Set.of("yum", "dnf", "rpm", "grubby");
+        return Set.of("yum", "dnf", "rpm", "grubby", "yum-config-manager");
     }
 
     @Override
@@ -33,6 +34,7 @@ final class YumPlay implements Play {
         return switch (call.command()) {
             case "rpm" -> rpm(call);
             case "grubby" -> grubby(call);
+            case "yum-config-manager" -> YumRepos.configManager(call);
             default -> yum(call);
         };
     }
@@ -63,6 +65,7 @@ final class YumPlay implements Play {
             case "install" -> update(call, pkgs, yes, true);
             case "list" -> list(call, pkgs);
             case "info" -> info(call, pkgs);
+            case "repolist" -> YumRepos.repolist(call, pkgs);
             case "makecache" -> PlayResult.ok(LOADED + "Metadata Cache Created\n");
             default -> PlayResult.fail(1, "Loaded plugins: fastestmirror\nNo such command: " + verb
                     + ". Please use /usr/bin/yum --help\n");
@@ -93,7 +96,8 @@ final class YumPlay implements Play {
         return out;
     }
 
-    private static Pattern glob(String p) {
+    /** yum's package and repository globs ({@code *}, {@code ?}). */
+    static Pattern glob(String p) {
         return Pattern.compile(Pattern.quote(p).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
     }
 

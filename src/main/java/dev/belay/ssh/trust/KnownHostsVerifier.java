@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
@@ -18,20 +19,20 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  * Host-key trust over the user's OpenSSH known_hosts and Belay's own one, built on sshj's
  * {@link OpenSSHKnownHosts} (which handles hashed entries, patterns and markers). Unknown keys go to
  * the {@link HostKeyPrompt}; changed keys are always refused. One instance serves one connection,
- * so {@link #refusal()} tells the connector why sshj's handshake failed.
+ * so {@link #refusal()} tells the connector why sshj's handshake failed; the files' parsed lines are
+ * shared by every instance ({@link KnownHostsFiles}).
  */
 public final class KnownHostsVerifier extends OpenSSHKnownHosts {
     /** Serialises prompts and appends across connections, so two fan-out workers never ask twice. */
     private static final Object REMEMBER_LOCK = new Object();
 
-    /** Where an entry came from, and the SHA256 fingerprint of its key (for the changed-key message). */
-    private record Location(Path file, int line, String fingerprint) { }
-
     private final Path userFile;
     private final Path belayFile;
     private final HostKeyPrompt prompt;
     private final HostKeyListener listener;
-    private final Map<KnownHostEntry, Location> locations = new IdentityHashMap<>();
+    private final Map<KnownHostEntry, KnownHostsFiles.Line> locations = new IdentityHashMap<>();
+    /** A decision sshj asked for while {@link KnownHostsFiles#MATCHING} was held, taken once it is released. */
+    private Supplier<Boolean> pending;
     private volatile HostKeyRefused refusal;
 
     public KnownHostsVerifier(Path userFile, Path belayFile, HostKeyPrompt prompt, HostKeyListener listener)
@@ -52,7 +53,15 @@ public final class KnownHostsVerifier extends OpenSSHKnownHosts {
     @Override
     public boolean verify(String hostname, int port, PublicKey key) {
         hookDecided = false;
-        boolean ok = super.verify(hostname, port, key);
+        pending = null;
+        boolean ok;
+        synchronized (KnownHostsFiles.MATCHING) {
+            ok = super.verify(hostname, port, key);
+        }
+        if (pending != null) {
+            // A prompt may wait minutes for the operator: never while other connections need the entries.
+            return pending.get();
+        }
         if (ok && !hookDecided) {
             String host = adjust(hostname, port);
             listener.onDecision(new HostKeyDecision.Known(host, KeyType.fromKey(key).toString(),
@@ -65,8 +74,20 @@ public final class KnownHostsVerifier extends OpenSSHKnownHosts {
     private boolean hookDecided;
 
     @Override
+    public List<String> findExistingAlgorithms(String hostname, int port) {
+        synchronized (KnownHostsFiles.MATCHING) {
+            return super.findExistingAlgorithms(hostname, port);
+        }
+    }
+
+    @Override
     protected boolean hostKeyUnverifiableAction(String host, PublicKey key) {
         hookDecided = true;
+        pending = () -> unverifiable(host, key);
+        return false;
+    }
+
+    private boolean unverifiable(String host, PublicKey key) {
         String type = KeyType.fromKey(key).toString();
         String fingerprint = Fingerprints.sha256(key);
         synchronized (REMEMBER_LOCK) {
@@ -99,16 +120,23 @@ public final class KnownHostsVerifier extends OpenSSHKnownHosts {
     @Override
     protected boolean hostKeyChangedAction(String host, PublicKey key) {
         hookDecided = true;
+        pending = () -> changed(host, key);
+        return false;
+    }
+
+    private boolean changed(String host, PublicKey key) {
         KeyType type = KeyType.fromKey(key);
         String fingerprint = Fingerprints.sha256(key);
-        KnownHostEntry old = entries().stream().filter(e -> applies(e, type, host)).findFirst().orElseThrow();
-        Location where = locations.get(old);
+        KnownHostsFiles.Line where;
+        synchronized (KnownHostsFiles.MATCHING) {
+            where = locations.get(entries().stream().filter(e -> applies(e, type, host)).findFirst().orElseThrow());
+        }
         String oldFingerprint = where.fingerprint();
         HostKeyDecision.Changed changed = new HostKeyDecision.Changed(host, type.toString(), fingerprint,
-                oldFingerprint, where.file(), where.line());
+                oldFingerprint, where.file(), where.number());
         refusal = new HostKeyRefused("HOST KEY CHANGED for " + host + " (" + type + "): known as "
                 + oldFingerprint + " but the host now offers " + fingerprint + ". This may be an attack. If the "
-                + "change is expected, delete line " + where.line() + " of " + where.file()
+                + "change is expected, delete line " + where.number() + " of " + where.file()
                 + " (ssh-keygen -R '" + host + "' -f " + where.file() + ") and connect again.", changed);
         listener.onDecision(changed);
         return false;
@@ -145,38 +173,18 @@ public final class KnownHostsVerifier extends OpenSSHKnownHosts {
 
     private Optional<Path> matchingFile(String host, PublicKey key) {
         KeyType type = KeyType.fromKey(key);
-        return entries().stream()
-                .filter(e -> applies(e, type, host) && verifies(e, key))
-                .map(e -> locations.get(e).file())
-                .findFirst();
+        synchronized (KnownHostsFiles.MATCHING) {
+            return entries().stream()
+                    .filter(e -> applies(e, type, host) && verifies(e, key))
+                    .map(e -> locations.get(e).file())
+                    .findFirst();
+        }
     }
 
     private void load(Path file) throws IOException {
-        if (file == null || !Files.isRegularFile(file)) {
-            return;
-        }
-        EntryFactory factory = new EntryFactory();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            try {
-                KnownHostEntry entry = factory.parseEntry(lines.get(i));
-                if (entry instanceof HostEntry) {
-                    entries().add(entry);
-                    locations.put(entry, new Location(file, i + 1, fingerprintOf(lines.get(i))));
-                }
-            } catch (IOException | RuntimeException unreadable) {
-                // OpenSSH also skips lines it cannot parse; a bad line must not lock the user out.
-            }
-        }
-    }
-
-    private static String fingerprintOf(String line) {
-        String[] fields = line.trim().split("\\s+");
-        int blob = fields[0].startsWith("@") ? 3 : 2;
-        try {
-            return Fingerprints.sha256(java.util.Base64.getDecoder().decode(fields[blob]));
-        } catch (RuntimeException e) {
-            return "(unreadable key)";
+        for (KnownHostsFiles.Line line : KnownHostsFiles.lines(file)) {
+            entries().add(line.entry());
+            locations.put(line.entry(), line);
         }
     }
 

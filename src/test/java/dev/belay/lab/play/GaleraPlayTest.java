@@ -261,6 +261,98 @@ class GaleraPlayTest {
         assertTrue(gone.stderr().startsWith("Error response from daemon: Container "), gone.stderr());
     }
 
+    /**
+     * galera-member-crash@lab-3: lab-2 stops cleanly (the others recount: two of two), then lab-3 is
+     * killed: lab-1 is one of two, no majority, so non-Primary with its seqno frozen, and it refuses
+     * queries; a node started now has no Primary to join. A clean stop first keeps quorum.
+     */
+    @Test
+    void aMemberKilledAfterACleanStopLeavesTheLastNodeNonPrimary() {
+        lab.inject("galera-member-crash@lab-3");
+        lab.out("lab-2", "docker stop mariadb");
+        assertEquals("non-Primary", status("lab-1", "wsrep_cluster_status"));
+        assertEquals("Initialized", status("lab-1", "wsrep_local_state_comment"));
+        assertEquals("1", status("lab-1", "wsrep_cluster_size"));
+        assertEquals("OFF", status("lab-1", "wsrep_ready"));
+        assertEquals("exited 137\n", lab.out("lab-3", "docker inspect -f '{{.State.Status}} {{.State.ExitCode}}' mariadb"));
+        long frozen = Long.parseLong(status("lab-1", "wsrep_last_committed"));
+        lab.pass(Duration.ofMinutes(10));
+        assertEquals(frozen, Long.parseLong(status("lab-1", "wsrep_last_committed")), "no writes without quorum");
+        PlayResult select = lab.run("lab-1", "mysql -uroot -px -e 'SELECT 1'");
+        assertEquals("ERROR 1047 (08S01) at line 1: WSREP has not yet prepared node for application use\n", select.stderr());
+        assertEquals(503, lab.cluster.play(GaleraPlay.class).clustercheck("lab-1"));
+        lab.out("lab-1", "docker stop mariadb");
+        assertTrue(grastate("lab-1").contains("safe_to_bootstrap: 0"), "a non-Primary node is not safe: " + grastate("lab-1"));
+    }
+
+    @Test
+    void aMemberKilledWhileAnotherJoinsLeavesAMajorityPrimary() {
+        lab.out("lab-3", "docker stop mariadb");
+        lab.inject("galera-member-crash@lab-2");
+        lab.out("lab-3", "docker start mariadb");
+        lab.pass(GaleraPlay.IST);
+        assertEquals("Primary", status("lab-1", "wsrep_cluster_status"), "two of three stay Primary");
+        assertEquals("2", status("lab-1", "wsrep_cluster_size"));
+        assertEquals("Synced", status("lab-3", "wsrep_local_state_comment"));
+        assertEquals("", lab.out("lab-2", "docker ps -q --filter name=^mariadb$"));
+        lab.out("lab-2", "docker start mariadb");
+        lab.pass(GaleraPlay.SST);
+        assertEquals("3", status("lab-1", "wsrep_cluster_size"), "the fault strikes once");
+    }
+
+    /** galera-prepared-xa@lab-2: mysqld will not recover nor start until the prepared transaction is resolved. */
+    @Test
+    void aPreparedTransactionNeedsAHeuristicRecoverFirst() {
+        try (LabFixture outage = new LabFixture(3, "galera-no-safe-bootstrap", "galera-prepared-xa@lab-2")) {
+            PlayResult recover = outage.run("lab-2", "mysqld --wsrep-recover");
+            assertEquals(1, recover.exitCode());
+            assertTrue(recover.stderr().contains("[ERROR] Found 1 prepared transactions! It means that mysqld was not "
+                    + "shut down properly"), recover.stderr());
+            assertFalse(recover.stderr().contains("Recovered position"), recover.stderr());
+            markSafe(outage, "lab-1");
+            outage.out("lab-1", "docker rm mariadb");
+            outage.out("lab-1", BOOTSTRAP_NEW);
+            outage.pass(GaleraPlay.STARTUP);
+            outage.out("lab-2", "docker start mariadb");
+            assertEquals("exited\n", outage.out("lab-2", "docker inspect -f '{{.State.Status}}' mariadb"));
+            assertTrue(outage.run("lab-2", "docker logs mariadb").stderr().contains("--tc-heuristic-recover switch"));
+            PlayResult heuristic = outage.run("lab-2", "mysqld --tc-heuristic-recover=ROLLBACK");
+            assertEquals(1, heuristic.exitCode(), "MariaDB exits after a heuristic recovery");
+            assertTrue(heuristic.stderr().contains("Please restart mysqld without --tc-heuristic-recover"), heuristic.stderr());
+            assertTrue(outage.run("lab-2", "mysqld --wsrep-recover").stderr().contains("WSREP: Recovered position: "));
+            outage.out("lab-2", "docker start mariadb");
+            outage.pass(GaleraPlay.SST);
+            assertEquals("Synced", outage.out("lab-2", "mysql -uroot -px -N -e \"SHOW STATUS LIKE 'wsrep_local_state_comment'\"")
+                    .strip().split("\t")[1]);
+        }
+    }
+
+    /** The operator's edit of grastate.dat, as the runbooks' sed does it. */
+    private static void markSafe(LabFixture f, String host) {
+        String g = f.cluster.files().read(host, KOLLA_GRASTATE).orElseThrow();
+        f.cluster.files().write(host, KOLLA_GRASTATE, g.replace("safe_to_bootstrap: 0", "safe_to_bootstrap: 1"));
+    }
+
+    /** A node bootstrapped from behind another: the one ahead refuses to join it, as Galera does. */
+    @Test
+    void aNodeAheadOfTheBootstrappedClusterRefusesToJoin() {
+        try (LabFixture outage = new LabFixture(3)) {
+            outage.out("lab-1", "docker stop mariadb");
+            outage.run("lab-2", "docker exec -i mariadb mysql -uroot -px", "INSERT INTO t VALUES (1);\n".repeat(9000));
+            outage.inject("galera-no-safe-bootstrap");
+            markSafe(outage, "lab-1");
+            outage.out("lab-1", "docker rm mariadb");
+            outage.out("lab-1", BOOTSTRAP_NEW);
+            outage.pass(GaleraPlay.STARTUP);
+            outage.out("lab-2", "mysqld --wsrep-recover");
+            outage.out("lab-2", "docker start mariadb");
+            assertEquals("exited\n", outage.out("lab-2", "docker inspect -f '{{.State.Status}}' mariadb"));
+            assertTrue(outage.run("lab-2", "docker logs mariadb").stderr().contains("states diverged"));
+            assertEquals("1", outage.out("lab-1", "mysql -uroot -px -N -e \"SHOW STATUS LIKE 'wsrep_cluster_size'\"")
+                    .strip().split("\t")[1]);
+        }
+    }
+
     /** The shipped galera-recovery runbook, step by step. */
     @Test
     void noSafeBootstrapFaultNeedsWsrepRecoverAndAHandEditedGrastate() {

@@ -229,6 +229,27 @@ class HostPlaysTest {
     }
 
     @Test
+    void theOcataReleasePackageBringsItsRepositoryAndTheNewtonOneCanBeDisabled() {
+        try (LabFixture lab = new LabFixture(3)) {
+            String before = lab.out("lab-2", "yum repolist enabled");
+            assertTrue(before.contains("\ncentos-openstack-newton/7/x86_64 "), before);
+            assertFalse(before.contains("ocata"), before);
+            assertTrue(before.startsWith("Loaded plugins: fastestmirror\n"), before);
+            assertTrue(before.contains("\nrepolist: 15,633\n"), before);
+
+            assertTrue(lab.out("lab-2", "yum -y install centos-release-openstack-ocata").contains("Complete!"));
+            String off = lab.out("lab-2", "yum-config-manager --disable centos-openstack-newton*");
+            assertTrue(off.contains("[centos-openstack-newton]\nenabled = False\n"), off);
+
+            String after = lab.out("lab-2", "yum repolist enabled");
+            assertTrue(after.contains("\ncentos-openstack-ocata/7/x86_64 "), after);
+            assertFalse(after.contains("newton"), after);
+            assertTrue(lab.out("lab-2", "yum repolist all").matches("(?s).*\ncentos-openstack-newton/7/x86_64 +CentOS-7 - OpenStack newton +disabled\n.*"));
+            assertFalse(lab.out("lab-1", "yum repolist").contains("ocata"), "each host has its own repositories");
+        }
+    }
+
+    @Test
     void delayedShutdownWarnsWaitsAndCanBeCancelled() {
         try (LabFixture lab = new LabFixture(3)) {
             PlayResult r = lab.run("lab-3", "shutdown -r +1 'kernel update'");

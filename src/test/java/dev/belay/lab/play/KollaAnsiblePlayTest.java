@@ -53,6 +53,20 @@ class KollaAnsiblePlayTest {
     }
 
     @Test
+    void aServiceTagPinnedInGlobalsYmlKeepsThatServiceOnItsTagThroughTheUpgrade() {
+        lab.cluster.files().write("lab-1", KollaAnsiblePlay.GLOBALS,
+                KollaAnsiblePlay.globals("queens") + "nova_compute_tag: \"pike\"\nkeystone_tag: 'pike'\n");
+        PlayResult r = lab.run("lab-1", "kolla-ansible -i /etc/kolla/multinode upgrade");
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertFalse(r.stdout().contains("failed=1"), "a pin is no failure to Ansible");
+        for (String h : List.of("lab-1", "lab-2", "lab-3")) {
+            assertEquals("kolla/centos-binary-nova-compute:pike", image(h, "nova_compute"));
+            assertEquals("kolla/centos-binary-keystone:pike", image(h, "keystone"));
+            assertEquals("kolla/centos-binary-nova-api:queens", image(h, "nova_api"), "nova_tag is not pinned");
+        }
+    }
+
+    @Test
     void tagsAndLimitNarrowTheRun() {
         setRelease("lab-1", "queens");
         lab.out("lab-1", "kolla-ansible -i /etc/kolla/multinode deploy -t keystone --limit lab-2");

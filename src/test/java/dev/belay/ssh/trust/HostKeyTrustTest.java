@@ -155,6 +155,47 @@ class HostKeyTrustTest {
         assertThat(decisions).singleElement().isInstanceOf(HostKeyDecision.Changed.class);
     }
 
+    @Test
+    void manyConnectionsAtOnceMatchOneSharedParseOfHashedEntries() throws Exception {
+        // sshj's hashed-host matcher shares one Mac per entry: the shared parse must not let them race.
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 50; i++) {
+            file.append(hashed("[10.0.0." + i + "]:22")).append(' ').append(otherKeyLine).append('\n');
+        }
+        file.append(hashed(hostPattern())).append(' ').append(server.knownHostsLine().split(" ", 2)[1]).append('\n');
+        Files.writeString(dir.resolve("known_hosts"), file);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> logins = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                logins.add(pool.submit(() -> {
+                    connect(HostKeyPrompt.Answer.REJECT).close();
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> login : logins) {
+                login.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(prompts.get()).isZero();
+        assertThat(decisions).hasSize(16).allMatch(d -> d instanceof HostKeyDecision.Known);
+    }
+
+    @Test
+    void anEditOfTheUsersFileIsSeenByTheNextConnection() throws Exception {
+        Path file = dir.resolve("known_hosts");
+        Files.writeString(file, hostPattern() + " " + otherKeyLine + "\n");
+        assertThatThrownBy(() -> connect(HostKeyPrompt.Answer.REJECT)).isInstanceOf(HostKeyRefused.class);
+        // Rewritten within the same second as the first read.
+        Files.writeString(file, server.knownHostsLine() + "\n");
+        connect(HostKeyPrompt.Answer.REJECT).close();
+        assertThat(prompts.get()).isZero();
+        assertThat(decisions).hasSize(2);
+        assertThat(decisions.get(1)).isInstanceOf(HostKeyDecision.Known.class);
+    }
+
     /** OpenSSH's HashKnownHosts form: |1|base64(salt)|base64(HMAC-SHA1(salt, host)). */
     private static String hashed(String host) throws Exception {
         byte[] salt = new byte[20];
