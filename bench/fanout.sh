@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 HOSTS=${1:-200}
 ROUNDS=${2:-3}
-SMALL=50
+SMALL=$(( HOSTS < 50 ? HOSTS : 50 ))  # 50, or all hosts when fewer
 [ "$(id -u)" = 0 ] || { echo "bench/fanout.sh: run as root (it starts sshd and adds a user)" >&2; exit 2; }
 
 need=()
