@@ -32,6 +32,11 @@ public final class AuditStore implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     // Appends submitted and not yet committed, in submit order (see submit()).
     private final java.util.concurrent.ConcurrentLinkedQueue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+    // Guards committing: whether a waiter is committing the queue now (see Pending.await()).
+    private final Object commits = new Object();
+    private boolean committing;
+    private volatile int lastGroup; // Pendings in the last commit, for gather()
     private final SecretMasker masker = new SecretMasker();
     private final OutputStore outputs;
     private volatile int outputCapBytes = OutputStore.DEFAULT_CAP_BYTES;
@@ -42,8 +47,19 @@ public final class AuditStore implements AutoCloseable {
     private AuditStore(Database db, Clock clock) {
         this.db = db;
         this.clock = clock;
-        db.migrate();
+        // Connected first: H2 closes a file database with its last connection, so the schema check and
+        // Flyway's own connections would otherwise each open it again.
         this.writer = db.connect();
+        try {
+            db.migrate();
+        } catch (RuntimeException e) {
+            try {
+                writer.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         try {
             writer.setAutoCommit(false);
         } catch (SQLException e) {
@@ -137,6 +153,7 @@ public final class AuditStore implements AutoCloseable {
         Pending p = new Pending(prepared, List.copyOf(withOutputs));
         if (!prepared.isEmpty() || !withOutputs.isEmpty()) {
             queue.add(p);
+            queued.incrementAndGet();
         } else {
             p.finish(List.of(), null);
         }
@@ -163,17 +180,47 @@ public final class AuditStore implements AutoCloseable {
             done = true;
         }
 
-        /** Blocks until these events are committed (or failed) and returns them as stored. */
+        /**
+         * Blocks until these events are committed (or failed) and returns them as stored. One waiter
+         * at a time commits everything queued (the leader); the others sleep on {@link #commits} and
+         * all wake together when its commit ends, rather than passing the write lock on one by one.
+         */
         public List<AuditEvent> await() {
-            if (!done) {
-                writeLock.lock();
-                try {
-                    if (!done) {
-                        commitQueued();
+            boolean interrupted = false;
+            while (!done) {
+                boolean lead = false;
+                synchronized (commits) {
+                    while (!done && committing) {
+                        try {
+                            commits.wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true; // the events may already be in a commit: wait for its end
+                        }
                     }
-                } finally {
-                    writeLock.unlock();
+                    if (!done) {
+                        committing = true;
+                        lead = true;
+                    }
                 }
+                if (lead) {
+                    try {
+                        gather();
+                        writeLock.lock();
+                        try {
+                            commitQueued();
+                        } finally {
+                            writeLock.unlock();
+                        }
+                    } finally {
+                        synchronized (commits) {
+                            committing = false;
+                            commits.notifyAll();
+                        }
+                    }
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
             if (failure != null) {
                 throw new AuditException(failure.getMessage(), failure);
@@ -189,12 +236,33 @@ public final class AuditStore implements AutoCloseable {
         }
     }
 
+    /**
+     * In a burst, lets the writers of the last group come back before committing: they were woken by
+     * its end and resubmit within microseconds when they get a core, and a commit started at once
+     * would carry only the first of them (measured: a third of the appends/s with 32 writers on a
+     * loaded 2-core machine). Waits at most {@link #GATHER_NANOS}, and not at all for a lone writer.
+     */
+    private void gather() {
+        int expect = lastGroup;
+        if (expect <= 1) {
+            return;
+        }
+        long until = System.nanoTime() + GATHER_NANOS;
+        while (queued.get() < expect && System.nanoTime() < until) {
+            Thread.yield();
+        }
+    }
+
+    private static final long GATHER_NANOS = 1_000_000;
+
     /** Under the write lock: commits everything queued so far in one transaction. */
     private void commitQueued() {
         List<Pending> group = new ArrayList<>();
         for (Pending p; (p = queue.poll()) != null; ) {
             group.add(p);
         }
+        queued.addAndGet(-group.size());
+        lastGroup = group.size();
         if (group.isEmpty()) {
             return;
         }

@@ -6,6 +6,7 @@ import dev.belay.app.Runs;
 import dev.belay.audit.AuditException;
 import dev.belay.audit.AuditStore;
 import dev.belay.ssh.auth.RunPassphrases;
+import dev.belay.ssh.exec.SshConnector;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.Plan;
@@ -54,6 +55,8 @@ public final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = common.out();
         PrintWriter err = common.err();
+        // sshj's config builds on the other core while the audit log opens and the plan is rebuilt.
+        SshConnector.prepareInBackground();
         try (AuditStores.Lease audit = AuditStores.lease(common.db.resolved())) {
             AuditStore store = audit.store();
             Runs runs = new Runs(new AuditEventSink(store));

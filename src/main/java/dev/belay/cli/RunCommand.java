@@ -14,6 +14,7 @@ import dev.belay.engine.PlanException;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.ssh.auth.RunPassphrases;
+import dev.belay.ssh.exec.SshConnector;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -63,6 +64,10 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = common.out();
         PrintWriter err = common.err();
+        if (!dryRun) {
+            // sshj's config builds on the other core while the runbook is read and the audit log opens.
+            SshConnector.prepareInBackground();
+        }
         Plan plan;
         Instant end;
         try {

@@ -4,6 +4,7 @@ import dev.belay.app.scenario.Coverage;
 import dev.belay.app.scenario.Scenario;
 import dev.belay.app.scenario.ScenarioFiles;
 import dev.belay.app.scenario.ScenarioRunner;
+import dev.belay.app.scenario.ScenarioWorkDir;
 import dev.belay.runbook.LoadResult;
 import dev.belay.runbook.Problem;
 import java.io.IOException;
@@ -35,6 +36,13 @@ public final class TestCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--markdown", description = {
             "With --coverage: print the coverage as Markdown table rows, sorted, for docs/runbooks.md."})
     boolean markdown;
+    @picocli.CommandLine.Option(names = {"-j", "--jobs"}, paramLabel = "N", description = {
+            "How many scenarios run at once, each on its own lab (default: one per core, at most 4)."})
+    Integer jobs;
+    @picocli.CommandLine.Option(names = "--work-dir", paramLabel = "DIR", description = {
+            "Where the labs go, one fresh directory each, deleted after (default: /dev/shm/belay-test when",
+            "/dev/shm is a usable memory file system, else belay-test in the temporary directory)."})
+    Path workDir;
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -42,6 +50,10 @@ public final class TestCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (jobs != null && jobs < 1) {
+            err.println("test: --jobs must be at least 1, got " + jobs);
+            return RunDriver.BAD_INPUT;
+        }
         List<Path> files;
         try {
             files = ScenarioFiles.find(paths.isEmpty() ? List.of(Path.of("runbooks", "tests")) : paths);
@@ -64,18 +76,12 @@ public final class TestCommand implements Callable<Integer> {
             err.flush();
             return RunDriver.BAD_INPUT;
         }
-        ScenarioRunner runner = new ScenarioRunner(Path.of(System.getProperty("java.io.tmpdir"), "belay-test"));
-        List<ScenarioRunner.Result> results = new ArrayList<>();
-        for (Scenario s : scenarios) {
-            out.println("running " + s.name() + " (" + s.file() + ") ...");
-            out.flush();
-            try {
-                results.add(runner.run(s));
-            } catch (IOException e) {
-                results.add(new ScenarioRunner.Result(s, "lab failed", java.time.Duration.ZERO,
-                        List.of("the lab did not start: " + e.getMessage())));
-            }
-        }
+        ScenarioRunner runner = new ScenarioRunner(workDir != null ? workDir : ScenarioWorkDir.pick());
+        List<ScenarioRunner.Result> results = runner.runAll(scenarios, jobs != null ? jobs : ScenarioRunner.defaultJobs(),
+                s -> {
+                    out.println("running " + s.name() + " (" + s.file() + ") ...");
+                    out.flush();
+                });
         out.print(ScenarioTable.render(results));
         out.flush();
         if (coverage) {

@@ -58,6 +58,37 @@ class TestCommandTest {
     }
 
     @Test
+    void aLabThatCannotStartFailsItsOwnRowAndTheRowsKeepTheFilesOrder() throws IOException {
+        String yaml = """
+                name: NAME
+                runbook: RUNBOOK
+                lab: { hosts: 3, speed: 60 }
+                expect: { outcome: completed }
+                """;
+        Path first = scenario("1.yaml", yaml.replace("NAME", "first"));
+        Path second = scenario("2.yaml", yaml.replace("NAME", "second"));
+        Path notAFolder = Files.writeString(dir.resolve("not-a-folder"), "");
+        Cli cli = new Cli();
+
+        int exit = cli.run("test", "--jobs", "2", "--work-dir", notAFolder.toString(), second.toString(), first.toString());
+
+        String out = cli.out.toString();
+        assertThat(exit).as(out + cli.err).isEqualTo(1);
+        // the order the files were named in, whichever lab gave up first
+        assertThat(out).containsPattern("(?s)second\\s+completed\\s+lab failed\\s+\\S+s\\s+FAIL\\nfirst\\s+completed\\s+lab failed")
+                .contains("first: the lab did not start: ").contains("0 passed, 2 failed");
+    }
+
+    @Test
+    void fewerThanOneJobIsBadInput() {
+        Cli cli = new Cli();
+
+        assertThat(cli.run("test", "--jobs", "0", dir.toString())).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("--jobs must be at least 1, got 0");
+        assertThat(cli.out.toString()).doesNotContain("running");
+    }
+
+    @Test
     void anUnknownRunbookIsBadInputWithItsPlace() throws IOException {
         Path f = scenario("norunbook.yaml", """
                 name: x

@@ -8,7 +8,6 @@ import static dev.belay.ui.FxTest.waitFor;
 import static dev.belay.ui.FxTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.belay.audit.AuditEvent;
 import dev.belay.audit.EventType;
 import dev.belay.audit.RunSummary;
@@ -16,18 +15,11 @@ import dev.belay.engine.RunState;
 import dev.belay.engine.RunStatus;
 import dev.belay.engine.StepStatus;
 import dev.belay.ui.history.ReplayPane;
-import dev.belay.ui.library.LibraryFolders;
-import dev.belay.ui.run.RunService;
-import dev.belay.ui.run.RunSettings;
 import dev.belay.ui.run.RunWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeoutException;
-import java.util.prefs.Preferences;
-import java.util.stream.Stream;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -35,9 +27,6 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -58,38 +47,23 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class EndToEndRunHistoryTest {
 
-
-    static Path dir;
-    static Preferences prefs;
-    static RunService service;
+    static DesktopFixture desk;
     private MainWindow window;
     private Stage stage;
 
     @BeforeAll
     static void service() throws IOException {
-        dir = Files.createTempDirectory("belay-e2e");
-        Path books = Files.createDirectories(dir.resolve("runbooks"));
-        Files.copy(Path.of("src/test/resources/dev/belay/ui/run/runbooks/ui-quick.yaml"), books.resolve("ui-quick.yaml"));
-        prefs = Preferences.userRoot().node("/dev/belay/test/e2e-" + System.nanoTime());
-        service = new RunService(RunSettings.under(dir.resolve("home"), prefs));
+        desk = DesktopFixture.create("e2e", "ui-quick");
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
-        service.close();
-        prefs.removeNode();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        desk.close();
     }
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow(new LibraryFolders(prefs.node("library"), dir.resolve("runbooks")), service);
-        window.show(stage);
+        window = desk.show(stage);
         this.stage = stage;
     }
 
@@ -120,7 +94,7 @@ class EndToEndRunHistoryTest {
 
         // A live terminal on lab-1, opened from the run's menu and typed into by the keyboard.
         Node terminal = openTerminal(robot, root, "lab-1");
-        Path marker = service.settings().labDir().resolve("hosts").resolve("lab-1").resolve("root").resolve("e2e-typed"); // its /root
+        Path marker = desk.service().settings().labDir().resolve("hosts").resolve("lab-1").resolve("root").resolve("e2e-typed"); // its /root
         robot.clickOn(terminal);
         robot.write("echo e2e-$((6*7)); touch e2e-typed").type(KeyCode.ENTER);
         waitUntil(() -> Files.exists(marker));
@@ -242,37 +216,6 @@ class EndToEndRunHistoryTest {
     }
 
     private RunWindow startFromLibrary(FxRobot robot) throws Exception {
-        waitUntil(() -> fx(() -> findItem(robot.lookup("#library-tree").<TreeView<Object>>query().getRoot()) != null));
-        fx(() -> {
-            TreeView<Object> tree = robot.lookup("#library-tree").query();
-            tree.getSelectionModel().select(findItem(tree.getRoot()));
-            return null;
-        });
-        robot.clickOn("#library-tree");
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#start-run-dialog").tryQuery().isPresent());
-        TextInputControl operator = robot.lookup("#operator").queryAs(TextInputControl.class);
-        fx(() -> {
-            operator.setText("alice");
-            return null;
-        });
-        robot.clickOn("#var-token").write("s3cret-token");
-        robot.clickOn("#start-run");
-        waitUntil(() -> fx(() -> !window.runs().windows().isEmpty()));
-        RunWindow run = fx(() -> window.runs().windows().get(0));
-        waitUntil(() -> fx(() -> run.view().session() != null || !text(run.view().node(), "#run-error").isEmpty()));
-        assertThat(text(run.view().node(), "#run-error")).isEmpty();
-        return run;
-    }
-
-    private static TreeItem<Object> findItem(TreeItem<Object> root) {
-        for (TreeItem<Object> g : root.getChildren()) {
-            for (TreeItem<Object> i : g.getChildren()) {
-                if (i.getValue().toString().contains("id=ui-quick,")) {
-                    return i;
-                }
-            }
-        }
-        return null;
+        return DesktopFixture.startFromLibrary(robot, window, "ui-quick", r -> { });
     }
 }

@@ -27,8 +27,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -60,6 +67,67 @@ public final class ScenarioRunner {
 
         public boolean passed() {
             return failures.isEmpty();
+        }
+    }
+
+    /**
+     * How many scenarios {@link #runAll} runs at once unless told: one per core, at most four. A scenario
+     * mostly waits (on its lab's paced clock, on SSH round trips), so two cores keep two busy; more than
+     * the cores would slow each lab's commands, and on a sped-up lab clock a slow command costs lab time.
+     */
+    public static int defaultJobs() {
+        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * Runs {@code scenarios}, at most {@code jobs} at once, each on its own fresh lab (its own directory,
+     * port, keys and audit log, so they share nothing); {@code starting} hears each as it starts (from
+     * the thread that runs it). The results come in the order of {@code scenarios}. A lab that does not
+     * start, or a scenario that throws, fails that scenario alone.
+     */
+    public List<Result> runAll(List<Scenario> scenarios, int jobs, Consumer<Scenario> starting)
+            throws InterruptedException {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+        }
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(jobs, Math.max(1, scenarios.size())), r -> {
+                    Thread t = new Thread(r, "scenario-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<Result>> running = new ArrayList<>();
+            for (Scenario s : scenarios) {
+                running.add(pool.submit(() -> {
+                    starting.accept(s);
+                    return runOrFail(s);
+                }));
+            }
+            List<Result> results = new ArrayList<>();
+            for (Future<Result> f : running) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a scenario's thread failed: " + e.getCause(), e.getCause());
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@link #run(Scenario)}, with a lab that does not start or a scenario that throws as its failure. */
+    private Result runOrFail(Scenario s) throws InterruptedException {
+        long t0 = System.nanoTime();
+        try {
+            return run(s);
+        } catch (IOException e) {
+            return new Result(s, "lab failed", took(t0), List.of("the lab did not start: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            return new Result(s, "error", took(t0), List.of("the scenario stopped on an error: " + e));
         }
     }
 
@@ -98,8 +166,8 @@ public final class ScenarioRunner {
             RunOptions options = new RunOptions("belay-test", RunMode.LIVE, null, true, false, true);
             try (AuditStores.Lease audit = AuditStores.lease("jdbc:h2:file:" + dir.resolve("audit/belay"));
                  SshPool hands = new SshPool(ssh)) {
-                List<String> handFailures = java.util.Collections.synchronizedList(new ArrayList<>());
-                java.util.function.Consumer<Scenario.TimedFault> strike = f -> {
+                List<String> handFailures = Collections.synchronizedList(new ArrayList<>());
+                Consumer<Scenario.TimedFault> strike = f -> {
                     if (f.fault() != null) {
                         lab.faultSet().inject(f.fault());
                     } else {

@@ -95,7 +95,7 @@ public final class GaleraPlay implements Play {
         String upgradedTo;
         /** The grastate.dat this play last wrote; a file that differs was edited by the operator. */
         String lastWritten;
-        /** When {@code galera-member-crash} kills this node (at the next {@link #catchUp}, outside the start or stop that caused it). */
+        /** When {@code galera-member-crash} kills this node: at the next catch-up, outside the start or stop that caused it. */
         Instant killAt;
 
         Node(String host) {
@@ -111,8 +111,9 @@ public final class GaleraPlay implements Play {
     private final List<Component> components = new ArrayList<>();
     private final Set<String> databases = new TreeSet<>();
     private final Map<String, String> schemaRelease = new LinkedHashMap<>();
-    /** Hosts whose {@code galera-member-crash} has struck (it strikes once) and whose prepared transaction was rolled back. */
+    /** Hosts whose {@code galera-member-crash} has struck: it strikes once per lab (until a reset). */
     private final Set<String> memberCrashStruck = new TreeSet<>();
+    /** Hosts whose {@code galera-prepared-xa} transaction was resolved with {@code --tc-heuristic-recover}. */
     private final Set<String> xaResolved = new TreeSet<>();
     private Cluster cluster;
 

@@ -96,7 +96,8 @@ final class YumPlay implements Play {
         return out;
     }
 
-    private static Pattern glob(String p) {
+    /** yum's package and repository globs ({@code *}, {@code ?}). */
+    static Pattern glob(String p) {
         return Pattern.compile(Pattern.quote(p).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q"));
     }
 

@@ -75,7 +75,7 @@ final class YumRepos {
             } else if (a.equals("--disable")) {
                 enable = false;
             } else if (!a.startsWith("-")) {
-                patterns.add(Pattern.compile(Pattern.quote(a).replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q")));
+                patterns.add(YumPlay.glob(a));
             }
         }
         StringBuilder out = new StringBuilder("Loaded plugins: fastestmirror\n");

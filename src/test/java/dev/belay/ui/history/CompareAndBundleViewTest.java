@@ -4,17 +4,11 @@ import static dev.belay.ui.terminal.LabTerminals.await;
 import static dev.belay.ui.terminal.LabTerminals.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
-import dev.belay.audit.AuditStore;
 import dev.belay.audit.RunSummary;
 import dev.belay.audit.compare.RunComparison;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
-import javafx.application.Application;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -31,27 +25,20 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class CompareAndBundleViewTest {
 
+    private HistoryFixture.Shown shown;
     private Path dir;
-    private AuditStore store;
     private HistoryView view;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("belay-compare");
-        store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        view = HistoryView.over(store);
-        stage.setScene(new Scene((Parent) view.node(), 1200, 760));
-        stage.show();
+        shown = HistoryFixture.show(stage, "compare");
+        dir = shown.dir();
+        view = shown.view();
     }
 
     @AfterEach
     void stop() {
-        onFx(() -> {
-            view.close();
-            return null;
-        });
-        store.close();
+        shown.close();
     }
 
     @Test

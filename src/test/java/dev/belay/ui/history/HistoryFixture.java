@@ -8,8 +8,17 @@ import dev.belay.audit.OutputRef;
 import dev.belay.audit.ManualClock;
 import dev.belay.audit.Recording;
 import dev.belay.audit.RunOutcome;
+import atlantafx.base.theme.PrimerLight;
+import dev.belay.ui.terminal.LabTerminals;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 
 /**
  * An audit log with runs appended as the engine would: an earlier successful run of patch-db by
@@ -33,6 +42,33 @@ public final class HistoryFixture {
         AuditStore store = AuditStore.open(url, clock);
         fill(store, clock);
         return store;
+    }
+
+    /**
+     * The history view over a filled log in a fresh directory, on {@code stage} (a TestFX {@code @Start})
+     * in the app's theme; close it after each test.
+     */
+    public static Shown show(Stage stage, String name) throws IOException {
+        Path dir = Files.createTempDirectory("belay-" + name);
+        AuditStore store = openFilled(AuditStore.h2Url(dir.resolve("audit")));
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        HistoryView view = HistoryView.over(store);
+        stage.setScene(new Scene((Parent) view.node(), 1200, 760));
+        stage.show();
+        return new Shown(dir, store, view);
+    }
+
+    /** A shown history view: its directory (the log is {@code audit} in it), its store and the view. */
+    public record Shown(Path dir, AuditStore store, HistoryView view) implements AutoCloseable {
+        /** Closes the view on the FX thread, then the store. */
+        @Override
+        public void close() {
+            LabTerminals.onFx(() -> {
+                view.close();
+                return null;
+            });
+            store.close();
+        }
     }
 
     /** Steps take their time on {@code clock}: it is moved, never slept on. */

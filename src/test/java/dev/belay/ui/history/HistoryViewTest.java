@@ -4,7 +4,6 @@ import static dev.belay.ui.terminal.LabTerminals.await;
 import static dev.belay.ui.terminal.LabTerminals.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.belay.audit.AuditEvent;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.EventType;
@@ -18,9 +17,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -39,27 +35,22 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class HistoryViewTest {
 
+    private HistoryFixture.Shown shown;
     private Path dir;
     private AuditStore store;
     private HistoryView view;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("belay-history");
-        store = HistoryFixture.openFilled(AuditStore.h2Url(dir.resolve("audit")));
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        view = HistoryView.over(store);
-        stage.setScene(new Scene((Parent) view.node(), 1200, 760));
-        stage.show();
+        shown = HistoryFixture.show(stage, "history");
+        dir = shown.dir();
+        store = shown.store();
+        view = shown.view();
     }
 
     @AfterEach
     void stop() {
-        onFx(() -> {
-            view.close();
-            return null;
-        });
-        store.close();
+        shown.close();
     }
 
     @Test

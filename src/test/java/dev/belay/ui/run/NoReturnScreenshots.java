@@ -1,6 +1,5 @@
 package dev.belay.ui.run;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.belay.engine.RunController;
 import dev.belay.engine.RunMode;
 import dev.belay.lab.LabConfig;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
@@ -47,60 +45,31 @@ public final class NoReturnScreenshots {
     public static final class App extends Application {
         @Override
         public void start(Stage ignored) throws Exception {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Shots.theme();
             Path dir = Files.createTempDirectory("belay-ponr-shot");
             PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 2, 0));
-            Preferences prefs = Preferences.userRoot().node("/dev/belay/screenshot-ponr-" + System.nanoTime());
-            RunSettings base = RunSettings.under(dir.resolve("home"), prefs);
-            RunService service = new RunService(new RunSettings(base.auditUrl(), prefs, base.dataDir(),
-                    lab.knownHostsPath(), base.belayKnownHosts()));
-            Preferences bobsPrefs = Preferences.userRoot().node("/dev/belay/screenshot-ponr-bob-" + System.nanoTime());
-            RunService bobs = new RunService(new RunSettings(base.auditUrl(), bobsPrefs, dir.resolve("bob"),
+            Preferences prefs = Shots.prefs("ponr");
+            RunService service = Shots.service(dir, prefs, lab);
+            Preferences bobsPrefs = Shots.prefs("ponr-bob");
+            RunService bobs = new RunService(new RunSettings(service.settings().auditUrl(), bobsPrefs, dir.resolve("bob"),
                     lab.knownHostsPath(), dir.resolve("bob/known_hosts")));
             StartRequest request = new StartRequest(
                     Path.of("src/test/resources/dev/belay/ui/run/runbooks/ui-ponr.yaml").toAbsolutePath(),
                     new InventoryChoice.File(lab.inventoryPath()), "alice", Map.of(),
                     Instant.now().plus(Duration.ofMinutes(40)), RunMode.LIVE, true, false);
-            RunWindow window = RunWindow.start(service, request, null,
-                    getClass().getResource("/dev/belay/ui/belay.css").toExternalForm());
-            window.stage().setX(0);
-            window.stage().setY(0);
-            window.stage().setWidth(1400);
-            window.stage().setHeight(900);
-            CompletableFuture.runAsync(() -> {
-                try {
-                    drive(window, bobs, bobsPrefs, dir);
-                } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    Platform.runLater(() -> {
-                        Window.getWindows().stream().filter(w -> w instanceof Stage).toList()
-                                .forEach(w -> ((Stage) w).hide());
-                        service.close();
-                        bobs.close();
-                        try {
-                            lab.close();
-                        } catch (Exception e) {
-                            e.printStackTrace();
-                        }
-                        Platform.exit();
-                    });
-                }
+            RunWindow window = RunWindow.start(service, request, null, Shots.css());
+            Shots.fill(window.stage());
+            Shots.drive(() -> drive(window, bobs, bobsPrefs, dir), () -> {
+                Window.getWindows().stream().filter(w -> w instanceof Stage).toList().forEach(w -> ((Stage) w).hide());
+                service.close();
+                bobs.close();
+                lab.close();
             });
         }
     }
 
     private static void drive(RunWindow window, RunService bobs, Preferences bobsPrefs, Path dir) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (window.view().session() == null && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        if (window.view().session() == null) {
-            throw new IllegalStateException("the run did not start: " + fx(() -> {
-                Node e = window.view().node().lookup("#run-error");
-                return e instanceof javafx.scene.control.Label l ? l.getText() : "?";
-            }));
-        }
+        Shots.awaitSession(window, 60);
         RunController run = window.view().session().controller();
         run.await(x -> x.awaiting() != null && "commit".equals(x.awaiting().stepId()), Duration.ofSeconds(60));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -138,10 +107,7 @@ public final class NoReturnScreenshots {
             Stage stage = new Stage();
             MainWindow w = new MainWindow(new LibraryFolders(bobsPrefs.node("library"), dir.resolve("runbooks")), bobs);
             w.show(stage);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1400);
-            stage.setHeight(900);
+            Shots.fill(stage);
             stage.setTitle("Belay · bob's desktop");
             ((TabPane) w.history().tab().getTabPane()).getSelectionModel().select(w.history().tab());
             return w;
@@ -167,28 +133,17 @@ public final class NoReturnScreenshots {
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
+        return Shots.fx(c);
     }
 
     private static void fx(Runnable r) throws Exception {
-        fx(() -> {
+        Shots.fx(() -> {
             r.run();
             return null;
         });
     }
 
     private static void shoot(String name) throws Exception {
-        Path out = outDir.resolve(name + ".png");
-        Process p = new ProcessBuilder("import", "-window", "root", out.toString()).inheritIO().start();
-        p.waitFor(30, TimeUnit.SECONDS);
-        System.out.println("wrote " + out);
+        Shots.grab(outDir.resolve(name + ".png"));
     }
 }

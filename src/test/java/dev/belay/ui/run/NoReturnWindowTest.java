@@ -7,26 +7,18 @@ import static dev.belay.ui.FxTest.waitFor;
 import static dev.belay.ui.FxTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.EventType;
 import dev.belay.engine.Option;
 import dev.belay.engine.RunState;
 import dev.belay.engine.StepStatus;
+import dev.belay.ui.DesktopFixture;
 import dev.belay.ui.MainWindow;
 import dev.belay.ui.library.LibraryFolders;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.prefs.Preferences;
-import java.util.stream.Stream;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -46,46 +38,27 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class NoReturnWindowTest {
 
-    static Path dir;
-    static Preferences prefs;
-    static RunService service;
+    static DesktopFixture desk;
     private MainWindow window;
 
     @BeforeAll
     static void service() throws IOException {
-        dir = Files.createTempDirectory("belay-ponr-ui");
-        Path books = Files.createDirectories(dir.resolve("runbooks"));
-        Files.copy(Path.of("src/test/resources/dev/belay/ui/run/runbooks/ui-ponr.yaml"), books.resolve("ui-ponr.yaml"));
-        prefs = Preferences.userRoot().node("/dev/belay/test/ponr-" + System.nanoTime());
-        service = new RunService(RunSettings.under(dir.resolve("home"), prefs));
+        desk = DesktopFixture.create("ponr-ui", "ui-ponr");
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
-        service.close();
-        prefs.removeNode();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        desk.close();
     }
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow(new LibraryFolders(prefs.node("library"), dir.resolve("runbooks")), service);
-        window.show(stage);
+        window = desk.show(stage);
     }
 
     @AfterEach
     void closeRuns() throws Exception {
-        fx(() -> {
-            for (RunWindow w : window.runs().windows()) {
-                w.stage().hide();
-            }
-            return null;
-        });
+        DesktopFixture.hideRunWindows(window);
     }
 
     @Test
@@ -126,7 +99,7 @@ class NoReturnWindowTest {
 
         s = waitFor(run, x -> x.step("commit").orElseThrow().status() == StepStatus.PASSED);
         assertThat(s.approval("commit").orElseThrow().approvers()).containsExactly("alice", "bob");
-        try (AuditStore audit = AuditStore.open(service.settings().auditUrl())) {
+        try (AuditStore audit = AuditStore.open(desk.service().settings().auditUrl())) {
             assertThat(audit.timeline(s.runId())).filteredOn(e -> e.type() == EventType.STEP_APPROVED)
                     .extracting(e -> e.operator().name()).containsExactly("alice", "bob");
         }
@@ -143,13 +116,13 @@ class NoReturnWindowTest {
 
         // Bob's Belay: its own window, preferences and data, pointed at the same audit database.
         Preferences bobsPrefs = Preferences.userRoot().node("/dev/belay/test/ponr-bob-" + System.nanoTime());
-        RunSettings mine = service.settings();
-        RunService bobs = new RunService(new RunSettings(mine.auditUrl(), bobsPrefs, dir.resolve("bob"),
-                dir.resolve("bob/user_known_hosts"), dir.resolve("bob/known_hosts")));
+        RunSettings mine = desk.service().settings();
+        RunService bobs = new RunService(new RunSettings(mine.auditUrl(), bobsPrefs, desk.dir().resolve("bob"),
+                desk.dir().resolve("bob/user_known_hosts"), desk.dir().resolve("bob/known_hosts")));
         try {
             MainWindow bobsWindow = fx(() -> {
                 Stage stage = new Stage();
-                MainWindow w = new MainWindow(new LibraryFolders(bobsPrefs.node("library"), dir.resolve("runbooks")), bobs);
+                MainWindow w = new MainWindow(new LibraryFolders(bobsPrefs.node("library"), desk.dir().resolve("runbooks")), bobs);
                 w.show(stage);
                 stage.setTitle("Belay · bob");
                 ((javafx.scene.control.TabPane) w.history().tab().getTabPane()).getSelectionModel().select(w.history().tab());
@@ -186,24 +159,7 @@ class NoReturnWindowTest {
     }
 
     private RunWindow startAtThePointOfNoReturn(FxRobot robot) throws Exception {
-        int before = fx(() -> window.runs().windows().size());
-        waitUntil(() -> fx(() -> findItem(robot.lookup("#library-tree").<TreeView<Object>>query().getRoot(), "ui-ponr") != null));
-        fx(() -> {
-            TreeView<Object> tree = robot.lookup("#library-tree").query();
-            tree.getSelectionModel().select(findItem(tree.getRoot(), "ui-ponr"));
-            return null;
-        });
-        robot.clickOn("#library-tree");
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#start-run-dialog").tryQuery().isPresent());
-        TextInputControl operator = robot.lookup("#operator").queryAs(TextInputControl.class);
-        fx(() -> {
-            operator.setText("alice");
-            return null;
-        });
-        robot.clickOn("#start-run");
-        waitUntil(() -> fx(() -> window.runs().windows().size() > before));
-        RunWindow run = fx(() -> window.runs().windows().get(before));
+        RunWindow run = DesktopFixture.startFromLibrary(robot, window, "ui-ponr", r -> { });
         waitFor(run, x -> x.awaiting() != null && "prepare".equals(x.awaiting().stepId()));
         robot.press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
         RunState s = waitFor(run, x -> x.awaiting() != null && "commit".equals(x.awaiting().stepId()));
@@ -225,16 +181,5 @@ class NoReturnWindowTest {
 
     private static String dialogText(FxRobot robot, String id) {
         return text(robot.lookup("#ponr-dialog").query(), id);
-    }
-
-    private static TreeItem<Object> findItem(TreeItem<Object> root, String runbookId) {
-        for (TreeItem<Object> g : root.getChildren()) {
-            for (TreeItem<Object> i : g.getChildren()) {
-                if (i.getValue().toString().contains("id=" + runbookId + ",")) {
-                    return i;
-                }
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,5 @@
 package dev.belay.ui.run;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunState;
 import dev.belay.lab.LabConfig;
@@ -13,9 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
@@ -37,55 +34,31 @@ public final class RunScreenshot {
 
     /** The application, apart from the main class: JavaFX on the class path needs that. */
     public static final class App extends Application {
-    @Override
-    public void start(Stage ignored) throws Exception {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Path dir = Files.createTempDirectory("belay-shot");
-        PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 3, 0));
-        Preferences prefs = Preferences.userRoot().node("/dev/belay/screenshot-" + System.nanoTime());
-        RunSettings base = RunSettings.under(dir.resolve("home"), prefs);
-        RunSettings settings = new RunSettings(base.auditUrl(), prefs, base.dataDir(), lab.knownHostsPath(),
-                base.belayKnownHosts());
-        RunService service = new RunService(settings);
-        StartRequest request = new StartRequest(Path.of("runbooks/practice-upgrade.yaml").toAbsolutePath(),
-                new InventoryChoice.File(lab.inventoryPath()), "sam", Map.of(),
-                Instant.now().plus(Duration.ofMinutes(47)), RunMode.LIVE, true, false);
-        RunWindow window = RunWindow.start(service, request, null, getClass().getResource("/dev/belay/ui/belay.css").toExternalForm());
-        window.stage().setX(0);
-        window.stage().setY(0);
-        window.stage().setWidth(1400);
-        window.stage().setHeight(900);
-        CompletableFuture.runAsync(() -> {
-            try {
+        @Override
+        public void start(Stage ignored) throws Exception {
+            Shots.theme();
+            Path dir = Files.createTempDirectory("belay-shot");
+            PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 3, 0));
+            RunService service = Shots.service(dir, Shots.prefs("run"), lab);
+            StartRequest request = new StartRequest(Path.of("runbooks/practice-upgrade.yaml").toAbsolutePath(),
+                    new InventoryChoice.File(lab.inventoryPath()), "sam", Map.of(),
+                    Instant.now().plus(Duration.ofMinutes(47)), RunMode.LIVE, true, false);
+            RunWindow window = RunWindow.start(service, request, null, Shots.css());
+            Shots.fill(window.stage());
+            Shots.drive(() -> {
                 drive(window);
                 Thread.sleep(1500);
-                Process p = new ProcessBuilder("import", "-window", "root", out.toString()).inheritIO().start();
-                p.waitFor(30, TimeUnit.SECONDS);
-                System.out.println("wrote " + out);
-            } catch (Exception e) {
-                e.printStackTrace();
-            } finally {
-                Platform.runLater(() -> {
-                    window.stage().hide();
-                    service.close();
-                    try {
-                        lab.close();
-                    } catch (Exception e) {
-                        e.printStackTrace();
-                    }
-                    Platform.exit();
-                });
-            }
-        });
-    }
-
+                Shots.grab(out);
+            }, () -> {
+                window.stage().hide();
+                service.close();
+                lab.close();
+            });
+        }
     }
 
     private static void drive(RunWindow window) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (window.view().session() == null && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
+        Shots.awaitSession(window, 60);
         RunState s = window.view().session().controller().await(x -> x.awaiting() != null
                 && "look-by-hand".equals(x.awaiting().stepId()), Duration.ofSeconds(90));
         System.out.println("state: " + s.status() + " awaiting " + s.awaiting());

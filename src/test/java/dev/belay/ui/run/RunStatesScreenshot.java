@@ -1,18 +1,14 @@
 package dev.belay.ui.run;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunState;
 import dev.belay.engine.StepStatus;
-import dev.belay.ui.fx.FxEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -40,28 +36,10 @@ public final class RunStatesScreenshot {
     public static final class App extends Application {
         @Override
         public void start(Stage owner) throws Exception {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Path dir = Files.createTempDirectory("belay-states-shot");
-            Preferences prefs = Preferences.userRoot().node("/dev/belay/screenshot-" + System.nanoTime());
-            RunService service = new RunService(RunSettings.under(dir.resolve("home"), prefs));
-            String css = RunStatesScreenshot.class.getResource("/dev/belay/ui/belay.css").toExternalForm();
-            // dialogs centre on their owner: a screen-sized one keeps them in the picture
-            owner.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1400, 900));
-            owner.setX(0);
-            owner.setY(0);
-            owner.show();
-            CompletableFuture.runAsync(() -> {
-                try {
-                    drive(owner, service, css);
-                } catch (Exception e) {
-                    e.printStackTrace();
-                } finally {
-                    Platform.runLater(() -> {
-                        service.close();
-                        Platform.exit();
-                    });
-                }
-            });
+            Shots.theme();
+            RunService service = Shots.service(Files.createTempDirectory("belay-states-shot"), Shots.prefs("states"), null);
+            Shots.owner(owner);
+            Shots.drive(() -> drive(owner, service, Shots.css()), service::close);
         }
     }
 
@@ -77,7 +55,7 @@ public final class RunStatesScreenshot {
         await(stop, s -> s.status().ended());
         Thread.sleep(2000);
         shoot("run-end");
-        on(() -> {
+        Shots.fx(() -> {
             stop.stage().hide();
             return null;
         });
@@ -88,13 +66,13 @@ public final class RunStatesScreenshot {
         Thread.sleep(3000);
         shoot("run-countdown");
         waits.view().session().controller().abort("screenshot taken").get(30, TimeUnit.SECONDS);
-        on(() -> {
+        Shots.fx(() -> {
             waits.stage().hide();
             return null;
         });
 
         // 5. the resolve-unknown dialog, its note not yet written
-        on(() -> {
+        Shots.fx(() -> {
             Platform.runLater(() -> ReasonDialog.resolution(owner, "restart-nova", "compute-7"));
             return null;
         });
@@ -105,18 +83,12 @@ public final class RunStatesScreenshot {
     private static RunWindow window(RunService service, String css, String book, Map<String, String> vars) throws Exception {
         StartRequest request = new StartRequest(BOOKS.resolve(book + ".yaml"), new InventoryChoice.PracticeLab(),
                 "sam", vars, java.time.Instant.now().plus(Duration.ofMinutes(47)), RunMode.LIVE, true, false);
-        RunWindow w = on(() -> {
+        RunWindow w = Shots.fx(() -> {
             RunWindow x = RunWindow.start(service, request, null, css);
-            x.stage().setX(0);
-            x.stage().setY(0);
-            x.stage().setWidth(1400);
-            x.stage().setHeight(900);
+            Shots.fill(x.stage());
             return x;
-        }).get(30, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (w.view().session() == null && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        });
+        Shots.awaitSession(w, 120);
         return w;
     }
 
@@ -125,26 +97,13 @@ public final class RunStatesScreenshot {
         RunState s = w.view().session().controller().await(p, Duration.ofSeconds(90));
         System.out.println("state: " + s.status() + " awaiting " + s.awaiting());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && !on(() -> w.view().presenter().state() != null
-                && p.test(w.view().presenter().state())).get(30, TimeUnit.SECONDS)) {
+        while (System.nanoTime() < deadline && !Shots.fx(() -> w.view().presenter().state() != null
+                && p.test(w.view().presenter().state()))) {
             Thread.sleep(200);
         }
     }
 
-    private static <T> CompletableFuture<T> on(java.util.concurrent.Callable<T> c) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return c.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, FxEvents.fxThread());
-    }
-
     private static void shoot(String name) throws Exception {
-        Path out = outDir.resolve(name + ".png");
-        Process p = new ProcessBuilder("import", "-window", "root", out.toString()).inheritIO().start();
-        p.waitFor(30, TimeUnit.SECONDS);
-        System.out.println("wrote " + out);
+        Shots.grab(outDir.resolve(name + ".png"));
     }
 }

@@ -7,7 +7,6 @@ import static dev.belay.ui.FxTest.waitFor;
 import static dev.belay.ui.FxTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.belay.engine.Resolution;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunState;
@@ -16,16 +15,12 @@ import dev.belay.engine.StepStatus;
 import dev.belay.runbook.LoadResult;
 import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLoader;
+import dev.belay.ui.DesktopFixture;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.prefs.Preferences;
-import java.util.stream.Stream;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -53,37 +48,27 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RunWindowStatesTest {
 
-    static final Path BOOKS = Path.of("src/test/resources/dev/belay/ui/run/runbooks").toAbsolutePath();
-    static Path dir;
-    static Preferences prefs;
+    static final Path BOOKS = DesktopFixture.TEST_BOOKS;
+    static DesktopFixture desk;
     static RunService service;
     private Stage owner;
     private RunWindow window;
 
     @BeforeAll
     static void lab() throws IOException {
-        dir = Files.createTempDirectory("belay-run-states");
-        prefs = Preferences.userRoot().node("/dev/belay/test/states-" + System.nanoTime());
-        service = new RunService(RunSettings.under(dir.resolve("home"), prefs)); // it starts the practice lab
+        desk = DesktopFixture.create("run-states");
+        service = desk.service(); // it starts the practice lab
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
-        service.close();
-        prefs.removeNode();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        desk.close();
     }
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         owner = stage;
-        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(new Label("owner")), 300, 200));
-        stage.show();
+        DesktopFixture.showOwner(stage);
     }
 
     @AfterEach
@@ -100,14 +85,7 @@ class RunWindowStatesTest {
         StartRequest request = new StartRequest(BOOKS.resolve(book + ".yaml"), new InventoryChoice.PracticeLab(),
                 "alice", vars, null, RunMode.LIVE, true, stepByStep);
         window = fx(() -> RunWindow.start(service, request, null, null));
-        // the first run of the class starts the practice lab: up to three bounded waits for it
-        for (int i = 0; i < 3 && fx(() -> window.view().session() == null); i++) {
-            try {
-                waitUntil(() -> fx(() -> window.view().session() != null));
-            } catch (java.util.concurrent.TimeoutException e) {
-                // the lab is still starting on a busy machine; the next wait decides
-            }
-        }
+        DesktopFixture.awaitStarted(window);
         return window;
     }
 

@@ -1,7 +1,6 @@
 package dev.belay.ui.run;
 
 import static dev.belay.ui.FxTest.clickWhenThere;
-import dev.belay.ui.FxTest;
 import static dev.belay.ui.FxTest.fx;
 import static dev.belay.ui.FxTest.lookup;
 import static dev.belay.ui.FxTest.text;
@@ -9,26 +8,20 @@ import static dev.belay.ui.FxTest.waitFor;
 import static dev.belay.ui.FxTest.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.belay.engine.RunState;
 import dev.belay.engine.RunStatus;
 import dev.belay.engine.StepStatus;
+import dev.belay.ui.DesktopFixture;
+import dev.belay.ui.FxTest;
 import dev.belay.ui.MainWindow;
-import dev.belay.ui.library.LibraryFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.prefs.Preferences;
-import java.util.stream.Stream;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -48,49 +41,27 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RunWindowTest {
 
-
-    static Path dir;
-    static Preferences prefs;
-    static RunService service;
+    static DesktopFixture desk;
     private MainWindow window;
 
     @BeforeAll
     static void service() throws IOException {
-        dir = Files.createTempDirectory("belay-run-ui");
-        Path books = Files.createDirectories(dir.resolve("runbooks"));
-        for (String name : List.of("ui-quick.yaml", "ui-terminal.yaml")) {
-            Files.copy(Path.of("src/test/resources/dev/belay/ui/run/runbooks").resolve(name), books.resolve(name));
-        }
-        prefs = Preferences.userRoot().node("/dev/belay/test/run-" + System.nanoTime());
-        service = new RunService(RunSettings.under(dir.resolve("home"), prefs));
+        desk = DesktopFixture.create("run-ui", "ui-quick", "ui-terminal");
     }
 
     @AfterAll
     static void cleanUp() throws Exception {
-        service.close();
-        prefs.removeNode();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        desk.close();
     }
 
     @Start
     void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        window = new MainWindow(new LibraryFolders(prefs.node("library"), dir.resolve("runbooks")), service);
-        window.show(stage);
+        window = desk.show(stage);
     }
 
     @AfterEach
     void closeRuns() throws Exception {
-        fx(() -> {
-            for (RunWindow w : window.runs().windows()) {
-                w.stage().hide();
-            }
-            return null;
-        });
+        DesktopFixture.hideRunWindows(window);
     }
 
     @Test
@@ -238,7 +209,7 @@ class RunWindowTest {
         clickWhenThere(robot, root, "#btn-run");
         waitFor(run, s -> s.step("by-hand").orElseThrow().status() == StepStatus.AWAITING_CONFIRMATION);
         clickWhenThere(robot, root, "#btn-terminal");
-        Path marker = service.settings().labDir().resolve("hosts").resolve("lab-1").resolve("root").resolve("typed-by-belay"); // its /root
+        Path marker = desk.service().settings().labDir().resolve("hosts").resolve("lab-1").resolve("root").resolve("typed-by-belay"); // its /root
         waitUntil(() -> Files.exists(marker));
         assertThat(lookup(root, "#terminal-tabs")).isNotNull();
         clickWhenThere(robot, root, "#btn-confirm");
@@ -304,30 +275,7 @@ class RunWindowTest {
     // ---- helpers
 
     private void openStartDialog(FxRobot robot) throws Exception {
-        openStartDialog(robot, "ui-quick");
-    }
-
-    private void openStartDialog(FxRobot robot, String runbookId) throws Exception {
-        waitUntil(() -> fx(() -> findItem(robot.lookup("#library-tree").<TreeView<Object>>query().getRoot(), runbookId) != null));
-        fx(() -> {
-            TreeView<Object> tree = robot.lookup("#library-tree").query();
-            tree.getSelectionModel().select(findItem(tree.getRoot(), runbookId));
-            return null;
-        });
-        robot.clickOn("#library-tree");
-        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        waitUntil(() -> robot.lookup("#start-run-dialog").tryQuery().isPresent());
-    }
-
-    private static TreeItem<Object> findItem(TreeItem<Object> root, String runbookId) {
-        for (TreeItem<Object> g : root.getChildren()) {
-            for (TreeItem<Object> i : g.getChildren()) {
-                if (i.getValue().toString().contains("id=" + runbookId + ",")) {
-                    return i;
-                }
-            }
-        }
-        return null;
+        DesktopFixture.openStartDialog(robot, "ui-quick");
     }
 
     private RunWindow startFromLibrary(FxRobot robot, boolean dryRun) throws Exception {
@@ -335,25 +283,12 @@ class RunWindowTest {
     }
 
     private RunWindow startFromLibrary(FxRobot robot, String runbookId, boolean dryRun) throws Exception {
-        int before = fx(() -> window.runs().windows().size());
-        openStartDialog(robot, runbookId);
-        TextInputControl operator = robot.lookup("#operator").queryAs(TextInputControl.class);
-        fx(() -> {
-            operator.setText("alice");
-            return null;
+        RunWindow run = DesktopFixture.startFromLibrary(robot, window, runbookId, r -> {
+            if (dryRun) {
+                r.clickOn("#mode-dry");
+            }
         });
-        if (robot.lookup("#var-token").tryQuery().isPresent()) {
-            robot.clickOn("#var-token").write("s3cret-token");
-        }
-        if (dryRun) {
-            robot.clickOn("#mode-dry");
-        }
-        robot.clickOn("#start-run");
-        waitUntil(() -> fx(() -> window.runs().windows().size() > before));
-        RunWindow run = fx(() -> window.runs().windows().get(before));
-        waitUntil(() -> fx(() -> run.view().session() != null || !text(run.view().node(), "#run-error").isEmpty()));
-        assertThat(text(run.view().node(), "#run-error")).isEmpty();
-        assertThat(prefs.get(StartRunDialog.OPERATOR_KEY, null)).isEqualTo("alice");
+        assertThat(desk.prefs().get(StartRunDialog.OPERATOR_KEY, null)).isEqualTo("alice");
         return run;
     }
 }

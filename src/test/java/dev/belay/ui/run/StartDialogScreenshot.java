@@ -1,14 +1,11 @@
 package dev.belay.ui.run;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.belay.runbook.LoadResult;
 import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -34,25 +31,17 @@ public final class StartDialogScreenshot {
     public static final class App extends Application {
         @Override
         public void start(Stage owner) throws Exception {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            Path dir = Files.createTempDirectory("belay-start-shot");
-            Preferences prefs = Preferences.userRoot().node("/dev/belay/screenshot-" + System.nanoTime());
-            RunService service = new RunService(RunSettings.under(dir.resolve("home"), prefs));
+            Shots.theme();
+            RunService service = Shots.service(Files.createTempDirectory("belay-start-shot"), Shots.prefs("start"), null);
             Path file = Path.of("runbooks/galera-cluster-upgrade.yaml").toAbsolutePath();
             LoadResult<Runbook> loaded = new RunbookLoader().load(file);
-            // a screen-sized owner: dialogs centre on their owner, so this keeps the dialog in the picture
-            owner.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 1400, 900));
-            owner.setX(0);
-            owner.setY(0);
-            owner.show();
+            Shots.owner(owner);
             StartRunDialog dialog = new StartRunDialog(owner, loaded.value(), file, service);
             Platform.runLater(dialog::showAndWait);
             CompletableFuture.runAsync(() -> {
                 try {
                     Thread.sleep(6000); // the inventory choice and the lab options lay out after showing
-                    Process p = new ProcessBuilder("import", "-window", "root", out.toString()).inheritIO().start();
-                    p.waitFor(30, TimeUnit.SECONDS);
-                    System.out.println("wrote " + out);
+                    Shots.grab(out);
                 } catch (Exception e) {
                     e.printStackTrace();
                 } finally {
