@@ -477,6 +477,10 @@ final class OpenStackPlay implements Play {
                 boolean wait = cmd.opts().containsKey("--wait");
                 Server s = cloud.addServer(cmd.pos().get(0), host, cmd.opts().getOrDefault("--image", ""),
                         cmd.opt("--flavor"), cmd.opts().getOrDefault("--network", "private"), wait ? BUILD_TIME : Duration.ZERO);
+                if (wait && s.error()) {
+                    // As the client's --wait: the server stays, in ERROR, and the command fails.
+                    throw new PlayFailure(1, "Error creating server: " + s.name() + "\n");
+                }
                 // Read the clock again: on a sped-up lab clock, lab time has moved since the command began.
                 return show(s, call.cluster().clock().now(), cloud.properties(s));
             }

@@ -92,6 +92,10 @@ class OpenStackPlaysTest {
             }
             lab.out("lab-1", "openstack server create --image cirros --flavor m1.tiny doomed");
             assertTrue(lab.out("lab-1", "openstack server list -f value -c Name -c Status").contains("doomed ERROR\n"));
+            PlayResult waited = lab.run("lab-1", "openstack server create --image cirros --flavor m1.tiny --wait waited");
+            assertEquals(1, waited.exitCode(), "--wait fails on a server that went to ERROR");
+            assertEquals("Error creating server: waited\n", waited.stderr());
+            assertTrue(lab.out("lab-1", "openstack server list -f value -c Name -c Status").contains("waited ERROR\n"));
         }
     }
 
