@@ -433,6 +433,13 @@ public final class HostOs {
         host.installedAt.put(name, now);
     }
 
+    /** Removes {@code name} (not a kernel: the lab never removes the running one); false when it was not installed. */
+    synchronized boolean remove(String h, String name) {
+        Host host = host(h);
+        host.installedAt.remove(name);
+        return host.pkgs.remove(name) != null;
+    }
+
     /** The newest installed kernel with its arch: what grubby makes the default. */
     public synchronized String defaultKernel(String h) {
         List<String> k = host(h).kernels;

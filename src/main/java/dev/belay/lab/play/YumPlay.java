@@ -63,6 +63,7 @@ final class YumPlay implements Play {
             case "check-update" -> checkUpdate(call, pkgs);
             case "update", "upgrade" -> update(call, pkgs, yes, false);
             case "install" -> update(call, pkgs, yes, true);
+            case "remove", "erase" -> remove(call, pkgs, yes);
             case "list" -> list(call, pkgs);
             case "info" -> info(call, pkgs);
             case "repolist" -> YumRepos.repolist(call, pkgs);
@@ -70,6 +71,35 @@ final class YumPlay implements Play {
             default -> PlayResult.fail(1, "Loaded plugins: fastestmirror\nNo such command: " + verb
                     + ". Please use /usr/bin/yum --help\n");
         };
+    }
+
+    /**
+     * {@code yum remove}: what a trainer (or a scenario's fault by hand) uses to take a package away.
+     * Dependencies are not modelled, so only the named packages go; without {@code -y} yum asks and,
+     * with no terminal to answer, exits 1 as the real one does.
+     */
+    private PlayResult remove(Call call, List<String> pkgs, boolean yes) {
+        if (pkgs.isEmpty()) {
+            return PlayResult.fail(1, LOADED + "Error: Need to pass a list of pkgs to remove\n");
+        }
+        HostOs os = call.cluster().hostOs();
+        Map<String, String> installed = os.packages(call.host());
+        List<String> found = pkgs.stream().filter(installed::containsKey).toList();
+        StringBuilder out = new StringBuilder(LOADED);
+        pkgs.stream().filter(p -> !installed.containsKey(p))
+                .forEach(p -> out.append("No Match for argument: ").append(p).append('\n'));
+        if (found.isEmpty()) {
+            return PlayResult.ok(out.append("No Packages marked for removal\n").toString());
+        }
+        if (!yes) {
+            return PlayResult.fail(1, out.append("Is this ok [y/N]: Exiting on user command\n").toString());
+        }
+        out.append("\nRemoved:\n");
+        for (String p : found) {
+            out.append("  ").append(p).append(".x86_64 0:").append(installed.get(p)).append('\n');
+            os.remove(call.host(), p);
+        }
+        return PlayResult.ok(out.append("\nComplete!\n").toString());
     }
 
     /** Updates the host would take: {@code [name, version, repo, installing?]}. */

@@ -20,7 +20,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class HostCard {
 
-    private final String host;
+    private String host;
     private final Label header = new Label();
     private final Label exit = new Label();
     private final VBox checks = new VBox(2);
@@ -35,12 +35,10 @@ final class HostCard {
     HostCard(String host, boolean expanded) {
         this.host = host;
         expand.setSelected(expanded);
-        expand.setId("expand-" + host);
         expand.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         expand.setTooltip(new javafx.scene.control.Tooltip("Show or hide this host's output"));
         expand.selectedProperty().addListener((o, a, b) -> showOutput());
         lastLine.getStyleClass().addAll("mono", Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        lastLine.setId("last-line-" + host);
         header.getStyleClass().add("host-name");
         exit.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Region grow = new Region();
@@ -49,7 +47,40 @@ final class HostCard {
         top.setAlignment(Pos.CENTER_LEFT);
         root = new VBox(6, top, checks, lastLine);
         root.getStyleClass().add("host-card");
+        ids();
+    }
+
+    private void ids() {
         root.setId("host-" + host);
+        expand.setId("expand-" + host);
+        lastLine.setId("last-line-" + host);
+        if (output != null) {
+            output.setId("output-" + host);
+        }
+    }
+
+    /**
+     * Shows {@code newHost} in this card from now on (a virtualised host list reuses its cards as
+     * the operator scrolls); its output starts open when {@code expanded}. The next {@link #show}
+     * draws it whole.
+     */
+    void rebind(String newHost, boolean expanded) {
+        if (newHost.equals(host)) {
+            return;
+        }
+        host = newHost;
+        shown = null;
+        shownOnce = false;
+        failed = false;
+        tail = null;
+        shownVersion = -1;
+        ids();
+        expand.setSelected(expanded);
+    }
+
+    /** Whether the operator opened this card's output (a virtualised list remembers it per host). */
+    javafx.beans.property.BooleanProperty expandedProperty() {
+        return expand.selectedProperty();
     }
 
     Node node() {

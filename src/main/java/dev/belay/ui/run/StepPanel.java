@@ -45,6 +45,8 @@ final class StepPanel {
 
     /** Up to this many hosts, every host's output shows; beyond, each card shows its last line until opened. */
     static final int EXPANDED_HOSTS = 6;
+    /** Beyond this many hosts, the cards are a virtualised list ({@link HostList}): only those in sight are drawn. */
+    static final int LISTED_HOSTS = 20;
 
     private final Plan plan;
     private final RunPresenter presenter;
@@ -56,6 +58,9 @@ final class StepPanel {
     private final TextField note = new TextField();
     private final Label countdown = new Label();
     private final Map<String, HostCard> cards = new LinkedHashMap<>();
+    private final HostList hostList = new HostList();
+    private boolean listed;
+    private Map<String, String> shownCommands = Map.of();
     private String cardsFor;
     private String shownId;
     private RunScreen last;
@@ -101,13 +106,20 @@ final class StepPanel {
         if (!step.id().equals(shownId)) {
             note.clear();
             scroll.setVvalue(0);
-        } else if (last != null && step.equals(last.shown()) && Objects.equals(state.awaiting(), last.state().awaiting())
+        } else if (last != null && sameApartFromHosts(step, last.shown()) && screen.choices().equals(last.choices())
+                && Objects.equals(state.awaiting(), last.state().awaiting())
                 && state.status() == last.state().status() && Objects.equals(screen.countdown() == null, last.countdown() == null)
-                && cards.keySet().containsAll(outputs.getOrDefault(step.id(), Map.of()).keySet())) {
-            // Only output or the countdown moved (the common case while hosts stream): touch the cards, nothing else.
+                && (listed || step.hosts().equals(last.shown().hosts())
+                        && cards.keySet().containsAll(outputs.getOrDefault(step.id(), Map.of()).keySet()))) {
+            // Only output, host results or the countdown moved (the common case while hosts stream):
+            // touch the host cards, nothing else. A full rebuild would restyle every node of the panel.
             Map<String, OutputTail> tails = outputs.getOrDefault(step.id(), Map.of());
-            Map<String, String> commands = commands(step, state);
-            cards.forEach((host, card) -> card.show(step.host(host).orElse(null), tails.get(host), commands.get(host)));
+            Map<String, String> commands = shownCommands; // worked out at the last full drawing: the same step
+            if (listed) {
+                hostList.show(step, hostNames(step, tails), tails, commands);
+            } else {
+                cards.forEach((host, card) -> card.show(step.host(host).orElse(null), tails.get(host), commands.get(host)));
+            }
             last = screen;
             return;
         }
@@ -201,7 +213,15 @@ final class StepPanel {
 
     private void commands(PlannedStep planned, RunState state) {
         List<HostCommands.HostCommand> cmds = HostCommands.of(plan, planned, state);
-        if (!cmds.isEmpty()) {
+        if (cmds.size() > LISTED_HOSTS) {
+            javafx.scene.control.ListView<String> lines = new javafx.scene.control.ListView<>(
+                    javafx.collections.FXCollections.observableArrayList(cmds.stream().map(c -> c.host() + "$ " + c.command()).toList()));
+            lines.setId("host-commands");
+            lines.getStyleClass().addAll("host-commands", "mono");
+            lines.setFixedCellSize(24);
+            lines.setPrefHeight(24 * 6 + 4);
+            content.getChildren().add(section(planned.kind().equals("terminal") ? "Typed into the terminal" : "Command", lines));
+        } else if (!cmds.isEmpty()) {
             VBox box = new VBox(2);
             box.setId("host-commands");
             box.getStyleClass().add("host-commands");
@@ -221,9 +241,11 @@ final class StepPanel {
         }
     }
 
+    /** Each host's command (secrets masked), kept for the redraws in between: 200 hosts' commands cost work every time. */
     private Map<String, String> commands(StepState step, RunState state) {
         Map<String, String> out = new LinkedHashMap<>();
         plan.find(step.id()).ifPresent(p -> HostCommands.of(plan, p, state).forEach(c -> out.put(c.host(), c.command())));
+        shownCommands = out;
         return out;
     }
 
@@ -333,15 +355,34 @@ final class StepPanel {
         return b;
     }
 
-    private void hosts(StepState step, RunState state, Map<String, OutputTail> outputs) {
-        if (!step.id().equals(cardsFor)) {
-            cards.clear();
-            cardsFor = step.id();
-        }
+    /** The same step as {@code before} in everything the panel draws outside the host cards. */
+    private static boolean sameApartFromHosts(StepState now, StepState before) {
+        return before != null && now.id().equals(before.id()) && now.status() == before.status()
+                && Objects.equals(now.message(), before.message()) && Objects.equals(now.countdown(), before.countdown())
+                && Objects.equals(now.terminalHost(), before.terminalHost()) && Objects.equals(now.note(), before.note());
+    }
+
+    private static Set<String> hostNames(StepState step, Map<String, OutputTail> outputs) {
         Set<String> names = new LinkedHashSet<>();
         step.hosts().forEach(h -> names.add(h.host()));
         names.addAll(outputs.keySet());
+        return names;
+    }
+
+    private void hosts(StepState step, RunState state, Map<String, OutputTail> outputs) {
+        if (!step.id().equals(cardsFor)) {
+            cards.clear();
+            hostList.reset();
+            cardsFor = step.id();
+        }
+        Set<String> names = hostNames(step, outputs);
+        listed = names.size() > LISTED_HOSTS;
         if (names.isEmpty()) {
+            return;
+        }
+        if (listed) {
+            hostList.show(step, names, outputs, commands(step, state));
+            content.getChildren().add(section("Hosts (" + names.size() + ")", hostList.node()));
             return;
         }
         VBox box = new VBox(10);

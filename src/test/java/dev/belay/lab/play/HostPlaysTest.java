@@ -103,6 +103,22 @@ class HostPlaysTest {
     }
 
     @Test
+    void yumRemoveTakesAPackageAwaySoRpmQueryFails() {
+        try (LabFixture lab = new LabFixture(3)) {
+            assertEquals(0, lab.run("lab-1", "rpm -q kexec-tools").exitCode());
+            assertEquals(1, lab.run("lab-1", "yum remove kexec-tools").exitCode(), "without -y and no terminal yum gives up");
+            assertEquals(0, lab.run("lab-1", "rpm -q kexec-tools").exitCode(), "nothing removed when yum gave up");
+            String removed = lab.out("lab-1", "yum -y remove kexec-tools");
+            assertTrue(removed.contains("Removed:\n  kexec-tools.x86_64 0:2.0.7-50.el7\n"), removed);
+            PlayResult gone = lab.run("lab-1", "rpm -q kexec-tools");
+            assertEquals(1, gone.exitCode());
+            assertEquals("package kexec-tools is not installed\n", gone.stdout());
+            assertEquals(0, lab.run("lab-2", "rpm -q kexec-tools").exitCode(), "only lab-1 lost it");
+            assertTrue(lab.out("lab-1", "yum -y remove kexec-tools").contains("No Packages marked for removal"));
+        }
+    }
+
+    @Test
     void kexecRebootReturnsFirstThenTheHostDropsAndComesBackOnTheNewKernelWithANewBootId() {
         try (LabFixture lab = new LabFixture(3)) {
             List<String> heard = new CopyOnWriteArrayList<>();

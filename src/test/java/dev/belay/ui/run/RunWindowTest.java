@@ -166,16 +166,7 @@ class RunWindowTest {
 
     @Test
     void closingMidRunAsksAndBelayOffersToResumeIt(FxRobot robot) throws Exception {
-        RunWindow run = startFromLibrary(robot, false);
-        waitFor(run, s -> s.awaiting() != null && "hello".equals(s.awaiting().stepId()));
-        clickWhenThere(robot, run.view().node(), "#btn-run");
-        waitFor(run, s -> s.awaiting() != null && "look".equals(s.awaiting().stepId()));
-        String runId = run.view().session().controller().runId();
-
-        WaitForAsyncUtils.asyncFx(run::requestClose);
-        waitUntil(() -> robot.lookup("#close-run-dialog").tryQuery().isPresent());
-        robot.clickOn("Close, resume later");
-        waitUntil(() -> fx(() -> !run.stage().isShowing()));
+        String runId = closedMidRun(robot);
 
         fx(() -> {
             window.offerResume();
@@ -220,15 +211,7 @@ class RunWindowTest {
     /** "Not now" at start loses nothing: History offers Resume… on the unfinished run, into the same run window. */
     @Test
     void anUnfinishedRunResumesFromHistory(FxRobot robot) throws Exception {
-        RunWindow run = startFromLibrary(robot, false);
-        waitFor(run, s -> s.awaiting() != null && "hello".equals(s.awaiting().stepId()));
-        clickWhenThere(robot, run.view().node(), "#btn-run");
-        waitFor(run, s -> s.awaiting() != null && "look".equals(s.awaiting().stepId()));
-        String runId = run.view().session().controller().runId();
-        WaitForAsyncUtils.asyncFx(run::requestClose);
-        waitUntil(() -> robot.lookup("#close-run-dialog").tryQuery().isPresent());
-        robot.clickOn("Close, resume later");
-        waitUntil(() -> fx(() -> !run.stage().isShowing()));
+        String runId = closedMidRun(robot);
 
         robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
         var history = fx(() -> window.history().view());
@@ -276,6 +259,20 @@ class RunWindowTest {
 
     private void openStartDialog(FxRobot robot) throws Exception {
         DesktopFixture.openStartDialog(robot, "ui-quick");
+    }
+
+    /** Starts ui-quick, runs its first step, then closes the window mid-run choosing "Close, resume later"; the run's id. */
+    private String closedMidRun(FxRobot robot) throws Exception {
+        RunWindow run = startFromLibrary(robot, false);
+        waitFor(run, s -> s.awaiting() != null && "hello".equals(s.awaiting().stepId()));
+        clickWhenThere(robot, run.view().node(), "#btn-run");
+        waitFor(run, s -> s.awaiting() != null && "look".equals(s.awaiting().stepId()));
+        String runId = run.view().session().controller().runId();
+        WaitForAsyncUtils.asyncFx(run::requestClose);
+        waitUntil(() -> robot.lookup("#close-run-dialog").tryQuery().isPresent());
+        robot.clickOn("Close, resume later");
+        waitUntil(() -> fx(() -> !run.stage().isShowing()));
+        return runId;
     }
 
     private RunWindow startFromLibrary(FxRobot robot, boolean dryRun) throws Exception {
