@@ -15,7 +15,12 @@ trap 'rm -rf "$work"' EXIT
 cp="target/test-classes:target/classes:$(cat target/bench.classpath)"
 what=${1:-verify}
 case "$what" in
-  verify)  java -Xmx1g -cp "$cp" dev.belay.audit.bench.VerifyBenchmark "$work" "${2:-1000000}" "target/classes:$(cat target/bench.classpath)" ;;
+  verify)
+    # The installed command's way too: packaging/belay.sh on the jar with its class-data sharing archive.
+    mvn -q -B package -DskipTests >/dev/null
+    packaging/belay-cds.sh java "$PWD/target/belay.jar" "$PWD/target/belay.jsa"
+    BELAY_LAUNCHER="$PWD/packaging/belay.sh" BELAY_APP_DIR="$PWD/target" BELAY_JAVA=java \
+      java -Xmx1g -cp "$cp" dev.belay.audit.bench.VerifyBenchmark "$work" "${2:-1000000}" "target/classes:$(cat target/bench.classpath)" ;;
   appends) java -Xmx2g -cp "$cp" dev.belay.audit.bench.AuditBenchmark "$work" "${2:-1000}" "${3:-1000}" ;;
   *) echo "usage: bench/audit.sh [verify [N] | appends [RUNS] [EVENTS_PER_RUN]]" >&2; exit 2 ;;
 esac

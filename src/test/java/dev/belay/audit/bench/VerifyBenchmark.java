@@ -66,7 +66,12 @@ public final class VerifyBenchmark {
                 throw new IllegalStateException("benchmark verify returned " + r);
             }
         }
-        double cli = cliVerify(url, cliClasspath, work);
+        double cli = cliVerify(url, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + work, "-cp", cliClasspath, "dev.belay.cli.Main"), work);
+        // The command as installed: packaging/belay.sh on the build's jar and class-data sharing archive
+        // (bench/audit.sh makes both), when it says where they are.
+        String launcher = System.getenv("BELAY_LAUNCHER");
+        double installed = launcher == null ? Double.NaN : cliVerify(url, List.of("sh", launcher), work);
         System.out.println();
         System.out.printf("| %-44s | %8s | %10s |%n", "verify of " + String.format("%,d", n) + " events", "seconds", "ratio");
         System.out.printf("|%s|%s|%s|%n", "-".repeat(46), "-".repeat(10), "-".repeat(12));
@@ -74,6 +79,9 @@ public final class VerifyBenchmark {
         System.out.printf("| %-44s | %8.2f | %10.2f |%n", "bare JDBC scan of the events table", scan, scan / sha);
         System.out.printf("| %-44s | %8.2f | %10.2f |%n", "AuditStore.verify(), warm JVM", inProcess, inProcess / sha);
         System.out.printf("| %-44s | %8.2f | %10.2f |%n", "belay audit verify (new JVM, whole command)", cli, cli / sha);
+        if (launcher != null) {
+            System.out.printf("| %-44s | %8.2f | %10.2f |%n", "the same through packaging/belay.sh (CDS)", installed, installed / sha);
+        }
     }
 
     private static NewEvent event(String run, int i) {
@@ -129,13 +137,14 @@ public final class VerifyBenchmark {
         return best / 1e9;
     }
 
-    private static double cliVerify(String url, String classpath, Path home) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    private static double cliVerify(String url, List<String> belay, Path home) throws Exception {
         long s = System.nanoTime();
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Duser.home=" + home, "-cp", classpath, "dev.belay.cli.Main",
-                "audit", "verify", "--db", url).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(belay);
+        command.addAll(List.of("audit", "verify", "--db", url));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         // A home without checkpoint files: the operator's own ~/.belay/checkpoints is not this log's.
         pb.environment().put("HOME", home.toString());
+        pb.environment().put("JDK_JAVA_OPTIONS", "-Duser.home=" + home); // the launcher's JVM reads home from passwd
         pb.environment().remove("BELAY_CHECKPOINTS");
         pb.environment().remove("BELAY_ALLOWED_SIGNERS");
         Process p = pb.start();
