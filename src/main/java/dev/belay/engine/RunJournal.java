@@ -57,16 +57,13 @@ final class RunJournal {
         RuntimeException failure = null;
         synchronized (lock) {
             ticket = issued++;
-            List<RunEvent> durable = events.size() == 1
-                    ? (events.get(0).durable() ? events : List.of())
-                    : events.stream().filter(RunEvent::durable).toList();
+            List<RunEvent> durable = events.stream().filter(RunEvent::durable).toList();
             if (!durable.isEmpty()) {
                 RunEvent event = durable.get(0);
                 String operator = event instanceof RunEvent.RunStarted s ? s.operator()
                         : event instanceof RunEvent.StepApproved a ? a.approver() : model.operator();
                 try {
-                    stored = durable.size() == 1 ? store.submit(runId, operator, event)
-                            : store.submitAll(runId, operator, durable);
+                    stored = store.submitAll(runId, operator, durable);
                 } catch (RuntimeException e) {
                     failure = e; // still takes its turn below, or every later event would wait forever
                 }
