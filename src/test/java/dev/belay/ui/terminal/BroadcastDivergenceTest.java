@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -37,8 +36,7 @@ class BroadcastDivergenceTest {
         rig = LabTerminals.Rig.start(Files.createTempDirectory("belay-divergence"), 3, new Operator("alice", "alice", "ws-1"));
         lab = rig.lab();
         tabs = rig.tabs();
-        stage.setScene(new Scene((javafx.scene.Parent) tabs.node(), 1000, 640));
-        stage.show();
+        rig.show(stage);
     }
 
     @AfterEach

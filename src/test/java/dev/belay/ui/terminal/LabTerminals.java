@@ -34,6 +34,12 @@ public final class LabTerminals {
             return new Rig(lab, store, pool, new TerminalTabs(pool, new TerminalAudit(store, "run-1", operator)));
         }
 
+        /** Shows the tabs as the whole scene of {@code stage}, at the size the terminal tests measure against. */
+        public void show(javafx.stage.Stage stage) {
+            stage.setScene(new javafx.scene.Scene((javafx.scene.Parent) tabs.node(), 1000, 640));
+            stage.show();
+        }
+
         /** Closes the tabs (sealing their recordings), then the pool, the store and the lab. */
         public void close() throws Exception {
             onFx(() -> tabs.close()).get(20, TimeUnit.SECONDS);

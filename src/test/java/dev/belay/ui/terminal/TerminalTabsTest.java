@@ -12,7 +12,6 @@ import dev.belay.lab.PracticeLab;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -42,8 +41,7 @@ class TerminalTabsTest {
         lab = rig.lab();
         store = rig.store();
         tabs = rig.tabs();
-        stage.setScene(new Scene((javafx.scene.Parent) tabs.node(), 1000, 640));
-        stage.show();
+        rig.show(stage);
     }
 
     @AfterEach
