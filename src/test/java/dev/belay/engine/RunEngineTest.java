@@ -539,7 +539,7 @@ class RunEngineTest {
         assertThat(s.awaiting().options()).isEmpty();
         assertThat(s.awaiting().prompt()).contains("audit log cannot record events");
         // Halted means no decision is taken any more: the control thread accepts no command.
-        assertThatThrownBy(() -> run.run("next").get(5, java.util.concurrent.TimeUnit.SECONDS))
+        assertThatThrownBy(() -> run.run("next").get(T.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(s.step("next").orElseThrow().status()).isEqualTo(StepStatus.PENDING);
         assertThat(file("web-1", "next")).isNull();
@@ -555,7 +555,7 @@ class RunEngineTest {
             run = engine.start(plan, RunOptions.live("alice").withAutoConfirm(true), emitted::add);
             RunState s = run.await(x -> x.status().ended(), T);
             assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
-            run.await(x -> emitted.stream().anyMatch(e -> e instanceof RunEvent.RunFinished), Duration.ofSeconds(5));
+            run.await(x -> emitted.stream().anyMatch(e -> e instanceof RunEvent.RunFinished), T);
             assertThat(store.events(run.runId())).containsExactlyElementsOf(
                     emitted.stream().filter(RunEvent::durable).toList());
             run.close();
