@@ -67,9 +67,9 @@ public class ExecTest {
     @Test
     void streamsLinesBeforeTheCommandEnds() throws Exception {
         CountDownLatch firstLine = new CountDownLatch(1);
-        RunningExec running = pool.connection(target()).start("echo early; sleep 20; echo late", LONG,
+        RunningExec running = pool.connection(target()).start("echo early; sleep 120; echo late", LONG,
                 (host, stream, line) -> firstLine.countDown());
-        assertThat(firstLine.await(10, TimeUnit.SECONDS)).as("line delivered while the command still runs").isTrue();
+        assertThat(firstLine.await(30, TimeUnit.SECONDS)).as("line delivered while the command still runs").isTrue();
         running.cancel();
         assertThat(running.await().outcome()).isInstanceOf(ExecOutcome.Cancelled.class);
     }
