@@ -205,21 +205,15 @@ final class ChainVerifier {
 
     private Optional<VerifyResult> inParts(Head head) throws SQLException {
         long last = head.seq();
-        long min;
-        long max;
-        long count;
-        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq), MAX(seq), COUNT(*) FROM events WHERE seq <= ?")) {
-            ps.setLong(1, last);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                min = rs.getLong(1);
-                max = rs.getLong(2);
-                count = rs.getLong(3);
-            }
+        // Only the first number: a count of the rows up to the head would read every row (H2 counts a
+        // whole table from its metadata, but not a range). Each part checks its range is complete.
+        long first;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MIN(seq) FROM events")) {
+            rs.next();
+            first = rs.getLong(1);
         }
-        // seq is the primary key: min 1, max N and N rows mean exactly the rows 1..N, nothing between.
-        int k = (int) Math.min(parts, count / minEventsPerPart);
-        if (k < 2 || min != 1 || max != last || count != last) {
+        int k = (int) Math.min(parts, last / minEventsPerPart);
+        if (k < 2 || first != 1) {
             return Optional.empty();
         }
         ExecutorService pool = Executors.newFixedThreadPool(k, r -> {
