@@ -299,9 +299,8 @@ final class ChainVerifier {
                     + (seq - 1) + ": events were reordered, or the event before was replaced");
         }
         String ts = instantText(rs.getObject(2, OffsetDateTime.class));
-        String recomputed = HashChain.hash(prevHash, seq, ts, rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
-        if (!recomputed.equals(rs.getString(11))) {
+        if (!HashChain.seals(rs.getString(11), prevHash, seq, ts, rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))) {
             return new VerifyResult.Broken(seq, "event " + seq
                     + " does not match its hash: its row was edited");
         }
