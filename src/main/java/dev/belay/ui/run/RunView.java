@@ -58,6 +58,7 @@ public final class RunView {
     private final BorderPane root = new BorderPane();
     private final Label badge = EnvironmentBadge.of("?");
     private final Label title = new Label("Starting the run…");
+    private final Tooltip titleTip = new Tooltip(title.getText());
     private final Label modeChips = new Label();
     private final Label status = new Label();
     private final Label error = new Label();
@@ -70,6 +71,7 @@ public final class RunView {
     private final SplitPane split = new SplitPane();
     private final EndPanel endPanel;
     private final Map<String, Map<String, OutputTail>> outputs = new HashMap<>();
+    private final List<String> feedLines = new ArrayList<>();
     private TerminalTyping terminals;
     private final boolean ownTerminals;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> requestRefresh()));
@@ -234,6 +236,7 @@ public final class RunView {
         title.setId("run-title");
         title.getStyleClass().add(Styles.TITLE_4);
         title.setMinWidth(0);
+        title.setTooltip(titleTip);
         badge.setId("env-badge");
         badge.setMinWidth(Region.USE_PREF_SIZE);
         modeChips.setId("mode-chip");
@@ -329,18 +332,29 @@ public final class RunView {
                 lines.add(line);
             }
         }
-        if (!lines.isEmpty()) {
-            feed.getItems().addAll(lines);
-            int over = feed.getItems().size() - FEED_MAX;
-            if (over > 0) {
-                feed.getItems().remove(0, over);
-            }
-            feed.scrollTo(feed.getItems().size() - 1);
-        }
+        feedLines.addAll(lines);
         requestRefresh();
     }
 
+    /**
+     * The feed's new lines go in together with the next state (at most every REFRESH_MS), not with
+     * every batch: each change to the list makes it measure its wrapped lines again.
+     */
+    private void flushFeed() {
+        if (feedLines.isEmpty()) {
+            return;
+        }
+        int over = feed.getItems().size() + feedLines.size() - FEED_MAX;
+        if (over > 0) {
+            feed.getItems().remove(0, Math.min(over, feed.getItems().size()));
+        }
+        feed.getItems().addAll(feedLines.subList(Math.max(0, feedLines.size() - FEED_MAX), feedLines.size()));
+        feedLines.clear();
+        feed.scrollTo(feed.getItems().size() - 1);
+    }
+
     private void onSnapshots(List<Snapshot> batch) {
+        flushFeed();
         Snapshot last = batch.get(batch.size() - 1);
         presenter.onState(last.state(), last.window());
     }
@@ -382,7 +396,7 @@ public final class RunView {
         RunState state = screen.state();
         EnvironmentBadge.set(badge, state.environment());
         title.setText(state.title() + "  ·  " + state.operator() + (state.rehearsal() ? "  ·  rehearsal" : ""));
-        title.setTooltip(new Tooltip(title.getText()));
+        titleTip.setText(title.getText()); // one tooltip, its text set: a new one every refresh is a new popup window
         status.setText(screen.status());
         abort.setVisible(!state.status().ended());
         updateSteps(state);

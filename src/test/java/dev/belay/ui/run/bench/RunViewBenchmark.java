@@ -77,6 +77,7 @@ public final class RunViewBenchmark {
             Stage stage = fx(() -> {
                 Stage s = new Stage();
                 Scene scene = new Scene((Parent) view.node(), 1280, 860);
+                passes.watch(scene);
                 scene.getStylesheets().add(RunView.class.getResource("/dev/belay/ui/run/run.css").toExternalForm());
                 s.setScene(scene);
                 s.show();
@@ -93,9 +94,11 @@ public final class RunViewBenchmark {
                 run.await(s -> s.awaiting() != null && "stream".equals(s.awaiting().stepId()), Duration.ofSeconds(120));
                 Thread.sleep(2000); // the view settles on the waiting step
                 long fxThread = fx(() -> Thread.currentThread().getId());
+                passes.take(); // the window's first drawing is not measured
                 Pings idle = Pings.start(fxThread);
                 Thread.sleep(5000);
                 List<Long> quiet = idle.stop();
+                List<Long> quietPasses = passes.take();
                 Pings busy = Pings.start(fxThread);
                 long t0 = System.nanoTime();
                 run.run("stream");
@@ -103,11 +106,14 @@ public final class RunViewBenchmark {
                 double engineSeconds = (System.nanoTime() - t0) / 1e9;
                 Thread.sleep(1000); // what the view still had queued when the step ended
                 List<Long> streaming = busy.stop();
+                List<Long> busyPasses = passes.take();
                 StepStatus status = run.state().step("stream").orElseThrow().status();
                 System.out.printf("%d hosts x %d lines: step %s, engine done in %.2f s; %d pings idle, %d while streaming%n",
                         hosts, lines, status, engineSeconds, quiet.size(), streaming.size());
                 print("idle     ", quiet);
                 print("streaming", streaming);
+                passes.print("idle     ", quietPasses);
+                passes.print("streaming", busyPasses);
                 // Load-proof where the pings are not: how much of each wall second the FX thread computed.
                 System.out.printf("FX thread CPU: idle %.0f ms/s, streaming %.0f ms/s (%.2f s in all while streaming)%n",
                         idle.cpuMsPerSecond(), busy.cpuMsPerSecond(), busy.cpuNanos / 1e9);
@@ -124,6 +130,55 @@ public final class RunViewBenchmark {
             }
         } finally {
             Platform.exit();
+        }
+    }
+
+    private static final PulsePasses passes = new PulsePasses();
+
+    /**
+     * How long each pulse's CSS and layout passes took on the FX thread (from the scene's pre-layout
+     * to its post-layout pulse listener): the long pulses the pings wait behind, counted in bands.
+     * Work done in runLater (event batches, state refreshes) is not in here; the pings see it.
+     */
+    private static final class PulsePasses {
+        private static final long[] BANDS_MS = {5, 20, 50, 100, 200};
+        private final ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
+        private long start;
+
+        void watch(Scene scene) {
+            scene.addPreLayoutPulseListener(() -> start = System.nanoTime());
+            scene.addPostLayoutPulseListener(() -> done.add(System.nanoTime() - start));
+        }
+
+        List<Long> take() throws Exception {
+            fx(() -> null);
+            List<Long> out = new ArrayList<>();
+            for (Long x = done.poll(); x != null; x = done.poll()) {
+                out.add(x);
+            }
+            return out;
+        }
+
+        void print(String what, List<Long> xs) {
+            int[] counts = new int[BANDS_MS.length + 1];
+            long total = 0;
+            for (long x : xs) {
+                total += x;
+                int i = 0;
+                while (i < BANDS_MS.length && x >= BANDS_MS[i] * 1_000_000) {
+                    i++;
+                }
+                counts[i]++;
+            }
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < counts.length; i++) {
+                b.append(i == 0 ? "<" + BANDS_MS[0] : i == BANDS_MS.length ? ">=" + BANDS_MS[i - 1] : BANDS_MS[i - 1] + "-" + BANDS_MS[i])
+                        .append(" ms: ").append(counts[i]).append(i < counts.length - 1 ? ", " : "");
+            }
+            List<Long> s = new ArrayList<>(xs);
+            s.sort(Collections.reverseOrder());
+            System.out.printf("CSS+layout per pulse %s: %d pulses, %.0f ms in all; %s; longest %s ms%n", what, xs.size(),
+                    total / 1e6, b, s.stream().limit(5).map(x -> String.format("%.0f", x / 1e6)).toList());
         }
     }
 
