@@ -5,7 +5,6 @@ import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunState;
 import dev.belay.engine.StepState;
-import dev.belay.engine.StepStatus;
 import dev.belay.engine.WindowStatus;
 import dev.belay.ui.fx.Background;
 import dev.belay.ui.fx.FxEvents;
@@ -88,6 +87,7 @@ public final class RunView {
     private RunSession session;
     private StepPanel panel;
     private boolean selecting;
+    private List<String> stepLooks = List.of();
 
     public RunView(TerminalTyping terminals) {
         this(terminals, null);
@@ -121,7 +121,9 @@ public final class RunView {
         root.setCenter(middle);
         root.setBottom(footer());
         ticker.setCycleCount(Timeline.INDEFINITE);
-        model.screenProperty().addListener((o, a, s) -> render(s));
+        // an invalidation listener: a change listener would compare the old and new screen in full
+        // (every host's result) at every refresh
+        model.screenProperty().addListener((javafx.beans.Observable o) -> render(model.screenProperty().get()));
         error.textProperty().bind(model.errorProperty());
     }
 
@@ -412,21 +414,30 @@ public final class RunView {
         }
     }
 
+    /**
+     * Sets a step in the list only when what its cell shows changed: a running step's state changes
+     * with every host that finishes (10 times a second with 200 hosts), its cell only when its time
+     * ticks on; each set makes the list lay out and the selection model look again.
+     */
     private void updateSteps(RunState state) {
         List<StepState> now = state.steps();
+        Instant at = Instant.now();
+        List<String> looks = new ArrayList<>(now.size());
+        for (StepState s : now) {
+            looks.add(StepCell.shown(s, state, at));
+        }
         selecting = true;
         try {
             if (steps.getItems().size() != now.size()) {
                 steps.getItems().setAll(now);
             } else {
                 for (int i = 0; i < now.size(); i++) {
-                    // a running step's cell shows its time: refreshed every tick
-                    if (!now.get(i).equals(steps.getItems().get(i)) || now.get(i).status() == StepStatus.RUNNING
-                            || state.status().ended()) {
+                    if (i >= stepLooks.size() || !looks.get(i).equals(stepLooks.get(i))) {
                         steps.getItems().set(i, now.get(i));
                     }
                 }
             }
+            stepLooks = looks;
         } finally {
             selecting = false;
         }
@@ -438,7 +449,7 @@ public final class RunView {
         }
         selecting = true;
         try {
-            int i = steps.getItems().indexOf(shown);
+            int i = stepIndex(shown.id());
             if (i >= 0 && steps.getSelectionModel().getSelectedIndex() != i) {
                 steps.getSelectionModel().select(i);
                 steps.scrollTo(Math.max(0, i - 3));
@@ -446,6 +457,17 @@ public final class RunView {
         } finally {
             selecting = false;
         }
+    }
+
+    /** The step's place in the list (its entry may be an older state of it: see updateSteps). */
+    private int stepIndex(String stepId) {
+        List<StepState> items = steps.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(stepId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- keyboard: each shortcut calls a command, never a button

@@ -88,14 +88,26 @@ final class StepCell extends ListCell<StepState> {
     }
 
     private String subtitle(StepState s, StepLook look) {
+        return subtitle(s, look, run.get(), now.get());
+    }
+
+    /**
+     * Everything a cell shows of {@code s}: the step list draws a cell again only when this changes
+     * (a running step's state changes with every host that finishes; its cell only every second).
+     */
+    static String shown(StepState s, dev.belay.engine.RunState r, Instant now) {
+        StepLook look = StepLook.of(s.status());
+        return s.id() + "\n" + s.status() + "\n" + s.title() + "\n" + subtitle(s, look, r, now) + "\n" + s.message();
+    }
+
+    private static String subtitle(StepState s, StepLook look, dev.belay.engine.RunState r, Instant now) {
         StringBuilder b = new StringBuilder();
         if (s.phase() != Phase.MAIN) {
             b.append(s.phase() == Phase.PREFLIGHT ? "preflight · " : "rollback · ");
         }
-        dev.belay.engine.RunState r = run.get();
         b.append(r == null ? look.word() : RunEnd.word(r, s)); // "not needed" for rollback steps after a success
         if (s.startedAt() != null) {
-            b.append(" · ").append(StepLook.duration(s.duration(now.get())));
+            b.append(" · ").append(StepLook.duration(s.duration(now)));
         }
         if (s.pointOfNoReturn()) {
             b.append(" · point of no return");

@@ -79,10 +79,42 @@ class HostListTest {
                 .contains("last line of web-2");
     }
 
+    @Test
+    void joiningHostsAreAddedAndAShorterListLeavesNoCardShowingAHostThatLeft(FxRobot robot) {
+        ListView<?> view = (ListView<?>) list.node();
+        List<Object> changes = new ArrayList<>();
+        robot.interact(() -> view.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            while (c.next()) {
+                changes.add(c.wasReplaced() ? "replaced" : c.wasAdded() ? "added " + c.getAddedSize() : "removed");
+            }
+        }));
+        List<String> more = new ArrayList<>(names);
+        more.add("web-121");
+        more.add("web-122");
+        robot.interact(() -> list.show(null, more, tails, Map.of()));
+        assertThat(changes).containsExactly("added 2"); // the cells in sight keep their hosts
+
+        List<String> few = List.of("web-1", "web-2", "web-3");
+        robot.interact(() -> list.show(null, few, tails, Map.of()));
+        List<Object> shown = robot.lookup(".host-card").queryAll().stream().filter(HostListTest::inSight)
+                .map(n -> n.getProperties().get(HostCard.HOST)).toList();
+        assertThat(shown).containsExactly("web-1", "web-2", "web-3");
+    }
+
     /** The card showing {@code host} now, if one does (a reused card names its host in a property, not in ids). */
     private static java.util.Optional<Node> card(FxRobot robot, String host) {
         return robot.lookup(".host-card").queryAll().stream()
-                .filter(n -> n.isVisible() && host.equals(n.getProperties().get(HostCard.HOST))).findFirst();
+                .filter(n -> inSight(n) && host.equals(n.getProperties().get(HostCard.HOST))).findFirst();
+    }
+
+    /** Visible with all its parents (a list keeps spare cells hidden). */
+    private static boolean inSight(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -11,15 +11,12 @@ import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.StepStatus;
-import dev.belay.engine.Transport;
 import dev.belay.inventory.Host;
 import dev.belay.inventory.Inventory;
 import dev.belay.runbook.LoadResult;
 import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLoader;
-import dev.belay.ssh.exec.CapturedOutput;
-import dev.belay.ssh.exec.ExecOutcome;
-import dev.belay.ssh.exec.ExecResult;
+import dev.belay.ui.run.PrintingTransport;
 import dev.belay.ui.run.RunSession;
 import dev.belay.ui.run.RunView;
 import java.nio.file.Files;
@@ -182,7 +179,8 @@ public final class RunViewBenchmark {
         }
     }
 
-    private static Plan plan(int count) {
+    /** A plan of the bench's runbook on {@code count} hosts named web-1, web-2, … (all on loopback, never connected to). */
+    public static Plan plan(int count) {
         LoadResult<Runbook> loaded = new RunbookLoader().load(RUNBOOK.toAbsolutePath());
         if (!loaded.ok()) {
             throw new IllegalStateException(RUNBOOK + ": " + loaded.problems());
@@ -194,23 +192,6 @@ public final class RunViewBenchmark {
         }
         Inventory inv = new Inventory("bench", hosts, Map.of("web", List.copyOf(hosts.keySet())), Map.of());
         return new PlanResolver(PlanResolver.Includes.NONE).resolve(loaded.value(), inv, Map.of());
-    }
-
-    /** Prints each host's lines to the engine as a remote shell loop would, then exits 0. */
-    private record PrintingTransport(int lines) implements Transport {
-        @Override
-        public ExecResult exec(dev.belay.inventory.Host host, String command, Duration timeout, LineListener out,
-                               dev.belay.engine.CancelToken cancel) {
-            long t0 = System.nanoTime();
-            StringBuilder all = new StringBuilder();
-            for (int i = 1; i <= lines; i++) {
-                String line = "line " + i + " from " + host.name() + " with some padding to look like a log";
-                out.line(line, false);
-                all.append(line).append('\n');
-            }
-            return new ExecResult(host.name(), command, new ExecOutcome.Exited(0), CapturedOutput.of(all.toString()),
-                    CapturedOutput.NONE, Duration.ofNanos(System.nanoTime() - t0));
-        }
     }
 
     /** A ping posted to the FX thread every 10 ms; each records the time from posting to running. */
