@@ -92,10 +92,12 @@ public final class RunViewBenchmark {
                 Thread.sleep(2000); // the view settles on the waiting step
                 long fxThread = fx(() -> Thread.currentThread().getId());
                 passes.take(); // the window's first drawing is not measured
+                passes.takeCpu();
                 Pings idle = Pings.start(fxThread);
                 Thread.sleep(5000);
                 List<Long> quiet = idle.stop();
                 List<Long> quietPasses = passes.take();
+                List<Long> quietCpu = passes.takeCpu();
                 Pings busy = Pings.start(fxThread);
                 long t0 = System.nanoTime();
                 run.run("stream");
@@ -104,13 +106,18 @@ public final class RunViewBenchmark {
                 Thread.sleep(1000); // what the view still had queued when the step ended
                 List<Long> streaming = busy.stop();
                 List<Long> busyPasses = passes.take();
+                List<Long> busyCpu = passes.takeCpu();
                 StepStatus status = run.state().step("stream").orElseThrow().status();
                 System.out.printf("%d hosts x %d lines: step %s, engine done in %.2f s; %d pings idle, %d while streaming%n",
                         hosts, lines, status, engineSeconds, quiet.size(), streaming.size());
                 print("idle     ", quiet);
                 print("streaming", streaming);
+                print("idle,      FX CPU while waiting", idle.cpuLatencies());
+                print("streaming, FX CPU while waiting", busy.cpuLatencies());
                 passes.print("idle     ", quietPasses);
                 passes.print("streaming", busyPasses);
+                passes.print("idle,      CPU", quietCpu);
+                passes.print("streaming, CPU", busyCpu);
                 // Load-proof where the pings are not: how much of each wall second the FX thread computed.
                 System.out.printf("FX thread CPU: idle %.0f ms/s, streaming %.0f ms/s (%.2f s in all while streaming)%n",
                         idle.cpuMsPerSecond(), busy.cpuMsPerSecond(), busy.cpuNanos / 1e9);
@@ -134,23 +141,43 @@ public final class RunViewBenchmark {
 
     /**
      * How long each pulse's CSS and layout passes took on the FX thread (from the scene's pre-layout
-     * to its post-layout pulse listener): the long pulses the pings wait behind, counted in bands.
+     * to its post-layout pulse listener), in wall time and in the FX thread's CPU time (the figure a
+     * loaded machine does not inflate): the long pulses the pings wait behind, counted in bands.
      * Work done in runLater (event batches, state refreshes) is not in here; the pings see it.
      */
     private static final class PulsePasses {
         private static final long[] BANDS_MS = {5, 20, 50, 100, 200};
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private final ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Long> doneCpu = new ConcurrentLinkedQueue<>();
         private long start;
+        private long startCpu;
 
         void watch(Scene scene) {
-            scene.addPreLayoutPulseListener(() -> start = System.nanoTime());
-            scene.addPostLayoutPulseListener(() -> done.add(System.nanoTime() - start));
+            scene.addPreLayoutPulseListener(() -> {
+                start = System.nanoTime();
+                startCpu = threads.getCurrentThreadCpuTime();
+            });
+            scene.addPostLayoutPulseListener(() -> {
+                done.add(System.nanoTime() - start);
+                doneCpu.add(threads.getCurrentThreadCpuTime() - startCpu);
+            });
         }
 
+        /** The wall times of the passes since the last take; {@link #takeCpu} has their CPU times. */
         List<Long> take() throws Exception {
             fx(() -> null);
+            return drain(done);
+        }
+
+        /** The FX thread's CPU time in each pass since the last call: what the passes cost, whatever the load. */
+        List<Long> takeCpu() {
+            return drain(doneCpu);
+        }
+
+        private static List<Long> drain(ConcurrentLinkedQueue<Long> q) {
             List<Long> out = new ArrayList<>();
-            for (Long x = done.poll(); x != null; x = done.poll()) {
+            for (Long x = q.poll(); x != null; x = q.poll()) {
                 out.add(x);
             }
             return out;
@@ -202,6 +229,7 @@ public final class RunViewBenchmark {
             return t;
         });
         private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Long> cpuLatencies = new ConcurrentLinkedQueue<>();
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private final long fxThread;
         private final long cpuStart;
@@ -227,11 +255,22 @@ public final class RunViewBenchmark {
 
         private void ping() {
             long posted = System.nanoTime();
+            long postedCpu = threads.getThreadCpuTime(fxThread);
             Platform.runLater(() -> {
                 if (!stopped) {
                     latencies.add(System.nanoTime() - posted);
+                    cpuLatencies.add(threads.getCurrentThreadCpuTime() - postedCpu);
                 }
             });
+        }
+
+        /**
+         * For each ping, the CPU time the FX thread spent between its posting and its running: the
+         * work queued ahead of it. Unlike the wall latency, a loaded machine does not inflate it;
+         * on a quiet one the wall latency is about this plus waits for the render thread.
+         */
+        List<Long> cpuLatencies() {
+            return new ArrayList<>(cpuLatencies);
         }
 
         /** Stops posting, waits for the pings already posted, and returns all latencies. */
