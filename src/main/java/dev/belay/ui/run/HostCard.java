@@ -98,31 +98,28 @@ final class HostCard {
         if (newHost.equals(host)) {
             return;
         }
-        host = newHost;
+        bind(newHost);
         root.setVisible(true);
-        shown = null;
-        shownOnce = false;
-        failed = false;
-        tail = null;
-        shownVersion = -1;
-        ids();
         expand.setSelected(expanded);
     }
 
     /** Shows no host (an empty list cell): the card is hidden, not taken out of the cell, which would restyle it. */
     void release() {
         root.setVisible(false);
-        if (host.isEmpty()) {
-            return;
+        if (!host.isEmpty()) {
+            bind("");
         }
-        host = "";
+    }
+
+    /** The card now stands for {@code newHost} and has drawn nothing of it yet. */
+    private void bind(String newHost) {
+        host = newHost;
         shown = null;
         shownOnce = false;
         failed = false;
         tail = null;
         shownVersion = -1;
         ids();
-        root.setVisible(false);
     }
 
     /** Whether the operator opened this card's output (a virtualised list remembers it per host). */
