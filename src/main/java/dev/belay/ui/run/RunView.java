@@ -8,6 +8,7 @@ import dev.belay.engine.StepState;
 import dev.belay.engine.WindowStatus;
 import dev.belay.ui.fx.Background;
 import dev.belay.ui.fx.FxEvents;
+import dev.belay.ui.fx.LayoutBoundary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,7 +113,9 @@ public final class RunView {
         root.getStyleClass().add("run-view");
         root.setId("run-view");
         root.setTop(header());
-        root.setLeft(stepList());
+        // the step list and the feed change while hosts stream, at their fixed sizes: their layout
+        // requests stop at a boundary instead of laying out the whole window
+        root.setLeft(new LayoutBoundary(stepList()));
         split.setOrientation(Orientation.VERTICAL);
         split.setId("run-middle");
         middle.setTop(endPanel.node());
@@ -290,7 +293,7 @@ public final class RunView {
         Label help = new Label(HELP);
         help.setId("help-line");
         help.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        VBox box = new VBox(4, feed, help);
+        VBox box = new VBox(4, new LayoutBoundary(feed), help);
         box.setPadding(new Insets(4, 8, 6, 8));
         return box;
     }
