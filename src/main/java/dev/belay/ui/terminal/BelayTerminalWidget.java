@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * JediTermFX's widget with Belay's settings, copy/paste through the JavaFX clipboard, and what
  * keeps it fast under a flood of output: the emulator (on its own thread) reads in large batches,
- * the scrollback is trimmed in chunks ({@link ScrollbackLimit}), the text buffer's lock is fair, and
+ * the scrollback is trimmed in chunks ({@link ScrollbackLimit}), lines are written and scrolled
+ * without JediTermFX's copies ({@link ScreenLines}), the text buffer's lock is fair, and
  * while output floods in the screen is drawn ten times a second rather than fifty ({@link JumpScroll}),
  * the final state as soon as the emulator has caught up. JediTermFX paints at most once per frame
  * (a 50 fps timeline painting when the model changed); the painter takes the text buffer's lock on
@@ -31,6 +32,7 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         super(cols, rows, new TerminalSettings());
         fairLock(getTerminalTextBuffer());
         ScrollbackLimit.install(getTerminalTextBuffer());
+        ScreenLines.install(getTerminalTextBuffer());
     }
 
     @Override

@@ -66,6 +66,7 @@ class FloodPaintTest {
             widget.start();
             return null;
         });
+        assertThat(ScreenLines.installedIn(widget.getTerminalTextBuffer())).as("Belay's screen lines in the widget").isTrue();
         await("the last line in the model", 30, () -> screen().endsWith("the last line"));
         assertThat(output.reads.get()).as("reads (a flood, not one batch)").isGreaterThan(2);
 
