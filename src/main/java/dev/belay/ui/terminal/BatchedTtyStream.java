@@ -16,18 +16,12 @@ final class BatchedTtyStream extends ArrayTerminalDataStream {
 
     private final TtyConnector connector;
     private final Runnable beforeBlockingWait;
-    private final Runnable behind;
 
-    /**
-     * @param beforeBlockingWait run when no output is ready and the read will wait: everything read
-     *     so far is in the model (type-ahead's cue, and jump scroll's to draw the final state)
-     * @param behind run when output is already waiting as the emulator comes back for more (a flood)
-     */
-    BatchedTtyStream(TtyConnector connector, Runnable beforeBlockingWait, Runnable behind) {
+    /** @param beforeBlockingWait run when no output is ready and the read will wait (type-ahead's cue) */
+    BatchedTtyStream(TtyConnector connector, Runnable beforeBlockingWait) {
         super(new char[BATCH], 0, 0);
         this.connector = connector;
         this.beforeBlockingWait = beforeBlockingWait;
-        this.behind = behind;
     }
 
     private void fill() throws IOException {
@@ -35,9 +29,7 @@ final class BatchedTtyStream extends ArrayTerminalDataStream {
             myBuf = new char[BATCH]; // pushChar may have replaced it by a smaller one
         }
         myOffset = 0;
-        if (connector.ready()) {
-            behind.run();
-        } else {
+        if (!connector.ready()) {
             beforeBlockingWait.run();
         }
         int n = connector.read(myBuf, 0, myBuf.length);

@@ -10,7 +10,11 @@ import com.techsenger.jeditermfx.ui.TerminalCopyPasteHandler;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
 import java.util.concurrent.locks.ReentrantLock;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * the scrollback is trimmed in chunks ({@link ScrollbackLimit}), lines are written and scrolled
  * without JediTermFX's copies ({@link ScreenLines}), the text buffer's lock is fair, and
  * while output floods in the screen is drawn ten times a second rather than fifty ({@link JumpScroll}),
- * the final state as soon as the emulator has caught up. JediTermFX paints at most once per frame
+ * the state a flood leaves at most a tenth of a second after it. JediTermFX paints at most once per frame
  * (a 50 fps timeline painting when the model changed); the painter takes the text buffer's lock on
  * the FX thread.
  */
@@ -42,13 +46,9 @@ public class BelayTerminalWidget extends JediTermFxWidget {
 
     @Override
     protected TerminalStarter createTerminalStarter(JediTerminal terminal, TtyConnector connector) {
-        JumpScroll jump = jumpScroll();
-        Runnable caughtUp = () -> {
-            jump.caughtUp();
-            getTypeAheadManager().onTerminalStateChanged();
-        };
-        return new TerminalStarter(terminal, connector, new BatchedTtyStream(connector, caughtUp, jump::flooding),
-                getTypeAheadManager(), getExecutorServiceManager());
+        return new TerminalStarter(terminal, connector,
+                new BatchedTtyStream(connector, getTypeAheadManager()::onTerminalStateChanged), getTypeAheadManager(),
+                getExecutorServiceManager());
     }
 
     /** When the painter draws under a flood of output. */
@@ -58,20 +58,35 @@ public class BelayTerminalWidget extends JediTermFxWidget {
 
     /**
      * JediTermFX's panel with copy/paste through the JavaFX clipboard and jump scroll: the emulator's
-     * repaint requests (one per change of the model) go through {@link JumpScroll}; the FX thread's
-     * own (selection, scrolling, resizing, focus) go straight to the painter.
+     * repaint requests (one per change of the model) go through {@link JumpScroll}, which a timeline
+     * ticks as often as JediTermFX's painter runs; the FX thread's own requests (selection,
+     * scrolling, resizing, focus) go straight to the painter.
      */
     private static final class Panel extends TerminalPanel {
 
         private final JumpScroll jumpScroll = new JumpScroll(System::nanoTime, super::repaint);
+        private final Timeline ticks = new Timeline(new KeyFrame(Duration.millis(20), e -> jumpScroll.tick()));
 
         Panel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
             super(settings, buffer, style);
+            ticks.setCycleCount(Animation.INDEFINITE);
         }
 
         @Override
         protected TerminalCopyPasteHandler createCopyPasteHandler() {
             return new FxClipboardHandler();
+        }
+
+        @Override
+        public void init() {
+            super.init();
+            ticks.play();
+        }
+
+        @Override
+        public void dispose() {
+            ticks.stop();
+            super.dispose();
         }
 
         @Override

@@ -24,9 +24,9 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Jump scroll in Belay's terminal widget, on a real JavaFX stage: output that is all there at once
- * (every read finds more waiting, so the emulator is behind from start to end) and then stops. The
- * screen must then show the final state, though the flood was drawn only now and then: the last
- * batch's changes are drawn when the emulator catches up, with no later output to trigger a frame.
+ * (a flood from start to end) and then stops. The screen must then show the final state, though the
+ * flood was drawn only now and then: the last window's changes are drawn at its end, with no later
+ * output to trigger a frame.
  */
 @ExtendWith(ApplicationExtension.class)
 class FloodPaintTest {
@@ -71,7 +71,8 @@ class FloodPaintTest {
         assertThat(output.reads.get()).as("reads (a flood, not one batch)").isGreaterThan(2);
 
         Canvas canvas = widget.getTerminalPanel().getCanvas();
-        awaitPulses(6);
+        await("the flood's last window drawn", 10, () -> !widget.jumpScroll().holdsBack());
+        awaitPulses(6); // JediTermFX's painter draws at its next tick
         WritableImage drawn = onFx(() -> canvas.snapshot(null, null));
         onFx(() -> {
             widget.getTerminalPanel().repaint(); // from the FX thread: straight to the painter

@@ -13,54 +13,61 @@ class JumpScrollTest {
     private final AtomicInteger frames = new AtomicInteger();
     private final JumpScroll jump = new JumpScroll(clock::get, frames::incrementAndGet);
 
-    @Test
-    void outputThatTricklesInIsDrawnAtEveryChange() {
-        jump.caughtUp();
-        jump.changed();
-        jump.changed();
-        assertThat(frames).hasValue(2);
-        assertThat(jump.isFlooding()).isFalse();
-    }
-
-    @Test
-    void aFloodIsDrawnAtOnceThenAtMostOncePerFloodFrame() {
-        jump.flooding();
-        jump.changed();
-        assertThat(frames).as("the flood's first change").hasValue(1);
-        for (int i = 0; i < 1000; i++) {
+    private void changes(int count) {
+        for (int i = 0; i < count; i++) {
             jump.changed();
         }
-        assertThat(frames).as("changes within one flood frame").hasValue(1);
+    }
 
+    private void nextWindow() {
         clock.addAndGet(JumpScroll.FLOOD_FRAME_NANOS);
-        jump.flooding(); // the next batch, still behind
-        jump.changed();
-        jump.changed();
-        assertThat(frames).as("the next flood frame").hasValue(2);
+        jump.tick();
     }
 
     @Test
-    void theStateAFloodLeavesIsDrawnAsSoonAsTheEmulatorCatchesUp() {
-        jump.flooding();
-        jump.changed();
-        jump.changed();
-        jump.changed();
-        assertThat(frames).hasValue(1);
-
-        jump.caughtUp();
-        assertThat(frames).as("the final state, without waiting for the flood frame").hasValue(2);
-        jump.caughtUp();
-        assertThat(frames).as("nothing new to draw").hasValue(2);
+    void outputThatTricklesInIsDrawnAtEveryChange() {
+        changes(JumpScroll.FLOOD_CHANGES);
+        assertThat(frames).hasValue(JumpScroll.FLOOD_CHANGES);
+        nextWindow();
+        changes(3);
+        assertThat(frames).hasValue(JumpScroll.FLOOD_CHANGES + 3);
         assertThat(jump.isFlooding()).isFalse();
-        jump.changed();
-        assertThat(frames).as("after the flood, every change again").hasValue(3);
+        assertThat(jump.holdsBack()).isFalse();
     }
 
     @Test
-    void aFloodWhoseLastChangeWasDrawnNeedsNoExtraFrame() {
-        jump.flooding();
+    void aFloodIsDrawnOncePerWindowAndItsLastStateAtTheEndOfItsLastWindow() {
+        changes(JumpScroll.FLOOD_CHANGES);
+        int beforeTheFlood = frames.get();
+        changes(1000);
+        assertThat(frames).as("changes beyond the flood threshold wait").hasValue(beforeTheFlood);
+        assertThat(jump.isFlooding()).isTrue();
+        jump.tick();
+        assertThat(frames).as("a tick within the window").hasValue(beforeTheFlood);
+
+        nextWindow();
+        assertThat(frames).as("the window's end draws what it held").hasValue(beforeTheFlood + 1);
+        changes(5);
+        assertThat(frames).as("the flood goes on: even a few changes wait").hasValue(beforeTheFlood + 1);
+        assertThat(jump.holdsBack()).isTrue();
+
+        nextWindow();
+        assertThat(frames).as("the flood's last state").hasValue(beforeTheFlood + 2);
+        assertThat(jump.holdsBack()).isFalse();
+        nextWindow();
+        assertThat(frames).as("nothing new to draw").hasValue(beforeTheFlood + 2);
+        assertThat(jump.isFlooding()).as("a quiet window ends the flood").isFalse();
         jump.changed();
-        jump.caughtUp();
-        assertThat(frames).hasValue(1);
+        assertThat(frames).as("after the flood, every change at once").hasValue(beforeTheFlood + 3);
+    }
+
+    @Test
+    void aWindowEndedByAChangeRatherThanATickAlsoDrawsWhatItHeld() {
+        changes(JumpScroll.FLOOD_CHANGES + 10);
+        int held = frames.get();
+        clock.addAndGet(JumpScroll.FLOOD_FRAME_NANOS);
+        jump.changed();
+        assertThat(frames).hasValue(held + 1);
+        assertThat(jump.holdsBack()).isFalse();
     }
 }

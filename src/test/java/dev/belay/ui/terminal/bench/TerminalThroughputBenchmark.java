@@ -162,11 +162,14 @@ public final class TerminalThroughputBenchmark {
             watchdog.start();
         }
         java.util.Map<String, Long> cpuBefore = threadCpu();
+        long framesBefore = pane.framesAsked();
         long start = System.nanoTime();
         tabs.typeInto("lab-1", feed).get(10, TimeUnit.SECONDS);
         waitFor(() -> pane.screenText().contains("\n" + DONE), 300);
         double onScreen = (System.nanoTime() - start) / 1e9;
         printCpu(cpuBefore, threadCpu());
+        System.out.printf("    frames asked of the painter: %d (%.1f a second)%n", pane.framesAsked() - framesBefore,
+                (pane.framesAsked() - framesBefore) / onScreen);
         double stall = worst.get() / 1e6;
         watchdog.interrupt();
         stalls.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
