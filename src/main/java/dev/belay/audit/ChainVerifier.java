@@ -37,39 +37,141 @@ final class ChainVerifier {
     private final Connection c;
     private final int parts;
     private final int minEventsPerPart;
+    private final Pause pause;
+
+    /** The points between a verify's reads; tests hold a verify at one while they append. */
+    enum Stage { HEAD_READ, ROWS_READ }
+
+    @FunctionalInterface
+    interface Pause {
+        Pause NONE = stage -> { };
+
+        void at(Stage stage);
+    }
 
     ChainVerifier(Database db, Connection c) {
         this(db, c, Math.min(4, Runtime.getRuntime().availableProcessors()), MIN_EVENTS_PER_PART);
     }
 
     ChainVerifier(Database db, Connection c, int parts, int minEventsPerPart) {
+        this(db, c, parts, minEventsPerPart, Pause.NONE);
+    }
+
+    ChainVerifier(Database db, Connection c, int parts, int minEventsPerPart, Pause pause) {
         this.db = db;
         this.c = c;
         this.parts = Math.max(1, parts);
         this.minEventsPerPart = Math.max(1, minEventsPerPart);
+        this.pause = pause;
     }
 
+    /**
+     * The log as it stood when the verify began: the head is read first, then the rows up to it. Every
+     * row up to the head was committed with or before it (an append moves the head in the same
+     * transaction), so appends that land while the rows stream are later rows, neither read nor missed,
+     * and never taken for events deleted from the end. Rows past the head the verify began with are
+     * checked only for one thing: that the head has caught up with them (else the head was moved back).
+     */
     VerifyResult verify() throws SQLException {
-        if (!db.isPostgres() && parts > 1) {
-            Optional<VerifyResult> fast = inParts();
+        if (db.isPostgres()) {
+            c.setAutoCommit(false); // PostgreSQL only streams with a cursor inside a transaction
+        }
+        Head head = head(c);
+        pause.at(Stage.HEAD_READ);
+        if (head != null && !db.isPostgres() && parts > 1) {
+            Optional<VerifyResult> fast = inParts(head);
             if (fast.isPresent()) {
                 return fast.get();
             }
         }
-        return walk();
+        return walk(head);
     }
 
-    /** The one-reader walk: the reference, and the one that names the first break. */
-    private VerifyResult walk() throws SQLException {
-        if (db.isPostgres()) {
-            c.setAutoCommit(false); // PostgreSQL only streams with a cursor inside a transaction
-        } else {
+    /** The chain head row: the last event's number and hash, as one read. */
+    private record Head(long seq, String hash) { }
+
+    /** The head now; null when its row is gone. */
+    private static Head head(Connection conn) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT last_seq, last_hash FROM chain_head WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : null;
+        }
+    }
+
+    /**
+     * The one-reader walk: the reference, and the one that names the first break. It reads up to
+     * {@code head} (everything when the head row is missing: no append can have come then).
+     */
+    private VerifyResult walk(Head head) throws SQLException {
+        if (!db.isPostgres()) {
             lazy(c);
         }
+        long last = head == null ? Long.MAX_VALUE : head.seq();
         long expected = 1;
         String prev = HashChain.GENESIS;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT " + EventRows.COLUMNS + " FROM events ORDER BY seq")) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (expected <= last && rs.next()) {
+                    VerifyResult broken = check(rs, expected, prev);
+                    if (broken != null) {
+                        return broken;
+                    }
+                    prev = rs.getString(11);
+                    expected++;
+                }
+            }
+        }
+        pause.at(Stage.ROWS_READ);
+        if (head == null) {
+            return new VerifyResult.Broken(expected, "the chain head row was deleted");
+        }
+        if (expected <= head.seq()) {
+            return new VerifyResult.Broken(expected, "events " + expected + " to " + head.seq()
+                    + " are missing: deleted from the end of the log");
+        }
+        if (!headCaughtUp()) {
+            return beyondTheHead(head.seq(), prev);
+        }
+        return endsAt(head, prev);
+    }
+
+    /** The head read first against the last row read up to it. */
+    private static VerifyResult endsAt(Head head, String lastHash) {
+        if (!head.hash().equals(lastHash)) {
+            return new VerifyResult.Broken(Math.max(1, head.seq()), "the chain head does not match event "
+                    + head.seq() + ": the end of the log was rewritten");
+        }
+        return new VerifyResult.Intact(head.seq(), lastHash);
+    }
+
+    /**
+     * Whether the head is now at or past the last row. The rows' end is read first: a row seen there
+     * was committed together with a head at least as far on, so only a head moved back, or deleted,
+     * can be behind it.
+     */
+    private boolean headCaughtUp() throws SQLException {
+        long lastRow;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(seq) FROM events")) {
+            rs.next();
+            lastRow = rs.getLong(1);
+        }
+        Head now = head(c);
+        return now != null && now.seq() >= lastRow;
+    }
+
+    /**
+     * The head is behind rows it should cover, or gone: tampered with, so no append can come (each
+     * would take a number already used, or find no head). The rows past {@code from} are walked as
+     * before and the head held against the last, as the walk has always worded it.
+     */
+    private VerifyResult beyondTheHead(long from, String prevHash) throws SQLException {
+        long expected = from + 1;
+        String prev = prevHash;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + EventRows.COLUMNS + " FROM events WHERE seq > ? ORDER BY seq")) {
+            ps.setLong(1, from);
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -93,23 +195,25 @@ final class ChainVerifier {
     }
 
     /**
-     * The log read in sequence ranges at once; empty when the log is too small to split or when
-     * anything does not check out (then {@link #walk()} says what and where).
+     * The log up to the head read in sequence ranges at once; empty when the log is too small to split
+     * or when anything does not check out (then {@link #walk} says what and where).
      */
     Optional<VerifyResult> inParts() throws SQLException {
-        long min;
-        long max;
-        long count;
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT MIN(seq), MAX(seq), COUNT(*) FROM events")) {
+        Head head = head(c);
+        return head == null ? Optional.empty() : inParts(head);
+    }
+
+    private Optional<VerifyResult> inParts(Head head) throws SQLException {
+        long last = head.seq();
+        // Only the first number: a count of the rows up to the head would read every row (H2 counts a
+        // whole table from its metadata, but not a range). Each part checks its range is complete.
+        long first;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MIN(seq) FROM events")) {
             rs.next();
-            min = rs.getLong(1);
-            max = rs.getLong(2);
-            count = rs.getLong(3);
+            first = rs.getLong(1);
         }
-        // seq is the primary key: min 1, max N and N rows mean exactly the rows 1..N, nothing between.
-        int k = (int) Math.min(parts, count / minEventsPerPart);
-        if (k < 2 || min != 1 || max != count) {
+        int k = (int) Math.min(parts, last / minEventsPerPart);
+        if (k < 2 || first != 1) {
             return Optional.empty();
         }
         ExecutorService pool = Executors.newFixedThreadPool(k, r -> {
@@ -120,8 +224,8 @@ final class ChainVerifier {
         try {
             List<Future<Part>> futures = new ArrayList<>(k);
             for (int i = 0; i < k; i++) {
-                long lo = 1 + max * i / k;
-                long hi = max * (i + 1) / k;
+                long lo = 1 + last * i / k;
+                long hi = last * (i + 1) / k;
                 futures.add(pool.submit(() -> part(lo, hi)));
             }
             String prev = HashChain.GENESIS;
@@ -132,7 +236,11 @@ final class ChainVerifier {
                 }
                 prev = p.lastHash();
             }
-            return Optional.of(checkHead(max, prev));
+            pause.at(Stage.ROWS_READ);
+            if (!prev.equals(head.hash()) || !headCaughtUp()) {
+                return Optional.empty();
+            }
+            return Optional.of(new VerifyResult.Intact(last, prev));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
@@ -191,9 +299,8 @@ final class ChainVerifier {
                     + (seq - 1) + ": events were reordered, or the event before was replaced");
         }
         String ts = instantText(rs.getObject(2, OffsetDateTime.class));
-        String recomputed = HashChain.hash(prevHash, seq, ts, rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
-        if (!recomputed.equals(rs.getString(11))) {
+        if (!HashChain.seals(rs.getString(11), prevHash, seq, ts, rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9))) {
             return new VerifyResult.Broken(seq, "event " + seq
                     + " does not match its hash: its row was edited");
         }

@@ -21,6 +21,7 @@ public final class HashChain {
 
     private static final HexFormat HEX = HexFormat.of();
     private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
+    private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
     // One digest and buffer per thread: getInstance and a fresh builder per event showed in the profile.
     private static final ThreadLocal<Sealer> SEALER = ThreadLocal.withInitial(Sealer::new);
 
@@ -28,14 +29,34 @@ public final class HashChain {
 
     public static String hash(String prevHash, long seq, Instant ts, String runId, Operator op,
                               String targetHost, String type, String payloadJson) {
-        return SEALER.get().hash(prevHash, seq, ts.toString(), runId, op.name(), op.login(), op.machine(),
-                targetHost, type, payloadJson);
+        return HEX.formatHex(SEALER.get().digest(prevHash, seq, ts.toString(), runId, op.name(), op.login(),
+                op.machine(), targetHost, type, payloadJson));
     }
 
-    /** As above with the columns as read from a row, for verify: no Instant or Operator per event. */
+    /** As above with the columns as read from a row: no Instant or Operator per event. */
     static String hash(String prevHash, long seq, String ts, String runId, String name, String login,
                        String machine, String targetHost, String type, String payloadJson) {
-        return SEALER.get().hash(prevHash, seq, ts, runId, name, login, machine, targetHost, type, payloadJson);
+        return HEX.formatHex(SEALER.get().digest(prevHash, seq, ts, runId, name, login, machine, targetHost, type,
+                payloadJson));
+    }
+
+    /**
+     * Whether {@code storedHash} is this row's hash, for verify: the digest is held against the stored
+     * hex digit by digit, not written out as a new string for every row (lower-case, as the log stores it).
+     */
+    static boolean seals(String storedHash, String prevHash, long seq, String ts, String runId, String name,
+                         String login, String machine, String targetHost, String type, String payloadJson) {
+        byte[] d = SEALER.get().digest(prevHash, seq, ts, runId, name, login, machine, targetHost, type, payloadJson);
+        if (storedHash == null || storedHash.length() != d.length * 2) {
+            return false;
+        }
+        for (int i = 0; i < d.length; i++) {
+            if (storedHash.charAt(2 * i) != LOWER_HEX[(d[i] >> 4) & 0xF]
+                    || storedHash.charAt(2 * i + 1) != LOWER_HEX[d[i] & 0xF]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String sha256(String text) {
@@ -58,34 +79,29 @@ public final class HashChain {
     private static final class Sealer {
         private final MessageDigest digest = newDigest();
         private final StringBuilder text = new StringBuilder(512);
-        private final String[] fields = new String[8];
+        private final byte[] out = new byte[32];
         private byte[] ascii = new byte[1024];
         private int length;
 
-        String hash(String prevHash, long seq, String ts, String runId, String name, String login,
-                    String machine, String targetHost, String type, String payload) {
-            String[] f = fields;
-            f[0] = ts;
-            f[1] = runId;
-            f[2] = name;
-            f[3] = login;
-            f[4] = machine;
-            f[5] = targetHost;
-            f[6] = type;
-            f[7] = payload;
-            try {
-                // Nearly every event is ASCII: its bytes are written straight, no String and no encoder per event.
-                if (asciiBytes(prevHash, seq, f)) {
-                    digest.update(ascii, 0, length);
-                    if (ascii.length > 65_536) {
-                        ascii = new byte[1024]; // a huge payload must not pin its buffer to the thread
-                    }
-                    return HEX.formatHex(digest.digest());
+        /** The SHA-256 of the canonical text, in a buffer of this thread's, valid until its next call. */
+        byte[] digest(String prevHash, long seq, String ts, String runId, String name, String login,
+                      String machine, String targetHost, String type, String payload) {
+            // Nearly every event is ASCII: its bytes are written straight, no String and no encoder per event.
+            if (asciiBytes(prevHash, seq, ts, runId, name, login, machine, targetHost, type, payload)) {
+                digest.update(ascii, 0, length);
+                if (ascii.length > 65_536) {
+                    ascii = new byte[1024]; // a huge payload must not pin its buffer to the thread
                 }
-                return HEX.formatHex(digest.digest(utf8(prevHash, seq, f)));
-            } finally {
-                java.util.Arrays.fill(f, null);
+            } else {
+                digest.update(utf8(prevHash, seq, new String[] {ts, runId, name, login, machine, targetHost, type,
+                    payload}));
             }
+            try {
+                digest.digest(out, 0, out.length);
+            } catch (java.security.DigestException e) {
+                throw new IllegalStateException("SHA-256 digest does not fit 32 bytes", e);
+            }
+            return out;
         }
 
         /** The canonical text in UTF-8, any characters. */
@@ -110,23 +126,43 @@ public final class HashChain {
          * The canonical text into {@link #ascii} as {@link #quote} and UTF-8 would give it, while every
          * character is ASCII; false (and nothing usable written) at the first one that is not.
          */
-        private boolean asciiBytes(String prevHash, long seq, String[] f) {
+        private boolean asciiBytes(String prevHash, long seq, String ts, String runId, String name, String login,
+                                   String machine, String targetHost, String type, String payload) {
             length = 0;
             if (!put(prevHash)) {
                 return false;
             }
             putByte('[');
-            put(Long.toString(seq));
-            for (String s : f) {
-                putByte(',');
-                if (s == null) {
-                    put("null");
-                } else if (!putQuoted(s)) {
-                    return false;
-                }
+            putDigits(seq);
+            return field(ts) && field(runId) && field(name) && field(login) && field(machine)
+                    && field(targetHost) && field(type) && field(payload) && putByte(']');
+        }
+
+        /** A comma and the field quoted ({@code null} bare); false at a character that is not ASCII. */
+        private boolean field(String s) {
+            putByte(',');
+            if (s == null) {
+                return put("null");
             }
-            putByte(']');
-            return true;
+            return putQuoted(s);
+        }
+
+        /** {@code Long.toString(v)} without the string. */
+        private void putDigits(long v) {
+            if (v < 0) {
+                put(Long.toString(v));
+                return;
+            }
+            int digits = 1;
+            for (long t = v; t >= 10; t /= 10) {
+                digits++;
+            }
+            ensure(digits);
+            for (int i = length + digits - 1; i >= length; i--) {
+                ascii[i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            length += digits;
         }
 
         private boolean put(String s) {
@@ -180,9 +216,10 @@ public final class HashChain {
             return true;
         }
 
-        private void putByte(char c) {
+        private boolean putByte(char c) {
             ensure(1);
             ascii[length++] = (byte) c;
+            return true;
         }
 
         private void ensure(int more) {

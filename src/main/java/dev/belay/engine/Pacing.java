@@ -14,13 +14,30 @@ import java.util.function.DoubleSupplier;
  *
  * @param clock the run's time: event timestamps, gate deadlines, the window
  * @param speed read at each sleep, since a lab's speed may change while the run waits
+ * @param sleeper how the real part of a wait is spent: the wall clock's {@link #REAL_SLEEP} for every
+ *                run; a test passes one that moves its own clock instead, so how many retries fit a
+ *                window does not depend on how loaded the machine is
  */
-public record Pacing(Clock clock, DoubleSupplier speed) {
+public record Pacing(Clock clock, DoubleSupplier speed, Sleeper sleeper) {
+
+    /** Waits {@code realMillis} of real time unless {@code cancel} fires first (then false). */
+    @FunctionalInterface
+    public interface Sleeper {
+        boolean sleep(CancelToken cancel, long realMillis);
+    }
+
+    /** Sleeps on the wall clock, waking early on a cancel. */
+    public static final Sleeper REAL_SLEEP = CancelToken::sleep;
 
     public Pacing {
-        if (clock == null || speed == null) {
-            throw new IllegalArgumentException("pacing needs a clock and a speed");
+        if (clock == null || speed == null || sleeper == null) {
+            throw new IllegalArgumentException("pacing needs a clock, a speed and a sleeper");
         }
+    }
+
+    /** Pacing that sleeps on the wall clock: every run outside tests. */
+    public Pacing(Clock clock, DoubleSupplier speed) {
+        this(clock, speed, REAL_SLEEP);
     }
 
     /** Wall-clock time at speed 1: every run on real hosts. */
@@ -35,6 +52,6 @@ public record Pacing(Clock clock, DoubleSupplier speed) {
     public boolean sleep(CancelToken cancel, Duration simulated) {
         double s = speed.getAsDouble();
         long millis = s == 1.0 ? simulated.toMillis() : (long) Math.ceil(simulated.toMillis() / s);
-        return cancel.sleep(millis);
+        return sleeper.sleep(cancel, millis);
     }
 }

@@ -61,6 +61,33 @@ class HashChainTest {
                 .isEqualTo(jacksonHash(HashChain.GENESIS, 2, ts, "r", op, null, "NOTE", "small"));
     }
 
+    /** Verify holds the digest against the stored hex without writing it out: exactly what equals would say. */
+    @Test
+    void sealsAgreesWithTheHashItWouldWrite() {
+        Random random = new Random(7);
+        String prev = HashChain.GENESIS;
+        for (int i = 0; i < 500; i++) {
+            String text = randomText(random);
+            String ts = Instant.ofEpochMilli(random.nextLong(0, 4_000_000_000_000L)).toString();
+            long seq = i == 0 ? 0 : random.nextLong(1, Long.MAX_VALUE);
+            String hash = HashChain.hash(prev, seq, ts, "run", "alice", "alice", "ws", "h", "NOTE", text);
+            assertThat(HashChain.seals(hash, prev, seq, ts, "run", "alice", "alice", "ws", "h", "NOTE", text)).isTrue();
+            char[] flipped = hash.toCharArray();
+            int at = random.nextInt(flipped.length);
+            flipped[at] = flipped[at] == '0' ? '1' : '0';
+            assertThat(HashChain.seals(new String(flipped), prev, seq, ts, "run", "alice", "alice", "ws", "h", "NOTE", text))
+                    .isFalse();
+            assertThat(HashChain.seals(hash, prev, seq + 1, ts, "run", "alice", "alice", "ws", "h", "NOTE", text)).isFalse();
+            assertThat(HashChain.seals(hash, prev, seq, ts, "run", "alice", "alice", "ws", "h", "NOTE", text + " "))
+                    .isFalse();
+            prev = hash;
+        }
+        String hash = HashChain.hash(prev, 1, "t", "r", "n", "l", "m", null, "NOTE", "{}");
+        for (String stored : new String[] {null, "", hash.substring(1), hash + "0", hash.toUpperCase(java.util.Locale.ROOT)}) {
+            assertThat(HashChain.seals(stored, prev, 1, "t", "r", "n", "l", "m", null, "NOTE", "{}")).as(stored).isFalse();
+        }
+    }
+
     private static String randomText(Random random) {
         StringBuilder b = new StringBuilder();
         int n = random.nextInt(40);

@@ -52,10 +52,10 @@ class AsciinemaPlaysRecordingTest {
             recordingId = rec.id();
             StringBuilder seen = new StringBuilder();
             InputStream in = shell.input();
-            readUntil(in, rec, seen, "$", 20); // the prompt
+            readUntil(in, rec, seen, "$", 30); // the prompt
             rec.input(TYPED + "\r");
             shell.write(TYPED + "\r");
-            readUntil(in, rec, seen, "typed-42\n", 20);
+            readUntil(in, rec, seen, "typed-42\n", 30);
             rec.finish();
         }
         Path cast = dir.resolve("session.cast");

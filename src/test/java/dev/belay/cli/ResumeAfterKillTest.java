@@ -54,7 +54,7 @@ class ResumeAfterKillTest {
               - id: long
                 title: The long one
                 on: controllers[0]
-                run: echo 1 >> long; sleep 30
+                run: echo 1 >> long; sleep 300
               - id: after
                 title: After
                 on: controllers[0]

@@ -67,8 +67,12 @@ class PacingTest {
 
     private RunState runPaced(Rb rb, double speed) throws InterruptedException {
         LabClock lab = LabClock.speeded(speed);
+        return runPaced(rb, new Pacing(lab.asClock(), lab::speed));
+    }
+
+    private RunState runPaced(Rb rb, Pacing pacing) throws InterruptedException {
         audit = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-        RunEngine engine = new RunEngine(transport, new AuditEventSink(audit), new Pacing(lab.asClock(), lab::speed));
+        RunEngine engine = new RunEngine(transport, new AuditEventSink(audit), pacing);
         Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
         run = engine.start(plan, RunOptions.live("alice"));
         return run.awaitSettled(T);
@@ -80,20 +84,30 @@ class PacingTest {
         Gate gate = new Gate(Rb.sel("web[0]"), "echo not-yet", List.of(new Expectation.Contains("ready")),
                 new Retry(Duration.ofMinutes(10), Duration.ofHours(1)), null);
         rb.steps.add(Rb.with(run("roll", "web", "echo rolled"), 1, null, null, false, gate, null, null, null));
-
-        RunState s = runPaced(rb, 600); // a lab hour is 6 real seconds
+        // A lab at 600x on a wall clock that moves only while the run sleeps: the real waits asked
+        // for are recorded, and each try's own real time (lab minutes on a loaded machine) counts for
+        // nothing, so the tries and their lab times are exact.
+        SimulatedTime wall = new SimulatedTime();
+        LabClock lab = new LabClock(wall, 600);
+        List<Long> realSleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Pacing.Sleeper moveWall = wall.sleeper();
+        RunState s = runPaced(rb, new Pacing(lab.asClock(), lab::speed, (cancel, realMillis) -> {
+            realSleeps.add(realMillis);
+            return moveWall.sleep(cancel, realMillis);
+        }));
 
         assertThat(s.awaiting()).as("the run stops at the failed gate").isNotNull();
         assertThat(s.awaiting().stepId()).isEqualTo("roll");
+        assertThat(realSleeps).as("10 lab minutes at 600x is one real second").containsOnly(1_000L);
         List<RunEvent> events = new AuditEventSink(audit).events(run.runId());
         List<Instant> gateTries = events.stream().filter(e -> e instanceof RunEvent.CommandStarted c
                 && c.stepId().equals("roll") && c.purpose() != null && c.purpose().contains("gate"))
                 .map(RunEvent::at).toList();
-        // every 10 min within 1 h: up to seven tries; on a loaded machine each try's own real time is
-        // lab minutes too (600x), so fewer fit, but never one alone and never past the lab hour
-        assertThat(gateTries).hasSizeBetween(2, 7);
-        assertThat(Duration.between(gateTries.get(0), gateTries.get(gateTries.size() - 1)))
-                .isGreaterThanOrEqualTo(Duration.ofMinutes(10)).isLessThanOrEqualTo(Duration.ofMinutes(70));
+        // every 10 lab minutes within the lab hour: at 0, 10, ... 50; a try at 60 would be past it
+        assertThat(gateTries).hasSize(6);
+        for (int i = 1; i < gateTries.size(); i++) {
+            assertThat(Duration.between(gateTries.get(i - 1), gateTries.get(i))).isEqualTo(Duration.ofMinutes(10));
+        }
         assertThat(s.step("roll").orElseThrow().host("web-2").orElseThrow().status())
                 .as("the rollout stopped before web-2").isEqualTo(HostStatus.NOT_TOUCHED);
     }

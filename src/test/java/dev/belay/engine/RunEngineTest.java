@@ -154,6 +154,10 @@ class RunEngineTest {
 
     @Test
     void retrySucceedsOnTheThirdTryAndAnotherRunsOutOfTime() throws Exception {
+        // The run's time passes only while it sleeps between attempts (SimulatedTime), so how many
+        // attempts fit the window is exact however long each SSH command takes on a loaded machine.
+        SimulatedTime time = new SimulatedTime();
+        engine = new RunEngine(transport, store, time.pacing());
         Rb rb = new Rb("retry");
         rb.steps.add(Rb.retry(run("third", "web[0]", "echo x >> n; wc -l < n", new Expectation.Contains("3")),
                 Duration.ofMillis(200), Duration.ofSeconds(5)));
@@ -166,8 +170,17 @@ class RunEngineTest {
         assertThat(third.attempts()).isEqualTo(3);
         StepState never = s.step("never").orElseThrow();
         assertThat(never.status()).isEqualTo(StepStatus.FAILED);
-        assertThat(never.host("web-1").orElseThrow().attempts()).isBetween(2, 4);
-        assertThat(never.message()).contains("attempt(s) within 700ms");
+        // tries at 0, 200, 400 and 600 ms; a fifth at 800 would be past the 700 ms
+        assertThat(never.host("web-1").orElseThrow().attempts()).isEqualTo(4);
+        assertThat(never.message()).contains("(4 attempt(s) within 700ms)");
+        List<java.time.Instant> tries = store.events(run.runId()).stream()
+                .filter(e -> e instanceof RunEvent.CommandStarted c && c.stepId().equals("never"))
+                .map(RunEvent::at).toList();
+        assertThat(tries).hasSize(4);
+        for (int i = 1; i < tries.size(); i++) {
+            assertThat(Duration.between(tries.get(i - 1), tries.get(i))).as("attempt %d after the one before", i + 1)
+                    .isEqualTo(Duration.ofMillis(200));
+        }
     }
 
     @Test
@@ -526,7 +539,7 @@ class RunEngineTest {
         assertThat(s.awaiting().options()).isEmpty();
         assertThat(s.awaiting().prompt()).contains("audit log cannot record events");
         // Halted means no decision is taken any more: the control thread accepts no command.
-        assertThatThrownBy(() -> run.run("next").get(5, java.util.concurrent.TimeUnit.SECONDS))
+        assertThatThrownBy(() -> run.run("next").get(T.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(s.step("next").orElseThrow().status()).isEqualTo(StepStatus.PENDING);
         assertThat(file("web-1", "next")).isNull();
@@ -542,7 +555,7 @@ class RunEngineTest {
             run = engine.start(plan, RunOptions.live("alice").withAutoConfirm(true), emitted::add);
             RunState s = run.await(x -> x.status().ended(), T);
             assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
-            run.await(x -> emitted.stream().anyMatch(e -> e instanceof RunEvent.RunFinished), Duration.ofSeconds(5));
+            run.await(x -> emitted.stream().anyMatch(e -> e instanceof RunEvent.RunFinished), T);
             assertThat(store.events(run.runId())).containsExactlyElementsOf(
                     emitted.stream().filter(RunEvent::durable).toList());
             run.close();

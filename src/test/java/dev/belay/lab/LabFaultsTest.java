@@ -97,7 +97,7 @@ class LabFaultsTest {
     }
 
     private static boolean awaitDisconnected(SSHClient ssh) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (ssh.isConnected() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

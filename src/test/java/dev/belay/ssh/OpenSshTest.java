@@ -132,7 +132,7 @@ class OpenSshTest {
         }
 
         boolean awaitText(String text) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (System.nanoTime() < deadline) {
                 if (seen.indexOf(text) >= 0) {
                     return true;

@@ -25,7 +25,7 @@ final class RealAgent implements AutoCloseable {
         // -D: stays in the foreground as our child, so it never outlives the tests.
         Process p = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("agent.out").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!Files.exists(socket) && p.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -154,13 +154,20 @@ class EndToEndRunHistoryTest {
 
         robot.clickOn("Replay (1)");
         ListView<?> recordings = robot.lookup("#recordings").queryListView();
-        robot.interact(() -> recordings.getSelectionModel().select(0));
-        robot.clickOn("#replay-play");
         ReplayPane replay = fx(() -> window.history().view().replay());
+        robot.interact(() -> replay.setSpeed(8.0));
+        robot.interact(() -> recordings.getSelectionModel().select(0));
+        waitUntil(() -> fx(replay::duration) > 0);
+        robot.clickOn("#replay-play");
+        // The recording is as long as this test took with the terminal open (tens of seconds on a
+        // loaded machine) and plays in real time times the speed: wait for what the replay needs,
+        // not a fixed bound.
+        long replaySeconds = (long) Math.ceil(fx(replay::duration) / 8.0);
         try {
-            waitUntil(() -> fx(replay::screenText).contains("e2e-42"));
+            waitUntil(FxTest.WAIT_S + replaySeconds, () -> fx(replay::screenText).contains("e2e-42"));
         } catch (TimeoutException e) {
-            throw new AssertionError("the replay never showed e2e-42; it shows:\n" + fx(replay::screenText), e);
+            throw new AssertionError("the replay (" + fx(replay::duration) + " s at 8x) never showed e2e-42; it shows:\n"
+                    + fx(replay::screenText), e);
         }
         assertThat(fx(replay::screenText)).contains("lab-1$");
 

@@ -70,7 +70,12 @@ public final class FxTest {
     }
 
     public static void waitUntil(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_S, TimeUnit.SECONDS, condition);
+        waitUntil(WAIT_S, condition);
+    }
+
+    /** As {@link #waitUntil(Callable)}, for waits whose length follows from the data (a replay's length). */
+    public static void waitUntil(long seconds, Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -75,8 +75,8 @@ public final class Authenticator {
                     tried.add("key " + identity + ": the same key as the agent's, already refused");
                     continue;
                 }
-                KeyFiles.Loaded loaded = KeyFiles.load(client, identity, identity.equals(plan.requiredIdentity()),
-                        plan.passphrase());
+                KeyFiles.Loaded loaded = plan.passphrase().decrypted().load(identity, () -> KeyFiles.load(client,
+                        identity, identity.equals(plan.requiredIdentity()), plan.passphrase()));
                 if (loaded.key() == null) {
                     tried.add("key " + identity + ": " + loaded.skipped());
                     continue;

@@ -11,6 +11,15 @@ public interface PassphrasePrompt {
     default void rejected(Path keyFile) {
     }
 
+    /**
+     * Where keys read with this prompt's passphrases are kept for the other logins of the same run
+     * (each key file decrypted once per run); {@link DecryptedKeys#NONE} (every login reads its key)
+     * unless the prompt lives exactly as long as a run, as {@link RunPassphrases} does.
+     */
+    default DecryptedKeys decrypted() {
+        return DecryptedKeys.NONE;
+    }
+
     /** For sessions without a user at hand: every encrypted key is skipped. */
     PassphrasePrompt NONE = keyFile -> null;
 }

@@ -188,6 +188,11 @@ public final class ReplayPane {
         return playing;
     }
 
+    /** The loaded recording's length in seconds (0 with none loaded). */
+    public double duration() {
+        return player == null ? 0 : player.duration();
+    }
+
     /** What the replay terminal shows now. */
     public String screenText() {
         if (widget == null) {

@@ -22,8 +22,11 @@ final class EnvironmentBadge {
     static void set(Label badge, String environment) {
         String env = environment == null || environment.isBlank() ? "?" : environment.strip();
         badge.setText(env.toUpperCase(Locale.ROOT));
-        badge.getStyleClass().removeIf(c -> c.startsWith("env-") && !c.equals("env-badge"));
-        badge.getStyleClass().add(styleClass(env));
+        String style = styleClass(env);
+        if (!badge.getStyleClass().contains(style)) { // set at every refresh: a class change restyles the badge
+            badge.getStyleClass().removeIf(c -> c.startsWith("env-") && !c.equals("env-badge"));
+            badge.getStyleClass().add(style);
+        }
     }
 
     static String styleClass(String environment) {

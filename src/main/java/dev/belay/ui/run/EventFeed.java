@@ -20,6 +20,21 @@ final class EventFeed {
         return text == null ? null : TIME.format(e.at()) + "  " + text;
     }
 
+    /** Up to this many hosts are named in a feed line; the audit log names them all. */
+    static final int NAMED_HOSTS = 8;
+
+    /**
+     * The hosts a step started on, the first few by name: a line naming 200 hosts wraps to a dozen
+     * lines the feed would measure again at every new line while it is in sight.
+     */
+    static String hosts(java.util.List<String> hosts) {
+        if (hosts.size() <= NAMED_HOSTS) {
+            return String.join(", ", hosts);
+        }
+        return hosts.size() + " hosts: " + String.join(", ", hosts.subList(0, NAMED_HOSTS - 1))
+                + " and " + (hosts.size() - NAMED_HOSTS + 1) + " more";
+    }
+
     private static String text(RunEvent e) {
         if (e instanceof RunEvent.RunStarted s) {
             return "run " + s.runId() + " started by " + s.operator() + " on " + s.environment()
@@ -34,7 +49,7 @@ final class EventFeed {
         } else if (e instanceof RunEvent.Handover h) {
             return "handover " + h.from() + " → " + h.to();
         } else if (e instanceof RunEvent.StepStarted s) {
-            return "▶ " + s.stepId() + " started" + (s.hosts().isEmpty() ? "" : " on " + String.join(", ", s.hosts()));
+            return "▶ " + s.stepId() + " started" + (s.hosts().isEmpty() ? "" : " on " + hosts(s.hosts()));
         } else if (e instanceof RunEvent.StepFinished f) {
             return (f.passed() ? "✔ " : "✘ ") + f.stepId() + (f.passed() ? " passed" : " failed")
                     + (f.message() == null || f.message().isBlank() ? "" : ": " + FailureSummary.plainText(f.message()));

@@ -30,10 +30,28 @@ final class HostCard {
     private final VBox root;
     private long shownVersion = -1;
     private OutputTail tail;
+    private final FontIcon stateIcon = new FontIcon();
+    private final boolean fixedHost;
 
     /** @param expanded whether the output shows at first (with many hosts only the last line does) */
     HostCard(String host, boolean expanded) {
+        this(host, expanded, true);
+    }
+
+    /**
+     * @param fixedHost whether the card shows {@code host} for good: its nodes then carry the host
+     *     in their ids (#host-web-1, #output-web-1). A card a list reuses for one host after another
+     *     carries it in its {@link #HOST} property and style classes instead: a changed id makes
+     *     JavaFX work out the CSS of the whole card again, and the list rebinds a card for every
+     *     host it measures, not only as the operator scrolls.
+     */
+    HostCard(String host, boolean expanded, boolean fixedHost) {
         this.host = host;
+        this.fixedHost = fixedHost;
+        stateIcon.getStyleClass().add("state-icon");
+        header.setGraphic(stateIcon);
+        lastLine.getStyleClass().add("last-line");
+        expand.getStyleClass().add("expand-output");
         expand.setSelected(expanded);
         expand.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         expand.setTooltip(new javafx.scene.control.Tooltip("Show or hide this host's output"));
@@ -50,13 +68,25 @@ final class HostCard {
         ids();
     }
 
+    /** The property of a list's card that names the host it shows (null while it shows none). */
+    static final String HOST = "belay.host";
+
     private void ids() {
+        if (!fixedHost) {
+            root.getProperties().put(HOST, host.isEmpty() ? null : host);
+            return;
+        }
         root.setId("host-" + host);
         expand.setId("expand-" + host);
         lastLine.setId("last-line-" + host);
         if (output != null) {
             output.setId("output-" + host);
         }
+    }
+
+    /** The host this card shows now. */
+    String host() {
+        return host;
     }
 
     /**
@@ -68,6 +98,21 @@ final class HostCard {
         if (newHost.equals(host)) {
             return;
         }
+        bind(newHost);
+        root.setVisible(true);
+        expand.setSelected(expanded);
+    }
+
+    /** Shows no host (an empty list cell): the card is hidden, not taken out of the cell, which would restyle it. */
+    void release() {
+        root.setVisible(false);
+        if (!host.isEmpty()) {
+            bind("");
+        }
+    }
+
+    /** The card now stands for {@code newHost} and has drawn nothing of it yet. */
+    private void bind(String newHost) {
         host = newHost;
         shown = null;
         shownOnce = false;
@@ -75,7 +120,6 @@ final class HostCard {
         tail = null;
         shownVersion = -1;
         ids();
-        expand.setSelected(expanded);
     }
 
     /** Whether the operator opened this card's output (a virtualised list remembers it per host). */
@@ -106,14 +150,18 @@ final class HostCard {
         shown = r;
         failed = r != null && r.status() == dev.belay.engine.HostStatus.FAILED;
         StepLook look = r == null ? StepLook.of(dev.belay.engine.HostStatus.PENDING) : StepLook.of(r.status());
-        FontIcon icon = new FontIcon(look.icon());
-        icon.getStyleClass().add("state-icon");
-        header.setGraphic(icon);
+        if (stateIcon.getIconCode() != look.icon()) {
+            stateIcon.setIconCode(look.icon());
+        }
         header.setText(host + "  ·  " + look.word());
-        root.getStyleClass().removeIf(c -> c.startsWith("st-"));
-        root.getStyleClass().add(look.styleClass());
+        if (!root.getStyleClass().contains(look.styleClass())) { // a changed class restyles the whole card
+            root.getStyleClass().removeIf(c -> c.startsWith("st-"));
+            root.getStyleClass().add(look.styleClass());
+        }
         exit.setText(r == null ? "" : exitText(r));
-        checks.getChildren().clear();
+        if (!checks.getChildren().isEmpty()) {
+            checks.getChildren().clear();
+        }
         if (r != null && r.status() == dev.belay.engine.HostStatus.FAILED) {
             summary(FailureSummary.of(r, command, tail == null ? null : tail.text()));
         } else if (r != null) {
@@ -166,7 +214,9 @@ final class HostCard {
         t.setWrapText(false);
         t.getStyleClass().add("host-output");
         t.setPrefRowCount(6);
-        t.setId("output-" + host);
+        if (fixedHost) {
+            t.setId("output-" + host);
+        }
         root.getChildren().add(t);
         return t;
     }

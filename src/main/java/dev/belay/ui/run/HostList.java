@@ -51,8 +51,13 @@ final class HostList {
         this.tails = tails;
         this.commands = commands;
         List<String> names = List.copyOf(hosts);
-        if (!list.getItems().equals(names)) {
-            list.getItems().setAll(names);
+        javafx.collections.ObservableList<String> items = list.getItems();
+        if (names.size() > items.size() && names.subList(0, items.size()).equals(items)) {
+            // hosts join as they start: adding the newcomers keeps the cells in place, where setAll
+            // would take every visible card out of the list and put it back (CSS and layout anew)
+            items.addAll(names.subList(items.size(), names.size()));
+        } else if (!items.equals(names)) {
+            items.setAll(names);
         }
         for (HostCell c : cells) {
             c.refresh();
@@ -61,11 +66,15 @@ final class HostList {
 
     /** A list cell that shows one host's card, and another's when scrolled. */
     private final class HostCell extends ListCell<String> {
-        private final HostCard card = new HostCard("", false);
+        private final HostCard card = new HostCard("", false, false);
 
         HostCell() {
             cells.add(this);
             setText(null);
+            // the card stays the cell's graphic for good, hidden while the cell is empty: taken out
+            // and put back, its CSS would be worked out anew each time (the list empties and refills
+            // a cell for every host whose height it measures)
+            setGraphic(card.node());
             setPrefWidth(0); // the card takes the list's width and wraps, instead of widening the list
             card.expandedProperty().addListener((o, was, open) -> {
                 String host = getItem();
@@ -83,12 +92,11 @@ final class HostList {
         protected void updateItem(String host, boolean empty) {
             super.updateItem(host, empty);
             if (empty || host == null) {
-                setGraphic(null);
+                card.release();
                 return;
             }
             card.rebind(host, expanded.contains(host));
             refresh();
-            setGraphic(card.node());
         }
 
         void refresh() {

@@ -27,23 +27,39 @@ final class MonitorStrip {
         return root;
     }
 
+    /** What one chip shows; the strip is drawn again only when one of these changes. */
+    private record Chip(String id, String text, Feather icon, String style, String tip) {
+    }
+
+    private List<Chip> shown;
+
     void show(List<MonitorState> monitors, Instant now) {
+        List<Chip> chips = monitors.stream().map(m -> {
+            String state = m.up() == null ? "unknown" : m.up() ? "up" : "DOWN";
+            long down = m.downtime(now).toSeconds();
+            return new Chip(m.id(), m.id() + " " + state + (down > 0 ? " · down " + StepLook.duration(m.downtime(now)) : ""),
+                    m.up() == null ? Feather.CIRCLE : m.up() ? Feather.ARROW_UP_CIRCLE : Feather.ARROW_DOWN_CIRCLE,
+                    m.up() == null ? "mon-unknown" : m.up() ? "mon-up" : "mon-down",
+                    m.target() + (m.detail() == null ? "" : "\n" + m.detail()) + "\n" + m.downs() + " time(s) down");
+        }).toList();
+        // drawn at every refresh of the run view (10 a second while hosts stream): unchanged, new
+        // labels would only cost their CSS and the header's layout
+        if (chips.equals(shown)) {
+            return;
+        }
+        shown = chips;
         root.getChildren().clear();
-        if (monitors.isEmpty()) {
+        if (chips.isEmpty()) {
             Label none = new Label("no monitors");
             none.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             root.getChildren().add(none);
             return;
         }
-        for (MonitorState m : monitors) {
-            String state = m.up() == null ? "unknown" : m.up() ? "up" : "DOWN";
-            long down = m.downtime(now).toSeconds();
-            Label chip = new Label(m.id() + " " + state + (down > 0 ? " · down " + StepLook.duration(m.downtime(now)) : ""),
-                    new FontIcon(m.up() == null ? Feather.CIRCLE : m.up() ? Feather.ARROW_UP_CIRCLE : Feather.ARROW_DOWN_CIRCLE));
-            chip.setId("monitor-" + m.id());
-            chip.getStyleClass().addAll("monitor-chip", m.up() == null ? "mon-unknown" : m.up() ? "mon-up" : "mon-down");
-            chip.setTooltip(new Tooltip(m.target() + (m.detail() == null ? "" : "\n" + m.detail())
-                    + "\n" + m.downs() + " time(s) down"));
+        for (Chip c : chips) {
+            Label chip = new Label(c.text(), new FontIcon(c.icon()));
+            chip.setId("monitor-" + c.id());
+            chip.getStyleClass().addAll("monitor-chip", c.style());
+            chip.setTooltip(new Tooltip(c.tip()));
             root.getChildren().add(chip);
         }
     }

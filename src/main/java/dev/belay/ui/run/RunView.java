@@ -5,7 +5,6 @@ import dev.belay.engine.RunEvent;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunState;
 import dev.belay.engine.StepState;
-import dev.belay.engine.StepStatus;
 import dev.belay.engine.WindowStatus;
 import dev.belay.ui.fx.Background;
 import dev.belay.ui.fx.FxEvents;
@@ -58,6 +57,7 @@ public final class RunView {
     private final BorderPane root = new BorderPane();
     private final Label badge = EnvironmentBadge.of("?");
     private final Label title = new Label("Starting the run…");
+    private final Tooltip titleTip = new Tooltip(title.getText());
     private final Label modeChips = new Label();
     private final Label status = new Label();
     private final Label error = new Label();
@@ -70,6 +70,7 @@ public final class RunView {
     private final SplitPane split = new SplitPane();
     private final EndPanel endPanel;
     private final Map<String, Map<String, OutputTail>> outputs = new HashMap<>();
+    private final List<String> feedLines = new ArrayList<>();
     private TerminalTyping terminals;
     private final boolean ownTerminals;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> requestRefresh()));
@@ -86,6 +87,7 @@ public final class RunView {
     private RunSession session;
     private StepPanel panel;
     private boolean selecting;
+    private List<String> stepLooks = List.of();
 
     public RunView(TerminalTyping terminals) {
         this(terminals, null);
@@ -119,7 +121,9 @@ public final class RunView {
         root.setCenter(middle);
         root.setBottom(footer());
         ticker.setCycleCount(Timeline.INDEFINITE);
-        model.screenProperty().addListener((o, a, s) -> render(s));
+        // an invalidation listener: a change listener would compare the old and new screen in full
+        // (every host's result) at every refresh
+        model.screenProperty().addListener((javafx.beans.Observable o) -> render(model.screenProperty().get()));
         error.textProperty().bind(model.errorProperty());
     }
 
@@ -234,6 +238,7 @@ public final class RunView {
         title.setId("run-title");
         title.getStyleClass().add(Styles.TITLE_4);
         title.setMinWidth(0);
+        title.setTooltip(titleTip);
         badge.setId("env-badge");
         badge.setMinWidth(Region.USE_PREF_SIZE);
         modeChips.setId("mode-chip");
@@ -329,18 +334,29 @@ public final class RunView {
                 lines.add(line);
             }
         }
-        if (!lines.isEmpty()) {
-            feed.getItems().addAll(lines);
-            int over = feed.getItems().size() - FEED_MAX;
-            if (over > 0) {
-                feed.getItems().remove(0, over);
-            }
-            feed.scrollTo(feed.getItems().size() - 1);
-        }
+        feedLines.addAll(lines);
         requestRefresh();
     }
 
+    /**
+     * The feed's new lines go in together with the next state (at most every REFRESH_MS), not with
+     * every batch: each change to the list makes it measure its wrapped lines again.
+     */
+    private void flushFeed() {
+        if (feedLines.isEmpty()) {
+            return;
+        }
+        int over = feed.getItems().size() + feedLines.size() - FEED_MAX;
+        if (over > 0) {
+            feed.getItems().remove(0, Math.min(over, feed.getItems().size()));
+        }
+        feed.getItems().addAll(feedLines.subList(Math.max(0, feedLines.size() - FEED_MAX), feedLines.size()));
+        feedLines.clear();
+        feed.scrollTo(feed.getItems().size() - 1);
+    }
+
     private void onSnapshots(List<Snapshot> batch) {
+        flushFeed();
         Snapshot last = batch.get(batch.size() - 1);
         presenter.onState(last.state(), last.window());
     }
@@ -382,7 +398,7 @@ public final class RunView {
         RunState state = screen.state();
         EnvironmentBadge.set(badge, state.environment());
         title.setText(state.title() + "  ·  " + state.operator() + (state.rehearsal() ? "  ·  rehearsal" : ""));
-        title.setTooltip(new Tooltip(title.getText()));
+        titleTip.setText(title.getText()); // one tooltip, its text set: a new one every refresh is a new popup window
         status.setText(screen.status());
         abort.setVisible(!state.status().ended());
         updateSteps(state);
@@ -398,21 +414,30 @@ public final class RunView {
         }
     }
 
+    /**
+     * Sets a step in the list only when what its cell shows changed: a running step's state changes
+     * with every host that finishes (10 times a second with 200 hosts), its cell only when its time
+     * ticks on; each set makes the list lay out and the selection model look again.
+     */
     private void updateSteps(RunState state) {
         List<StepState> now = state.steps();
+        Instant at = Instant.now();
+        List<String> looks = new ArrayList<>(now.size());
+        for (StepState s : now) {
+            looks.add(StepCell.shown(s, state, at));
+        }
         selecting = true;
         try {
             if (steps.getItems().size() != now.size()) {
                 steps.getItems().setAll(now);
             } else {
                 for (int i = 0; i < now.size(); i++) {
-                    // a running step's cell shows its time: refreshed every tick
-                    if (!now.get(i).equals(steps.getItems().get(i)) || now.get(i).status() == StepStatus.RUNNING
-                            || state.status().ended()) {
+                    if (i >= stepLooks.size() || !looks.get(i).equals(stepLooks.get(i))) {
                         steps.getItems().set(i, now.get(i));
                     }
                 }
             }
+            stepLooks = looks;
         } finally {
             selecting = false;
         }
@@ -424,7 +449,7 @@ public final class RunView {
         }
         selecting = true;
         try {
-            int i = steps.getItems().indexOf(shown);
+            int i = stepIndex(shown.id());
             if (i >= 0 && steps.getSelectionModel().getSelectedIndex() != i) {
                 steps.getSelectionModel().select(i);
                 steps.scrollTo(Math.max(0, i - 3));
@@ -432,6 +457,17 @@ public final class RunView {
         } finally {
             selecting = false;
         }
+    }
+
+    /** The step's place in the list (its entry may be an older state of it: see updateSteps). */
+    private int stepIndex(String stepId) {
+        List<StepState> items = steps.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).id().equals(stepId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     // ---- keyboard: each shortcut calls a command, never a button

@@ -13,6 +13,7 @@ import dev.belay.engine.StepState;
 import dev.belay.engine.StepStatus;
 import dev.belay.ui.run.StepChoices.Choice;
 import dev.belay.ui.run.StepChoices.Kind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +53,10 @@ final class StepPanel {
     private final RunPresenter presenter;
     private final Consumer<String> typeIntoTerminal;
     private final VBox actionsBox = new VBox(10);
-    private final VBox content = new VBox(14);
+    private final VBox descriptionSlot = new VBox(14);
+    private final VBox commandsSlot = new VBox(14);
+    private final VBox hostsSlot = new VBox(14);
+    private final VBox content = new VBox(14, descriptionSlot, commandsSlot, hostsSlot);
     private final ScrollPane scroll = new ScrollPane(content);
     private final BorderPane root = new BorderPane(scroll);
     private final TextField note = new TextField();
@@ -64,6 +68,16 @@ final class StepPanel {
     private String cardsFor;
     private String shownId;
     private RunScreen last;
+    // The parts of the panel kept across full drawings while they stay the same (see show).
+    private Node description;
+    private List<HostCommands.HostCommand> commandsFor;
+    private String commandsKey;
+    private List<Node> commandParts = List.of();
+    private final VBox cardBox = new VBox(10);
+    private final Node cardSection = section("Hosts", cardBox);
+    private List<String> cardNames = List.of();
+    private final Label listHeading = new Label();
+    private final Node listSection;
 
     StepPanel(Plan plan, RunPresenter presenter, Consumer<String> typeIntoTerminal) {
         this.plan = plan;
@@ -82,6 +96,9 @@ final class StepPanel {
         countdown.setId("countdown");
         countdown.getStyleClass().add("countdown");
         countdown.setGraphic(new FontIcon(Feather.CLOCK));
+        cardBox.setId("host-results");
+        listHeading.getStyleClass().add("section-title");
+        listSection = new VBox(6, listHeading, hostList.node());
     }
 
     /** The title, prompt and buttons stay put at the top; the details below them scroll. */
@@ -99,7 +116,9 @@ final class StepPanel {
         RunState state = screen.state();
         if (step == null) {
             actionsBox.getChildren().setAll(new Label("Starting…"));
-            content.getChildren().clear();
+            fill(descriptionSlot, List.of());
+            fill(commandsSlot, List.of());
+            fill(hostsSlot, List.of());
             return;
         }
         countdown.setText(screen.countdown());
@@ -116,18 +135,18 @@ final class StepPanel {
             Map<String, OutputTail> tails = outputs.getOrDefault(step.id(), Map.of());
             Map<String, String> commands = shownCommands; // worked out at the last full drawing: the same step
             if (listed) {
-                hostList.show(step, hostNames(step, tails), tails, commands);
+                hostList.show(step, hostNames(step, tails, commands), tails, commands);
             } else {
                 cards.forEach((host, card) -> card.show(step.host(host).orElse(null), tails.get(host), commands.get(host)));
             }
             last = screen;
             return;
         }
+        boolean sameStep = step.id().equals(shownId);
         shownId = step.id();
         last = screen;
         PlannedStep planned = plan.find(step.id()).orElse(null);
         actionsBox.getChildren().setAll(header(step));
-        content.getChildren().clear();
         headline(step, state);
         if (screen.countdown() != null) {
             actionsBox.getChildren().add(countdown);
@@ -138,13 +157,38 @@ final class StepPanel {
                 && state.awaiting().options().contains(Option.RUN)) {
             actionsBox.getChildren().add(nextBar(state, state.awaiting().stepId()));
         }
+        // The parts below the buttons sit in slots that stay in the panel, and each part is kept
+        // while it stays the same: taken out and put back, a part (200 hosts' commands, the host
+        // list and its cards) would have its CSS worked out again from scratch.
         if (planned != null && planned.step().description() != null) {
-            content.getChildren().add(MarkdownFlow.of(planned.step().description()));
+            if (!sameStep || description == null) {
+                description = MarkdownFlow.of(planned.step().description());
+            }
+            fill(descriptionSlot, List.of(description));
+        } else {
+            fill(descriptionSlot, List.of());
         }
+        List<HostCommands.HostCommand> cmds = planned == null ? List.of() : HostCommands.of(plan, planned, state);
+        Map<String, String> byHost = new LinkedHashMap<>();
+        cmds.forEach(c -> byHost.put(c.host(), c.command()));
+        shownCommands = byHost; // kept for the redraws in between: 200 hosts' commands cost work every time
+        List<Node> parts = new ArrayList<>();
         if (planned != null) {
-            commands(planned, state);
+            commands(planned, cmds, parts);
         }
-        hosts(step, state, outputs.getOrDefault(step.id(), Map.of()));
+        fill(commandsSlot, parts);
+        parts = new ArrayList<>();
+        hosts(step, outputs.getOrDefault(step.id(), Map.of()), parts);
+        fill(hostsSlot, parts);
+    }
+
+    /** Puts {@code nodes} in {@code slot} unless they are there already; an empty slot takes no room. */
+    private static void fill(VBox slot, List<Node> nodes) {
+        if (!slot.getChildren().equals(nodes)) {
+            slot.getChildren().setAll(nodes);
+        }
+        slot.setManaged(!nodes.isEmpty());
+        slot.setVisible(!nodes.isEmpty());
     }
 
     /**
@@ -211,8 +255,18 @@ final class StepPanel {
         return l;
     }
 
-    private void commands(PlannedStep planned, RunState state) {
-        List<HostCommands.HostCommand> cmds = HostCommands.of(plan, planned, state);
+    private void commands(PlannedStep planned, List<HostCommands.HostCommand> cmds, List<Node> parts) {
+        String key = planned.step().id() + "\n" + planned.kind() + "\n" + planned.confirmPrompt();
+        if (!cmds.equals(commandsFor) || !key.equals(commandsKey)) {
+            commandsFor = cmds;
+            commandsKey = key;
+            commandParts = commandParts(planned, cmds);
+        }
+        parts.addAll(commandParts);
+    }
+
+    private List<Node> commandParts(PlannedStep planned, List<HostCommands.HostCommand> cmds) {
+        List<Node> out = new ArrayList<>();
         if (cmds.size() > LISTED_HOSTS) {
             javafx.scene.control.ListView<String> lines = new javafx.scene.control.ListView<>(
                     javafx.collections.FXCollections.observableArrayList(cmds.stream().map(c -> c.host() + "$ " + c.command()).toList()));
@@ -220,7 +274,7 @@ final class StepPanel {
             lines.getStyleClass().addAll("host-commands", "mono");
             lines.setFixedCellSize(24);
             lines.setPrefHeight(24 * 6 + 4);
-            content.getChildren().add(section(planned.kind().equals("terminal") ? "Typed into the terminal" : "Command", lines));
+            out.add(section(planned.kind().equals("terminal") ? "Typed into the terminal" : "Command", lines));
         } else if (!cmds.isEmpty()) {
             VBox box = new VBox(2);
             box.setId("host-commands");
@@ -231,21 +285,14 @@ final class StepPanel {
                 l.setWrapText(true);
                 box.getChildren().add(l);
             }
-            content.getChildren().add(section(planned.kind().equals("terminal") ? "Typed into the terminal" : "Command", box));
+            out.add(section(planned.kind().equals("terminal") ? "Typed into the terminal" : "Command", box));
         }
         if (planned.confirmPrompt() != null) {
             Label c = new Label(planned.confirmPrompt(), new FontIcon(Feather.CHECK_SQUARE));
             c.setWrapText(true);
             c.getStyleClass().add("confirm-prompt");
-            content.getChildren().add(section("Confirm", c));
+            out.add(section("Confirm", c));
         }
-    }
-
-    /** Each host's command (secrets masked), kept for the redraws in between: 200 hosts' commands cost work every time. */
-    private Map<String, String> commands(StepState step, RunState state) {
-        Map<String, String> out = new LinkedHashMap<>();
-        plan.find(step.id()).ifPresent(p -> HostCommands.of(plan, p, state).forEach(c -> out.put(c.host(), c.command())));
-        shownCommands = out;
         return out;
     }
 
@@ -362,39 +409,54 @@ final class StepPanel {
                 && Objects.equals(now.terminalHost(), before.terminalHost()) && Objects.equals(now.note(), before.note());
     }
 
-    private static Set<String> hostNames(StepState step, Map<String, OutputTail> outputs) {
+    /**
+     * The hosts to show: those the step has results or output for; and when the step has more hosts
+     * than fit as cards, all of them from the start, pending until they run, in the plan's order. The
+     * list is then built once, when the step first shows, and keeps its order while hosts start
+     * (every change in its length makes the list measure its cards again).
+     */
+    private static Set<String> hostNames(StepState step, Map<String, OutputTail> outputs, Map<String, String> commands) {
         Set<String> names = new LinkedHashSet<>();
+        if (commands.size() > LISTED_HOSTS) {
+            names.addAll(commands.keySet());
+        }
         step.hosts().forEach(h -> names.add(h.host()));
         names.addAll(outputs.keySet());
         return names;
     }
 
-    private void hosts(StepState step, RunState state, Map<String, OutputTail> outputs) {
+    private void hosts(StepState step, Map<String, OutputTail> outputs, List<Node> parts) {
         if (!step.id().equals(cardsFor)) {
             cards.clear();
             hostList.reset();
             cardsFor = step.id();
+            cardNames = List.of();
         }
-        Set<String> names = hostNames(step, outputs);
+        Set<String> names = hostNames(step, outputs, shownCommands);
         listed = names.size() > LISTED_HOSTS;
         if (names.isEmpty()) {
             return;
         }
         if (listed) {
-            hostList.show(step, names, outputs, commands(step, state));
-            content.getChildren().add(section("Hosts (" + names.size() + ")", hostList.node()));
+            hostList.show(step, names, outputs, shownCommands);
+            listHeading.setText("Hosts (" + names.size() + ")");
+            parts.add(listSection);
             return;
         }
-        VBox box = new VBox(10);
-        box.setId("host-results");
         boolean expanded = names.size() <= EXPANDED_HOSTS;
-        Map<String, String> commands = commands(step, state);
+        Map<String, String> commands = shownCommands;
+        List<Node> nodes = new ArrayList<>();
         for (String host : names) {
             HostCard card = cards.computeIfAbsent(host, h -> new HostCard(h, expanded));
             card.show(step.host(host).orElse(null), outputs.get(host), commands.get(host));
-            box.getChildren().add(card.node());
+            nodes.add(card.node());
         }
-        content.getChildren().add(section("Hosts", box));
+        List<String> now = List.copyOf(names);
+        if (!now.equals(cardNames)) { // the same cards stay in place: only a new host adds one
+            cardNames = now;
+            cardBox.getChildren().setAll(nodes);
+        }
+        parts.add(cardSection);
     }
 
     private static Node section(String name, Node body) {

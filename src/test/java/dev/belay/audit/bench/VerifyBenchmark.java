@@ -66,23 +66,30 @@ public final class VerifyBenchmark {
                 throw new IllegalStateException("benchmark verify returned " + r);
             }
         }
-        double cli = cliVerify(url, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Timed cli = cliVerify(url, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + work, "-cp", cliClasspath, "dev.belay.cli.Main"), work);
         // The command as installed: packaging/belay.sh on the build's jar and class-data sharing archive
         // (bench/audit.sh makes both), when it says where they are.
         String launcher = System.getenv("BELAY_LAUNCHER");
-        double installed = launcher == null ? Double.NaN : cliVerify(url, List.of("sh", launcher), work);
+        Timed installed = launcher == null ? null : cliVerify(url, List.of("sh", launcher), work);
         System.out.println();
-        System.out.printf("| %-44s | %8s | %10s |%n", "verify of " + String.format("%,d", n) + " events", "seconds", "ratio");
-        System.out.printf("|%s|%s|%s|%n", "-".repeat(46), "-".repeat(10), "-".repeat(12));
-        System.out.printf("| %-44s | %8.2f | %10s |%n", "plain SHA-256 of N rows in memory (floor)", sha, "1.00");
-        System.out.printf("| %-44s | %8.2f | %10.2f |%n", "bare JDBC scan of the events table", scan, scan / sha);
-        System.out.printf("| %-44s | %8.2f | %10.2f |%n", "AuditStore.verify(), warm JVM", inProcess, inProcess / sha);
-        System.out.printf("| %-44s | %8.2f | %10.2f |%n", "belay audit verify (new JVM, whole command)", cli, cli / sha);
-        if (launcher != null) {
-            System.out.printf("| %-44s | %8.2f | %10.2f |%n", "the same through packaging/belay.sh (CDS)", installed, installed / sha);
+        System.out.printf("| %-44s | %8s | %10s | %s |%n", "verify of " + String.format("%,d", n) + " events", "seconds",
+                "ratio", "CPU-seconds (user+sys, all threads)");
+        System.out.printf("|%s|%s|%s|%s|%n", "-".repeat(46), "-".repeat(10), "-".repeat(12), "-".repeat(37));
+        System.out.printf("| %-44s | %8.2f | %10s | %35s |%n", "plain SHA-256 of N rows in memory (floor)", sha, "1.00", "");
+        System.out.printf("| %-44s | %8.2f | %10.2f | %35s |%n", "bare JDBC scan of the events table", scan, scan / sha, "");
+        System.out.printf("| %-44s | %8.2f | %10.2f | %35s |%n", "AuditStore.verify(), warm JVM", inProcess, inProcess / sha, "");
+        System.out.printf("| %-44s | %8.2f | %10.2f | %35.2f |%n", "belay audit verify (new JVM, whole command)",
+                cli.wall(), cli.wall() / sha, cli.cpu());
+        if (installed != null) {
+            System.out.printf("| %-44s | %8.2f | %10.2f | %35.2f |%n", "the same through packaging/belay.sh (CDS)",
+                    installed.wall(), installed.wall() / sha, installed.cpu());
         }
+        System.out.printf("(load average at the end: %s)%n", Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
     }
+
+    /** A command's wall time and the CPU time of its processes: on a shared machine the CPU is the steadier figure. */
+    private record Timed(double wall, double cpu) { }
 
     private static NewEvent event(String run, int i) {
         NewEvent e = NewEvent.of(run, OP, "host-" + (i % 20), MIX[i % MIX.length]);
@@ -137,9 +144,11 @@ public final class VerifyBenchmark {
         return best / 1e9;
     }
 
-    private static double cliVerify(String url, List<String> belay, Path home) throws Exception {
+    private static Timed cliVerify(String url, List<String> belay, Path home) throws Exception {
         long s = System.nanoTime();
-        List<String> command = new ArrayList<>(belay);
+        // Through sh, whose `times` then prints the CPU its children (the command's JVM) used.
+        List<String> command = new ArrayList<>(List.of("sh", "-c", "\"$@\"; rc=$?; times; exit $rc", "sh"));
+        command.addAll(belay);
         command.addAll(List.of("audit", "verify", "--db", url));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         // A home without checkpoint files: the operator's own ~/.belay/checkpoints is not this log's.
@@ -154,6 +163,18 @@ public final class VerifyBenchmark {
         if (rc != 0 || !out.contains("chain intact")) {
             throw new IllegalStateException("belay audit verify failed (exit " + rc + "): " + out);
         }
-        return t;
+        // `times` prints the shell's user and system time, then its children's: "0m6.120s 0m0.480s".
+        List<String> lines = out.lines().filter(l -> l.matches("\\d+m[\\d.]+s \\d+m[\\d.]+s")).toList();
+        if (lines.size() < 2) {
+            throw new IllegalStateException("no CPU times from sh's `times` in: " + out);
+        }
+        String[] children = lines.get(lines.size() - 1).split(" ");
+        return new Timed(t, seconds(children[0]) + seconds(children[1]));
+    }
+
+    private static double seconds(String minutesAndSeconds) {
+        int m = minutesAndSeconds.indexOf('m');
+        return Integer.parseInt(minutesAndSeconds.substring(0, m)) * 60
+                + Double.parseDouble(minutesAndSeconds.substring(m + 1, minutesAndSeconds.length() - 1));
     }
 }

@@ -34,7 +34,10 @@ class RabbitPlayTest {
 
     private void awaitWaiting(String host) throws InterruptedException {
         RabbitPlay rabbit = lab.cluster.play(RabbitPlay.class);
-        for (int i = 0; i < 500 && !rabbit.waitingForTables(host); i++) {
+        // bounded by time, not by a count of 10 ms naps: the command runs on a pool thread that a loaded
+        // machine may start late
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!rabbit.waitingForTables(host) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
         assertTrue(rabbit.waitingForTables(host), host + " should be waiting for tables");
@@ -106,7 +109,7 @@ class RabbitPlayTest {
         awaitWaiting("lab-1");
         assertFalse(waiting.isDone(), "start_app waits for the last node's tables");
         lab.pass(RabbitPlay.TABLE_WAIT);
-        PlayResult r = waiting.get(10, TimeUnit.SECONDS);
+        PlayResult r = waiting.get(30, TimeUnit.SECONDS);
         assertEquals(2, r.exitCode());
         assertEquals("Starting node 'rabbit@lab-1' ...\n", r.stdout());
         assertTrue(r.stderr().startsWith("Error: {timeout_waiting_for_tables,[rabbit_user,rabbit_user_permission,"), r.stderr());
@@ -115,7 +118,7 @@ class RabbitPlayTest {
                 () -> lab.run("lab-2", "docker exec rabbitmq rabbitmqctl start_app"));
         awaitWaiting("lab-2");
         lab.out("lab-3", "docker exec rabbitmq rabbitmqctl start_app");
-        assertEquals(0, second.get(10, TimeUnit.SECONDS).exitCode(), "lab-3 was the last to stop: lab-2 follows it");
+        assertEquals(0, second.get(30, TimeUnit.SECONDS).exitCode(), "lab-3 was the last to stop: lab-2 follows it");
         assertEquals(2, runningCount("lab-3"));
     }
 

@@ -36,7 +36,7 @@ class ConnectionLossTest {
             CountDownLatch running = new CountDownLatch(1);
             RunningExec exec = pool.connection(server.target("doomed", key))
                     .start("echo running; sleep 30", Duration.ofSeconds(40), (h, s, line) -> running.countDown());
-            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(running.await(30, TimeUnit.SECONDS)).isTrue();
 
             server.kill();
             ExecResult result = exec.await();

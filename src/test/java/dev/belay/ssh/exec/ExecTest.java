@@ -67,9 +67,9 @@ public class ExecTest {
     @Test
     void streamsLinesBeforeTheCommandEnds() throws Exception {
         CountDownLatch firstLine = new CountDownLatch(1);
-        RunningExec running = pool.connection(target()).start("echo early; sleep 20; echo late", LONG,
+        RunningExec running = pool.connection(target()).start("echo early; sleep 120; echo late", LONG,
                 (host, stream, line) -> firstLine.countDown());
-        assertThat(firstLine.await(10, TimeUnit.SECONDS)).as("line delivered while the command still runs").isTrue();
+        assertThat(firstLine.await(30, TimeUnit.SECONDS)).as("line delivered while the command still runs").isTrue();
         running.cancel();
         assertThat(running.await().outcome()).isInstanceOf(ExecOutcome.Cancelled.class);
     }
@@ -101,9 +101,11 @@ public class ExecTest {
 
     @Test
     void timesOutACommandThatOutlivesItsTimeout() throws Exception {
-        ExecResult result = pool.exec(target(), "echo started; sleep 30", Duration.ofMillis(700), OutputListener.NONE);
+        // The timeout runs from the start: "started" must be out before it, which on a loaded machine
+        // (a shell spawned behind the server's queue) can take over a second; 5 s leaves room.
+        ExecResult result = pool.exec(target(), "echo started; sleep 60", Duration.ofSeconds(5), OutputListener.NONE);
 
-        assertThat(result.outcome()).isEqualTo(new ExecOutcome.TimedOut(Duration.ofMillis(700)));
+        assertThat(result.outcome()).isEqualTo(new ExecOutcome.TimedOut(Duration.ofSeconds(5)));
         assertThat(result.stdout().text()).isEqualTo("started\n");
         assertThat(pool.exec(target(), "echo still-usable", LONG, OutputListener.NONE).stdout().text())
                 .isEqualTo("still-usable\n");
@@ -144,10 +146,14 @@ public class ExecTest {
         assertThat(LocalProcesses.awaitGone(sleep)).as("remote process and its shell are gone").isTrue();
         assertThat(cancelled.stdout().text()).isEmpty();
 
+        // The timed one says it started on its output (polling for the process could miss one the
+        // timeout had already ended), with a timeout that leaves a loaded machine time to start it.
         String slept = LocalProcesses.uniqueSleep();
-        RunningExec timed = pool.connection(target()).start(slept, Duration.ofSeconds(1), OutputListener.NONE);
-        assertThat(LocalProcesses.awaitStarted(slept)).isTrue();
-        assertThat(timed.await().outcome()).isEqualTo(new ExecOutcome.TimedOut(Duration.ofSeconds(1)));
+        RunningExec timed = pool.connection(target()).start("echo started; " + slept, Duration.ofSeconds(5),
+                OutputListener.NONE);
+        ExecResult timedOut = timed.await();
+        assertThat(timedOut.outcome()).isEqualTo(new ExecOutcome.TimedOut(Duration.ofSeconds(5)));
+        assertThat(timedOut.stdout().text()).as("the command had started before its timeout").isEqualTo("started\n");
         assertThat(LocalProcesses.awaitGone(slept)).isTrue();
     }
 }

@@ -132,7 +132,7 @@ class JumpHostTest {
 
     /** Tunnelled connections notice their bastion's drop asynchronously: wait for that, bounded. */
     private static void awaitAllDead(List<SshConnection> connections) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline && connections.stream().anyMatch(SshConnection::isAlive)) {
             Thread.sleep(50);
         }

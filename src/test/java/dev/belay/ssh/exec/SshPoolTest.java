@@ -69,7 +69,7 @@ class SshPoolTest {
     }
 
     private static void awaitNoSessions(MinaServer server) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (server.activeSessions() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }

@@ -22,7 +22,7 @@ class BackgroundTest {
                 int n = i;
                 b.execute(() -> seen.add(n));
             }
-            Thread t = b.supply(Thread::currentThread).get(10, TimeUnit.SECONDS);
+            Thread t = b.supply(Thread::currentThread).get(30, TimeUnit.SECONDS);
             assertThat(seen).hasSize(50).isSorted();
             assertThat(t.getName()).startsWith("test-serial-");
             assertThat(t.isDaemon()).isTrue();
@@ -34,11 +34,11 @@ class BackgroundTest {
         try (Background b = Background.serial("test-fail")) {
             assertThatThrownBy(() -> b.supply(() -> {
                 throw new IllegalStateException("boom");
-            }).get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).hasMessageContaining("boom");
+            }).get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class).hasMessageContaining("boom");
             b.execute(() -> {
                 throw new IllegalStateException("logged, not fatal");
             });
-            assertThat(b.supply(() -> 42).get(10, TimeUnit.SECONDS)).isEqualTo(42);
+            assertThat(b.supply(() -> 42).get(30, TimeUnit.SECONDS)).isEqualTo(42);
         }
     }
 
@@ -47,10 +47,10 @@ class BackgroundTest {
         Background b = Background.serial("test-later");
         CountDownLatch ran = new CountDownLatch(1);
         assertThat(b.later(Duration.ofMillis(50), ran::countDown)).isTrue();
-        assertThat(ran.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
         b.close();
         assertThat(b.isClosed()).isTrue();
         assertThat(b.later(Duration.ofMillis(1), () -> { })).isFalse();
-        assertThatThrownBy(() -> b.supply(() -> 1).get(10, TimeUnit.SECONDS)).hasMessageContaining("closed");
+        assertThatThrownBy(() -> b.supply(() -> 1).get(30, TimeUnit.SECONDS)).hasMessageContaining("closed");
     }
 }

@@ -92,7 +92,7 @@ class CompareAndBundleViewTest {
             String index = new String(z.getInputStream(z.getEntry("index.html")).readAllBytes());
             assertThat(index).contains("Evidence of run " + HistoryFixture.REHEARSAL, ">Failed<");
         }
-        await("the status names the file", 10, () -> onFx(() -> robot.lookup("#history-status").queryAs(Label.class)
+        await("the status names the file", 30, () -> onFx(() -> robot.lookup("#history-status").queryAs(Label.class)
                 .getText()).contains("evidence.zip"));
     }
 }

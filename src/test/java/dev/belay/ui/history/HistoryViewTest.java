@@ -108,7 +108,7 @@ class HistoryViewTest {
         await("the replayed text", 20, () -> onFx(() -> view.replay().screenText()).contains("replayed-text ok"));
         assertThat(view.replay().screenText()).contains("/dev/sdb1").contains("100%");
         robot.interact(() -> view.replay().seek(0));
-        await("a cleared screen after seeking to the start", 10,
+        await("a cleared screen after seeking to the start", 30,
                 () -> !onFx(() -> view.replay().screenText()).contains("sdb1"));
 
         Path html = view.exportTo(HistoryFixture.REHEARSAL, ReportFormat.HTML, dir.resolve("r.html")).get(20, TimeUnit.SECONDS);

@@ -48,34 +48,78 @@ class HostListTest {
     void onlyTheCardsInSightAreDrawnAndAnOpenedCardStaysOpenAcrossScrolling(FxRobot robot) throws Exception {
         Node root = list.node();
         assertThat(robot.lookup(".host-card").queryAll().size()).isBetween(1, 30);
-        assertThat(((Label) robot.lookup("#last-line-web-1").query()).getText()).isEqualTo("last line of web-1");
-        assertThat(robot.lookup("#host-web-100").tryQuery()).isEmpty();
+        assertThat(this.<Label>part(robot, "web-1", "last-line").getText()).isEqualTo("last line of web-1");
+        assertThat(card(robot, "web-100")).isEmpty();
 
-        robot.clickOn("#expand-web-2");
-        assertThat(((ToggleButton) robot.lookup("#expand-web-2").query()).isSelected()).isTrue();
+        robot.clickOn(this.<ToggleButton>part(robot, "web-2", "expand-output"));
+        assertThat(this.<ToggleButton>part(robot, "web-2", "expand-output").isSelected()).isTrue();
 
         // Scroll to the end: the cards there show their own hosts (reused cards, rebound).
         // VirtualFlow guesses the height of cells it has not laid out: a jump may land short and
         // is taken again from where it landed, as an operator dragging the scroll bar would.
         org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
             robot.interact(() -> ((ListView<?>) root).scrollTo(HOSTS - 1));
-            return robot.lookup("#host-web-" + HOSTS).tryQuery().isPresent();
+            return card(robot, "web-" + HOSTS).isPresent();
         });
-        assertThat(((Label) robot.lookup("#last-line-web-" + HOSTS).query()).getText()).isEqualTo("last line of web-" + HOSTS);
-        assertThat(robot.lookup("#host-web-2").tryQuery()).isEmpty();
+        assertThat(this.<Label>part(robot, "web-" + HOSTS, "last-line").getText()).isEqualTo("last line of web-" + HOSTS);
+        assertThat(card(robot, "web-2")).isEmpty();
 
         // Output streams on: a redraw shows the new last line of a visible host.
         robot.interact(() -> {
             tails.get("web-" + HOSTS).append("newer line of web-" + HOSTS);
             list.show(null, names, tails, Map.of());
         });
-        assertThat(((Label) robot.lookup("#last-line-web-" + HOSTS).query()).getText()).isEqualTo("newer line of web-" + HOSTS);
+        assertThat(this.<Label>part(robot, "web-" + HOSTS, "last-line").getText()).isEqualTo("newer line of web-" + HOSTS);
 
         // Back at the top, web-2 is open as the operator left it, and web-1 still closed.
         robot.interact(() -> ((ListView<?>) root).scrollTo(0));
-        assertThat(((ToggleButton) robot.lookup("#expand-web-2").query()).isSelected()).isTrue();
-        assertThat(((ToggleButton) robot.lookup("#expand-web-1").query()).isSelected()).isFalse();
-        assertThat(robot.lookup("#output-web-2").queryAs(javafx.scene.control.TextArea.class).getText())
+        assertThat(this.<ToggleButton>part(robot, "web-2", "expand-output").isSelected()).isTrue();
+        assertThat(this.<ToggleButton>part(robot, "web-1", "expand-output").isSelected()).isFalse();
+        assertThat(this.<javafx.scene.control.TextArea>part(robot, "web-2", "host-output").getText())
                 .contains("last line of web-2");
+    }
+
+    @Test
+    void joiningHostsAreAddedAndAShorterListLeavesNoCardShowingAHostThatLeft(FxRobot robot) {
+        ListView<?> view = (ListView<?>) list.node();
+        List<Object> changes = new ArrayList<>();
+        robot.interact(() -> view.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            while (c.next()) {
+                changes.add(c.wasReplaced() ? "replaced" : c.wasAdded() ? "added " + c.getAddedSize() : "removed");
+            }
+        }));
+        List<String> more = new ArrayList<>(names);
+        more.add("web-121");
+        more.add("web-122");
+        robot.interact(() -> list.show(null, more, tails, Map.of()));
+        assertThat(changes).containsExactly("added 2"); // the cells in sight keep their hosts
+
+        List<String> few = List.of("web-1", "web-2", "web-3");
+        robot.interact(() -> list.show(null, few, tails, Map.of()));
+        List<Object> shown = robot.lookup(".host-card").queryAll().stream().filter(HostListTest::inSight)
+                .map(n -> n.getProperties().get(HostCard.HOST)).toList();
+        assertThat(shown).containsExactly("web-1", "web-2", "web-3");
+    }
+
+    /** The card showing {@code host} now, if one does (a reused card names its host in a property, not in ids). */
+    private static java.util.Optional<Node> card(FxRobot robot, String host) {
+        return robot.lookup(".host-card").queryAll().stream()
+                .filter(n -> inSight(n) && host.equals(n.getProperties().get(HostCard.HOST))).findFirst();
+    }
+
+    /** Visible with all its parents (a list keeps spare cells hidden). */
+    private static boolean inSight(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Node> T part(FxRobot robot, String host, String styleClass) {
+        Node card = card(robot, host).orElseThrow(() -> new AssertionError("no card shows " + host));
+        return (T) robot.from(card).lookup("." + styleClass).query();
     }
 }

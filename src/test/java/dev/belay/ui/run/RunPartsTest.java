@@ -90,6 +90,17 @@ class RunPartsTest {
     }
 
     @Test
+    void aStepOnManyHostsNamesTheFirstFewInTheFeedAndCountsTheRest() {
+        Instant t = Instant.parse("2026-11-25T22:00:00Z");
+        List<String> few = List.of("web-1", "web-2", "web-3");
+        assertThat(EventFeed.line(new RunEvent.StepStarted(t, "stream", "Stream", null, dev.belay.engine.Phase.MAIN, few)))
+                .endsWith("▶ stream started on web-1, web-2, web-3");
+        List<String> many = java.util.stream.IntStream.rangeClosed(1, 200).mapToObj(i -> "web-" + i).toList();
+        assertThat(EventFeed.line(new RunEvent.StepStarted(t, "stream", "Stream", null, dev.belay.engine.Phase.MAIN, many)))
+                .endsWith("▶ stream started on 200 hosts: web-1, web-2, web-3, web-4, web-5, web-6, web-7 and 193 more");
+    }
+
+    @Test
     void anImportedInventoryIsWrittenInBelaysFormatAndReadsBackTheSame(@org.junit.jupiter.api.io.TempDir Path dir)
             throws Exception {
         Inventory inv = new Inventory("staging",

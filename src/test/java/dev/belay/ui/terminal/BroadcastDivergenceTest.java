@@ -52,7 +52,7 @@ class BroadcastDivergenceTest {
             await("the " + h + " prompt", 20, () -> p.screenText().contains(h + "$"));
             String middle = h.equals("lab-3") ? "beta-changed" : "beta";
             tabs.typeInto(h, "printf 'alpha\\n" + middle + "\\ngamma\\n' > /root/conf; echo written-$((40+2))")
-                    .get(10, TimeUnit.SECONDS);
+                    .get(30, TimeUnit.SECONDS);
             await(h + " wrote its file", 20, () -> p.screenText().contains("\nwritten-42"));
         }
 
@@ -66,7 +66,7 @@ class BroadcastDivergenceTest {
         assertThat(result.majorityHosts()).containsExactly("lab-1", "lab-2");
 
         robot.clickOn("#divergence-show");
-        await("the side-by-side window", 10, () -> onFx(() -> divergenceView() != null));
+        await("the side-by-side window", 30, () -> onFx(() -> divergenceView() != null));
         Node view = onFx(this::divergenceView);
         assertThat(onFx(() -> texts(view, "divergence-majority"))).containsExactly("beta");
         assertThat(onFx(() -> texts(view, "divergence-host"))).containsExactly("beta-changed");

@@ -73,7 +73,7 @@ public final class LabTerminals {
 
     public static <T> T onFx(Callable<T> c) {
         try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError("FX call failed", e);
         }

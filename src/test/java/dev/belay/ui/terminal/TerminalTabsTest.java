@@ -54,21 +54,21 @@ class TerminalTabsTest {
         TerminalPane one = onFx(() -> tabs.open("lab-1", LabTerminals.target(lab, "lab-1"))).get(30, TimeUnit.SECONDS);
         await("the lab-1 prompt", 20, () -> one.screenText().contains("lab-1$"));
 
-        tabs.typeInto("lab-1", "echo hello-$((6*7))").get(10, TimeUnit.SECONDS);
+        tabs.typeInto("lab-1", "echo hello-$((6*7))").get(30, TimeUnit.SECONDS);
         await("hello-42 on screen", 20, () -> one.screenText().contains("\nhello-42"));
 
         // The PTY follows the pane: shrink the window and the remote side sees the new size.
         int colsBefore = one.widget().getTerminalTextBuffer().getWidth();
         robot.interact(() -> stage.setWidth(640));
-        await("a narrower terminal", 10, () -> one.widget().getTerminalTextBuffer().getWidth() < colsBefore);
+        await("a narrower terminal", 30, () -> one.widget().getTerminalTextBuffer().getWidth() < colsBefore);
         int cols = one.widget().getTerminalTextBuffer().getWidth();
         int rows = one.widget().getTerminalTextBuffer().getHeight();
         WaitForAsyncUtils.sleep(700, TimeUnit.MILLISECONDS); // JediTerm merges resizes for 500 ms
-        tabs.typeInto("lab-1", "stty size").get(10, TimeUnit.SECONDS);
+        tabs.typeInto("lab-1", "stty size").get(30, TimeUnit.SECONDS);
         await("stty size " + rows + " " + cols, 20, () -> one.screenText().contains(rows + " " + cols));
 
         // A password typed by the operator's keyboard at a prompt is masked in the recording.
-        tabs.typeInto("lab-1", "printf 'Password: '; read -rs p; echo; echo \"got ${#p} chars\"").get(10, TimeUnit.SECONDS);
+        tabs.typeInto("lab-1", "printf 'Password: '; read -rs p; echo; echo \"got ${#p} chars\"").get(30, TimeUnit.SECONDS);
         await("the password prompt", 20, () -> one.screenText().contains("Password: "));
         robot.clickOn(one.node());
         robot.write("hunter2").type(KeyCode.ENTER);

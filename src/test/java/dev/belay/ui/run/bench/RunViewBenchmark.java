@@ -11,15 +11,12 @@ import dev.belay.engine.RunEngine;
 import dev.belay.engine.RunMode;
 import dev.belay.engine.RunOptions;
 import dev.belay.engine.StepStatus;
-import dev.belay.engine.Transport;
 import dev.belay.inventory.Host;
 import dev.belay.inventory.Inventory;
 import dev.belay.runbook.LoadResult;
 import dev.belay.runbook.Runbook;
 import dev.belay.runbook.RunbookLoader;
-import dev.belay.ssh.exec.CapturedOutput;
-import dev.belay.ssh.exec.ExecOutcome;
-import dev.belay.ssh.exec.ExecResult;
+import dev.belay.ui.run.PrintingTransport;
 import dev.belay.ui.run.RunSession;
 import dev.belay.ui.run.RunView;
 import java.nio.file.Files;
@@ -77,6 +74,7 @@ public final class RunViewBenchmark {
             Stage stage = fx(() -> {
                 Stage s = new Stage();
                 Scene scene = new Scene((Parent) view.node(), 1280, 860);
+                passes.watch(scene);
                 scene.getStylesheets().add(RunView.class.getResource("/dev/belay/ui/run/run.css").toExternalForm());
                 s.setScene(scene);
                 s.show();
@@ -93,9 +91,13 @@ public final class RunViewBenchmark {
                 run.await(s -> s.awaiting() != null && "stream".equals(s.awaiting().stepId()), Duration.ofSeconds(120));
                 Thread.sleep(2000); // the view settles on the waiting step
                 long fxThread = fx(() -> Thread.currentThread().getId());
+                passes.take(); // the window's first drawing is not measured
+                passes.takeCpu();
                 Pings idle = Pings.start(fxThread);
                 Thread.sleep(5000);
                 List<Long> quiet = idle.stop();
+                List<Long> quietPasses = passes.take();
+                List<Long> quietCpu = passes.takeCpu();
                 Pings busy = Pings.start(fxThread);
                 long t0 = System.nanoTime();
                 run.run("stream");
@@ -103,11 +105,19 @@ public final class RunViewBenchmark {
                 double engineSeconds = (System.nanoTime() - t0) / 1e9;
                 Thread.sleep(1000); // what the view still had queued when the step ended
                 List<Long> streaming = busy.stop();
+                List<Long> busyPasses = passes.take();
+                List<Long> busyCpu = passes.takeCpu();
                 StepStatus status = run.state().step("stream").orElseThrow().status();
                 System.out.printf("%d hosts x %d lines: step %s, engine done in %.2f s; %d pings idle, %d while streaming%n",
                         hosts, lines, status, engineSeconds, quiet.size(), streaming.size());
                 print("idle     ", quiet);
                 print("streaming", streaming);
+                print("idle,      FX CPU while waiting", idle.cpuLatencies());
+                print("streaming, FX CPU while waiting", busy.cpuLatencies());
+                passes.print("idle     ", quietPasses);
+                passes.print("streaming", busyPasses);
+                passes.print("idle,      CPU", quietCpu);
+                passes.print("streaming, CPU", busyCpu);
                 // Load-proof where the pings are not: how much of each wall second the FX thread computed.
                 System.out.printf("FX thread CPU: idle %.0f ms/s, streaming %.0f ms/s (%.2f s in all while streaming)%n",
                         idle.cpuMsPerSecond(), busy.cpuMsPerSecond(), busy.cpuNanos / 1e9);
@@ -127,7 +137,77 @@ public final class RunViewBenchmark {
         }
     }
 
-    private static Plan plan(int count) {
+    private static final PulsePasses passes = new PulsePasses();
+
+    /**
+     * How long each pulse's CSS and layout passes took on the FX thread (from the scene's pre-layout
+     * to its post-layout pulse listener), in wall time and in the FX thread's CPU time (the figure a
+     * loaded machine does not inflate): the long pulses the pings wait behind, counted in bands.
+     * Work done in runLater (event batches, state refreshes) is not in here; the pings see it.
+     */
+    private static final class PulsePasses {
+        private static final long[] BANDS_MS = {5, 20, 50, 100, 200};
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final ConcurrentLinkedQueue<Long> done = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Long> doneCpu = new ConcurrentLinkedQueue<>();
+        private long start;
+        private long startCpu;
+
+        void watch(Scene scene) {
+            scene.addPreLayoutPulseListener(() -> {
+                start = System.nanoTime();
+                startCpu = threads.getCurrentThreadCpuTime();
+            });
+            scene.addPostLayoutPulseListener(() -> {
+                done.add(System.nanoTime() - start);
+                doneCpu.add(threads.getCurrentThreadCpuTime() - startCpu);
+            });
+        }
+
+        /** The wall times of the passes since the last take; {@link #takeCpu} has their CPU times. */
+        List<Long> take() throws Exception {
+            fx(() -> null);
+            return drain(done);
+        }
+
+        /** The FX thread's CPU time in each pass since the last call: what the passes cost, whatever the load. */
+        List<Long> takeCpu() {
+            return drain(doneCpu);
+        }
+
+        private static List<Long> drain(ConcurrentLinkedQueue<Long> q) {
+            List<Long> out = new ArrayList<>();
+            for (Long x = q.poll(); x != null; x = q.poll()) {
+                out.add(x);
+            }
+            return out;
+        }
+
+        void print(String what, List<Long> xs) {
+            int[] counts = new int[BANDS_MS.length + 1];
+            long total = 0;
+            for (long x : xs) {
+                total += x;
+                int i = 0;
+                while (i < BANDS_MS.length && x >= BANDS_MS[i] * 1_000_000) {
+                    i++;
+                }
+                counts[i]++;
+            }
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < counts.length; i++) {
+                b.append(i == 0 ? "<" + BANDS_MS[0] : i == BANDS_MS.length ? ">=" + BANDS_MS[i - 1] : BANDS_MS[i - 1] + "-" + BANDS_MS[i])
+                        .append(" ms: ").append(counts[i]).append(i < counts.length - 1 ? ", " : "");
+            }
+            List<Long> s = new ArrayList<>(xs);
+            s.sort(Collections.reverseOrder());
+            System.out.printf("CSS+layout per pulse %s: %d pulses, %.0f ms in all; %s; longest %s ms%n", what, xs.size(),
+                    total / 1e6, b, s.stream().limit(5).map(x -> String.format("%.0f", x / 1e6)).toList());
+        }
+    }
+
+    /** A plan of the bench's runbook on {@code count} hosts named web-1, web-2, … (all on loopback, never connected to). */
+    public static Plan plan(int count) {
         LoadResult<Runbook> loaded = new RunbookLoader().load(RUNBOOK.toAbsolutePath());
         if (!loaded.ok()) {
             throw new IllegalStateException(RUNBOOK + ": " + loaded.problems());
@@ -141,23 +221,6 @@ public final class RunViewBenchmark {
         return new PlanResolver(PlanResolver.Includes.NONE).resolve(loaded.value(), inv, Map.of());
     }
 
-    /** Prints each host's lines to the engine as a remote shell loop would, then exits 0. */
-    private record PrintingTransport(int lines) implements Transport {
-        @Override
-        public ExecResult exec(dev.belay.inventory.Host host, String command, Duration timeout, LineListener out,
-                               dev.belay.engine.CancelToken cancel) {
-            long t0 = System.nanoTime();
-            StringBuilder all = new StringBuilder();
-            for (int i = 1; i <= lines; i++) {
-                String line = "line " + i + " from " + host.name() + " with some padding to look like a log";
-                out.line(line, false);
-                all.append(line).append('\n');
-            }
-            return new ExecResult(host.name(), command, new ExecOutcome.Exited(0), CapturedOutput.of(all.toString()),
-                    CapturedOutput.NONE, Duration.ofNanos(System.nanoTime() - t0));
-        }
-    }
-
     /** A ping posted to the FX thread every 10 ms; each records the time from posting to running. */
     private static final class Pings {
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -166,6 +229,7 @@ public final class RunViewBenchmark {
             return t;
         });
         private final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        private final ConcurrentLinkedQueue<Long> cpuLatencies = new ConcurrentLinkedQueue<>();
         private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         private final long fxThread;
         private final long cpuStart;
@@ -191,11 +255,22 @@ public final class RunViewBenchmark {
 
         private void ping() {
             long posted = System.nanoTime();
+            long postedCpu = threads.getThreadCpuTime(fxThread);
             Platform.runLater(() -> {
                 if (!stopped) {
                     latencies.add(System.nanoTime() - posted);
+                    cpuLatencies.add(threads.getCurrentThreadCpuTime() - postedCpu);
                 }
             });
+        }
+
+        /**
+         * For each ping, the CPU time the FX thread spent between its posting and its running: the
+         * work queued ahead of it. Unlike the wall latency, a loaded machine does not inflate it;
+         * on a quiet one the wall latency is about this plus waits for the render thread.
+         */
+        List<Long> cpuLatencies() {
+            return new ArrayList<>(cpuLatencies);
         }
 
         /** Stops posting, waits for the pings already posted, and returns all latencies. */
