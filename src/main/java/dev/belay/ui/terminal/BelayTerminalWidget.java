@@ -24,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * keeps it fast under a flood of output: the emulator (on its own thread) reads in large batches,
  * the scrollback is trimmed in chunks ({@link ScrollbackLimit}), lines are written and scrolled
  * without JediTermFX's copies ({@link ScreenLines}), plain ASCII runs skip its per-character
- * decoding ({@link BelayTerminal}), the text buffer's lock is fair, and
- * while output floods in the screen is drawn ten times a second rather than fifty ({@link JumpScroll}),
- * the state a flood leaves at most a tenth of a second after it. JediTermFX paints at most once per frame
- * (a 50 fps timeline painting when the model changed); the painter takes the text buffer's lock on
- * the FX thread.
+ * decoding ({@link BelayTerminal}), the text buffer's lock is fair, and while output floods in
+ * the screen is drawn ten times a second rather than fifty ({@link JumpScroll}), the state a flood
+ * leaves at most a tenth of a second after it. JediTermFX paints at most once per frame (a 50 fps
+ * timeline painting when the model changed); the painter takes the text buffer's lock on the FX
+ * thread.
  */
 public class BelayTerminalWidget extends JediTermFxWidget {
 
