@@ -1,5 +1,6 @@
 package dev.belay.ui.terminal;
 
+import com.techsenger.jeditermfx.core.TerminalDisplay;
 import com.techsenger.jeditermfx.core.TerminalStarter;
 import com.techsenger.jeditermfx.core.TtyConnector;
 import com.techsenger.jeditermfx.core.model.JediTerminal;
@@ -22,11 +23,12 @@ import org.slf4j.LoggerFactory;
  * JediTermFX's widget with Belay's settings, copy/paste through the JavaFX clipboard, and what
  * keeps it fast under a flood of output: the emulator (on its own thread) reads in large batches,
  * the scrollback is trimmed in chunks ({@link ScrollbackLimit}), lines are written and scrolled
- * without JediTermFX's copies ({@link ScreenLines}), the text buffer's lock is fair, and
- * while output floods in the screen is drawn ten times a second rather than fifty ({@link JumpScroll}),
- * the state a flood leaves at most a tenth of a second after it. JediTermFX paints at most once per frame
- * (a 50 fps timeline painting when the model changed); the painter takes the text buffer's lock on
- * the FX thread.
+ * without JediTermFX's copies ({@link ScreenLines}), plain ASCII runs skip its per-character
+ * decoding ({@link BelayTerminal}), the text buffer's lock is fair, and while output floods in
+ * the screen is drawn ten times a second rather than fifty ({@link JumpScroll}), the state a flood
+ * leaves at most a tenth of a second after it. JediTermFX paints at most once per frame (a 50 fps
+ * timeline painting when the model changed); the painter takes the text buffer's lock on the FX
+ * thread.
  */
 public class BelayTerminalWidget extends JediTermFxWidget {
 
@@ -42,6 +44,11 @@ public class BelayTerminalWidget extends JediTermFxWidget {
     @Override
     protected TerminalPanel createTerminalPanel(SettingsProvider settings, StyleState style, TerminalTextBuffer buffer) {
         return new Panel(settings, buffer, style);
+    }
+
+    @Override
+    protected JediTerminal createTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
+        return new BelayTerminal(display, buffer, style);
     }
 
     @Override

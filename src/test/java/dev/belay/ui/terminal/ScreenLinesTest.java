@@ -20,8 +20,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Belay's screen lines against JediTermFX's own: the same output through both emulators leaves
- * the same scrollback and screen, entry by entry (text, style) and line by line (wrapped or not).
+ * Belay's screen lines and terminal ({@link ScreenLines}, {@link BelayTerminal}) against JediTermFX's
+ * own: the same output through both emulators leaves the same scrollback and screen, entry by entry
+ * (text, style) and line by line (wrapped or not), DEC line drawing and combining marks included.
  */
 class ScreenLinesTest {
 
@@ -33,6 +34,7 @@ class ScreenLinesTest {
         "\u001b[r", "\u001b[L", "\u001b[M", "\u001b[2J", "x", "yz", "\u001b[1mbold\u001b[22m", "\n", "\r",
         "\u001b[?1049h", "\u001b[?1049l", "\u001b[5;10H", "\u001b[44m\r\n\r\n", "\u001b[S", "\u001b[T",
         "\u001b[3@", "\u001b[2P", "\u001b[4X", "\u00e9t\u00e9\r\n", "\u4e2d\u6587\r\n",
+        "\u001b(0lqqk\u001b(B\r\n", "\u001b(0", "\u001b(B", "\u001bNq", "e\u0301\r\n",
     };
 
     @Test
@@ -67,7 +69,11 @@ class ScreenLinesTest {
             ScreenLines.install(buffer);
             assertThat(ScreenLines.installedIn(buffer)).isTrue();
         }
-        JediTerminal terminal = new JediTerminal(new HeadlessDisplay(), buffer, style);
+        JediTerminal terminal = belays ? new BelayTerminal(new HeadlessDisplay(), buffer, style)
+                : new JediTerminal(new HeadlessDisplay(), buffer, style);
+        if (belays) {
+            assertThat(((BelayTerminal) terminal).shortCut()).as("the ASCII short cut in place").isTrue();
+        }
         JediEmulator emulator = new JediEmulator(new ArrayTerminalDataStream(output.toCharArray()), terminal);
         try {
             while (emulator.hasNext()) {
