@@ -167,7 +167,7 @@ public final class Recording implements AutoCloseable {
     private void writeChunk(String text) {
         int no = nextChunk++;
         digest.update(text.getBytes(StandardCharsets.UTF_8));
-        byte[] data = Gzip.compress(text);
+        byte[] data = Gzip.compressFast(text);
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO recording_chunks (recording_id, chunk_no, data) VALUES (?,?,?)")) {

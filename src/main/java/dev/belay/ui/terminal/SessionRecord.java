@@ -15,12 +15,17 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SessionRecord {
 
+    /** Characters of output joined into one frame at most (1 M: a chunk of the recording). */
+    static final int JOIN_LIMIT = 1 << 20;
+
     private final TerminalAudit audit;
     private final String host;
     private final Recording recording;
     private final Background recorder;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile boolean finished;
+    /** Output not yet taken by the recorder, joined while it is busy; null when none waits. */
+    private StringBuilder waiting;
 
     private SessionRecord(TerminalAudit audit, String host, Recording recording) {
         this.audit = audit;
@@ -41,22 +46,44 @@ final class SessionRecord {
         return recording.id();
     }
 
-    /** What the terminal showed; frames keep their order, their times are when the recorder took them. */
+    /**
+     * What the terminal showed; frames keep their order, their times are when the recorder took them.
+     * Output that comes while the recorder is still busy joins the output already waiting (up to
+     * {@link #JOIN_LIMIT} characters): under a flood the recording takes a few large frames, each one
+     * chunk and one transaction in the store, rather than one per read of the emulator. Input and
+     * markers close the waiting output, so nothing changes order.
+     */
     synchronized void output(String text) {
-        if (!finished) {
-            recorder.execute(() -> recording.output(text));
+        if (finished) {
+            return;
         }
+        if (waiting == null || waiting.length() >= JOIN_LIMIT) {
+            StringBuilder joined = new StringBuilder(text);
+            waiting = joined;
+            recorder.execute(() -> recording.output(take(joined)));
+        } else {
+            waiting.append(text);
+        }
+    }
+
+    private synchronized String take(StringBuilder joined) {
+        if (waiting == joined) {
+            waiting = null;
+        }
+        return joined.toString();
     }
 
     /** A step boundary in the recording (an asciicast marker), timed when the recorder takes it. */
     synchronized void marker(String label) {
         if (!finished) {
+            waiting = null;
             recorder.execute(() -> recording.marker(label));
         }
     }
 
     synchronized void input(String text) {
         if (!finished) {
+            waiting = null;
             recorder.execute(() -> recording.input(text));
         }
     }

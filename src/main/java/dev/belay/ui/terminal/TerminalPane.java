@@ -165,6 +165,11 @@ public final class TerminalPane {
         this.typedRoute = route;
     }
 
+    /** Frames the emulator asked of the painter so far, through jump scroll (for the terminal benchmark). */
+    public long framesAsked() {
+        return widget.jumpScroll().frames();
+    }
+
     /** The visible screen as text (for tests and the "copy screen" action). */
     public String screenText() {
         TerminalTextBuffer buffer = widget.getTerminalTextBuffer();

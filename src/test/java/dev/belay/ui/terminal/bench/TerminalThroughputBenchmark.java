@@ -161,10 +161,15 @@ public final class TerminalThroughputBenchmark {
         if (Boolean.getBoolean("bench.stalls")) {
             watchdog.start();
         }
+        java.util.Map<String, Long> cpuBefore = threadCpu();
+        long framesBefore = pane.framesAsked();
         long start = System.nanoTime();
         tabs.typeInto("lab-1", feed).get(10, TimeUnit.SECONDS);
         waitFor(() -> pane.screenText().contains("\n" + DONE), 300);
         double onScreen = (System.nanoTime() - start) / 1e9;
+        printCpu(cpuBefore, threadCpu());
+        System.out.printf("    frames asked of the painter: %d (%.1f a second)%n", pane.framesAsked() - framesBefore,
+                (pane.framesAsked() - framesBefore) / onScreen);
         double stall = worst.get() / 1e6;
         watchdog.interrupt();
         stalls.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
@@ -177,6 +182,34 @@ public final class TerminalThroughputBenchmark {
             return null;
         });
         return new double[] {onScreen, sealed, stall};
+    }
+
+    /**
+     * CPU nanoseconds per thread kind (digits in names folded), for the account of where the time
+     * goes: unlike the wall-clock ratio, CPU seconds hardly move with the machine's load.
+     */
+    private static java.util.Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null) {
+                long t = mx.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    cpu.merge(info.getThreadName().replaceAll("[0-9]+", "N") + "#" + info.getThreadId(), t, Long::sum);
+                }
+            }
+        }
+        return cpu;
+    }
+
+    private static void printCpu(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+        after.forEach((k, v) -> byKind.merge(k.substring(0, k.lastIndexOf('#')), v - before.getOrDefault(k, 0L), Long::sum));
+        StringBuilder line = new StringBuilder("    CPU s by thread:");
+        byKind.entrySet().stream().filter(e -> e.getValue() >= 20_000_000L)
+                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> line.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / 1e9)));
+        System.out.println(line);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {

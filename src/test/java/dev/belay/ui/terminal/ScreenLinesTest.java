@@ -1,0 +1,165 @@
+package dev.belay.ui.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.techsenger.jeditermfx.core.ArrayTerminalDataStream;
+import com.techsenger.jeditermfx.core.Color;
+import com.techsenger.jeditermfx.core.CursorShape;
+import com.techsenger.jeditermfx.core.emulator.JediEmulator;
+import com.techsenger.jeditermfx.core.emulator.mouse.MouseFormat;
+import com.techsenger.jeditermfx.core.emulator.mouse.MouseMode;
+import com.techsenger.jeditermfx.core.model.JediTerminal;
+import com.techsenger.jeditermfx.core.model.StyleState;
+import com.techsenger.jeditermfx.core.model.TerminalLine;
+import com.techsenger.jeditermfx.core.model.TerminalSelection;
+import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
+import com.techsenger.jeditermfx.core.TerminalDisplay;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Belay's screen lines and terminal ({@link ScreenLines}, {@link BelayTerminal}) against JediTermFX's
+ * own: the same output through both emulators leaves the same scrollback and screen, entry by entry
+ * (text, style) and line by line (wrapped or not), DEC line drawing and combining marks included.
+ */
+class ScreenLinesTest {
+
+    /** Pieces of output: plain and long (wrapping) lines, colours, overwrites, erases, scroll regions, inserts. */
+    private static final String[] PIECES = {
+        "hello\r\n", "12345\r\n", "\r\n", "a line longer than the twenty columns of this screen\r\n",
+        "\u001b[31mred\u001b[0m plain\r\n", "\u001b[42mgreen ground\r\n", "\u001b[0m", "over\rOV\r\n",
+        "abc\bX\r\n", "tab\there\r\n", "\u001b[2K", "\u001b[K", "\u001b[3;1H", "\u001b[H", "\u001b[2;4r",
+        "\u001b[r", "\u001b[L", "\u001b[M", "\u001b[2J", "x", "yz", "\u001b[1mbold\u001b[22m", "\n", "\r",
+        "\u001b[?1049h", "\u001b[?1049l", "\u001b[5;10H", "\u001b[44m\r\n\r\n", "\u001b[S", "\u001b[T",
+        "\u001b[3@", "\u001b[2P", "\u001b[4X", "\u00e9t\u00e9\r\n", "\u4e2d\u6587\r\n",
+        "\u001b(0lqqk\u001b(B\r\n", "\u001b(0", "\u001b(B", "\u001bNq", "e\u0301\r\n",
+    };
+
+    @Test
+    void floodsOfShortAndLongLinesEndTheSame() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i <= 3000; i++) {
+            out.append(i).append(i % 7 == 0 ? " and some more text to wrap the line twice over" : "").append("\r\n");
+        }
+        assertSame(out.toString());
+    }
+
+    @Test
+    void randomMixesOfOutputAndControlsEndTheSame() {
+        for (long seed = 1; seed <= 30; seed++) {
+            Random random = new Random(seed);
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < 600; i++) {
+                out.append(PIECES[random.nextInt(PIECES.length)]);
+            }
+            assertSame(out.toString());
+        }
+    }
+
+    private static void assertSame(String output) {
+        assertThat(lines(run(output, true))).as("after %s", abbreviate(output)).isEqualTo(lines(run(output, false)));
+    }
+
+    private static TerminalTextBuffer run(String output, boolean belays) {
+        StyleState style = new StyleState();
+        TerminalTextBuffer buffer = new TerminalTextBuffer(20, 6, style, -1, null);
+        if (belays) {
+            ScreenLines.install(buffer);
+            assertThat(ScreenLines.installedIn(buffer)).isTrue();
+        }
+        JediTerminal terminal = belays ? new BelayTerminal(new HeadlessDisplay(), buffer, style)
+                : new JediTerminal(new HeadlessDisplay(), buffer, style);
+        if (belays) {
+            assertThat(((BelayTerminal) terminal).shortCut()).as("the ASCII short cut in place").isTrue();
+        }
+        JediEmulator emulator = new JediEmulator(new ArrayTerminalDataStream(output.toCharArray()), terminal);
+        try {
+            while (emulator.hasNext()) {
+                emulator.next();
+            }
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return buffer;
+    }
+
+    /** Each line as its wrapped flag and its entries (style and text). */
+    private static List<String> lines(TerminalTextBuffer buffer) {
+        List<String> lines = new ArrayList<>();
+        for (int i = -buffer.getHistoryLinesCount(); i < buffer.getHeight(); i++) {
+            TerminalLine line = buffer.getLine(i);
+            StringBuilder s = new StringBuilder(i + (line.isWrapped() ? " wrapped:" : ":"));
+            for (TerminalLine.TextEntry e : line.getEntries()) {
+                s.append(" [").append(e.getStyle()).append(' ')
+                        .append(e.getText().toString().replace('\0', '0')).append(']');
+            }
+            lines.add(s.toString());
+        }
+        return lines;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() < 200 ? s : s.substring(0, 200) + "...";
+    }
+
+    /** A display for the emulator alone: no window, so nothing to draw. */
+    private static final class HeadlessDisplay implements TerminalDisplay {
+        @Override
+        public void setCursor(int x, int y) {
+        }
+
+        @Override
+        public void setCursorShape(CursorShape cursorShape) {
+        }
+
+        @Override
+        public void beep() {
+        }
+
+        @Override
+        public void scrollArea(int scrollRegionTop, int scrollRegionSize, int dy) {
+        }
+
+        @Override
+        public void setCursorVisible(boolean isCursorVisible) {
+        }
+
+        @Override
+        public void useAlternateScreenBuffer(boolean useAlternateScreenBuffer) {
+        }
+
+        @Override
+        public String getWindowTitle() {
+            return "";
+        }
+
+        @Override
+        public void setWindowTitle(String windowTitle) {
+        }
+
+        @Override
+        public TerminalSelection getSelection() {
+            return null;
+        }
+
+        @Override
+        public void terminalMouseModeSet(MouseMode mouseMode) {
+        }
+
+        @Override
+        public void setMouseFormat(MouseFormat mouseFormat) {
+        }
+
+        @Override
+        public boolean ambiguousCharsAreDoubleWidth() {
+            return false;
+        }
+
+        @Override
+        public Color getWindowForeground() {
+            return null;
+        }
+    }
+}
