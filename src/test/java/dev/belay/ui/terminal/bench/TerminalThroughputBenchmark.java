@@ -205,9 +205,18 @@ public final class TerminalThroughputBenchmark {
     }
 
     private static void printCpu(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        printByThread("CPU s by thread:", before, after);
+    }
+
+    private static void printQueued(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        printByThread("waiting for a core, s by thread:", before, after);
+    }
+
+    /** Seconds per thread kind between two snapshots (keys "name#id"), the largest first, 20 ms or more. */
+    private static void printByThread(String label, java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
         java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
         after.forEach((k, v) -> byKind.merge(k.substring(0, k.lastIndexOf('#')), v - before.getOrDefault(k, 0L), Long::sum));
-        StringBuilder line = new StringBuilder("    CPU s by thread:");
+        StringBuilder line = new StringBuilder("    " + label);
         byKind.entrySet().stream().filter(e -> e.getValue() >= 20_000_000L)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> line.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / 1e9)));
@@ -235,16 +244,6 @@ public final class TerminalThroughputBenchmark {
             return queued;
         }
         return queued;
-    }
-
-    private static void printQueued(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
-        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
-        after.forEach((k, v) -> byKind.merge(k.substring(0, k.lastIndexOf('#')), v - before.getOrDefault(k, 0L), Long::sum));
-        StringBuilder line = new StringBuilder("    waiting for a core, s by thread:");
-        byKind.entrySet().stream().filter(e -> e.getValue() >= 20_000_000L)
-                .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
-                .forEach(e -> line.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / 1e9)));
-        System.out.println(line);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
