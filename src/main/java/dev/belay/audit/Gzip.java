@@ -45,7 +45,7 @@ final class Gzip {
     }
 
     /** Bytes of the start of a chunk on which the two ways are compared. */
-    static final int SAMPLE = 16 * 1024;
+    static final int SAMPLE = 4 * 1024;
 
     /** Whether Huffman coding alone does about as well as the fastest matching on {@code bytes}' start. */
     static boolean huffmanOnlyPays(byte[] bytes) {
