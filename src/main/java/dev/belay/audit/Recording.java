@@ -166,8 +166,9 @@ public final class Recording implements AutoCloseable {
 
     private void writeChunk(String text) {
         int no = nextChunk++;
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
-        byte[] data = Gzip.compressFast(text);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(utf8);
+        byte[] data = Gzip.compressFast(utf8);
         store.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO recording_chunks (recording_id, chunk_no, data) VALUES (?,?,?)")) {

@@ -1,6 +1,7 @@
 package dev.belay.ui.terminal;
 
 import com.techsenger.jeditermfx.core.TerminalDisplay;
+import com.techsenger.jeditermfx.core.emulator.charset.CharacterSet;
 import com.techsenger.jeditermfx.core.emulator.charset.GraphicSetState;
 import com.techsenger.jeditermfx.core.model.JediTerminal;
 import com.techsenger.jeditermfx.core.model.StyleState;
@@ -17,9 +18,10 @@ import org.slf4j.LoggerFactory;
  * the character sets into a {@code StringBuilder}, a char at a time, then copies it twice more
  * (a quarter of the emulator thread under {@code seq} in a JFR profile). Here an ASCII run is
  * mapped through the same character sets (so DEC line drawing still works) into one array and
- * handed to the library's own writing code; any other text takes the library's path. The library
- * keeps both steps private, so they are reached by reflection; if that fails (the library changed),
- * every run takes the library's path.
+ * handed to the library's own writing code (while the ASCII set is in use, printable ASCII maps to
+ * itself, so such a run is copied as it is: the library's mapping allocates for every character);
+ * any other text takes the library's path. The library keeps both steps private, so they are
+ * reached by reflection; if that fails (the library changed), every run takes the library's path.
  */
 final class BelayTerminal extends JediTerminal {
 
@@ -40,13 +42,21 @@ final class BelayTerminal extends JediTerminal {
 
     @Override
     public void writeCharacters(String string) {
-        if (graphicSets == null || !ascii(string)) {
+        if (graphicSets == null) {
             super.writeCharacters(string);
             return;
         }
-        char[] chars = new char[string.length()];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = graphicSets.map(string.charAt(i));
+        char[] chars;
+        if (printable(string) && asciiSetInUse()) {
+            chars = string.toCharArray(); // the ASCII set maps every printable character to itself
+        } else if (ascii(string)) {
+            chars = new char[string.length()];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = graphicSets.map(string.charAt(i));
+            }
+        } else {
+            super.writeCharacters(string);
+            return;
         }
         try {
             WRITE_DECODED.invokeExact((JediTerminal) this, chars);
@@ -55,6 +65,26 @@ final class BelayTerminal extends JediTerminal {
         } catch (Throwable e) {
             throw new IllegalStateException("JediTermFX's writeDecodedCharacters failed", e);
         }
+    }
+
+    /**
+     * Whether the left graphic set is US ASCII with no single shift pending: then the library's
+     * mapping (which boxes every character and allocates for it) leaves printable ASCII as it is.
+     */
+    boolean asciiSetInUse() {
+        // getGL() would consume a pending single shift, so the override is checked first.
+        return graphicSets.getGLOverrideIndex() < 0 && graphicSets.getGL().getDesignation() == CharacterSet.ASCII;
+    }
+
+    /** Printable ASCII only (0x20 to 0x7E): no control character, no DEL. */
+    private static boolean printable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean ascii(String s) {

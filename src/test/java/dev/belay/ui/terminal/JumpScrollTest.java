@@ -66,8 +66,24 @@ class JumpScrollTest {
         changes(JumpScroll.FLOOD_CHANGES + 10);
         int held = frames.get();
         clock.addAndGet(JumpScroll.FLOOD_FRAME_NANOS);
-        jump.changed();
-        assertThat(frames).hasValue(held + 1);
-        assertThat(jump.holdsBack()).isFalse();
+        // under a flood the clock is read every CLOCK_EVERY changes: the window ends within that many
+        changes(JumpScroll.CLOCK_EVERY);
+        assertThat(frames).as("one frame for the window that ended, the changes after it held").hasValue(held + 1);
+    }
+
+    @Test
+    void aFloodWindowEndsWithinClockEveryChangesOfItsTime() {
+        changes(JumpScroll.FLOOD_CHANGES + 1);
+        assertThat(jump.isFlooding()).isTrue();
+        int held = frames.get();
+        clock.addAndGet(JumpScroll.FLOOD_FRAME_NANOS);
+        int calls = 0;
+        while (frames.get() == held) {
+            jump.changed();
+            calls++;
+            assertThat(calls).as("changes after the window's time before it ended").isLessThanOrEqualTo(
+                    JumpScroll.CLOCK_EVERY);
+        }
+        assertThat(jump.isFlooding()).as("a busy window keeps the flood").isTrue();
     }
 }

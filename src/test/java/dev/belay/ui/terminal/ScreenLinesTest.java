@@ -58,6 +58,40 @@ class ScreenLinesTest {
         }
     }
 
+    @Test
+    void printableAsciiIsCopiedAsItIsOnlyWhileTheAsciiSetIsInUse() throws java.io.IOException {
+        StyleState style = new StyleState();
+        TerminalTextBuffer buffer = new TerminalTextBuffer(20, 6, style, -1, null);
+        ScreenLines.install(buffer);
+        BelayTerminal terminal = new BelayTerminal(new HeadlessDisplay(), buffer, style);
+        assertThat(terminal.asciiSetInUse()).as("at start").isTrue();
+        feed(terminal, "\u001b(0");
+        assertThat(terminal.asciiSetInUse()).as("after G0 = DEC line drawing").isFalse();
+        feed(terminal, "\u001b(B");
+        assertThat(terminal.asciiSetInUse()).as("after G0 = ASCII again").isTrue();
+        terminal.designateCharacterSet(1, '0');
+        terminal.mapCharsetToGL(1);
+        assertThat(terminal.asciiSetInUse()).as("with G1 = line drawing in GL").isFalse();
+        terminal.mapCharsetToGL(0);
+        assertThat(terminal.asciiSetInUse()).as("with G0 in GL again").isTrue();
+        feed(terminal, "\u001b*0\u001bN");
+        assertThat(terminal.asciiSetInUse()).as("with a single shift pending").isFalse();
+        feed(terminal, "q");
+        assertThat(terminal.asciiSetInUse()).as("once the single shift took its character").isTrue();
+    }
+
+    @Test
+    void singleShiftsAndLockingShiftsBeforePrintableRunsEndTheSame() {
+        assertSame("\u001b*0\u001bNqqqq plain\r\n\u001b)0\u000elqk plain?\u000f plain\r\n\u001b(A#abc\u001b(B#abc\r\n");
+    }
+
+    private static void feed(JediTerminal terminal, String output) throws java.io.IOException {
+        JediEmulator emulator = new JediEmulator(new ArrayTerminalDataStream(output.toCharArray()), terminal);
+        while (emulator.hasNext()) {
+            emulator.next();
+        }
+    }
+
     private static void assertSame(String output) {
         assertThat(lines(run(output, true))).as("after %s", abbreviate(output)).isEqualTo(lines(run(output, false)));
     }

@@ -162,12 +162,14 @@ public final class TerminalThroughputBenchmark {
             watchdog.start();
         }
         java.util.Map<String, Long> cpuBefore = threadCpu();
+        java.util.Map<String, Long> queuedBefore = runQueueWait();
         long framesBefore = pane.framesAsked();
         long start = System.nanoTime();
         tabs.typeInto("lab-1", feed).get(10, TimeUnit.SECONDS);
         waitFor(() -> pane.screenText().contains("\n" + DONE), 300);
         double onScreen = (System.nanoTime() - start) / 1e9;
         printCpu(cpuBefore, threadCpu());
+        printQueued(queuedBefore, runQueueWait());
         System.out.printf("    frames asked of the painter: %d (%.1f a second)%n", pane.framesAsked() - framesBefore,
                 (pane.framesAsked() - framesBefore) / onScreen);
         double stall = worst.get() / 1e6;
@@ -203,13 +205,45 @@ public final class TerminalThroughputBenchmark {
     }
 
     private static void printCpu(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        printByThread("CPU s by thread:", before, after);
+    }
+
+    private static void printQueued(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+        printByThread("waiting for a core, s by thread:", before, after);
+    }
+
+    /** Seconds per thread kind between two snapshots (keys "name#id"), the largest first, 20 ms or more. */
+    private static void printByThread(String label, java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
         java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
         after.forEach((k, v) -> byKind.merge(k.substring(0, k.lastIndexOf('#')), v - before.getOrDefault(k, 0L), Long::sum));
-        StringBuilder line = new StringBuilder("    CPU s by thread:");
+        StringBuilder line = new StringBuilder("    " + label);
         byKind.entrySet().stream().filter(e -> e.getValue() >= 20_000_000L)
                 .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
                 .forEach(e -> line.append(String.format(" %s %.2f;", e.getKey(), e.getValue() / 1e9)));
         System.out.println(line);
+    }
+
+    /**
+     * Nanoseconds each thread spent runnable but waiting for a core (Linux's schedstat), by native
+     * thread name (15 characters): what the machine's load adds to a thread's wall time, apart from
+     * its CPU time and its waits for work. Empty where /proc has no schedstat.
+     */
+    private static java.util.Map<String, Long> runQueueWait() {
+        java.util.Map<String, Long> queued = new java.util.HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String[] stat = Files.readString(task.resolve("schedstat")).trim().split(" ");
+                    String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "N");
+                    queued.merge(name + "#" + task.getFileName(), Long.parseLong(stat[1]), Long::sum);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile, or no schedstat: leave it out
+                }
+            }
+        } catch (java.io.IOException e) {
+            return queued;
+        }
+        return queued;
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
