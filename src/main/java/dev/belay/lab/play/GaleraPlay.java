@@ -43,8 +43,9 @@ public final class GaleraPlay implements Play {
     static final double WRITES_PER_SECOND = 0.1;
     private static final long GCACHE_WRITESETS = 5_000;
     private static final String CLUSTERCHECK_DISABLED = "/var/tmp/clustercheck.disabled";
+    /** MariaDB writes its error log's hour space-padded ({@code "%2d"}): "2026-12-02  1:58:36". */
     private static final DateTimeFormatter LOG_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyy-MM-dd ppH:mm:ss").withZone(ZoneOffset.UTC);
 
     enum Phase { DOWN, WAITING, JOINING, SYNCED }
 

@@ -57,8 +57,14 @@ class HostListTest {
         // Scroll to the end: the cards there show their own hosts (reused cards, rebound).
         // VirtualFlow guesses the height of cells it has not laid out: a jump may land short and
         // is taken again from where it landed, as an operator dragging the scroll bar would.
-        org.testfx.util.WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> {
-            robot.interact(() -> ((ListView<?>) root).scrollTo(HOSTS - 1));
+        // Each jump is laid out before the next look (a pulse may not come between two polls on a loaded machine);
+        // the bound is generous because CI once ran out of 10 s here, alone it takes about a second.
+        org.testfx.util.WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            robot.interact(() -> {
+                ((ListView<?>) root).scrollTo(HOSTS - 1);
+                root.applyCss();
+                ((javafx.scene.Parent) root).layout();
+            });
             return card(robot, "web-" + HOSTS).isPresent();
         });
         assertThat(this.<Label>part(robot, "web-" + HOSTS, "last-line").getText()).isEqualTo("last line of web-" + HOSTS);
