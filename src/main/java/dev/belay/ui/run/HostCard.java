@@ -1,6 +1,7 @@
 package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
+import dev.belay.ui.fx.LayoutBoundary;
 import dev.belay.engine.CheckResult;
 import dev.belay.engine.HostResult;
 import javafx.geometry.Pos;
@@ -26,6 +27,12 @@ final class HostCard {
     private final VBox checks = new VBox(2);
     private TextArea output;
     private final Label lastLine = new Label();
+    // The last line changes with every refresh while the host streams. Its layout requests stop at
+    // this boundary: at one line's height its size never changes, and a request reaching a list's
+    // cell made the list lay out all its cells again and work out each one's CSS anew (VirtualFlow
+    // applies CSS to every cell that asks for layout). Shown and hidden as a whole, so the card
+    // still lays out when the line comes or goes.
+    private final LayoutBoundary lastLineBox = new LayoutBoundary(lastLine);
     private final javafx.scene.control.ToggleButton expand = new javafx.scene.control.ToggleButton("output");
     private final VBox root;
     private long shownVersion = -1;
@@ -63,7 +70,8 @@ final class HostCard {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox top = new HBox(8, header, grow, exit, expand);
         top.setAlignment(Pos.CENTER_LEFT);
-        root = new VBox(6, top, checks, lastLine);
+        lastLineBox.setAlignment(Pos.CENTER_LEFT);
+        root = new VBox(6, top, checks, lastLineBox);
         root.getStyleClass().add("host-card");
         ids();
     }
@@ -192,8 +200,8 @@ final class HostCard {
             output.setVisible(open);
             output.setManaged(open);
         }
-        lastLine.setVisible(any && !open && !failed); // a failure's summary has the last lines already
-        lastLine.setManaged(any && !open && !failed);
+        lastLineBox.setVisible(any && !open && !failed); // a failure's summary has the last lines already
+        lastLineBox.setManaged(any && !open && !failed);
         if (!any) {
             return;
         }

@@ -25,7 +25,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -47,7 +46,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class RunView {
 
-    static final int FEED_MAX = 1000;
     static final long REFRESH_MS = 100;
     static final String HELP = "Ctrl+Enter run next/retry · Ctrl+Shift+C confirm · Ctrl+Shift+S skip · Ctrl+T type into "
             + "terminal · Esc leave the terminal · Alt+↓/Alt+↑ next/previous step · Ctrl+J back to the current step";
@@ -66,12 +64,11 @@ public final class RunView {
     private final WindowClockView clock = new WindowClockView();
     private final MonitorStrip monitors = new MonitorStrip();
     private final ListView<StepState> steps = new ListView<>();
-    private final ListView<String> feed = new ListView<>();
+    private final FeedList feed = new FeedList();
     private final BorderPane middle = new BorderPane();
     private final SplitPane split = new SplitPane();
     private final EndPanel endPanel;
     private final Map<String, Map<String, OutputTail>> outputs = new HashMap<>();
-    private final List<String> feedLines = new ArrayList<>();
     private TerminalTyping terminals;
     private final boolean ownTerminals;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> requestRefresh()));
@@ -286,40 +283,12 @@ public final class RunView {
     }
 
     private Node footer() {
-        feed.setId("event-feed");
-        feed.setPrefHeight(120);
-        feed.getStyleClass().add("event-feed");
-        feed.setCellFactory(lv -> new WrappingCell(lv));
         Label help = new Label(HELP);
         help.setId("help-line");
         help.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        VBox box = new VBox(4, new LayoutBoundary(feed), help);
+        VBox box = new VBox(4, new LayoutBoundary(feed.node()), help);
         box.setPadding(new Insets(4, 8, 6, 8));
         return box;
-    }
-
-    /** A feed line that wraps at the list's width instead of running off screen. */
-    private static final class WrappingCell extends ListCell<String> {
-        private final Label text = new Label();
-
-        WrappingCell(ListView<String> list) {
-            text.setWrapText(true);
-            text.maxWidthProperty().bind(list.widthProperty().subtract(28));
-            text.setMinHeight(Region.USE_PREF_SIZE);
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(null);
-            if (empty || item == null) {
-                setGraphic(null);
-            } else {
-                text.setText(item);
-                setGraphic(text);
-            }
-        }
     }
 
     // ---- events
@@ -337,29 +306,12 @@ public final class RunView {
                 lines.add(line);
             }
         }
-        feedLines.addAll(lines);
+        feed.add(lines);
         requestRefresh();
     }
 
-    /**
-     * The feed's new lines go in together with the next state (at most every REFRESH_MS), not with
-     * every batch: each change to the list makes it measure its wrapped lines again.
-     */
-    private void flushFeed() {
-        if (feedLines.isEmpty()) {
-            return;
-        }
-        int over = feed.getItems().size() + feedLines.size() - FEED_MAX;
-        if (over > 0) {
-            feed.getItems().remove(0, Math.min(over, feed.getItems().size()));
-        }
-        feed.getItems().addAll(feedLines.subList(Math.max(0, feedLines.size() - FEED_MAX), feedLines.size()));
-        feedLines.clear();
-        feed.scrollTo(feed.getItems().size() - 1);
-    }
-
     private void onSnapshots(List<Snapshot> batch) {
-        flushFeed();
+        feed.flush(); // the feed's new lines go in with the state, at most every REFRESH_MS
         Snapshot last = batch.get(batch.size() - 1);
         presenter.onState(last.state(), last.window());
     }
