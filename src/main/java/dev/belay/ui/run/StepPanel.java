@@ -98,7 +98,9 @@ final class StepPanel {
         countdown.setGraphic(new FontIcon(Feather.CLOCK));
         cardBox.setId("host-results");
         listHeading.getStyleClass().add("section-title");
-        listSection = new VBox(6, listHeading, hostList.node());
+        // the list changes while hosts stream, at its fixed height: its layout requests stop here instead of
+        // laying out the whole window (and measuring every wrapped label in it) at every change
+        listSection = new VBox(6, listHeading, new dev.belay.ui.fx.LayoutBoundary(hostList.node()));
     }
 
     /** The title, prompt and buttons stay put at the top; the details below them scroll. */
