@@ -2,8 +2,9 @@ package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
 import dev.belay.ui.fx.LayoutBoundary;
-import dev.belay.engine.CheckResult;
 import dev.belay.engine.HostResult;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,6 +27,7 @@ final class HostCard {
     private final Label header = new Label();
     private final Label exit = new Label();
     private final VBox checks = new VBox(2);
+    private final CheckLines checkLines = new CheckLines();
     private TextArea output;
     private final Label lastLine = new Label();
     // The last line changes with every refresh while the host streams. Its layout requests stop at
@@ -166,20 +168,19 @@ final class HostCard {
         header.setText(host + "  ·  " + look.word());
         state(PseudoClass.getPseudoClass(look.styleClass()));
         exit.setText(r == null ? "" : exitText(r));
-        if (!checks.getChildren().isEmpty()) {
-            checks.getChildren().clear();
-        }
+        List<Node> rows = new ArrayList<>();
         if (r != null && r.status() == dev.belay.engine.HostStatus.FAILED) {
-            summary(FailureSummary.of(r, command, tail == null ? null : tail.text()));
+            rows.add(summary(FailureSummary.of(r, command, tail == null ? null : tail.text())));
         } else if (r != null) {
-            for (CheckResult c : r.checks()) {
-                checks.getChildren().add(check(c));
-            }
+            rows.addAll(checkLines.show(r.checks()));
             if (r.snapshotDiff() != null && !r.snapshotDiff().isBlank()) {
                 Label diff = new Label("snapshot differs from the last run:\n" + r.snapshotDiff());
                 diff.getStyleClass().addAll("mono", "snapshot-diff");
-                checks.getChildren().add(diff);
+                rows.add(diff);
             }
+        }
+        if (!checks.getChildren().equals(rows)) { // the same lines stay put: taken out and back, they would restyle
+            checks.getChildren().setAll(rows);
         }
         if (r != null && r.status() == dev.belay.engine.HostStatus.FAILED) {
             expand.setSelected(false); // the summary shows the last lines; the whole output is one click away
@@ -246,7 +247,7 @@ final class HostCard {
     }
 
     /** A failed host in one block: what ran, how it ended, the failed check in words, the last lines. */
-    private void summary(FailureSummary f) {
+    private Node summary(FailureSummary f) {
         VBox box = new VBox(4);
         box.setId("failure-" + host);
         box.getStyleClass().add("failure-summary");
@@ -273,7 +274,7 @@ final class HostCard {
             lines.getStyleClass().add("last-lines");
             box.getChildren().add(lines);
         }
-        checks.getChildren().add(box);
+        return box;
     }
 
     private static Label wrapped(String text, String style) {
@@ -298,18 +299,5 @@ final class HostCard {
             b.append(b.length() > 0 ? " · " : "").append(r.message());
         }
         return b.toString();
-    }
-
-    private static Node check(CheckResult c) {
-        FontIcon icon = new FontIcon(c.passed() ? Feather.CHECK : Feather.X);
-        icon.getStyleClass().add(c.passed() ? "check-pass" : "check-fail");
-        // a failing check (a retry not passing yet) reads in plain words; the expression is in the tooltip
-        String text = !c.passed() ? FailureSummary.plain(c) : c.expectation() + "   seen: " + c.seen()
-                + (c.captureName() == null ? "" : "   → " + c.captureName() + " = " + c.captured());
-        Label l = new Label(text, icon);
-        l.setTooltip(new javafx.scene.control.Tooltip(c.expectation()));
-        l.getStyleClass().addAll("check", c.passed() ? "check-passed" : "check-failed");
-        l.setWrapText(true);
-        return l;
     }
 }

@@ -2,12 +2,14 @@ package dev.belay.ui.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.belay.engine.CheckResult;
 import dev.belay.engine.HostResult;
 import dev.belay.engine.HostStatus;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Paint;
@@ -60,6 +62,35 @@ class HostCardLookTest {
         assertThat(border(failed)).isEqualTo(border(passed));
         assertThat(icon(failed)).isEqualTo(icon(passed));
         assertThat(failed.node().getStyleClass()).noneMatch(c -> c.startsWith("st-"));
+    }
+
+    @Test
+    void aCardShowingAnotherHostReusesItsCheckLinesWithTheNewOutcome(FxRobot robot) {
+        robot.interact(() -> {
+            passed.show(result("web-1", HostStatus.PASSED, CheckResult.of("exit == 0", true, "0", "0")), null);
+            passed.node().applyCss();
+        });
+        Label first = line(passed);
+        assertThat(first.getStyleClass()).contains("check-passed");
+
+        // as a list reuses a card for another host: the same line, the other host's check
+        robot.interact(() -> {
+            passed.rebind("web-3", false);
+            passed.show(result("web-3", HostStatus.RUNNING, CheckResult.of("stdout contains ok", false, "ok", "nothing")), null);
+            passed.node().applyCss();
+        });
+        assertThat(line(passed)).isSameAs(first);
+        assertThat(first.getText()).doesNotContain("exit == 0");
+        assertThat(first.getStyleClass()).contains("check-failed").doesNotContain("check-passed");
+        assertThat(first.getTooltip().getText()).isEqualTo("stdout contains ok");
+    }
+
+    private static Label line(HostCard card) {
+        return (Label) ((Parent) card.node()).lookup(".check");
+    }
+
+    private static HostResult result(String host, HostStatus status, CheckResult check) {
+        return new HostResult(host, status, 1, "exited", 0, "", List.of(check), Map.of(), null, null);
     }
 
     private static HostResult result(String host, HostStatus status) {
