@@ -1,11 +1,9 @@
 package dev.belay.ssh.auth;
 
+import dev.belay.ssh.FileVersion;
 import dev.belay.ssh.SshException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,10 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * once per host: an encrypted OpenSSH key costs a bcrypt key derivation (16 rounds by default, tens of
  * milliseconds of CPU) on every read, 200 of them for a step on 200 hosts. Keys are held in this
  * object's memory only, for as long as the run that owns it ({@link RunPassphrases}); {@link #close()}
- * drops them. A key file changed on disk during the run (another modification time or size) is read
- * again. Hosts that connect at once wait for the first read of a file instead of each decrypting it.
- * Only keys that were read are kept: a declined, unavailable or wrong passphrase is asked again by the
- * next login, as before.
+ * drops them. A key file changed on disk during the run (another {@link FileVersion}: file, size or
+ * modification time) is read again. Hosts that connect at once wait for the first read of a file
+ * instead of each decrypting it. Only keys that were read are kept: a declined, unavailable or wrong
+ * passphrase is asked again by the next login, as before.
  */
 public final class DecryptedKeys implements AutoCloseable {
 
@@ -31,10 +29,7 @@ public final class DecryptedKeys implements AutoCloseable {
         KeyFiles.Loaded read() throws SshException;
     }
 
-    private record Version(FileTime modified, long size) {
-    }
-
-    private record Kept(Version version, KeyFiles.Loaded loaded) {
+    private record Kept(FileVersion version, KeyFiles.Loaded loaded) {
     }
 
     private final boolean keep;
@@ -57,7 +52,7 @@ public final class DecryptedKeys implements AutoCloseable {
         }
         Path file = identity.toAbsolutePath().normalize();
         synchronized (locks.computeIfAbsent(file, f -> new Object())) {
-            Version now = version(file);
+            FileVersion now = version(file);
             Kept known;
             synchronized (this) {
                 known = kept.get(file);
@@ -88,10 +83,9 @@ public final class DecryptedKeys implements AutoCloseable {
         kept.clear();
     }
 
-    private static Version version(Path file) {
+    private static FileVersion version(Path file) {
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Version(a.lastModifiedTime(), a.size());
+            return FileVersion.of(file);
         } catch (IOException e) {
             return null; // unreadable: KeyFiles.load says why, and nothing is kept
         }
