@@ -32,8 +32,19 @@ public final class DecryptedKeys implements AutoCloseable {
     private record Kept(FileVersion version, KeyFiles.Loaded loaded) {
     }
 
+    /**
+     * Serialises the logins that read one key file. {@code users} counts the logins holding or waiting
+     * for it and is only touched inside {@link ConcurrentHashMap#compute}, atomic per file: while a
+     * login holds the lock it stays in the map, so a login arriving then waits on the same one, and the
+     * last one out removes it (a run on many key files does not keep a lock for each).
+     */
+    private static final class FileLock {
+        private int users;
+    }
+
     private final boolean keep;
-    private final Map<Path, Object> locks = new ConcurrentHashMap<>();
+    /** One per key file that a login is reading or waiting for; dropped when the last of them is done. */
+    private final Map<Path, FileLock> locks = new ConcurrentHashMap<>();
     private final Map<Path, Kept> kept = new HashMap<>();
 
     private DecryptedKeys(boolean keep) {
@@ -51,30 +62,48 @@ public final class DecryptedKeys implements AutoCloseable {
             return read.read();
         }
         Path file = identity.toAbsolutePath().normalize();
-        synchronized (locks.computeIfAbsent(file, f -> new Object())) {
-            FileVersion now = version(file);
-            Kept known;
-            synchronized (this) {
-                known = kept.get(file);
+        FileLock lock = locks.compute(file, (f, held) -> {
+            FileLock l = held == null ? new FileLock() : held;
+            l.users++;
+            return l;
+        });
+        try {
+            synchronized (lock) {
+                return loadHoldingLock(file, read);
             }
-            if (known != null && now != null && known.version().equals(now)) {
-                return known.loaded();
-            }
-            KeyFiles.Loaded loaded = read.read();
-            synchronized (this) {
-                if (loaded.key() != null && now != null) {
-                    kept.put(file, new Kept(now, loaded));
-                } else {
-                    kept.remove(file);
-                }
-            }
-            return loaded;
+        } finally {
+            locks.computeIfPresent(file, (f, l) -> --l.users == 0 ? null : l);
         }
+    }
+
+    private KeyFiles.Loaded loadHoldingLock(Path file, Read read) throws SshException {
+        FileVersion now = version(file);
+        Kept known;
+        synchronized (this) {
+            known = kept.get(file);
+        }
+        if (known != null && now != null && known.version().equals(now)) {
+            return known.loaded();
+        }
+        KeyFiles.Loaded loaded = read.read();
+        synchronized (this) {
+            if (loaded.key() != null && now != null) {
+                kept.put(file, new Kept(now, loaded));
+            } else {
+                kept.remove(file);
+            }
+        }
+        return loaded;
     }
 
     /** How many key files are held now. */
     public synchronized int size() {
         return kept.size();
+    }
+
+    /** How many key files a login is reading or waiting for now (each has a lock only then). */
+    int filesInUse() {
+        return locks.size();
     }
 
     /** Forgets every key (the end of the run). */
