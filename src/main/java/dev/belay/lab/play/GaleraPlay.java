@@ -5,8 +5,6 @@ import dev.belay.lab.FaultKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,11 +39,9 @@ public final class GaleraPlay implements Play {
     public static final Duration PRIMARY_WAIT = Duration.ofSeconds(30);
     /** OpenStack's background write load: one writeset every ten lab seconds. */
     static final double WRITES_PER_SECOND = 0.1;
-    private static final long GCACHE_WRITESETS = 5_000;
+    /** Writesets a donor keeps (gcache): a joiner no further behind takes IST. */
+    static final long GCACHE_WRITESETS = 5_000;
     private static final String CLUSTERCHECK_DISABLED = "/var/tmp/clustercheck.disabled";
-    /** MariaDB writes its error log's hour space-padded ({@code "%2d"}): "2026-12-02  1:58:36". */
-    private static final DateTimeFormatter LOG_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd ppH:mm:ss").withZone(ZoneOffset.UTC);
 
     enum Phase { DOWN, WAITING, JOINING, SYNCED }
 
@@ -228,17 +224,15 @@ public final class GaleraPlay implements Play {
             }
             for (Node n : nodes.values()) {
                 if (n.phase == Phase.WAITING && !now.isBefore(n.waitEnds)) {
-                    exits.addAll(crash(n, n.waitEnds, log(n.waitEnds, "ERROR", "WSREP: failed to open gcomm backend "
-                            + "connection: 110: failed to reach primary view: 110 (Connection timed out)") + "\n"
-                            + log(n.waitEnds, "ERROR", "Aborting")));
+                    exits.addAll(crash(n, n.waitEnds, MariadbLog.aborting(n.waitEnds, "WSREP: failed to open gcomm "
+                            + "backend connection: 110: failed to reach primary view: 110 (Connection timed out)")));
                 } else if (n.phase == Phase.JOINING) {
                     Duration transfer = Duration.between(n.since, n.transferEnds);
                     Instant crashAt = n.since.plus(transfer.dividedBy(2));
                     if (cluster.faults().has(FaultKind.GALERA_JOINER_CRASH, n.host) && !now.isBefore(crashAt)) {
-                        exits.addAll(crash(n, crashAt, log(crashAt, "ERROR", "WSREP: Process completed with error: "
-                                + "wsrep_sst_xtrabackup-v2 --role 'joiner': 32 (Broken pipe)") + "\n"
-                                + log(crashAt, "ERROR", "WSREP: SST failed: 32 (Broken pipe)") + "\n"
-                                + log(crashAt, "ERROR", "Aborting")));
+                        exits.addAll(crash(n, crashAt, MariadbLog.aborting(crashAt, "WSREP: Process completed with "
+                                + "error: wsrep_sst_xtrabackup-v2 --role 'joiner': 32 (Broken pipe)",
+                                "WSREP: SST failed: 32 (Broken pipe)")));
                     } else if (!now.isBefore(n.transferEnds)) {
                         n.phase = Phase.SYNCED;
                         n.readyAt = n.transferEnds;
@@ -274,9 +268,8 @@ public final class GaleraPlay implements Play {
         Node n = node(unit.host());
         Instant now = cluster.clock().now();
         if (n.phase != Phase.DOWN && !n.unit.equals(unit.name())) {
-            throw new PlayFailure(1, log(now, "ERROR", "Can't start server: Bind on TCP/IP port. Got error: 98: "
-                    + "Address already in use") + "\n" + log(now, "ERROR", "Do you already have another mysqld "
-                    + "server running on port: 3306 ?") + "\n" + log(now, "ERROR", "Aborting"));
+            throw new PlayFailure(1, MariadbLog.aborting(now, "Can't start server: Bind on TCP/IP port. Got error: 98: "
+                    + "Address already in use", "Do you already have another mysqld server running on port: 3306 ?"));
         }
         if (preparedXa(n.host)) {
             throw new PlayFailure(1, preparedXaAbort(now));
@@ -288,21 +281,19 @@ public final class GaleraPlay implements Play {
             Optional<Component> group = components.stream().filter(c -> c.primary && c.uuid.equals(saved.get().uuid()))
                     .findFirst();
             if (group.isPresent() && n.position > group.get().seqno(now)) {
-                throw new PlayFailure(1, log(now, "ERROR", "WSREP: Local state seqno (" + n.position + ") is greater "
-                        + "than group seqno (" + group.get().seqno(now) + "): states diverged. Aborting to avoid "
-                        + "potential data loss. Remove '/var/lib/mysql//grastate.dat' file and restart if you wish "
-                        + "to continue. (FATAL)") + "\n" + log(now, "ERROR", "Aborting"));
+                throw new PlayFailure(1, MariadbLog.aborting(now, "WSREP: Local state seqno (" + n.position + ") is "
+                        + "greater than group seqno (" + group.get().seqno(now) + "): states diverged. Aborting to "
+                        + "avoid potential data loss. Remove '/var/lib/mysql//grastate.dat' file and restart if you "
+                        + "wish to continue. (FATAL)"));
             }
         }
         if (bootstraps(unit)) {
             Optional<Grastate> g = saved;
             if (g.isPresent() && !g.get().safeToBootstrap()) {
-                throw new PlayFailure(1, log(now, "ERROR", "WSREP: It may not be safe to bootstrap the cluster from "
-                        + "this node. It was not the last one to leave the cluster and may not contain all the "
-                        + "updates. To force cluster bootstrap with this node, edit the grastate.dat file manually "
-                        + "and set safe_to_bootstrap to 1 .") + "\n"
-                        + log(now, "ERROR", "WSREP: wsrep::connect(gcomm://) failed: 7") + "\n"
-                        + log(now, "ERROR", "Aborting"));
+                throw new PlayFailure(1, MariadbLog.aborting(now, "WSREP: It may not be safe to bootstrap the "
+                        + "cluster from this node. It was not the last one to leave the cluster and may not contain "
+                        + "all the updates. To force cluster bootstrap with this node, edit the grastate.dat file "
+                        + "manually and set safe_to_bootstrap to 1 .", "WSREP: wsrep::connect(gcomm://) failed: 7"));
             }
         }
     }
@@ -363,8 +354,9 @@ public final class GaleraPlay implements Play {
             comp.members.add(n.host);
             comp.confId++;
             writeGrastate(n, new Grastate(comp.uuid, -1, false));
-            cluster.play(DockerPlay.class).log(n.host, n.unit, log(now, "Note", "WSREP: Member 0.0 (" + n.host
-                    + ") requested state transfer from '*any*'. Selected 1.0 (" + n.donor + ")(SYNCED) as donor."));
+            cluster.play(DockerPlay.class).log(n.host, n.unit, MariadbLog.line(now, "Note", "WSREP: Member 0.0 ("
+                    + n.host + ") requested state transfer from '*any*'. Selected 1.0 (" + n.donor + ")(SYNCED) as "
+                    + "donor."));
             return true;
         }
         return false;
@@ -416,10 +408,11 @@ public final class GaleraPlay implements Play {
             comp.frozenAt = now;
             for (String m : comp.members) {
                 Node left = nodes.get(m);
-                cluster.play(DockerPlay.class).log(m, left.unit, log(now, "Note", "WSREP: view(view_id(NON_PRIM,"
-                        + n.host + "," + comp.confId + ") memb {" + m + "} joined {} left {} partitioned {" + n.host
-                        + "})") + "\n" + log(now, "Note", "WSREP: New cluster view: global state: " + comp.uuid + ":"
-                        + comp.seqno(now) + ", view# -1: non-Primary, number of nodes: " + comp.members.size()));
+                cluster.play(DockerPlay.class).log(m, left.unit, MariadbLog.line(now, "Note",
+                        "WSREP: view(view_id(NON_PRIM," + n.host + "," + comp.confId + ") memb {" + m + "} joined {} "
+                        + "left {} partitioned {" + n.host + "})") + "\n" + MariadbLog.line(now, "Note",
+                        "WSREP: New cluster view: global state: " + comp.uuid + ":" + comp.seqno(now)
+                        + ", view# -1: non-Primary, number of nodes: " + comp.members.size()));
             }
         }
         if (clean && !vanished) {
@@ -438,8 +431,8 @@ public final class GaleraPlay implements Play {
                 if (other.isPresent()) {
                     joiner.donor = other.get().host;
                 } else {
-                    exits.addAll(crash(joiner, now, log(now, "ERROR", "WSREP: State transfer from " + n.host
-                            + " failed: donor left the cluster") + "\n" + log(now, "ERROR", "Aborting")));
+                    exits.addAll(crash(joiner, now, MariadbLog.aborting(now, "WSREP: State transfer from " + n.host
+                            + " failed: donor left the cluster")));
                 }
             }
         }
@@ -612,7 +605,7 @@ public final class GaleraPlay implements Play {
         Instant now = cluster.clock().now();
         if (args.contains("--version") || args.contains("-V")) {
             Node n = node(call.host());
-            return PlayResult.ok("mysqld  Ver " + mariadbVersion(n.release) + " for Linux on x86_64 (MariaDB Server)\n");
+            return PlayResult.ok("mysqld  Ver " + MariadbVersions.server(n.release) + " for Linux on x86_64 (MariaDB Server)\n");
         }
         Optional<String> heuristic = args.stream().filter(a -> a.startsWith("--tc-heuristic-recover=")
                 || a.startsWith("--tc_heuristic_recover=")).map(a -> a.substring(a.indexOf('=') + 1)).findFirst();
@@ -629,11 +622,11 @@ public final class GaleraPlay implements Play {
         int rc;
         synchronized (this) {
             Node n = node(call.host());
-            String version = mariadbVersion(n.release);
-            log.append(log(now, "Note", "mysqld (mysqld " + version + ") starting as process 4711 ...")).append('\n');
+            String version = MariadbVersions.server(n.release);
+            log.append(MariadbLog.line(now, "Note", "mysqld (mysqld " + version + ") starting as process 4711 ...")).append('\n');
             if (n.phase != Phase.DOWN) {
-                log.append(log(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11")).append('\n')
-                        .append(log(now, "Note", "InnoDB: Check that you do not already have another mysqld process "
+                log.append(MariadbLog.line(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11")).append('\n')
+                        .append(MariadbLog.line(now, "Note", "InnoDB: Check that you do not already have another mysqld process "
                                 + "using the same InnoDB data or log files.")).append('\n');
                 rc = 1;
             } else if (preparedXa(n.host)) {
@@ -642,11 +635,11 @@ public final class GaleraPlay implements Play {
             } else {
                 Optional<Grastate> g = readGrastate(n);
                 String uuid = g.map(Grastate::uuid).orElse(Grastate.ZERO_UUID);
-                log.append(log(now, "Note", "InnoDB: Using mutexes to ref count buffer pool pages")).append('\n')
-                        .append(log(now, "Note", "InnoDB: Highest supported file format is Barracuda.")).append('\n')
-                        .append(log(now, "Note", "InnoDB: Waiting for purge to start")).append('\n')
-                        .append(log(now, "Note", "WSREP: Recovered position: " + uuid + ":" + n.position)).append('\n')
-                        .append(log(now, "Note", "mysqld: Shutdown complete")).append('\n');
+                log.append(MariadbLog.line(now, "Note", "InnoDB: Using mutexes to ref count buffer pool pages")).append('\n')
+                        .append(MariadbLog.line(now, "Note", "InnoDB: Highest supported file format is Barracuda.")).append('\n')
+                        .append(MariadbLog.line(now, "Note", "InnoDB: Waiting for purge to start")).append('\n')
+                        .append(MariadbLog.line(now, "Note", "WSREP: Recovered position: " + uuid + ":" + n.position)).append('\n')
+                        .append(MariadbLog.line(now, "Note", "mysqld: Shutdown complete")).append('\n');
                 // The lab writes the recovered seqno back, so the operator's next cat shows it.
                 g.ifPresent(s -> writeGrastate(n, new Grastate(s.uuid(), n.position, s.safeToBootstrap())));
                 rc = 0;
@@ -670,16 +663,16 @@ public final class GaleraPlay implements Play {
 
     /** What MariaDB 10.1 logs when it finds a prepared transaction it cannot resolve on its own (log.cc). */
     private static String preparedXaAbort(Instant now) {
-        return log(now, "Note", "InnoDB: Starting recovery for XA transactions...") + "\n"
-                + log(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery") + "\n"
-                + log(now, "Note", "InnoDB: Transaction contains changes to 1 rows") + "\n"
-                + log(now, "Note", "InnoDB: 1 transactions in prepared state after recovery") + "\n"
-                + log(now, "Note", "Found 1 prepared transaction(s) in InnoDB") + "\n"
-                + log(now, "ERROR", "Found 1 prepared transactions! It means that mysqld was not shut down properly "
+        return MariadbLog.line(now, "Note", "InnoDB: Starting recovery for XA transactions...") + "\n"
+                + MariadbLog.line(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery") + "\n"
+                + MariadbLog.line(now, "Note", "InnoDB: Transaction contains changes to 1 rows") + "\n"
+                + MariadbLog.line(now, "Note", "InnoDB: 1 transactions in prepared state after recovery") + "\n"
+                + MariadbLog.line(now, "Note", "Found 1 prepared transaction(s) in InnoDB") + "\n"
+                + MariadbLog.line(now, "ERROR", "Found 1 prepared transactions! It means that mysqld was not shut down properly "
                 + "last time and critical recovery information (last binlog or tc.log file) was manually deleted "
                 + "after a crash. You have to start mysqld with --tc-heuristic-recover switch to commit or rollback "
                 + "pending transactions.") + "\n"
-                + log(now, "ERROR", "Aborting");
+                + MariadbLog.line(now, "ERROR", "Aborting");
     }
 
     /**
@@ -689,26 +682,26 @@ public final class GaleraPlay implements Play {
     private PlayResult heuristicRecover(Call call, String how, Instant now) {
         String mode = how.toUpperCase(java.util.Locale.ROOT);
         if (!mode.equals("ROLLBACK") && !mode.equals("COMMIT")) {
-            return PlayResult.fail(1, log(now, "ERROR", "mysqld: unknown option '--tc-heuristic-recover=" + how + "'")
-                    + "\n" + log(now, "ERROR", "Aborting") + "\n");
+            return PlayResult.fail(1, MariadbLog.line(now, "ERROR", "mysqld: unknown option '--tc-heuristic-recover=" + how + "'")
+                    + "\n" + MariadbLog.line(now, "ERROR", "Aborting") + "\n");
         }
         StringBuilder out = new StringBuilder();
         synchronized (this) {
             Node n = node(call.host());
             if (n.phase != Phase.DOWN) {
-                return PlayResult.fail(1, log(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11") + "\n");
+                return PlayResult.fail(1, MariadbLog.line(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11") + "\n");
             }
-            out.append(log(now, "Note", "Heuristic crash recovery mode")).append('\n');
+            out.append(MariadbLog.line(now, "Note", "Heuristic crash recovery mode")).append('\n');
             if (preparedXa(n.host)) {
-                out.append(log(now, "Note", "InnoDB: Starting recovery for XA transactions...")).append('\n')
-                        .append(log(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery")).append('\n')
-                        .append(log(now, "Note", "InnoDB: " + (mode.equals("ROLLBACK") ? "Rolling back" : "Committing")
+                out.append(MariadbLog.line(now, "Note", "InnoDB: Starting recovery for XA transactions...")).append('\n')
+                        .append(MariadbLog.line(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery")).append('\n')
+                        .append(MariadbLog.line(now, "Note", "InnoDB: " + (mode.equals("ROLLBACK") ? "Rolling back" : "Committing")
                                 + " trx with id 2817, 1 rows to undo")).append('\n');
                 xaResolved.add(n.host);
             }
-            out.append(log(now, "Note", "Please restart mysqld without --tc-heuristic-recover")).append('\n')
-                    .append(log(now, "ERROR", "Can't init tc log")).append('\n')
-                    .append(log(now, "ERROR", "Aborting")).append('\n');
+            out.append(MariadbLog.line(now, "Note", "Please restart mysqld without --tc-heuristic-recover")).append('\n')
+                    .append(MariadbLog.line(now, "ERROR", "Can't init tc log")).append('\n')
+                    .append(MariadbLog.line(now, "ERROR", "Aborting")).append('\n');
         }
         return new PlayResult("", out.toString(), 1);
     }
@@ -744,7 +737,7 @@ public final class GaleraPlay implements Play {
         return asClient(call, refused -> "mysql_upgrade: Got error: " + refused.replaceFirst("^ERROR ", "")
                 .replaceFirst(" \\(HY000\\): ", ": ") + " while connecting to the MySQL server\n"
                 + "Upgrade process encountered error and will not continue.\n", (n, o, now) -> {
-            String version = mariadbVersion(n.release);
+            String version = MariadbVersions.server(n.release);
             if (n.release.equals(n.upgradedTo) && !call.args().contains("--force")) {
                 return PlayResult.ok("This installation of MySQL is already upgraded to " + version
                         + ", use --force if you still need to run mysql_upgrade\n");
@@ -835,134 +828,11 @@ public final class GaleraPlay implements Play {
         }
     }
 
-    /**
-     * The order MariaDB prints the wsrep status variables in: the provider's own (Galera 3), then the
-     * server's (cluster, connection, provider identity). Not sorted by name: checked against a real
-     * MariaDB + Galera ({@code GaleraConformanceTest}).
-     */
-    private static final List<String> WSREP_ORDER = List.of(
-            "wsrep_local_state_uuid", "wsrep_protocol_version", "wsrep_last_committed", "wsrep_replicated",
-            "wsrep_replicated_bytes", "wsrep_repl_keys", "wsrep_repl_keys_bytes", "wsrep_repl_data_bytes",
-            "wsrep_repl_other_bytes", "wsrep_received", "wsrep_received_bytes", "wsrep_local_commits",
-            "wsrep_local_cert_failures", "wsrep_local_replays", "wsrep_local_send_queue", "wsrep_local_send_queue_max",
-            "wsrep_local_send_queue_min", "wsrep_local_send_queue_avg", "wsrep_local_recv_queue",
-            "wsrep_local_recv_queue_max", "wsrep_local_recv_queue_min", "wsrep_local_recv_queue_avg",
-            "wsrep_local_cached_downto", "wsrep_flow_control_paused_ns", "wsrep_flow_control_paused",
-            "wsrep_flow_control_sent", "wsrep_flow_control_recv", "wsrep_cert_deps_distance", "wsrep_apply_oooe",
-            "wsrep_apply_oool", "wsrep_apply_window", "wsrep_commit_oooe", "wsrep_commit_oool", "wsrep_commit_window",
-            "wsrep_local_state", "wsrep_local_state_comment", "wsrep_cert_index_size", "wsrep_causal_reads",
-            "wsrep_cert_interval", "wsrep_incoming_addresses", "wsrep_desync_count", "wsrep_evs_delayed",
-            "wsrep_evs_evict_list", "wsrep_evs_repl_latency", "wsrep_evs_state", "wsrep_gcomm_uuid",
-            "wsrep_cluster_conf_id", "wsrep_cluster_size", "wsrep_cluster_state_uuid", "wsrep_cluster_status",
-            "wsrep_connected", "wsrep_local_bf_aborts", "wsrep_local_index", "wsrep_provider_name",
-            "wsrep_provider_vendor", "wsrep_provider_version", "wsrep_ready", "wsrep_thread_count");
-
-    /** The wsrep status variables of {@code n} now, in the order MariaDB prints them ({@link #WSREP_ORDER}). */
+    /** The wsrep status variables of {@code n} now, in the order MariaDB prints them. */
     synchronized Map<String, String> wsrepStatus(Node n, Instant now) {
-        Map<String, String> s = new java.util.HashMap<>();
-        Component comp = n.comp;
-        boolean primary = comp != null && comp.primary;
-        boolean joining = n.phase == Phase.JOINING;
-        boolean donor = n.phase == Phase.SYNCED && comp != null && comp.members.stream().map(nodes::get)
+        boolean donor = n.phase == Phase.SYNCED && n.comp != null && n.comp.members.stream().map(nodes::get)
                 .anyMatch(m -> m.phase == Phase.JOINING && n.host.equals(m.donor));
-        // Out of a Primary component a node is back in Galera's first state, whatever it was.
-        String comment = !primary && comp != null ? "Initialized" : joining ? "Joining: receiving State Transfer"
-                : donor ? "Donor/Desynced" : "Synced";
-        int state = !primary && comp != null ? 0 : joining ? 1 : donor ? 2 : 4;
-        long seqno = comp == null ? n.position : joining ? n.position : comp.seqno(now);
-        long uptime = Math.max(1, Duration.between(n.since, now).getSeconds());
-        s.put("wsrep_apply_oooe", "0.000000");
-        s.put("wsrep_apply_oool", "0.000000");
-        s.put("wsrep_apply_window", "1.000000");
-        s.put("wsrep_causal_reads", "0");
-        s.put("wsrep_cert_deps_distance", "1.000000");
-        s.put("wsrep_cert_index_size", "12");
-        s.put("wsrep_cert_interval", "0.000000");
-        s.put("wsrep_cluster_conf_id", !primary ? "18446744073709551615" : String.valueOf(comp.confId));
-        s.put("wsrep_cluster_size", String.valueOf(comp == null ? 0 : comp.members.size()));
-        s.put("wsrep_cluster_state_uuid", comp == null ? "" : comp.uuid);
-        s.put("wsrep_cluster_status", primary ? "Primary" : "non-Primary");
-        s.put("wsrep_commit_oooe", "0.000000");
-        s.put("wsrep_commit_oool", "0.000000");
-        s.put("wsrep_commit_window", "1.000000");
-        s.put("wsrep_connected", comp == null ? "OFF" : "ON");
-        s.put("wsrep_desync_count", donor ? "1" : "0");
-        s.put("wsrep_evs_delayed", "");
-        s.put("wsrep_evs_evict_list", "");
-        s.put("wsrep_evs_repl_latency", "0/0/0/0/0");
-        s.put("wsrep_evs_state", comp == null ? "CLOSED" : "OPERATIONAL");
-        s.put("wsrep_flow_control_paused", "0.000000");
-        s.put("wsrep_flow_control_paused_ns", "0");
-        s.put("wsrep_flow_control_recv", "0");
-        s.put("wsrep_flow_control_sent", "0");
-        s.put("wsrep_gcomm_uuid", UUID.nameUUIDFromBytes((n.host + n.since).getBytes(StandardCharsets.UTF_8)).toString());
-        s.put("wsrep_incoming_addresses", comp == null ? "" : String.join(",",
-                comp.members.stream().map(h -> h + ":3306").toList()));
-        s.put("wsrep_last_committed", String.valueOf(seqno));
-        s.put("wsrep_local_bf_aborts", "0");
-        s.put("wsrep_local_cached_downto", String.valueOf(Math.max(1, seqno - GCACHE_WRITESETS)));
-        s.put("wsrep_local_cert_failures", "0");
-        s.put("wsrep_local_commits", String.valueOf(uptime / 20));
-        s.put("wsrep_local_index", comp == null ? "18446744073709551615" : String.valueOf(comp.members.indexOf(n.host)));
-        s.put("wsrep_local_recv_queue", "0");
-        s.put("wsrep_local_recv_queue_avg", "0.000000");
-        s.put("wsrep_local_recv_queue_max", "1");
-        s.put("wsrep_local_recv_queue_min", "0");
-        s.put("wsrep_local_replays", "0");
-        s.put("wsrep_local_send_queue", "0");
-        s.put("wsrep_local_send_queue_avg", "0.000000");
-        s.put("wsrep_local_send_queue_max", "1");
-        s.put("wsrep_local_send_queue_min", "0");
-        s.put("wsrep_local_state", String.valueOf(state));
-        s.put("wsrep_local_state_comment", comment);
-        s.put("wsrep_local_state_uuid", comp == null ? "" : comp.uuid);
-        s.put("wsrep_protocol_version", "7");
-        s.put("wsrep_provider_name", "Galera");
-        s.put("wsrep_provider_vendor", "Codership Oy <info@codership.com>");
-        s.put("wsrep_provider_version", galeraVersion(n.release));
-        s.put("wsrep_ready", applicationReady(n) ? "ON" : "OFF");
-        s.put("wsrep_received", String.valueOf(uptime / 10));
-        s.put("wsrep_received_bytes", String.valueOf(uptime * 51));
-        s.put("wsrep_repl_data_bytes", String.valueOf(uptime * 40));
-        s.put("wsrep_repl_keys", String.valueOf(uptime / 5));
-        s.put("wsrep_repl_keys_bytes", String.valueOf(uptime * 3));
-        s.put("wsrep_repl_other_bytes", "0");
-        s.put("wsrep_replicated", String.valueOf(uptime / 20));
-        s.put("wsrep_replicated_bytes", String.valueOf(uptime * 45));
-        s.put("wsrep_thread_count", "5");
-        Map<String, String> ordered = new LinkedHashMap<>();
-        WSREP_ORDER.forEach(k -> ordered.put(k, s.get(k)));
-        return ordered;
-    }
-
-    static String mariadbVersion(String release) {
-        if (release != null && release.matches("\\d+\\.\\d+\\.\\d+.*")) {
-            return release.endsWith("-MariaDB") ? release : release + "-MariaDB";
-        }
-        String v = switch (release == null ? "" : release) {
-            case "newton" -> "10.0.28";
-            case "ocata" -> "10.1.20";
-            case "queens" -> "10.1.30";
-            case "rocky" -> "10.1.34";
-            case "stein" -> "10.3.10";
-            case "train" -> "10.3.17";
-            default -> "10.1.22";
-        };
-        return v + "-MariaDB";
-    }
-
-    static String galeraVersion(String release) {
-        return switch (release == null ? "" : release) {
-            case "newton", "ocata" -> "25.3.19(r3667)";
-            case "queens", "rocky" -> "25.3.22(r3764)";
-            case "stein", "train" -> "25.3.26(r3857)";
-            default -> "25.3.20(r3703)";
-        };
-    }
-
-    /** A line of MariaDB 10.1's error log. */
-    static String log(Instant at, String level, String message) {
-        return LOG_TIME.format(at) + " 140312495085760 [" + level + "] " + message;
+        return WsrepStatus.of(n, donor, applicationReady(n), now);
     }
 
     synchronized List<String> runningHosts() {

@@ -413,7 +413,7 @@ final class MysqlClient {
             return v;
         }
         return switch (lower.replace(" ", "")) {
-            case "version()" -> GaleraPlay.mariadbVersion(node.release);
+            case "version()" -> MariadbVersions.server(node.release);
             case "now()", "current_timestamp", "current_timestamp()", "sysdate()" -> DATETIME.format(now);
             case "database()", "schema()" -> db == null ? null : db;
             case "user()", "current_user()", "current_user" -> "root@localhost";
@@ -508,7 +508,7 @@ final class MysqlClient {
         v.put("read_only", "OFF");
         v.put("server_id", "1");
         v.put("socket", "/var/lib/mysql/mysql.sock");
-        v.put("version", GaleraPlay.mariadbVersion(node.release));
+        v.put("version", MariadbVersions.server(node.release));
         v.put("version_comment", "MariaDB Server");
         v.put("wsrep_cluster_address", "gcomm://" + String.join(",", peers.stream().map(p -> p + ":4567").toList()));
         v.put("wsrep_cluster_name", "openstack");

@@ -135,7 +135,7 @@ final class MysqlDump {
                         + "'\" when selecting the database\n");
             }
         }
-        String version = GaleraPlay.mariadbVersion(node.release);
+        String version = MariadbVersions.server(node.release);
         Map<String, String> releases = galera.schemaReleases();
         StringBuilder out = new StringBuilder();
         if (comments) {
