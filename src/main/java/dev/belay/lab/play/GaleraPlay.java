@@ -1,5 +1,6 @@
 package dev.belay.lab.play;
 
+import dev.belay.lab.play.GaleraNode.Phase;
 import dev.belay.lab.Fault;
 import dev.belay.lab.FaultKind;
 import java.nio.charset.StandardCharsets;
@@ -37,75 +38,16 @@ public final class GaleraPlay implements Play {
     public static final Duration STARTUP = Duration.ofSeconds(5);
     /** How long a node started without a Primary component to join waits before it gives up (pc.wait_prim_timeout). */
     public static final Duration PRIMARY_WAIT = Duration.ofSeconds(30);
-    /** OpenStack's background write load: one writeset every ten lab seconds. */
-    static final double WRITES_PER_SECOND = 0.1;
     /** Writesets a donor keeps (gcache): a joiner no further behind takes IST. */
     static final long GCACHE_WRITESETS = 5_000;
     private static final String CLUSTERCHECK_DISABLED = "/var/tmp/clustercheck.disabled";
-
-    enum Phase { DOWN, WAITING, JOINING, SYNCED }
-
-    /**
-     * A component: the nodes that replicate together, and its history. It is Primary until it loses
-     * quorum: a member that vanishes without leaving (killed, powered off) takes its vote with it, and
-     * the members left are non-Primary unless they are more than half of the component before. A clean
-     * stop leaves (the others recount without it), so stopping nodes one at a time keeps the last Primary.
-     */
-    static final class Component {
-        final String uuid;
-        final long base;
-        final Instant since;
-        long writes;
-        int confId = 1;
-        final List<String> members = new ArrayList<>();
-        /** False once the component lost quorum: no writes, no joins, clients refused. */
-        boolean primary = true;
-        /** When it lost quorum: its seqno stops there. */
-        Instant frozenAt;
-
-        Component(String uuid, long base, Instant since) {
-            this.uuid = uuid;
-            this.base = base;
-            this.since = since;
-        }
-
-        long seqno(Instant now) {
-            Instant until = frozenAt != null && frozenAt.isBefore(now) ? frozenAt : now;
-            return base + writes + (long) (Math.max(0, Duration.between(since, until).getSeconds()) * WRITES_PER_SECOND);
-        }
-    }
-
-    /** One host's node. */
-    static final class Node {
-        final String host;
-        Phase phase = Phase.DOWN;
-        String unit = "mariadb";
-        String release;
-        Component comp;
-        Instant since;
-        Instant readyAt;
-        Instant transferEnds;
-        Instant waitEnds;
-        String donor;
-        boolean crashed;
-        long position;
-        String upgradedTo;
-        /** The grastate.dat this play last wrote; a file that differs was edited by the operator. */
-        String lastWritten;
-        /** When {@code galera-member-crash} kills this node: at the next catch-up, outside the start or stop that caused it. */
-        Instant killAt;
-
-        Node(String host) {
-            this.host = host;
-        }
-    }
 
     /** A node that must exit (outside the lock: stopping a service calls back into the plays). */
     private record Exit(String host, String unit, int code, String log) {
     }
 
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final List<Component> components = new ArrayList<>();
+    private final Map<String, GaleraNode> nodes = new LinkedHashMap<>();
+    private final List<GaleraComponent> components = new ArrayList<>();
     private final Set<String> databases = new TreeSet<>();
     private final Map<String, String> schemaRelease = new LinkedHashMap<>();
     /** Hosts whose {@code galera-member-crash} has struck: it strikes once per lab (until a reset). */
@@ -167,13 +109,13 @@ public final class GaleraPlay implements Play {
                 schemaRelease.put(db, Kolla.STARTING_RELEASE);
             }
             String uuid = UUID.nameUUIDFromBytes("belay-lab-galera".getBytes(StandardCharsets.UTF_8)).toString();
-            Component comp = new Component(uuid, 0, now.minus(Duration.ofDays(14)));
+            GaleraComponent comp = new GaleraComponent(uuid, 0, now.minus(Duration.ofDays(14)));
             for (String host : c.topology().hosts()) {
                 Optional<Services.Unit> u = c.services().on(host).stream().filter(GaleraPlay::isMariadb).findFirst();
                 if (u.isEmpty() || !u.get().running()) {
                     continue;
                 }
-                Node n = node(host);
+                GaleraNode n = node(host);
                 n.unit = u.get().name();
                 n.release = u.get().version();
                 n.phase = Phase.SYNCED;
@@ -200,7 +142,7 @@ public final class GaleraPlay implements Play {
         List<Exit> exits = new ArrayList<>();
         Instant now = cluster.clock().now();
         synchronized (this) {
-            for (Node n : nodes.values()) {
+            for (GaleraNode n : nodes.values()) {
                 if (n.phase != Phase.DOWN) {
                     exits.addAll(crash(n, now, "lab: injected fault " + fault + ": mysqld was killed"));
                 }
@@ -213,7 +155,7 @@ public final class GaleraPlay implements Play {
     public void catchUp(Instant now) {
         List<Exit> exits = new ArrayList<>();
         synchronized (this) {
-            for (Node n : nodes.values()) {
+            for (GaleraNode n : nodes.values()) {
                 if (n.killAt != null && !now.isBefore(n.killAt)) {
                     Instant at = n.killAt;
                     n.killAt = null;
@@ -222,7 +164,7 @@ public final class GaleraPlay implements Play {
                     }
                 }
             }
-            for (Node n : nodes.values()) {
+            for (GaleraNode n : nodes.values()) {
                 if (n.phase == Phase.WAITING && !now.isBefore(n.waitEnds)) {
                     exits.addAll(crash(n, n.waitEnds, MariadbLog.aborting(n.waitEnds, "WSREP: failed to open gcomm "
                             + "backend connection: 110: failed to reach primary view: 110 (Connection timed out)")));
@@ -265,7 +207,7 @@ public final class GaleraPlay implements Play {
     }
 
     private synchronized void checkStart(Services.Unit unit) throws PlayFailure {
-        Node n = node(unit.host());
+        GaleraNode n = node(unit.host());
         Instant now = cluster.clock().now();
         if (n.phase != Phase.DOWN && !n.unit.equals(unit.name())) {
             throw new PlayFailure(1, MariadbLog.aborting(now, "Can't start server: Bind on TCP/IP port. Got error: 98: "
@@ -278,7 +220,7 @@ public final class GaleraPlay implements Play {
         if (!bootstraps(unit) && saved.isPresent()) {
             // Galera's own refusal: a joiner whose history runs past the group's cannot take IST from
             // it (the cluster was bootstrapped from a node behind this one: the wrong node).
-            Optional<Component> group = components.stream().filter(c -> c.primary && c.uuid.equals(saved.get().uuid()))
+            Optional<GaleraComponent> group = components.stream().filter(c -> c.primary && c.uuid.equals(saved.get().uuid()))
                     .findFirst();
             if (group.isPresent() && n.position > group.get().seqno(now)) {
                 throw new PlayFailure(1, MariadbLog.aborting(now, "WSREP: Local state seqno (" + n.position + ") is "
@@ -300,7 +242,7 @@ public final class GaleraPlay implements Play {
 
     private void onStarted(Services.Unit unit) {
         synchronized (this) {
-            Node n = node(unit.host());
+            GaleraNode n = node(unit.host());
             if (n.phase != Phase.DOWN) {
                 return;
             }
@@ -313,14 +255,14 @@ public final class GaleraPlay implements Play {
             if (bootstraps(unit)) {
                 String uuid = g.map(Grastate::uuid).filter(u -> !u.equals(Grastate.ZERO_UUID))
                         .orElse(UUID.nameUUIDFromBytes((n.host + now).getBytes(StandardCharsets.UTF_8)).toString());
-                Component comp = new Component(uuid, n.position, now);
+                GaleraComponent comp = new GaleraComponent(uuid, n.position, now);
                 comp.members.add(n.host);
                 components.add(comp);
                 n.comp = comp;
                 n.phase = Phase.SYNCED;
                 n.readyAt = now.plus(STARTUP);
                 writeGrastate(n, new Grastate(uuid, -1, false));
-                for (Node waiting : nodes.values()) {
+                for (GaleraNode waiting : nodes.values()) {
                     if (waiting.phase == Phase.WAITING) {
                         join(waiting, now, readGrastate(waiting));
                     }
@@ -333,12 +275,12 @@ public final class GaleraPlay implements Play {
     }
 
     /** Joins a live Primary component, if there is one (the first, when a split brain left two). */
-    private boolean join(Node n, Instant now, Optional<Grastate> g) {
-        for (Component comp : components) {
+    private boolean join(GaleraNode n, Instant now, Optional<Grastate> g) {
+        for (GaleraComponent comp : components) {
             if (!comp.primary) {
                 continue;
             }
-            Optional<Node> donor = comp.members.stream().map(nodes::get)
+            Optional<GaleraNode> donor = comp.members.stream().map(nodes::get)
                     .filter(m -> m != n && m.phase == Phase.SYNCED).findFirst();
             if (donor.isEmpty()) {
                 continue;
@@ -365,7 +307,7 @@ public final class GaleraPlay implements Play {
     private void onStopped(Services.Unit unit) {
         List<Exit> exits;
         synchronized (this) {
-            Node n = nodes.get(unit.host());
+            GaleraNode n = nodes.get(unit.host());
             if (n == null || n.phase == Phase.DOWN || !n.unit.equals(unit.name())) {
                 return;
             }
@@ -387,9 +329,9 @@ public final class GaleraPlay implements Play {
      * it shut down and saved its seqno; {@code vanished}: it did not say goodbye (killed, powered off), so
      * the others lose its vote and keep Primary only as a majority of the component before.
      */
-    private List<Exit> leave(Node n, Instant now, boolean clean, boolean vanished) {
+    private List<Exit> leave(GaleraNode n, Instant now, boolean clean, boolean vanished) {
         List<Exit> exits = new ArrayList<>();
-        Component comp = n.comp;
+        GaleraComponent comp = n.comp;
         Phase was = n.phase;
         n.phase = Phase.DOWN;
         n.comp = null;
@@ -407,7 +349,7 @@ public final class GaleraPlay implements Play {
             comp.primary = false;
             comp.frozenAt = now;
             for (String m : comp.members) {
-                Node left = nodes.get(m);
+                GaleraNode left = nodes.get(m);
                 cluster.play(DockerPlay.class).log(m, left.unit, MariadbLog.line(now, "Note",
                         "WSREP: view(view_id(NON_PRIM," + n.host + "," + comp.confId + ") memb {" + m + "} joined {} "
                         + "left {} partitioned {" + n.host + "})") + "\n" + MariadbLog.line(now, "Note",
@@ -424,9 +366,9 @@ public final class GaleraPlay implements Play {
             writeGrastate(n, new Grastate(comp.uuid, -1, false));
         }
         for (String m : List.copyOf(comp.members)) {
-            Node joiner = nodes.get(m);
+            GaleraNode joiner = nodes.get(m);
             if (joiner.phase == Phase.JOINING && n.host.equals(joiner.donor)) {
-                Optional<Node> other = comp.members.stream().map(nodes::get)
+                Optional<GaleraNode> other = comp.members.stream().map(nodes::get)
                         .filter(x -> x.phase == Phase.SYNCED).findFirst();
                 if (other.isPresent()) {
                     joiner.donor = other.get().host;
@@ -447,7 +389,7 @@ public final class GaleraPlay implements Play {
      * abort (a failed state transfer, no Primary to join) still disconnects from the group, so the others
      * keep quorum; see {@link #kill} for a node that vanishes.
      */
-    private List<Exit> crash(Node n, Instant at, String logLines) {
+    private List<Exit> crash(GaleraNode n, Instant at, String logLines) {
         List<Exit> exits = new ArrayList<>(leave(n, at, false, false));
         n.crashed = true;
         n.phase = Phase.DOWN;
@@ -456,7 +398,7 @@ public final class GaleraPlay implements Play {
     }
 
     /** The node is killed ({@code galera-member-crash}): it vanishes from the group, which may lose quorum. */
-    private List<Exit> kill(Node n, Instant at) {
+    private List<Exit> kill(GaleraNode n, Instant at) {
         List<Exit> exits = new ArrayList<>(leave(n, at, false, true));
         n.crashed = true;
         n.phase = Phase.DOWN;
@@ -469,9 +411,9 @@ public final class GaleraPlay implements Play {
      * {@code galera-member-crash@H}: when another node joins or cleanly leaves H's component, H's node is
      * due to be killed (once), at the next catch-up: outside the start or stop that triggered it.
      */
-    private void memberCrashes(Component comp, Node changed, Instant now) {
+    private void memberCrashes(GaleraComponent comp, GaleraNode changed, Instant now) {
         for (String m : comp.members) {
-            Node victim = nodes.get(m);
+            GaleraNode victim = nodes.get(m);
             if (victim != changed && victim.phase == Phase.SYNCED
                     && cluster.faults().has(FaultKind.GALERA_MEMBER_CRASH, m) && memberCrashStruck.add(m)) {
                 victim.killAt = now;
@@ -483,11 +425,11 @@ public final class GaleraPlay implements Play {
 
     /** The host's grastate.dat as Galera last left it or the operator edited it; empty when removed. */
     public synchronized Optional<String> grastate(String host) {
-        Node n = nodes.get(host);
+        GaleraNode n = nodes.get(host);
         return n == null ? cluster.files().read(host, KOLLA_DATADIR + "/grastate.dat") : readGrastate(n).map(Grastate::render);
     }
 
-    private Optional<Grastate> readGrastate(Node n) {
+    private Optional<Grastate> readGrastate(GaleraNode n) {
         Optional<String> kolla = cluster.files().read(n.host, KOLLA_DATADIR + "/grastate.dat");
         Optional<String> host = cluster.files().read(n.host, HOST_DATADIR + "/grastate.dat");
         if (kolla.isEmpty() || host.isEmpty()) {
@@ -498,7 +440,7 @@ public final class GaleraPlay implements Play {
         return Grastate.parse(text);
     }
 
-    private void writeGrastate(Node n, Grastate g) {
+    private void writeGrastate(GaleraNode n, Grastate g) {
         String text = g.render();
         n.lastWritten = text;
         cluster.files().write(n.host, KOLLA_DATADIR + "/grastate.dat", text);
@@ -509,19 +451,19 @@ public final class GaleraPlay implements Play {
 
     /** HAProxy's clustercheck on {@code host}: 200 when the node is Synced and not disabled by hand, else 503. */
     public synchronized int clustercheck(String host) {
-        Node n = nodes.get(host);
+        GaleraNode n = nodes.get(host);
         boolean synced = n != null && applicationReady(n) && !cluster.clock().now().isBefore(n.readyAt);
         return synced && !cluster.files().exists(host, CLUSTERCHECK_DISABLED) ? 200 : 503;
     }
 
     /** Whether the node on {@code host} is Synced and takes connections (clustercheck without the by-hand switch). */
     public synchronized boolean clustercheckIgnoringDisabled(String host) {
-        Node n = nodes.get(host);
+        GaleraNode n = nodes.get(host);
         return n != null && applicationReady(n) && !cluster.clock().now().isBefore(n.readyAt);
     }
 
     /** Whether {@code n} takes queries and writes: Synced in a Primary component (else ERROR 1047). */
-    synchronized boolean applicationReady(Node n) {
+    synchronized boolean applicationReady(GaleraNode n) {
         return n.phase == Phase.SYNCED && n.comp != null && n.comp.primary;
     }
 
@@ -532,7 +474,7 @@ public final class GaleraPlay implements Play {
 
     /** Sets {@code safe_to_bootstrap: 1} in {@code host}'s grastate.dat, as kolla-ansible's recovery does. */
     public synchronized void markSafeToBootstrap(String host) {
-        Node n = node(host);
+        GaleraNode n = node(host);
         Grastate g = readGrastate(n).orElse(new Grastate(Grastate.ZERO_UUID, n.position, true));
         writeGrastate(n, new Grastate(g.uuid(), n.position, true));
     }
@@ -574,7 +516,7 @@ public final class GaleraPlay implements Play {
                 databases.add(db);
                 schemaRelease.put(db, release);
             }
-            Node n = nodes.get(backend.get());
+            GaleraNode n = nodes.get(backend.get());
             if (n != null && n.comp != null) {
                 n.comp.writes += 25L * dbs.size();
             }
@@ -604,7 +546,7 @@ public final class GaleraPlay implements Play {
         List<String> args = call.args();
         Instant now = cluster.clock().now();
         if (args.contains("--version") || args.contains("-V")) {
-            Node n = node(call.host());
+            GaleraNode n = node(call.host());
             return PlayResult.ok("mysqld  Ver " + MariadbVersions.server(n.release) + " for Linux on x86_64 (MariaDB Server)\n");
         }
         Optional<String> heuristic = args.stream().filter(a -> a.startsWith("--tc-heuristic-recover=")
@@ -621,7 +563,7 @@ public final class GaleraPlay implements Play {
         StringBuilder log = new StringBuilder();
         int rc;
         synchronized (this) {
-            Node n = node(call.host());
+            GaleraNode n = node(call.host());
             String version = MariadbVersions.server(n.release);
             log.append(MariadbLog.line(now, "Note", "mysqld (mysqld " + version + ") starting as process 4711 ...")).append('\n');
             if (n.phase != Phase.DOWN) {
@@ -687,7 +629,7 @@ public final class GaleraPlay implements Play {
         }
         StringBuilder out = new StringBuilder();
         synchronized (this) {
-            Node n = node(call.host());
+            GaleraNode n = node(call.host());
             if (n.phase != Phase.DOWN) {
                 return PlayResult.fail(1, MariadbLog.line(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11") + "\n");
             }
@@ -708,7 +650,7 @@ public final class GaleraPlay implements Play {
 
     /** A client tool's session on the local node, under the play's lock. */
     private interface Session {
-        PlayResult on(Node n, MysqlClient.Options o, Instant now);
+        PlayResult on(GaleraNode n, MysqlClient.Options o, Instant now);
     }
 
     /**
@@ -724,7 +666,7 @@ public final class GaleraPlay implements Play {
         }
         Instant now = cluster.clock().now();
         synchronized (this) {
-            Node n = node(call.host());
+            GaleraNode n = node(call.host());
             String refused = refusal(n, o, now);
             if (refused != null) {
                 return PlayResult.fail(1, refusedText.apply(refused));
@@ -776,9 +718,9 @@ public final class GaleraPlay implements Play {
 
     // ---------------------------------------------------------------- shared with the client
 
-    synchronized Node node(String host) {
+    synchronized GaleraNode node(String host) {
         return nodes.computeIfAbsent(host, h -> {
-            Node n = new Node(h);
+            GaleraNode n = new GaleraNode(h);
             n.release = cluster.services().on(h).stream().filter(GaleraPlay::isMariadb).map(Services.Unit::version)
                     .findFirst().orElse(Kolla.STARTING_RELEASE);
             return n;
@@ -789,7 +731,7 @@ public final class GaleraPlay implements Play {
      * Why a client on {@code n}'s host cannot use the server, as the client prints it; null when it can.
      * Checks the connection only (a node that is joining takes connections but not queries).
      */
-    String refusal(Node n, MysqlClient.Options o, Instant now) {
+    String refusal(GaleraNode n, MysqlClient.Options o, Instant now) {
         if (o.password() == null) {
             return "ERROR 1045 (28000): Access denied for user '" + o.user() + "'@'localhost' (using password: NO)";
         }
@@ -822,14 +764,14 @@ public final class GaleraPlay implements Play {
     }
 
     /** One write (a committed transaction) on {@code n}'s component. */
-    synchronized void write(Node n, int count) {
+    synchronized void write(GaleraNode n, int count) {
         if (n.comp != null) {
             n.comp.writes += count;
         }
     }
 
     /** The wsrep status variables of {@code n} now, in the order MariaDB prints them. */
-    synchronized Map<String, String> wsrepStatus(Node n, Instant now) {
+    synchronized Map<String, String> wsrepStatus(GaleraNode n, Instant now) {
         boolean donor = n.phase == Phase.SYNCED && n.comp != null && n.comp.members.stream().map(nodes::get)
                 .anyMatch(m -> m.phase == Phase.JOINING && n.host.equals(m.donor));
         return WsrepStatus.of(n, donor, applicationReady(n), now);

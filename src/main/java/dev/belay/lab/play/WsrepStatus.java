@@ -1,8 +1,6 @@
 package dev.belay.lab.play;
 
-import dev.belay.lab.play.GaleraPlay.Component;
-import dev.belay.lab.play.GaleraPlay.Node;
-import dev.belay.lab.play.GaleraPlay.Phase;
+import dev.belay.lab.play.GaleraNode.Phase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +43,9 @@ final class WsrepStatus {
      * ready}: it takes queries), in the order MariaDB prints them ({@link #ORDER}). The caller holds the
      * play's lock.
      */
-    static Map<String, String> of(Node n, boolean donor, boolean ready, Instant now) {
+    static Map<String, String> of(GaleraNode n, boolean donor, boolean ready, Instant now) {
         Map<String, String> s = new HashMap<>();
-        Component comp = n.comp;
+        GaleraComponent comp = n.comp;
         boolean primary = comp != null && comp.primary;
         boolean joining = n.phase == Phase.JOINING;
         // Out of a Primary component a node is back in Galera's first state, whatever it was.
