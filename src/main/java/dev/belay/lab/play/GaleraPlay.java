@@ -1,8 +1,8 @@
 package dev.belay.lab.play;
 
-import dev.belay.lab.play.GaleraNode.Phase;
 import dev.belay.lab.Fault;
 import dev.belay.lab.FaultKind;
+import dev.belay.lab.play.GaleraNode.Phase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +20,13 @@ import java.util.UUID;
  * A Galera (MariaDB 10.1) cluster over the lab's {@code mariadb} services: each controller's node
  * bootstraps, joins by state transfer (SST or IST, taking lab time), leaves, crashes, and keeps its
  * {@code grastate.dat} on the host ({@link #KOLLA_DATADIR} and {@link #HOST_DATADIR}), read back at
- * every start so an operator's {@code sed -i} or {@code rm} counts. Answers {@code mysql}/{@code mariadb}
- * ({@link MysqlClient}), {@code mysqldump}, {@code mysql_upgrade}, {@code mysqladmin} and
- * {@code mysqld --wsrep-recover}. Time-based transitions are computed in {@link #catchUp}.
+ * every start so an operator's {@code sed -i} or {@code rm} counts. Time-based transitions are
+ * computed in {@link #catchUp}. This class holds the cluster's state ({@link GaleraNode}s in {@link
+ * GaleraComponent}s) and its lock; the commands are answered by {@link MysqlClient} ({@code mysql},
+ * {@code mariadb}; its {@code SHOW STATUS} from {@link WsrepStatus}), {@link MysqlDump}, {@link
+ * MysqlAdminTools} ({@code mysql_upgrade}, {@code mysqladmin}) and {@link Mysqld} ({@code mysqld
+ * --wsrep-recover}, {@code --tc-heuristic-recover}), each taking this lock while it reads or changes a
+ * node; what they log is {@link MariadbLog}'s.
  */
 public final class GaleraPlay implements Play {
 
@@ -214,7 +218,7 @@ public final class GaleraPlay implements Play {
                     + "Address already in use", "Do you already have another mysqld server running on port: 3306 ?"));
         }
         if (preparedXa(n.host)) {
-            throw new PlayFailure(1, preparedXaAbort(now));
+            throw new PlayFailure(1, MariadbLog.preparedXaAbort(now));
         }
         Optional<Grastate> saved = readGrastate(n);
         if (!bootstraps(unit) && saved.isPresent()) {
@@ -429,7 +433,8 @@ public final class GaleraPlay implements Play {
         return n == null ? cluster.files().read(host, KOLLA_DATADIR + "/grastate.dat") : readGrastate(n).map(Grastate::render);
     }
 
-    private Optional<Grastate> readGrastate(GaleraNode n) {
+    /** {@code n}'s grastate.dat, read under the play's lock. */
+    Optional<Grastate> readGrastate(GaleraNode n) {
         Optional<String> kolla = cluster.files().read(n.host, KOLLA_DATADIR + "/grastate.dat");
         Optional<String> host = cluster.files().read(n.host, HOST_DATADIR + "/grastate.dat");
         if (kolla.isEmpty() || host.isEmpty()) {
@@ -440,7 +445,8 @@ public final class GaleraPlay implements Play {
         return Grastate.parse(text);
     }
 
-    private void writeGrastate(GaleraNode n, Grastate g) {
+    /** Writes {@code n}'s grastate.dat at both paths, under the play's lock. */
+    void writeGrastate(GaleraNode n, Grastate g) {
         String text = g.render();
         n.lastWritten = text;
         cluster.files().write(n.host, KOLLA_DATADIR + "/grastate.dat", text);
@@ -534,186 +540,25 @@ public final class GaleraPlay implements Play {
     @Override
     public PlayResult run(Call call) throws InterruptedException {
         return switch (call.command()) {
-            case "mysqld" -> mysqld(call);
-            case "mysql_upgrade" -> mysqlUpgrade(call);
-            case "mysqladmin" -> mysqladmin(call);
+            case "mysqld" -> new Mysqld(this).run(call);
+            case "mysql_upgrade" -> new MysqlAdminTools(this).upgrade(call);
+            case "mysqladmin" -> new MysqlAdminTools(this).admin(call);
             case "mysqldump" -> new MysqlDump(this).run(call);
             default -> new MysqlClient(this).run(call);
         };
-    }
-
-    private PlayResult mysqld(Call call) {
-        List<String> args = call.args();
-        Instant now = cluster.clock().now();
-        if (args.contains("--version") || args.contains("-V")) {
-            GaleraNode n = node(call.host());
-            return PlayResult.ok("mysqld  Ver " + MariadbVersions.server(n.release) + " for Linux on x86_64 (MariaDB Server)\n");
-        }
-        Optional<String> heuristic = args.stream().filter(a -> a.startsWith("--tc-heuristic-recover=")
-                || a.startsWith("--tc_heuristic_recover=")).map(a -> a.substring(a.indexOf('=') + 1)).findFirst();
-        if (heuristic.isPresent()) {
-            return heuristicRecover(call, heuristic.get(), now);
-        }
-        if (!args.contains("--wsrep-recover") && !args.contains("--wsrep_recover")) {
-            return PlayResult.fail(1, "mysqld: the lab plays only 'mysqld --wsrep-recover' and "
-                    + "'--tc-heuristic-recover=ROLLBACK|COMMIT'; start the server with 'docker start mariadb'\n");
-        }
-        String logFile = args.stream().filter(a -> a.startsWith("--log-error=") || a.startsWith("--log_error="))
-                .map(a -> a.substring(a.indexOf('=') + 1)).findFirst().orElse(null);
-        StringBuilder log = new StringBuilder();
-        int rc;
-        synchronized (this) {
-            GaleraNode n = node(call.host());
-            String version = MariadbVersions.server(n.release);
-            log.append(MariadbLog.line(now, "Note", "mysqld (mysqld " + version + ") starting as process 4711 ...")).append('\n');
-            if (n.phase != Phase.DOWN) {
-                log.append(MariadbLog.line(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11")).append('\n')
-                        .append(MariadbLog.line(now, "Note", "InnoDB: Check that you do not already have another mysqld process "
-                                + "using the same InnoDB data or log files.")).append('\n');
-                rc = 1;
-            } else if (preparedXa(n.host)) {
-                log.append(preparedXaAbort(now)).append('\n');
-                rc = 1;
-            } else {
-                Optional<Grastate> g = readGrastate(n);
-                String uuid = g.map(Grastate::uuid).orElse(Grastate.ZERO_UUID);
-                log.append(MariadbLog.line(now, "Note", "InnoDB: Using mutexes to ref count buffer pool pages")).append('\n')
-                        .append(MariadbLog.line(now, "Note", "InnoDB: Highest supported file format is Barracuda.")).append('\n')
-                        .append(MariadbLog.line(now, "Note", "InnoDB: Waiting for purge to start")).append('\n')
-                        .append(MariadbLog.line(now, "Note", "WSREP: Recovered position: " + uuid + ":" + n.position)).append('\n')
-                        .append(MariadbLog.line(now, "Note", "mysqld: Shutdown complete")).append('\n');
-                // The lab writes the recovered seqno back, so the operator's next cat shows it.
-                g.ifPresent(s -> writeGrastate(n, new Grastate(s.uuid(), n.position, s.safeToBootstrap())));
-                rc = 0;
-            }
-        }
-        if (logFile != null) {
-            String before = cluster.files().read(call.host(), logFile).orElse("");
-            cluster.files().write(call.host(), logFile, before + log);
-            return new PlayResult("", "", rc);
-        }
-        return new PlayResult("", log.toString(), rc);
     }
 
     /**
      * {@code galera-prepared-xa@H}: Galera went down in the middle of a transaction, which InnoDB keeps
      * prepared; mysqld refuses to start (and to recover the position) until the operator decides its fate.
      */
-    private synchronized boolean preparedXa(String host) {
+    synchronized boolean preparedXa(String host) {
         return cluster.faults().has(FaultKind.GALERA_PREPARED_XA, host) && !xaResolved.contains(host);
     }
 
-    /** What MariaDB 10.1 logs when it finds a prepared transaction it cannot resolve on its own (log.cc). */
-    private static String preparedXaAbort(Instant now) {
-        return MariadbLog.line(now, "Note", "InnoDB: Starting recovery for XA transactions...") + "\n"
-                + MariadbLog.line(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery") + "\n"
-                + MariadbLog.line(now, "Note", "InnoDB: Transaction contains changes to 1 rows") + "\n"
-                + MariadbLog.line(now, "Note", "InnoDB: 1 transactions in prepared state after recovery") + "\n"
-                + MariadbLog.line(now, "Note", "Found 1 prepared transaction(s) in InnoDB") + "\n"
-                + MariadbLog.line(now, "ERROR", "Found 1 prepared transactions! It means that mysqld was not shut down properly "
-                + "last time and critical recovery information (last binlog or tc.log file) was manually deleted "
-                + "after a crash. You have to start mysqld with --tc-heuristic-recover switch to commit or rollback "
-                + "pending transactions.") + "\n"
-                + MariadbLog.line(now, "ERROR", "Aborting");
-    }
-
-    /**
-     * {@code mysqld --tc-heuristic-recover=ROLLBACK|COMMIT}: resolves the prepared transactions, then exits 1
-     * as MariaDB does ("Please restart mysqld without --tc-heuristic-recover"). Output on standard error.
-     */
-    private PlayResult heuristicRecover(Call call, String how, Instant now) {
-        String mode = how.toUpperCase(java.util.Locale.ROOT);
-        if (!mode.equals("ROLLBACK") && !mode.equals("COMMIT")) {
-            return PlayResult.fail(1, MariadbLog.line(now, "ERROR", "mysqld: unknown option '--tc-heuristic-recover=" + how + "'")
-                    + "\n" + MariadbLog.line(now, "ERROR", "Aborting") + "\n");
-        }
-        StringBuilder out = new StringBuilder();
-        synchronized (this) {
-            GaleraNode n = node(call.host());
-            if (n.phase != Phase.DOWN) {
-                return PlayResult.fail(1, MariadbLog.line(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11") + "\n");
-            }
-            out.append(MariadbLog.line(now, "Note", "Heuristic crash recovery mode")).append('\n');
-            if (preparedXa(n.host)) {
-                out.append(MariadbLog.line(now, "Note", "InnoDB: Starting recovery for XA transactions...")).append('\n')
-                        .append(MariadbLog.line(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery")).append('\n')
-                        .append(MariadbLog.line(now, "Note", "InnoDB: " + (mode.equals("ROLLBACK") ? "Rolling back" : "Committing")
-                                + " trx with id 2817, 1 rows to undo")).append('\n');
-                xaResolved.add(n.host);
-            }
-            out.append(MariadbLog.line(now, "Note", "Please restart mysqld without --tc-heuristic-recover")).append('\n')
-                    .append(MariadbLog.line(now, "ERROR", "Can't init tc log")).append('\n')
-                    .append(MariadbLog.line(now, "ERROR", "Aborting")).append('\n');
-        }
-        return new PlayResult("", out.toString(), 1);
-    }
-
-    /** A client tool's session on the local node, under the play's lock. */
-    private interface Session {
-        PlayResult on(GaleraNode n, MysqlClient.Options o, Instant now);
-    }
-
-    /**
-     * Runs a client tool ({@code mysql_upgrade}, {@code mysqladmin}) against the local node: its options
-     * parsed as the client's, a refused connection answered with {@code refusedText} of the client's error.
-     */
-    private PlayResult asClient(Call call, java.util.function.UnaryOperator<String> refusedText, Session session) {
-        MysqlClient.Options o;
-        try {
-            o = MysqlClient.Options.parse(call.args());
-        } catch (PlayFailure f) {
-            return f.result();
-        }
-        Instant now = cluster.clock().now();
-        synchronized (this) {
-            GaleraNode n = node(call.host());
-            String refused = refusal(n, o, now);
-            if (refused != null) {
-                return PlayResult.fail(1, refusedText.apply(refused));
-            }
-            return session.on(n, o, now);
-        }
-    }
-
-    private PlayResult mysqlUpgrade(Call call) {
-        return asClient(call, refused -> "mysql_upgrade: Got error: " + refused.replaceFirst("^ERROR ", "")
-                .replaceFirst(" \\(HY000\\): ", ": ") + " while connecting to the MySQL server\n"
-                + "Upgrade process encountered error and will not continue.\n", (n, o, now) -> {
-            String version = MariadbVersions.server(n.release);
-            if (n.release.equals(n.upgradedTo) && !call.args().contains("--force")) {
-                return PlayResult.ok("This installation of MySQL is already upgraded to " + version
-                        + ", use --force if you still need to run mysql_upgrade\n");
-            }
-            n.upgradedTo = n.release;
-            if (n.comp != null) {
-                n.comp.writes += 10;
-            }
-            StringBuilder out = new StringBuilder("Phase 1/6: Checking and upgrading mysql database\n"
-                    + "Processing databases\nmysql\n");
-            for (String t : List.of("column_stats", "columns_priv", "db", "event", "func", "gtid_slave_pos",
-                    "help_category", "plugin", "proc", "procs_priv", "proxies_priv", "servers", "tables_priv",
-                    "user")) {
-                out.append(String.format("%-50s OK%n", "mysql." + t));
-            }
-            out.append("Phase 2/6: Fixing views\nPhase 3/6: Running 'mysql_fix_privilege_tables'\n"
-                    + "Phase 4/6: Fixing table and database names\nPhase 5/6: Checking and upgrading tables\n"
-                    + "Processing databases\n");
-            databases.forEach(db -> out.append(db).append('\n'));
-            out.append("Phase 6/6: Running 'FLUSH PRIVILEGES'\nOK\n");
-            return PlayResult.ok(out.toString());
-        });
-    }
-
-    private PlayResult mysqladmin(Call call) {
-        return asClient(call, refused -> "mysqladmin: connect to server at 'localhost' failed\nerror: '"
-                + refused.replaceFirst("^ERROR \\d+ \\(\\w+\\): ", "") + "'\n", (n, o, now) -> {
-            if (o.positional().contains("status")) {
-                long up = Duration.between(n.since, now).getSeconds();
-                return PlayResult.ok("Uptime: " + up + "  Threads: 12  Questions: " + (up * 40)
-                        + "  Slow queries: 0  Opens: 120  Flush tables: 1  Open tables: 114  Queries per second avg: 40.000\n");
-            }
-            return PlayResult.ok("mysqld is alive\n");
-        });
+    /** The operator resolved {@code host}'s prepared transaction ({@code mysqld --tc-heuristic-recover}). */
+    synchronized void resolveXa(String host) {
+        xaResolved.add(host);
     }
 
     // ---------------------------------------------------------------- shared with the client

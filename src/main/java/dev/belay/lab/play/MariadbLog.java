@@ -27,4 +27,17 @@ final class MariadbLog {
         }
         return out.append(line(at, "ERROR", "Aborting")).toString();
     }
+
+    /** What MariaDB 10.1 logs when it finds a prepared transaction it cannot resolve on its own (log.cc). */
+    static String preparedXaAbort(Instant now) {
+        return line(now, "Note", "InnoDB: Starting recovery for XA transactions...") + "\n"
+                + line(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery") + "\n"
+                + line(now, "Note", "InnoDB: Transaction contains changes to 1 rows") + "\n"
+                + line(now, "Note", "InnoDB: 1 transactions in prepared state after recovery") + "\n"
+                + line(now, "Note", "Found 1 prepared transaction(s) in InnoDB") + "\n"
+                + aborting(now, "Found 1 prepared transactions! It means that mysqld was not shut down properly "
+                + "last time and critical recovery information (last binlog or tc.log file) was manually deleted "
+                + "after a crash. You have to start mysqld with --tc-heuristic-recover switch to commit or rollback "
+                + "pending transactions.");
+    }
 }
