@@ -491,43 +491,18 @@ public final class GaleraPlay implements Play {
     }
 
     /**
-     * A Kolla bootstrap container ({@code KOLLA_BOOTSTRAP}) of {@code service} at {@code release}: the
-     * service's database migrations (db sync). {@code db-sync-fails@H} makes them fail on {@code host}.
+     * A Kolla service's database migrations (db sync) to {@code release} went through the VIP to the node
+     * on {@code backend}: its databases exist at that release's schema, and the node wrote them.
      */
-    public PlayResult bootstrapService(String host, String service, String release) {
-        List<String> dbs = MysqlDump.databasesOf(service);
-        StringBuilder out = new StringBuilder();
-        out.append("INFO:__main__:Loading config file at /var/lib/kolla/config_files/config.json\n")
-                .append("INFO:__main__:Validating config file\n")
-                .append("INFO:__main__:Kolla config strategy set to: COPY_ALWAYS\n")
-                .append("INFO:__main__:Copying service configuration files\n")
-                .append("INFO:__main__:Writing out command to execute\n");
-        if (dbs.isEmpty()) {
-            return PlayResult.ok(out.append("++ exit 0\n").toString());
+    synchronized void migrated(List<String> dbs, String release, String backend) {
+        for (String db : dbs) {
+            databases.add(db);
+            schemaRelease.put(db, release);
         }
-        String tool = MysqlDump.syncCommand(service);
-        out.append("++ ").append(tool).append('\n');
-        Optional<String> backend = backendForVip();
-        if (backend.isEmpty()) {
-            return new PlayResult(out.toString(), "oslo_db.exception.DBConnectionError: (pymysql.err.OperationalError) "
-                    + "(2013, 'Lost connection to MySQL server during query')\n", 1);
+        GaleraNode n = nodes.get(backend);
+        if (n != null && n.comp != null) {
+            n.comp.writes += 25L * dbs.size();
         }
-        if (cluster.faults().has(FaultKind.DB_SYNC_FAILS, host)) {
-            return new PlayResult(out.toString(), "CRITICAL " + tool.split(" ")[0] + " [-] Unhandled error: "
-                    + "oslo_db.exception.DBMigrationError: lab: injected fault db-sync-fails@" + host
-                    + ": migration of " + dbs.get(0) + " to " + release + " failed\n", 1);
-        }
-        synchronized (this) {
-            for (String db : dbs) {
-                databases.add(db);
-                schemaRelease.put(db, release);
-            }
-            GaleraNode n = nodes.get(backend.get());
-            if (n != null && n.comp != null) {
-                n.comp.writes += 25L * dbs.size();
-            }
-        }
-        return PlayResult.ok(out.append("++ exit 0\n").toString());
     }
 
     /** The release the schema of {@code db} is migrated to. */
