@@ -2,7 +2,8 @@ package dev.belay.ui.run;
 
 /**
  * The last part of one host's output, as the UI keeps it: a whole command's output can be large
- * (the audit log keeps it), the screen needs only its tail.
+ * (the audit log keeps it), the screen needs only its tail. Filled on the engine's listener thread
+ * and read on the FX thread ({@link HostOutputs}), so each method holds the tail's lock (briefly).
  */
 final class OutputTail {
 
@@ -12,13 +13,13 @@ final class OutputTail {
     private boolean cut;
     private long version;
 
-    void append(String line) {
+    synchronized void append(String line) {
         text.append(line).append('\n');
         trim();
     }
 
     /** Replaces what streamed with the command's recorded output (complete, in order). */
-    void replace(String output) {
+    synchronized void replace(String output) {
         text.setLength(0);
         text.append(output == null ? "" : output);
         cut = false;
@@ -37,7 +38,7 @@ final class OutputTail {
     }
 
     /** The last non-empty line, for a collapsed host card. */
-    String lastLine() {
+    synchronized String lastLine() {
         int end = text.length();
         while (end > 0 && text.charAt(end - 1) == '\n') {
             end--;
@@ -46,16 +47,16 @@ final class OutputTail {
         return text.substring(start, end);
     }
 
-    long version() {
+    synchronized long version() {
         return version;
     }
 
-    int length() {
+    synchronized int length() {
         return Math.min(text.length(), MAX_CHARS);
     }
 
     /** At most {@link #MAX_CHARS} characters, from a line start, marked when earlier output was cut. */
-    String text() {
+    synchronized String text() {
         boolean over = text.length() > MAX_CHARS;
         if (!cut && !over) {
             return text.toString();

@@ -11,9 +11,7 @@ import dev.belay.ui.fx.FxEvents;
 import dev.belay.ui.fx.LayoutBoundary;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,7 +66,15 @@ public final class RunView {
     private final BorderPane middle = new BorderPane();
     private final SplitPane split = new SplitPane();
     private final EndPanel endPanel;
-    private final Map<String, Map<String, OutputTail>> outputs = new HashMap<>();
+    private final HostOutputs outputs = new HostOutputs();
+    // output lines fill the tails here, on the engine's listener thread; the rest goes to the FX thread
+    private final java.util.function.Consumer<RunEvent> listener = e -> {
+        if (outputs.take(e)) {
+            requestRefresh();
+        } else {
+            events.accept(e);
+        }
+    };
     private TerminalTyping terminals;
     private final boolean ownTerminals;
     private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> requestRefresh()));
@@ -82,7 +88,7 @@ public final class RunView {
     private record Snapshot(RunState state, WindowStatus window) {
     }
 
-    private RunSession session;
+    private volatile RunSession session; // read by requestRefresh on the listener thread too
     private StepPanel panel;
     private boolean selecting;
     private List<String> stepLooks = List.of();
@@ -139,8 +145,8 @@ public final class RunView {
     }
 
     /** Receives the engine's events (any thread); give it to the engine as the run's listener. */
-    public FxEvents<RunEvent> listener() {
-        return events;
+    public java.util.function.Consumer<RunEvent> listener() {
+        return listener;
     }
 
     public RunSession session() {
@@ -296,7 +302,6 @@ public final class RunView {
     private void onBatch(List<RunEvent> batch) {
         List<String> lines = new ArrayList<>();
         for (RunEvent e : batch) {
-            output(e);
             if (e instanceof RunEvent.StepStarted s) {
                 terminals.stepStarted(s.stepId(), s.title());
             }
@@ -330,20 +335,6 @@ public final class RunView {
         }
     }
 
-    private void output(RunEvent e) {
-        if (e instanceof RunEvent.OutputLine o) {
-            tail(o.stepId(), o.host()).append(o.line());
-        } else if (e instanceof RunEvent.CommandStarted c && "step".equals(c.purpose())) {
-            tail(c.stepId(), c.host()).replace("");
-        } else if (e instanceof RunEvent.CommandFinished c && "step".equals(c.purpose())) {
-            tail(c.stepId(), c.host()).replace(c.output());
-        }
-    }
-
-    private OutputTail tail(String stepId, String host) {
-        return outputs.computeIfAbsent(stepId, k -> new HashMap<>()).computeIfAbsent(host, k -> new OutputTail());
-    }
-
     // ---- rendering: the view model's screen, as the presenter worked it out
 
     private void render(RunScreen screen) {
@@ -359,7 +350,7 @@ public final class RunView {
         updateSteps(state);
         select(screen.shown());
         if (panel != null) {
-            panel.show(screen, outputs);
+            panel.show(screen, outputs.byStep());
         }
         endPanel.show(screen.end());
         clock.show(screen.window(), state.status().ended());
