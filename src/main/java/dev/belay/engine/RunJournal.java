@@ -52,27 +52,7 @@ final class RunJournal {
      * applies them in that same order, and only once stored.
      */
     void emit(RunEvent event) {
-        if (event instanceof RunEvent.OutputLine) {
-            publish(event);
-            return;
-        }
         emitAll(List.of(event));
-    }
-
-    /**
-     * An output line changes no state and is not stored (its command's whole output is, with
-     * {@code CommandFinished}): it goes straight to the listeners, without a ticket. In a turn it
-     * waited behind every other host's commit, and each of the 80,000 lines of 200 hosts then
-     * cost a hand-over between threads. Its host's own events stay in order around it: the host
-     * thread that prints it has had its command's start applied (and queued to the listeners)
-     * before the command ran, and emits the command's end after its last line, on the one queue.
-     */
-    private void publish(RunEvent event) {
-        try {
-            notifier.execute(() -> notify(event));
-        } catch (RejectedExecutionException e) {
-            // the run has ended and its listeners are gone
-        }
     }
 
     /**
