@@ -1,6 +1,5 @@
 package dev.belay.audit;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -154,11 +153,10 @@ public final class Recording implements AutoCloseable {
         if (count <= 0) {
             return;
         }
-        StringBuilder text = new StringBuilder();
-        for (Frame f : pending.subList(0, count)) {
-            ArrayNode line = EventRows.JSON.createArrayNode();
-            line.add(Math.round(f.time() * 1e6) / 1e6).add(f.kind()).add(store.masker().mask(f.data()));
-            text.append(line).append('\n');
+        List<Frame> frames = pending.subList(0, count);
+        StringBuilder text = new StringBuilder(frames.stream().mapToInt(f -> f.data().length() + 32).sum());
+        for (Frame f : frames) {
+            CastLine.append(text, Math.round(f.time() * 1e6) / 1e6, f.kind(), store.masker().mask(f.data()));
         }
         pending.subList(0, count).clear();
         writeChunk(text.toString());
