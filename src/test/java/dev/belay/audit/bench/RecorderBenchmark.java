@@ -19,10 +19,12 @@ import java.util.Random;
  * {@code bench/terminal.sh}: 20 MB of base64 (76-character lines) handed over in 1 M-character
  * pieces, as {@code SessionRecord} joins them under a flood, and {@code seq 1 300000} in 64 K pieces,
  * as the emulator's reads come. Each round records into a new H2 file and reads the recording back
- * to check it. Storage {@code blob} puts the chunks' column back to H2's BLOB as the schema had it
- * before V3, so the two ways run alternated in one JVM; CPU is the recording thread's plus the
- * process's (H2's background threads included), per round.
- * Usage: RecorderBenchmark WORK_DIR [ROUNDS] [STORAGE...] (storage: binary, blob; default both)
+ * to check it. Storage {@code schema} keeps the chunks' column as the schema makes it (a BLOB on
+ * H2); {@code binary} changes it to BINARY VARYING first (stored in the row, not as an H2 large
+ * object), so the two run alternated in one JVM. CPU is the recording thread's, the process's (the
+ * JIT and GC included) and H2's own threads' (its LOB cleaner among them), per round.
+ * Usage: RecorderBenchmark WORK_DIR [ROUNDS] [STORAGE...] (schema, binary; default schema)
+ * System properties: feeds (base64,seq), base64.piece (characters per handover, 1048576).
  */
 public final class RecorderBenchmark {
 
@@ -31,7 +33,7 @@ public final class RecorderBenchmark {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args[0]);
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        List<String> storages = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("binary", "blob");
+        List<String> storages = args.length > 2 ? List.of(args).subList(2, args.length) : List.of("schema");
         Files.createDirectories(work);
         List<String> base64 = pieces(base64Lines(20 << 20), Integer.getInteger("base64.piece", 1 << 20));
         List<String> seq = pieces(seqLines(300_000), 64 << 10);
@@ -51,10 +53,12 @@ public final class RecorderBenchmark {
     private static void run(String feed, String storage, int round, Path dir, List<String> pieces) throws Exception {
         String url = AuditStore.h2Url(dir.resolve("belay"));
         AuditStore.open(url).close();
-        if (storage.equals("blob")) {
+        if (storage.equals("binary")) {
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE recording_chunks ALTER COLUMN data SET DATA TYPE BLOB");
+                s.execute("ALTER TABLE recording_chunks ALTER COLUMN data SET DATA TYPE BINARY VARYING");
             }
+        } else if (!storage.equals("schema")) {
+            throw new IllegalArgumentException("storage " + storage + ": use schema or binary");
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
