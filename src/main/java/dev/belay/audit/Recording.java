@@ -82,7 +82,7 @@ public final class Recording implements AutoCloseable {
                 return ps.executeUpdate();
             }
         });
-        r.writeChunk(header + "\n");
+        r.writeChunk((header + "\n").getBytes(StandardCharsets.UTF_8));
         return r;
     }
 
@@ -161,17 +161,16 @@ public final class Recording implements AutoCloseable {
             return;
         }
         List<Frame> frames = pending.subList(0, count);
-        StringBuilder text = new StringBuilder(frames.stream().mapToInt(f -> f.data().length() + 32).sum());
+        CastLine lines = new CastLine(frames.stream().mapToInt(f -> f.data().length() + 32).sum());
         for (Frame f : frames) {
-            CastLine.append(text, Math.round(f.time() * 1e6) / 1e6, f.kind(), store.masker().mask(f.data()));
+            lines.append(Math.round(f.time() * 1e6) / 1e6, f.kind(), store.masker().mask(f.data()));
         }
-        pending.subList(0, count).clear();
-        writeChunk(text.toString());
+        frames.clear();
+        writeChunk(lines.toBytes());
     }
 
-    private void writeChunk(String text) {
+    private void writeChunk(byte[] utf8) {
         int no = nextChunk++;
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
         digest.update(utf8);
         byte[] data = Gzip.compressFast(utf8);
         store.inTransaction(c -> {

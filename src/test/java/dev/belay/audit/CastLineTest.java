@@ -3,6 +3,7 @@ package dev.belay.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -12,17 +13,15 @@ import org.junit.jupiter.api.Test;
  */
 class CastLineTest {
 
-    private static String jackson(double time, String kind, String data) {
+    /** The text Jackson wrote for a frame, as the chunk stored it. */
+    private static byte[] jackson(double time, String kind, String data) {
         ArrayNode line = EventRows.JSON.createArrayNode();
         line.add(time).add(kind).add(data);
-        return line + "\n";
+        return (line + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String mine(double time, String kind, String data) {
-        StringBuilder out = new StringBuilder("kept|");
-        CastLine.append(out, time, kind, data);
-        assertThat(out).startsWith("kept|");
-        return out.substring("kept|".length());
+    private static byte[] mine(double time, String kind, String data) {
+        return new CastLine(0).append(time, kind, data).toBytes();
     }
 
     @Test
@@ -37,6 +36,17 @@ class CastLineTest {
         assertThat(mine(0.25, "i", "\r")).isEqualTo(jackson(0.25, "i", "\r"));
         assertThat(mine(3, "m", "step \"2\": restart")).isEqualTo(jackson(3, "m", "step \"2\": restart"));
         assertThat(mine(2, "o", "")).isEqualTo(jackson(2, "o", ""));
+    }
+
+    @Test
+    void framesFollowEachOtherAndPairsAcrossTheEscapingBlocksStayWhole() {
+        String emoji = "\uD83D\uDE00";
+        for (int at = 8180; at < 8200; at++) {
+            String data = "x".repeat(at) + emoji + "\u001b[0m".repeat(3000) + "\u00e9" + emoji;
+            assertThat(mine(1, "o", data)).as("pair at %d", at).isEqualTo(jackson(1, "o", data));
+        }
+        byte[] two = new CastLine(0).append(0.5, "o", "a\r\n").append(0.75, "i", "ls\r").toBytes();
+        assertThat(new String(two, StandardCharsets.UTF_8)).isEqualTo("[0.5,\"o\",\"a\\r\\n\"]\n[0.75,\"i\",\"ls\\r\"]\n");
     }
 
     @Test
