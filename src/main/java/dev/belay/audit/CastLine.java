@@ -12,7 +12,6 @@ import java.util.Arrays;
  */
 final class CastLine {
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     /** Characters escaped per pass through a reused array; the worst case, 6 bytes each, is reserved for them. */
     private static final int BLOCK = 8192;
 
@@ -76,26 +75,10 @@ final class CastLine {
             for (int i = 0; i < len; i++) {
                 char c = chars[i];
                 if (c < 0x80) {
-                    if (c >= 0x20 && c != '"' && c != '\\') {
+                    if (JsonEscape.needed(c)) {
+                        p = JsonEscape.put(b, p, c);
+                    } else {
                         b[p++] = (byte) c;
-                        continue;
-                    }
-                    b[p++] = '\\';
-                    switch (c) {
-                        case '"' -> b[p++] = '"';
-                        case '\\' -> b[p++] = '\\';
-                        case '\n' -> b[p++] = 'n';
-                        case '\r' -> b[p++] = 'r';
-                        case '\t' -> b[p++] = 't';
-                        case '\b' -> b[p++] = 'b';
-                        case '\f' -> b[p++] = 'f';
-                        default -> {
-                            b[p++] = 'u';
-                            b[p++] = '0';
-                            b[p++] = '0';
-                            b[p++] = HEX[c >> 4];
-                            b[p++] = HEX[c & 0xF];
-                        }
                     }
                 } else if (c < 0x800) {
                     b[p++] = (byte) (0xC0 | c >> 6);
