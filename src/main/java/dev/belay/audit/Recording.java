@@ -30,7 +30,7 @@ public final class Recording implements AutoCloseable {
      * chunk is a commit, and an H2 commit rewrites pages beside the data: a flood handed over in 64 K
      * reads and stored at 16 K a chunk cost a third more recorder CPU and left an H2 file 2.5 times
      * the size of the chunks in it (RecorderBenchmark). A killed process loses at most this much of a
-     * flood, a few milliseconds of it; a quiet session is stored every {@link #FLUSH_SECONDS} as before.
+     * flood (a few milliseconds of it) besides the newest frame, which always waits for the next.
      */
     private static final int CHUNK_CHARS = 256 * 1024;
     private static final double FLUSH_SECONDS = 2.0;
