@@ -46,9 +46,16 @@ final class JumpScroll {
     private long windowStart;
     private long window = FLOOD_FRAME_NANOS;
     private long paintCpuAtWindowStart = -1;
-    private int changes;
-    private boolean flooding;
-    private boolean pending;
+    /**
+     * Changes so far. Under a flood the emulator counts outside the lock (a lost count, should two
+     * threads ever race, only makes a window look a change less busy); the lock guards the rest.
+     */
+    private long changes;
+    private long changesAtWindowStart;
+    /** Written under the lock, read without it by the flood's fast path. */
+    private volatile boolean flooding;
+    /** Set without the lock under a flood; taken (read and cleared) only under it. */
+    private volatile boolean pending;
     private long frames;
 
     /**
@@ -64,15 +71,35 @@ final class JumpScroll {
         this.windowStart = nanoClock.getAsLong();
     }
 
-    /** The model changed: a frame now, or under a flood at the end of the window. */
-    synchronized void changed() {
-        changes++;
+    /**
+     * The model changed: a frame now, or under a flood at the end of the window. The emulator calls
+     * this about nine times per line (each write, scroll and cursor move); under a flood all but
+     * every {@code CLOCK_EVERY}th call take no lock (two locked atomic operations per call were a
+     * tenth of the emulator's CPU under {@code seq}). A change marked pending is drawn by the window
+     * end that takes the mark, or by the next one: the painter reads the model under its lock after that.
+     */
+    void changed() {
         if (flooding) {
-            pending = true;
-            if (changes % CLOCK_EVERY != 0) {
+            long n = ++changes;
+            if (!pending) {
+                pending = true; // a volatile write once per window, not per change
+            }
+            if (n % CLOCK_EVERY != 0) {
                 return;
             }
-        } else if (changes > FLOOD_CHANGES) {
+            synchronized (this) {
+                endWindowIfDue();
+            }
+            return;
+        }
+        changedLocked();
+    }
+
+    private synchronized void changedLocked() {
+        changes++;
+        if (flooding) {
+            pending = true; // a flood began meanwhile, on another thread
+        } else if (changes - changesAtWindowStart > FLOOD_CHANGES) {
             flooding = true;
             pending = true;
         } else {
@@ -95,8 +122,8 @@ final class JumpScroll {
             pending = false;
             frame();
         }
-        flooding = changes > FLOOD_CHANGES; // a flood goes on while its windows stay busy
-        changes = 0;
+        flooding = changes - changesAtWindowStart > FLOOD_CHANGES; // a flood goes on while its windows stay busy
+        changesAtWindowStart = changes;
         long cpu = paintCpu.getAsLong();
         window = flooding && cpu >= 0 && paintCpuAtWindowStart >= 0
                 ? adapted(cpu - paintCpuAtWindowStart) : FLOOD_FRAME_NANOS;
@@ -120,12 +147,12 @@ final class JumpScroll {
         return frames;
     }
 
-    synchronized boolean isFlooding() {
+    boolean isFlooding() {
         return flooding;
     }
 
     /** Whether a change is waiting for the end of its window to be drawn. */
-    synchronized boolean holdsBack() {
+    boolean holdsBack() {
         return pending;
     }
 

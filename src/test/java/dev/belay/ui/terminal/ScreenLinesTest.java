@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class ScreenLinesTest {
 
-    /** Pieces of output: plain and long (wrapping) lines, colours, overwrites, erases, scroll regions, inserts. */
+    /**
+     * Pieces of output: plain and long (wrapping) lines, colours, overwrites, erases, scroll regions,
+     * inserts, and DECALN (the screen filled with E's: every row written from one shared buffer).
+     */
     private static final String[] PIECES = {
         "hello\r\n", "12345\r\n", "\r\n", "a line longer than the twenty columns of this screen\r\n",
         "\u001b[31mred\u001b[0m plain\r\n", "\u001b[42mgreen ground\r\n", "\u001b[0m", "over\rOV\r\n",
@@ -34,7 +37,7 @@ class ScreenLinesTest {
         "\u001b[r", "\u001b[L", "\u001b[M", "\u001b[2J", "x", "yz", "\u001b[1mbold\u001b[22m", "\n", "\r",
         "\u001b[?1049h", "\u001b[?1049l", "\u001b[5;10H", "\u001b[44m\r\n\r\n", "\u001b[S", "\u001b[T",
         "\u001b[3@", "\u001b[2P", "\u001b[4X", "\u00e9t\u00e9\r\n", "\u4e2d\u6587\r\n",
-        "\u001b(0lqqk\u001b(B\r\n", "\u001b(0", "\u001b(B", "\u001bNq", "e\u0301\r\n",
+        "\u001b(0lqqk\u001b(B\r\n", "\u001b(0", "\u001b(B", "\u001bNq", "e\u0301\r\n", "\u001b#8",
     };
 
     @Test
