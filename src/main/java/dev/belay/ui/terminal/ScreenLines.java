@@ -93,7 +93,7 @@ final class ScreenLines extends LinesBuffer {
         line.clear(new TextEntry(style, str));
         int rest = filler.getLength() - str.length();
         if (rest > 0) {
-            line.writeString(str.length(), new CharBuffer(CharUtils.NUL_CHAR, rest), filler.getStyle());
+            line.writeString(str.length(), BlankRun.of(rest), filler.getStyle());
         }
         line.setWrapped(wrapped);
         if (textProcessing != null) {

@@ -88,6 +88,36 @@ class ScreenLinesTest {
         assertSame("\u001b*0\u001bNqqqq plain\r\n\u001b)0\u000elqk plain?\u000f plain\r\n\u001b(A#abc\u001b(B#abc\r\n");
     }
 
+    @Test
+    void editsOfLinesWrittenIntoBlankRowsEndTheSame() {
+        // text into blank rows (the short cut: the rest is a BlankRun), then edits that split, move
+        // and change that rest in place: deletes, inserts, erases, text after it, a tab
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            out.append("line ").append(i).append("\r\n");
+        }
+        out.append("\u001b[3A\u001b[3P\u001b[B\u001b[2@x\u001b[15Gy\u001b[B\u001b[4X\tz\u001b[20Gw\r\n");
+        out.append("\u001b[2A\u001b[8G\u001b[1K\u001b[B\u001b[12Gq\u001b[K\r\n\u001b[1;1H\u001b[2L\u001b[M");
+        assertSame(out.toString());
+        assertThat(BlankRun.of(20).toString()).as("NULs shared by the runs, untouched").isEqualTo("\0".repeat(20));
+    }
+
+    @Test
+    void aBlankRunChangedInPlaceChangesNoOtherRun() {
+        BlankRun a = BlankRun.of(6);
+        BlankRun b = BlankRun.of(6);
+        assertThat(a.isNul()).isTrue();
+        a.unNullify();
+        assertThat(a.isNul()).isFalse();
+        assertThat(a.toString()).isEqualTo("      ");
+        assertThat(a.subBuffer(1, 3).toString()).isEqualTo("   ");
+        assertThat(b.isNul()).isTrue();
+        assertThat(b.toString()).isEqualTo("\0".repeat(6));
+        assertThat(b.subBuffer(2, 3).isNul()).isTrue();
+        assertThat(b.clone().toString()).isEqualTo("\0".repeat(6));
+        assertThat(BlankRun.of(300).length()).as("longer than the shared array was").isEqualTo(300);
+    }
+
     private static void feed(JediTerminal terminal, String output) throws java.io.IOException {
         JediEmulator emulator = new JediEmulator(new ArrayTerminalDataStream(output.toCharArray()), terminal);
         while (emulator.hasNext()) {
