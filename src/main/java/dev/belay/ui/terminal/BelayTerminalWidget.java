@@ -54,9 +54,11 @@ public class BelayTerminalWidget extends JediTermFxWidget {
 
     @Override
     protected TerminalStarter createTerminalStarter(JediTerminal terminal, TtyConnector connector) {
-        return new TerminalStarter(terminal, connector,
-                new BatchedTtyStream(connector, getTypeAheadManager()::onTerminalStateChanged), getTypeAheadManager(),
-                getExecutorServiceManager());
+        BatchedTtyStream stream = new BatchedTtyStream(connector, getTypeAheadManager()::onTerminalStateChanged);
+        if (terminal instanceof BelayTerminal belay) {
+            belay.readsFrom(stream);
+        }
+        return new TerminalStarter(terminal, connector, stream, getTypeAheadManager(), getExecutorServiceManager());
     }
 
     /** When the painter draws under a flood of output. */

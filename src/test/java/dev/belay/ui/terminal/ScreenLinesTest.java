@@ -126,7 +126,36 @@ class ScreenLinesTest {
     }
 
     private static void assertSame(String output) {
-        assertThat(lines(run(output, true))).as("after %s", abbreviate(output)).isEqualTo(lines(run(output, false)));
+        List<String> library = lines(run(output, false));
+        assertThat(lines(run(output, true))).as("after %s", abbreviate(output)).isEqualTo(library);
+        // as in the widget: read through BatchedTtyStream (printable runs handed over as arrays), in
+        // reads of 7 characters, so runs are cut at every place; the library's terminal reads the same
+        assertThat(lines(runBatched(output, true))).as("batched, after %s", abbreviate(output))
+                .isEqualTo(lines(runBatched(output, false)));
+    }
+
+    private static TerminalTextBuffer runBatched(String output, boolean belays) {
+        StyleState style = new StyleState();
+        TerminalTextBuffer buffer = new TerminalTextBuffer(20, 6, style, -1, null);
+        BatchedTtyStream stream = new BatchedTtyStream(new TextConnector(output, 7, false), () -> { });
+        JediTerminal terminal;
+        if (belays) {
+            ScreenLines.install(buffer);
+            BelayTerminal belay = new BelayTerminal(new HeadlessDisplay(), buffer, style);
+            belay.readsFrom(stream);
+            terminal = belay;
+        } else {
+            terminal = new JediTerminal(new HeadlessDisplay(), buffer, style);
+        }
+        JediEmulator emulator = new JediEmulator(stream, terminal);
+        try {
+            do {
+                emulator.next(); // at the end of the output the emulator notes the stream's EOF
+            } while (emulator.hasNext());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return buffer;
     }
 
     private static TerminalTextBuffer run(String output, boolean belays) {
