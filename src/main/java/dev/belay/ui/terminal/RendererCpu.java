@@ -24,6 +24,14 @@ final class RendererCpu {
 
     /** The render thread's CPU time so far in nanoseconds, or -1 where it is not known. */
     static long nanos() {
+        try {
+            return measure();
+        } catch (RuntimeException e) {
+            return -1; // not measurable here (a JVM without thread CPU times): the shortest windows
+        }
+    }
+
+    private static long measure() {
         if (!THREADS.isThreadCpuTimeSupported()) {
             return -1;
         }
