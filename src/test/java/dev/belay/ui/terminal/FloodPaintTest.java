@@ -80,6 +80,9 @@ class FloodPaintTest {
         int aboveCursorRow = (int) (canvas.getHeight() * (rows - 1) / rows); // the cursor may blink
         assertThat(differingPixels(drawn, redrawn, aboveCursorRow)).as("pixels the final frame lacked").isZero();
         assertThat(screen()).contains((LINES - 1) + "\n" + LINES + "\nthe last line");
+        // jump scroll sizes its flood windows by the render thread's CPU, found by its name
+        assertThat(RendererCpu.nanos()).as("JavaFX's render thread's CPU time (%s...)", RendererCpu.THREAD_PREFIX)
+                .isPositive();
     }
 
     private String screen() {
