@@ -79,7 +79,7 @@ public final class PracticeLab implements AutoCloseable {
 
     /** The seam for tests: another bubblewrap (a missing one) or another player. */
     static PracticeLab start(LabConfig config, Path bwrap, PlayerFactory players) throws IOException {
-        Sandbox.probe(bwrap);
+        Sandbox.probe(bwrap); // before anything is written: a machine without bubblewrap is left as it was
         Path base = config.baseDir().toAbsolutePath();
         Files.createDirectories(base);
         LabKeys keys = LabKeys.ensure(base);

@@ -76,12 +76,11 @@ final class Sandbox {
     }
 
     /**
-     * Checks that bubblewrap runs here (once, with a harmless {@code /bin/true}), writes the shims for
-     * {@code played} under {@code base/shims} and returns the sandbox. Throws with what to install
-     * when it cannot be had: the lab never runs a host unsandboxed.
+     * Writes the shims for {@code played} under {@code base/shims} and returns the sandbox. The caller
+     * has {@link #probe probed} {@code bwrap} first, before it wrote anything (a lab start probed it
+     * twice when this did it again).
      */
     static Sandbox prepare(Path bwrap, Path base, Set<String> played, Path playSocket) throws IOException {
-        probe(bwrap);
         Path shims = base.resolve("shims");
         HostRoot.deleteTree(shims);
         Path bin = Files.createDirectories(shims.resolve("bin"));
@@ -196,7 +195,10 @@ final class Sandbox {
         return f;
     }
 
-    /** Runs bubblewrap once; the message of a failure says what to install or allow. */
+    /**
+     * Checks that bubblewrap makes a sandbox here, with one harmless {@code /bin/true}; throws with what
+     * to install or allow when it cannot, for the lab never runs a host unsandboxed.
+     */
     static void probe(Path bwrap) throws IOException {
         String os = System.getProperty("os.name", "");
         if (!os.toLowerCase(Locale.ROOT).contains("linux")) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.belay.testing.TestClock;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,11 +32,11 @@ abstract class AuditStoreContract {
     /** A fresh, empty database URL for one test. */
     protected abstract String freshUrl() throws Exception;
 
-    private ManualClock clock;
+    private TestClock clock;
 
     @BeforeEach
     void openStore() throws Exception {
-        clock = ManualClock.morning();
+        clock = TestClock.ticking(TestClock.MORNING);
         store = AuditStore.open(freshUrl(), clock);
     }
 

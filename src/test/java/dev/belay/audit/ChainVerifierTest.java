@@ -2,6 +2,7 @@ package dev.belay.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.belay.testing.TestClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -145,7 +146,7 @@ class ChainVerifierTest {
     /** A new H2 file of {@value #EVENTS} notes, some of them not ASCII. */
     private void log() {
         String url = AuditStore.h2Url(dir.resolve("log-" + logs++));
-        try (AuditStore store = AuditStore.open(url, ManualClock.morning())) {
+        try (AuditStore store = AuditStore.open(url, TestClock.ticking(TestClock.MORNING))) {
             List<NewEvent> events = new java.util.ArrayList<>();
             for (int i = 1; i <= EVENTS; i++) {
                 NewEvent e = NewEvent.of("run-" + i / 20, new Operator("alice", "alice", "ws-1"), i % 4 == 0 ? null : "db-1",

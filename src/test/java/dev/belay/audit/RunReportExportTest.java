@@ -3,6 +3,7 @@ package dev.belay.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.belay.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,7 +25,7 @@ class RunReportExportTest {
 
     @BeforeEach
     void recordARun() {
-        ManualClock clock = ManualClock.morning(); // the monitor is down 90 s, not "within the same millisecond"
+        TestClock clock = TestClock.ticking(TestClock.MORNING); // the monitor is down 90 s, not "within the same millisecond"
         store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")), clock);
         Operator bob = new Operator("bob", "bob", "ws-2");
         Fixtures.run(store, "earlier", "patch-db", "prod", bob, "succeeded", 2.0, "OK");

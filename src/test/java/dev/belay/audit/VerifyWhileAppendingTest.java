@@ -3,6 +3,7 @@ package dev.belay.audit;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.belay.testing.TestClock;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -33,7 +34,7 @@ class VerifyWhileAppendingTest {
     @CsvSource({"1, HEAD_READ", "1, ROWS_READ", "4, HEAD_READ", "4, ROWS_READ"})
     void appendsDuringAVerifyAreNotTakenForDeletions(int parts, ChainVerifier.Stage holdAt) throws Exception {
         String url = AuditStore.h2Url(dir.resolve("log"));
-        try (AuditStore store = AuditStore.open(url, ManualClock.morning())) {
+        try (AuditStore store = AuditStore.open(url, TestClock.ticking(TestClock.MORNING))) {
             AuditEvent last = append(store, EVENTS);
             Database db = new Database(url);
             CountDownLatch held = new CountDownLatch(1);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.belay.audit.AuditEvent;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.LoggedEvent;
-import dev.belay.audit.ManualClock;
+import dev.belay.testing.TestClock;
 import dev.belay.audit.NewEvent;
 import dev.belay.audit.Operator;
 import dev.belay.audit.Recording;
@@ -37,7 +37,7 @@ class RecordingMarkersTest {
     @Test
     void markersRoundTripIntoTheCastAsMarkerEventsAndTheSealStillMatches() throws Exception {
         String url = AuditStore.h2Url(dir.resolve("audit"));
-        ManualClock clock = ManualClock.morning();
+        TestClock clock = TestClock.ticking(TestClock.MORNING);
         Operator op = new Operator("carol", "carol", "ws-3");
         RecordingRef sealed;
         try (AuditStore store = AuditStore.open(url, clock)) {

@@ -9,6 +9,7 @@ import dev.belay.lab.LabClock;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.Gate;
 import dev.belay.runbook.Retry;
+import dev.belay.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,10 +88,10 @@ class PacingTest {
         // A lab at 600x on a wall clock that moves only while the run sleeps: the real waits asked
         // for are recorded, and each try's own real time (lab minutes on a loaded machine) counts for
         // nothing, so the tries and their lab times are exact.
-        SimulatedTime wall = new SimulatedTime();
+        TestClock wall = SimulatedSleep.wall();
         LabClock lab = new LabClock(wall, 600);
         List<Long> realSleeps = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Pacing.Sleeper moveWall = wall.sleeper();
+        Pacing.Sleeper moveWall = SimulatedSleep.on(wall);
         RunState s = runPaced(rb, new Pacing(lab.asClock(), lab::speed, (cancel, realMillis) -> {
             realSleeps.add(realMillis);
             return moveWall.sleep(cancel, realMillis);

@@ -154,10 +154,9 @@ class RunEngineTest {
 
     @Test
     void retrySucceedsOnTheThirdTryAndAnotherRunsOutOfTime() throws Exception {
-        // The run's time passes only while it sleeps between attempts (SimulatedTime), so how many
+        // The run's time passes only while it sleeps between attempts (SimulatedSleep), so how many
         // attempts fit the window is exact however long each SSH command takes on a loaded machine.
-        SimulatedTime time = new SimulatedTime();
-        engine = new RunEngine(transport, store, time.pacing());
+        engine = new RunEngine(transport, store, SimulatedSleep.pacing());
         Rb rb = new Rb("retry");
         rb.steps.add(Rb.retry(run("third", "web[0]", "echo x >> n; wc -l < n", new Expectation.Contains("3")),
                 Duration.ofMillis(200), Duration.ofSeconds(5)));

@@ -3,7 +3,7 @@ package dev.belay.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belay.audit.AuditStore;
-import dev.belay.audit.ManualClock;
+import dev.belay.testing.TestClock;
 import dev.belay.audit.StepDuration;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +24,7 @@ class StepTimeRuleTest {
 
     @Test
     void theWindowClockAndHistoryMeasureARetriedStepTheSameWay() {
-        ManualClock clock = ManualClock.morning();
+        TestClock clock = TestClock.ticking(TestClock.MORNING);
         try (AuditStore audit = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")), clock)) {
             AuditEventSink sink = new AuditEventSink(audit);
             // run 1: "a" fails after 10 s, is retried 20 s later and passes 30 s after that; "b" fails
@@ -49,7 +49,7 @@ class StepTimeRuleTest {
         }
     }
 
-    private static void record(String runId, AuditEventSink sink, ManualClock clock) {
+    private static void record(String runId, AuditEventSink sink, TestClock clock) {
         sink.append(runId, "alice", new RunEvent.RunStarted(clock.instant(), runId, "rule", 1, "hash", null, null, "test",
                 "alice", RunMode.LIVE, null, false, false, Map.of()));
         sink.append(runId, "alice", new RunEvent.StepStarted(clock.instant(), "a", "A", null, Phase.MAIN, List.of()));

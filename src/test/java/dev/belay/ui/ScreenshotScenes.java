@@ -5,6 +5,7 @@ import dev.belay.audit.AuditStore;
 import dev.belay.audit.Operator;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
+import dev.belay.testing.TestClock;
 import dev.belay.ui.history.HistoryFixture;
 import dev.belay.ui.library.LibraryFolders;
 import dev.belay.ui.terminal.LabTerminals;
@@ -76,7 +77,7 @@ public final class ScreenshotScenes {
          * timeline, or ({@code resume}) a run that never finished, offering Resume….
          */
         private void history(Stage stage, Path dir, boolean resume) throws Exception {
-            dev.belay.audit.ManualClock clock = dev.belay.audit.ManualClock.morning();
+            TestClock clock = TestClock.ticking(TestClock.MORNING);
             AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")), clock);
             HistoryFixture.fill(store, clock);
             if (resume) {
@@ -168,7 +169,7 @@ public final class ScreenshotScenes {
          * with its steps listed and the second one jumped to (docs/images/replay-markers.png).
          */
         private void replayMarkers(Stage stage, Path dir) throws Exception {
-            dev.belay.audit.ManualClock clock = dev.belay.audit.ManualClock.morning();
+            TestClock clock = TestClock.ticking(TestClock.MORNING);
             AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")), clock);
             String id;
             try (dev.belay.audit.Recording rec = store.startRecording("shots", "db-1", 100, 30, "db-1 terminal")) {

@@ -118,7 +118,7 @@ final class DockerRun {
         if (bootstrap || !cmd.isEmpty()) {
             // A one-shot container: it runs its job in the foreground and exits.
             PlayResult job = bootstrap
-                    ? docker.cluster().play(GaleraPlay.class).bootstrapService(host, service, DockerPlay.tagOf(ref))
+                    ? KollaDbSync.run(docker.cluster(), host, service, DockerPlay.tagOf(ref))
                     : OneShotScript.matches(cmd) ? OneShotScript.run(call, docker.cluster(), ref, cmd.get(2))
                     : docker.cluster().dispatch(call.as(cmd));
             synchronized (docker) {

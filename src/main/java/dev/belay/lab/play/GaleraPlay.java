@@ -2,11 +2,10 @@ package dev.belay.lab.play;
 
 import dev.belay.lab.Fault;
 import dev.belay.lab.FaultKind;
+import dev.belay.lab.play.GaleraNode.Phase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,9 +20,13 @@ import java.util.UUID;
  * A Galera (MariaDB 10.1) cluster over the lab's {@code mariadb} services: each controller's node
  * bootstraps, joins by state transfer (SST or IST, taking lab time), leaves, crashes, and keeps its
  * {@code grastate.dat} on the host ({@link #KOLLA_DATADIR} and {@link #HOST_DATADIR}), read back at
- * every start so an operator's {@code sed -i} or {@code rm} counts. Answers {@code mysql}/{@code mariadb}
- * ({@link MysqlClient}), {@code mysqldump}, {@code mysql_upgrade}, {@code mysqladmin} and
- * {@code mysqld --wsrep-recover}. Time-based transitions are computed in {@link #catchUp}.
+ * every start so an operator's {@code sed -i} or {@code rm} counts. Time-based transitions are
+ * computed in {@link #catchUp}. This class holds the cluster's state ({@link GaleraNode}s in {@link
+ * GaleraComponent}s) and its lock; the commands are answered by {@link MysqlClient} ({@code mysql},
+ * {@code mariadb}; its {@code SHOW STATUS} from {@link WsrepStatus}), {@link MysqlDump}, {@link
+ * MysqlAdminTools} ({@code mysql_upgrade}, {@code mysqladmin}) and {@link Mysqld} ({@code mysqld
+ * --wsrep-recover}, {@code --tc-heuristic-recover}), each taking this lock while it reads or changes a
+ * node; what they log is {@link MariadbLog}'s.
  */
 public final class GaleraPlay implements Play {
 
@@ -39,77 +42,16 @@ public final class GaleraPlay implements Play {
     public static final Duration STARTUP = Duration.ofSeconds(5);
     /** How long a node started without a Primary component to join waits before it gives up (pc.wait_prim_timeout). */
     public static final Duration PRIMARY_WAIT = Duration.ofSeconds(30);
-    /** OpenStack's background write load: one writeset every ten lab seconds. */
-    static final double WRITES_PER_SECOND = 0.1;
-    private static final long GCACHE_WRITESETS = 5_000;
+    /** Writesets a donor keeps (gcache): a joiner no further behind takes IST. */
+    static final long GCACHE_WRITESETS = 5_000;
     private static final String CLUSTERCHECK_DISABLED = "/var/tmp/clustercheck.disabled";
-    /** MariaDB writes its error log's hour space-padded ({@code "%2d"}): "2026-12-02  1:58:36". */
-    private static final DateTimeFormatter LOG_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd ppH:mm:ss").withZone(ZoneOffset.UTC);
-
-    enum Phase { DOWN, WAITING, JOINING, SYNCED }
-
-    /**
-     * A component: the nodes that replicate together, and its history. It is Primary until it loses
-     * quorum: a member that vanishes without leaving (killed, powered off) takes its vote with it, and
-     * the members left are non-Primary unless they are more than half of the component before. A clean
-     * stop leaves (the others recount without it), so stopping nodes one at a time keeps the last Primary.
-     */
-    static final class Component {
-        final String uuid;
-        final long base;
-        final Instant since;
-        long writes;
-        int confId = 1;
-        final List<String> members = new ArrayList<>();
-        /** False once the component lost quorum: no writes, no joins, clients refused. */
-        boolean primary = true;
-        /** When it lost quorum: its seqno stops there. */
-        Instant frozenAt;
-
-        Component(String uuid, long base, Instant since) {
-            this.uuid = uuid;
-            this.base = base;
-            this.since = since;
-        }
-
-        long seqno(Instant now) {
-            Instant until = frozenAt != null && frozenAt.isBefore(now) ? frozenAt : now;
-            return base + writes + (long) (Math.max(0, Duration.between(since, until).getSeconds()) * WRITES_PER_SECOND);
-        }
-    }
-
-    /** One host's node. */
-    static final class Node {
-        final String host;
-        Phase phase = Phase.DOWN;
-        String unit = "mariadb";
-        String release;
-        Component comp;
-        Instant since;
-        Instant readyAt;
-        Instant transferEnds;
-        Instant waitEnds;
-        String donor;
-        boolean crashed;
-        long position;
-        String upgradedTo;
-        /** The grastate.dat this play last wrote; a file that differs was edited by the operator. */
-        String lastWritten;
-        /** When {@code galera-member-crash} kills this node: at the next catch-up, outside the start or stop that caused it. */
-        Instant killAt;
-
-        Node(String host) {
-            this.host = host;
-        }
-    }
 
     /** A node that must exit (outside the lock: stopping a service calls back into the plays). */
     private record Exit(String host, String unit, int code, String log) {
     }
 
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
-    private final List<Component> components = new ArrayList<>();
+    private final Map<String, GaleraNode> nodes = new LinkedHashMap<>();
+    private final List<GaleraComponent> components = new ArrayList<>();
     private final Set<String> databases = new TreeSet<>();
     private final Map<String, String> schemaRelease = new LinkedHashMap<>();
     /** Hosts whose {@code galera-member-crash} has struck: it strikes once per lab (until a reset). */
@@ -171,13 +113,13 @@ public final class GaleraPlay implements Play {
                 schemaRelease.put(db, Kolla.STARTING_RELEASE);
             }
             String uuid = UUID.nameUUIDFromBytes("belay-lab-galera".getBytes(StandardCharsets.UTF_8)).toString();
-            Component comp = new Component(uuid, 0, now.minus(Duration.ofDays(14)));
+            GaleraComponent comp = new GaleraComponent(uuid, 0, now.minus(Duration.ofDays(14)));
             for (String host : c.topology().hosts()) {
                 Optional<Services.Unit> u = c.services().on(host).stream().filter(GaleraPlay::isMariadb).findFirst();
                 if (u.isEmpty() || !u.get().running()) {
                     continue;
                 }
-                Node n = node(host);
+                GaleraNode n = node(host);
                 n.unit = u.get().name();
                 n.release = u.get().version();
                 n.phase = Phase.SYNCED;
@@ -204,7 +146,7 @@ public final class GaleraPlay implements Play {
         List<Exit> exits = new ArrayList<>();
         Instant now = cluster.clock().now();
         synchronized (this) {
-            for (Node n : nodes.values()) {
+            for (GaleraNode n : nodes.values()) {
                 if (n.phase != Phase.DOWN) {
                     exits.addAll(crash(n, now, "lab: injected fault " + fault + ": mysqld was killed"));
                 }
@@ -217,7 +159,7 @@ public final class GaleraPlay implements Play {
     public void catchUp(Instant now) {
         List<Exit> exits = new ArrayList<>();
         synchronized (this) {
-            for (Node n : nodes.values()) {
+            for (GaleraNode n : nodes.values()) {
                 if (n.killAt != null && !now.isBefore(n.killAt)) {
                     Instant at = n.killAt;
                     n.killAt = null;
@@ -226,19 +168,17 @@ public final class GaleraPlay implements Play {
                     }
                 }
             }
-            for (Node n : nodes.values()) {
+            for (GaleraNode n : nodes.values()) {
                 if (n.phase == Phase.WAITING && !now.isBefore(n.waitEnds)) {
-                    exits.addAll(crash(n, n.waitEnds, log(n.waitEnds, "ERROR", "WSREP: failed to open gcomm backend "
-                            + "connection: 110: failed to reach primary view: 110 (Connection timed out)") + "\n"
-                            + log(n.waitEnds, "ERROR", "Aborting")));
+                    exits.addAll(crash(n, n.waitEnds, MariadbLog.aborting(n.waitEnds, "WSREP: failed to open gcomm "
+                            + "backend connection: 110: failed to reach primary view: 110 (Connection timed out)")));
                 } else if (n.phase == Phase.JOINING) {
                     Duration transfer = Duration.between(n.since, n.transferEnds);
                     Instant crashAt = n.since.plus(transfer.dividedBy(2));
                     if (cluster.faults().has(FaultKind.GALERA_JOINER_CRASH, n.host) && !now.isBefore(crashAt)) {
-                        exits.addAll(crash(n, crashAt, log(crashAt, "ERROR", "WSREP: Process completed with error: "
-                                + "wsrep_sst_xtrabackup-v2 --role 'joiner': 32 (Broken pipe)") + "\n"
-                                + log(crashAt, "ERROR", "WSREP: SST failed: 32 (Broken pipe)") + "\n"
-                                + log(crashAt, "ERROR", "Aborting")));
+                        exits.addAll(crash(n, crashAt, MariadbLog.aborting(crashAt, "WSREP: Process completed with "
+                                + "error: wsrep_sst_xtrabackup-v2 --role 'joiner': 32 (Broken pipe)",
+                                "WSREP: SST failed: 32 (Broken pipe)")));
                     } else if (!now.isBefore(n.transferEnds)) {
                         n.phase = Phase.SYNCED;
                         n.readyAt = n.transferEnds;
@@ -271,45 +211,42 @@ public final class GaleraPlay implements Play {
     }
 
     private synchronized void checkStart(Services.Unit unit) throws PlayFailure {
-        Node n = node(unit.host());
+        GaleraNode n = node(unit.host());
         Instant now = cluster.clock().now();
         if (n.phase != Phase.DOWN && !n.unit.equals(unit.name())) {
-            throw new PlayFailure(1, log(now, "ERROR", "Can't start server: Bind on TCP/IP port. Got error: 98: "
-                    + "Address already in use") + "\n" + log(now, "ERROR", "Do you already have another mysqld "
-                    + "server running on port: 3306 ?") + "\n" + log(now, "ERROR", "Aborting"));
+            throw new PlayFailure(1, MariadbLog.aborting(now, "Can't start server: Bind on TCP/IP port. Got error: 98: "
+                    + "Address already in use", "Do you already have another mysqld server running on port: 3306 ?"));
         }
         if (preparedXa(n.host)) {
-            throw new PlayFailure(1, preparedXaAbort(now));
+            throw new PlayFailure(1, MariadbLog.preparedXaAbort(now));
         }
         Optional<Grastate> saved = readGrastate(n);
         if (!bootstraps(unit) && saved.isPresent()) {
             // Galera's own refusal: a joiner whose history runs past the group's cannot take IST from
             // it (the cluster was bootstrapped from a node behind this one: the wrong node).
-            Optional<Component> group = components.stream().filter(c -> c.primary && c.uuid.equals(saved.get().uuid()))
+            Optional<GaleraComponent> group = components.stream().filter(c -> c.primary && c.uuid.equals(saved.get().uuid()))
                     .findFirst();
             if (group.isPresent() && n.position > group.get().seqno(now)) {
-                throw new PlayFailure(1, log(now, "ERROR", "WSREP: Local state seqno (" + n.position + ") is greater "
-                        + "than group seqno (" + group.get().seqno(now) + "): states diverged. Aborting to avoid "
-                        + "potential data loss. Remove '/var/lib/mysql//grastate.dat' file and restart if you wish "
-                        + "to continue. (FATAL)") + "\n" + log(now, "ERROR", "Aborting"));
+                throw new PlayFailure(1, MariadbLog.aborting(now, "WSREP: Local state seqno (" + n.position + ") is "
+                        + "greater than group seqno (" + group.get().seqno(now) + "): states diverged. Aborting to "
+                        + "avoid potential data loss. Remove '/var/lib/mysql//grastate.dat' file and restart if you "
+                        + "wish to continue. (FATAL)"));
             }
         }
         if (bootstraps(unit)) {
             Optional<Grastate> g = saved;
             if (g.isPresent() && !g.get().safeToBootstrap()) {
-                throw new PlayFailure(1, log(now, "ERROR", "WSREP: It may not be safe to bootstrap the cluster from "
-                        + "this node. It was not the last one to leave the cluster and may not contain all the "
-                        + "updates. To force cluster bootstrap with this node, edit the grastate.dat file manually "
-                        + "and set safe_to_bootstrap to 1 .") + "\n"
-                        + log(now, "ERROR", "WSREP: wsrep::connect(gcomm://) failed: 7") + "\n"
-                        + log(now, "ERROR", "Aborting"));
+                throw new PlayFailure(1, MariadbLog.aborting(now, "WSREP: It may not be safe to bootstrap the "
+                        + "cluster from this node. It was not the last one to leave the cluster and may not contain "
+                        + "all the updates. To force cluster bootstrap with this node, edit the grastate.dat file "
+                        + "manually and set safe_to_bootstrap to 1 .", "WSREP: wsrep::connect(gcomm://) failed: 7"));
             }
         }
     }
 
     private void onStarted(Services.Unit unit) {
         synchronized (this) {
-            Node n = node(unit.host());
+            GaleraNode n = node(unit.host());
             if (n.phase != Phase.DOWN) {
                 return;
             }
@@ -322,14 +259,14 @@ public final class GaleraPlay implements Play {
             if (bootstraps(unit)) {
                 String uuid = g.map(Grastate::uuid).filter(u -> !u.equals(Grastate.ZERO_UUID))
                         .orElse(UUID.nameUUIDFromBytes((n.host + now).getBytes(StandardCharsets.UTF_8)).toString());
-                Component comp = new Component(uuid, n.position, now);
+                GaleraComponent comp = new GaleraComponent(uuid, n.position, now);
                 comp.members.add(n.host);
                 components.add(comp);
                 n.comp = comp;
                 n.phase = Phase.SYNCED;
                 n.readyAt = now.plus(STARTUP);
                 writeGrastate(n, new Grastate(uuid, -1, false));
-                for (Node waiting : nodes.values()) {
+                for (GaleraNode waiting : nodes.values()) {
                     if (waiting.phase == Phase.WAITING) {
                         join(waiting, now, readGrastate(waiting));
                     }
@@ -342,12 +279,12 @@ public final class GaleraPlay implements Play {
     }
 
     /** Joins a live Primary component, if there is one (the first, when a split brain left two). */
-    private boolean join(Node n, Instant now, Optional<Grastate> g) {
-        for (Component comp : components) {
+    private boolean join(GaleraNode n, Instant now, Optional<Grastate> g) {
+        for (GaleraComponent comp : components) {
             if (!comp.primary) {
                 continue;
             }
-            Optional<Node> donor = comp.members.stream().map(nodes::get)
+            Optional<GaleraNode> donor = comp.members.stream().map(nodes::get)
                     .filter(m -> m != n && m.phase == Phase.SYNCED).findFirst();
             if (donor.isEmpty()) {
                 continue;
@@ -363,8 +300,9 @@ public final class GaleraPlay implements Play {
             comp.members.add(n.host);
             comp.confId++;
             writeGrastate(n, new Grastate(comp.uuid, -1, false));
-            cluster.play(DockerPlay.class).log(n.host, n.unit, log(now, "Note", "WSREP: Member 0.0 (" + n.host
-                    + ") requested state transfer from '*any*'. Selected 1.0 (" + n.donor + ")(SYNCED) as donor."));
+            cluster.play(DockerPlay.class).log(n.host, n.unit, MariadbLog.line(now, "Note", "WSREP: Member 0.0 ("
+                    + n.host + ") requested state transfer from '*any*'. Selected 1.0 (" + n.donor + ")(SYNCED) as "
+                    + "donor."));
             return true;
         }
         return false;
@@ -373,7 +311,7 @@ public final class GaleraPlay implements Play {
     private void onStopped(Services.Unit unit) {
         List<Exit> exits;
         synchronized (this) {
-            Node n = nodes.get(unit.host());
+            GaleraNode n = nodes.get(unit.host());
             if (n == null || n.phase == Phase.DOWN || !n.unit.equals(unit.name())) {
                 return;
             }
@@ -395,9 +333,9 @@ public final class GaleraPlay implements Play {
      * it shut down and saved its seqno; {@code vanished}: it did not say goodbye (killed, powered off), so
      * the others lose its vote and keep Primary only as a majority of the component before.
      */
-    private List<Exit> leave(Node n, Instant now, boolean clean, boolean vanished) {
+    private List<Exit> leave(GaleraNode n, Instant now, boolean clean, boolean vanished) {
         List<Exit> exits = new ArrayList<>();
-        Component comp = n.comp;
+        GaleraComponent comp = n.comp;
         Phase was = n.phase;
         n.phase = Phase.DOWN;
         n.comp = null;
@@ -415,11 +353,12 @@ public final class GaleraPlay implements Play {
             comp.primary = false;
             comp.frozenAt = now;
             for (String m : comp.members) {
-                Node left = nodes.get(m);
-                cluster.play(DockerPlay.class).log(m, left.unit, log(now, "Note", "WSREP: view(view_id(NON_PRIM,"
-                        + n.host + "," + comp.confId + ") memb {" + m + "} joined {} left {} partitioned {" + n.host
-                        + "})") + "\n" + log(now, "Note", "WSREP: New cluster view: global state: " + comp.uuid + ":"
-                        + comp.seqno(now) + ", view# -1: non-Primary, number of nodes: " + comp.members.size()));
+                GaleraNode left = nodes.get(m);
+                cluster.play(DockerPlay.class).log(m, left.unit, MariadbLog.line(now, "Note",
+                        "WSREP: view(view_id(NON_PRIM," + n.host + "," + comp.confId + ") memb {" + m + "} joined {} "
+                        + "left {} partitioned {" + n.host + "})") + "\n" + MariadbLog.line(now, "Note",
+                        "WSREP: New cluster view: global state: " + comp.uuid + ":" + comp.seqno(now)
+                        + ", view# -1: non-Primary, number of nodes: " + comp.members.size()));
             }
         }
         if (clean && !vanished) {
@@ -431,15 +370,15 @@ public final class GaleraPlay implements Play {
             writeGrastate(n, new Grastate(comp.uuid, -1, false));
         }
         for (String m : List.copyOf(comp.members)) {
-            Node joiner = nodes.get(m);
+            GaleraNode joiner = nodes.get(m);
             if (joiner.phase == Phase.JOINING && n.host.equals(joiner.donor)) {
-                Optional<Node> other = comp.members.stream().map(nodes::get)
+                Optional<GaleraNode> other = comp.members.stream().map(nodes::get)
                         .filter(x -> x.phase == Phase.SYNCED).findFirst();
                 if (other.isPresent()) {
                     joiner.donor = other.get().host;
                 } else {
-                    exits.addAll(crash(joiner, now, log(now, "ERROR", "WSREP: State transfer from " + n.host
-                            + " failed: donor left the cluster") + "\n" + log(now, "ERROR", "Aborting")));
+                    exits.addAll(crash(joiner, now, MariadbLog.aborting(now, "WSREP: State transfer from " + n.host
+                            + " failed: donor left the cluster")));
                 }
             }
         }
@@ -454,7 +393,7 @@ public final class GaleraPlay implements Play {
      * abort (a failed state transfer, no Primary to join) still disconnects from the group, so the others
      * keep quorum; see {@link #kill} for a node that vanishes.
      */
-    private List<Exit> crash(Node n, Instant at, String logLines) {
+    private List<Exit> crash(GaleraNode n, Instant at, String logLines) {
         List<Exit> exits = new ArrayList<>(leave(n, at, false, false));
         n.crashed = true;
         n.phase = Phase.DOWN;
@@ -463,7 +402,7 @@ public final class GaleraPlay implements Play {
     }
 
     /** The node is killed ({@code galera-member-crash}): it vanishes from the group, which may lose quorum. */
-    private List<Exit> kill(Node n, Instant at) {
+    private List<Exit> kill(GaleraNode n, Instant at) {
         List<Exit> exits = new ArrayList<>(leave(n, at, false, true));
         n.crashed = true;
         n.phase = Phase.DOWN;
@@ -476,9 +415,9 @@ public final class GaleraPlay implements Play {
      * {@code galera-member-crash@H}: when another node joins or cleanly leaves H's component, H's node is
      * due to be killed (once), at the next catch-up: outside the start or stop that triggered it.
      */
-    private void memberCrashes(Component comp, Node changed, Instant now) {
+    private void memberCrashes(GaleraComponent comp, GaleraNode changed, Instant now) {
         for (String m : comp.members) {
-            Node victim = nodes.get(m);
+            GaleraNode victim = nodes.get(m);
             if (victim != changed && victim.phase == Phase.SYNCED
                     && cluster.faults().has(FaultKind.GALERA_MEMBER_CRASH, m) && memberCrashStruck.add(m)) {
                 victim.killAt = now;
@@ -490,11 +429,12 @@ public final class GaleraPlay implements Play {
 
     /** The host's grastate.dat as Galera last left it or the operator edited it; empty when removed. */
     public synchronized Optional<String> grastate(String host) {
-        Node n = nodes.get(host);
+        GaleraNode n = nodes.get(host);
         return n == null ? cluster.files().read(host, KOLLA_DATADIR + "/grastate.dat") : readGrastate(n).map(Grastate::render);
     }
 
-    private Optional<Grastate> readGrastate(Node n) {
+    /** {@code n}'s grastate.dat, read under the play's lock. */
+    Optional<Grastate> readGrastate(GaleraNode n) {
         Optional<String> kolla = cluster.files().read(n.host, KOLLA_DATADIR + "/grastate.dat");
         Optional<String> host = cluster.files().read(n.host, HOST_DATADIR + "/grastate.dat");
         if (kolla.isEmpty() || host.isEmpty()) {
@@ -505,7 +445,8 @@ public final class GaleraPlay implements Play {
         return Grastate.parse(text);
     }
 
-    private void writeGrastate(Node n, Grastate g) {
+    /** Writes {@code n}'s grastate.dat at both paths, under the play's lock. */
+    void writeGrastate(GaleraNode n, Grastate g) {
         String text = g.render();
         n.lastWritten = text;
         cluster.files().write(n.host, KOLLA_DATADIR + "/grastate.dat", text);
@@ -516,19 +457,19 @@ public final class GaleraPlay implements Play {
 
     /** HAProxy's clustercheck on {@code host}: 200 when the node is Synced and not disabled by hand, else 503. */
     public synchronized int clustercheck(String host) {
-        Node n = nodes.get(host);
+        GaleraNode n = nodes.get(host);
         boolean synced = n != null && applicationReady(n) && !cluster.clock().now().isBefore(n.readyAt);
         return synced && !cluster.files().exists(host, CLUSTERCHECK_DISABLED) ? 200 : 503;
     }
 
     /** Whether the node on {@code host} is Synced and takes connections (clustercheck without the by-hand switch). */
     public synchronized boolean clustercheckIgnoringDisabled(String host) {
-        Node n = nodes.get(host);
+        GaleraNode n = nodes.get(host);
         return n != null && applicationReady(n) && !cluster.clock().now().isBefore(n.readyAt);
     }
 
     /** Whether {@code n} takes queries and writes: Synced in a Primary component (else ERROR 1047). */
-    synchronized boolean applicationReady(Node n) {
+    synchronized boolean applicationReady(GaleraNode n) {
         return n.phase == Phase.SYNCED && n.comp != null && n.comp.primary;
     }
 
@@ -539,7 +480,7 @@ public final class GaleraPlay implements Play {
 
     /** Sets {@code safe_to_bootstrap: 1} in {@code host}'s grastate.dat, as kolla-ansible's recovery does. */
     public synchronized void markSafeToBootstrap(String host) {
-        Node n = node(host);
+        GaleraNode n = node(host);
         Grastate g = readGrastate(n).orElse(new Grastate(Grastate.ZERO_UUID, n.position, true));
         writeGrastate(n, new Grastate(g.uuid(), n.position, true));
     }
@@ -550,43 +491,18 @@ public final class GaleraPlay implements Play {
     }
 
     /**
-     * A Kolla bootstrap container ({@code KOLLA_BOOTSTRAP}) of {@code service} at {@code release}: the
-     * service's database migrations (db sync). {@code db-sync-fails@H} makes them fail on {@code host}.
+     * A Kolla service's database migrations (db sync) to {@code release} went through the VIP to the node
+     * on {@code backend}: its databases exist at that release's schema, and the node wrote them.
      */
-    public PlayResult bootstrapService(String host, String service, String release) {
-        List<String> dbs = MysqlDump.databasesOf(service);
-        StringBuilder out = new StringBuilder();
-        out.append("INFO:__main__:Loading config file at /var/lib/kolla/config_files/config.json\n")
-                .append("INFO:__main__:Validating config file\n")
-                .append("INFO:__main__:Kolla config strategy set to: COPY_ALWAYS\n")
-                .append("INFO:__main__:Copying service configuration files\n")
-                .append("INFO:__main__:Writing out command to execute\n");
-        if (dbs.isEmpty()) {
-            return PlayResult.ok(out.append("++ exit 0\n").toString());
+    synchronized void migrated(List<String> dbs, String release, String backend) {
+        for (String db : dbs) {
+            databases.add(db);
+            schemaRelease.put(db, release);
         }
-        String tool = MysqlDump.syncCommand(service);
-        out.append("++ ").append(tool).append('\n');
-        Optional<String> backend = backendForVip();
-        if (backend.isEmpty()) {
-            return new PlayResult(out.toString(), "oslo_db.exception.DBConnectionError: (pymysql.err.OperationalError) "
-                    + "(2013, 'Lost connection to MySQL server during query')\n", 1);
+        GaleraNode n = nodes.get(backend);
+        if (n != null && n.comp != null) {
+            n.comp.writes += 25L * dbs.size();
         }
-        if (cluster.faults().has(FaultKind.DB_SYNC_FAILS, host)) {
-            return new PlayResult(out.toString(), "CRITICAL " + tool.split(" ")[0] + " [-] Unhandled error: "
-                    + "oslo_db.exception.DBMigrationError: lab: injected fault db-sync-fails@" + host
-                    + ": migration of " + dbs.get(0) + " to " + release + " failed\n", 1);
-        }
-        synchronized (this) {
-            for (String db : dbs) {
-                databases.add(db);
-                schemaRelease.put(db, release);
-            }
-            Node n = nodes.get(backend.get());
-            if (n != null && n.comp != null) {
-                n.comp.writes += 25L * dbs.size();
-            }
-        }
-        return PlayResult.ok(out.append("++ exit 0\n").toString());
     }
 
     /** The release the schema of {@code db} is migrated to. */
@@ -599,193 +515,32 @@ public final class GaleraPlay implements Play {
     @Override
     public PlayResult run(Call call) throws InterruptedException {
         return switch (call.command()) {
-            case "mysqld" -> mysqld(call);
-            case "mysql_upgrade" -> mysqlUpgrade(call);
-            case "mysqladmin" -> mysqladmin(call);
+            case "mysqld" -> new Mysqld(this).run(call);
+            case "mysql_upgrade" -> new MysqlAdminTools(this).upgrade(call);
+            case "mysqladmin" -> new MysqlAdminTools(this).admin(call);
             case "mysqldump" -> new MysqlDump(this).run(call);
             default -> new MysqlClient(this).run(call);
         };
-    }
-
-    private PlayResult mysqld(Call call) {
-        List<String> args = call.args();
-        Instant now = cluster.clock().now();
-        if (args.contains("--version") || args.contains("-V")) {
-            Node n = node(call.host());
-            return PlayResult.ok("mysqld  Ver " + mariadbVersion(n.release) + " for Linux on x86_64 (MariaDB Server)\n");
-        }
-        Optional<String> heuristic = args.stream().filter(a -> a.startsWith("--tc-heuristic-recover=")
-                || a.startsWith("--tc_heuristic_recover=")).map(a -> a.substring(a.indexOf('=') + 1)).findFirst();
-        if (heuristic.isPresent()) {
-            return heuristicRecover(call, heuristic.get(), now);
-        }
-        if (!args.contains("--wsrep-recover") && !args.contains("--wsrep_recover")) {
-            return PlayResult.fail(1, "mysqld: the lab plays only 'mysqld --wsrep-recover' and "
-                    + "'--tc-heuristic-recover=ROLLBACK|COMMIT'; start the server with 'docker start mariadb'\n");
-        }
-        String logFile = args.stream().filter(a -> a.startsWith("--log-error=") || a.startsWith("--log_error="))
-                .map(a -> a.substring(a.indexOf('=') + 1)).findFirst().orElse(null);
-        StringBuilder log = new StringBuilder();
-        int rc;
-        synchronized (this) {
-            Node n = node(call.host());
-            String version = mariadbVersion(n.release);
-            log.append(log(now, "Note", "mysqld (mysqld " + version + ") starting as process 4711 ...")).append('\n');
-            if (n.phase != Phase.DOWN) {
-                log.append(log(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11")).append('\n')
-                        .append(log(now, "Note", "InnoDB: Check that you do not already have another mysqld process "
-                                + "using the same InnoDB data or log files.")).append('\n');
-                rc = 1;
-            } else if (preparedXa(n.host)) {
-                log.append(preparedXaAbort(now)).append('\n');
-                rc = 1;
-            } else {
-                Optional<Grastate> g = readGrastate(n);
-                String uuid = g.map(Grastate::uuid).orElse(Grastate.ZERO_UUID);
-                log.append(log(now, "Note", "InnoDB: Using mutexes to ref count buffer pool pages")).append('\n')
-                        .append(log(now, "Note", "InnoDB: Highest supported file format is Barracuda.")).append('\n')
-                        .append(log(now, "Note", "InnoDB: Waiting for purge to start")).append('\n')
-                        .append(log(now, "Note", "WSREP: Recovered position: " + uuid + ":" + n.position)).append('\n')
-                        .append(log(now, "Note", "mysqld: Shutdown complete")).append('\n');
-                // The lab writes the recovered seqno back, so the operator's next cat shows it.
-                g.ifPresent(s -> writeGrastate(n, new Grastate(s.uuid(), n.position, s.safeToBootstrap())));
-                rc = 0;
-            }
-        }
-        if (logFile != null) {
-            String before = cluster.files().read(call.host(), logFile).orElse("");
-            cluster.files().write(call.host(), logFile, before + log);
-            return new PlayResult("", "", rc);
-        }
-        return new PlayResult("", log.toString(), rc);
     }
 
     /**
      * {@code galera-prepared-xa@H}: Galera went down in the middle of a transaction, which InnoDB keeps
      * prepared; mysqld refuses to start (and to recover the position) until the operator decides its fate.
      */
-    private synchronized boolean preparedXa(String host) {
+    synchronized boolean preparedXa(String host) {
         return cluster.faults().has(FaultKind.GALERA_PREPARED_XA, host) && !xaResolved.contains(host);
     }
 
-    /** What MariaDB 10.1 logs when it finds a prepared transaction it cannot resolve on its own (log.cc). */
-    private static String preparedXaAbort(Instant now) {
-        return log(now, "Note", "InnoDB: Starting recovery for XA transactions...") + "\n"
-                + log(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery") + "\n"
-                + log(now, "Note", "InnoDB: Transaction contains changes to 1 rows") + "\n"
-                + log(now, "Note", "InnoDB: 1 transactions in prepared state after recovery") + "\n"
-                + log(now, "Note", "Found 1 prepared transaction(s) in InnoDB") + "\n"
-                + log(now, "ERROR", "Found 1 prepared transactions! It means that mysqld was not shut down properly "
-                + "last time and critical recovery information (last binlog or tc.log file) was manually deleted "
-                + "after a crash. You have to start mysqld with --tc-heuristic-recover switch to commit or rollback "
-                + "pending transactions.") + "\n"
-                + log(now, "ERROR", "Aborting");
-    }
-
-    /**
-     * {@code mysqld --tc-heuristic-recover=ROLLBACK|COMMIT}: resolves the prepared transactions, then exits 1
-     * as MariaDB does ("Please restart mysqld without --tc-heuristic-recover"). Output on standard error.
-     */
-    private PlayResult heuristicRecover(Call call, String how, Instant now) {
-        String mode = how.toUpperCase(java.util.Locale.ROOT);
-        if (!mode.equals("ROLLBACK") && !mode.equals("COMMIT")) {
-            return PlayResult.fail(1, log(now, "ERROR", "mysqld: unknown option '--tc-heuristic-recover=" + how + "'")
-                    + "\n" + log(now, "ERROR", "Aborting") + "\n");
-        }
-        StringBuilder out = new StringBuilder();
-        synchronized (this) {
-            Node n = node(call.host());
-            if (n.phase != Phase.DOWN) {
-                return PlayResult.fail(1, log(now, "ERROR", "InnoDB: Unable to lock ./ibdata1, error: 11") + "\n");
-            }
-            out.append(log(now, "Note", "Heuristic crash recovery mode")).append('\n');
-            if (preparedXa(n.host)) {
-                out.append(log(now, "Note", "InnoDB: Starting recovery for XA transactions...")).append('\n')
-                        .append(log(now, "Note", "InnoDB: Transaction 2817 in prepared state after recovery")).append('\n')
-                        .append(log(now, "Note", "InnoDB: " + (mode.equals("ROLLBACK") ? "Rolling back" : "Committing")
-                                + " trx with id 2817, 1 rows to undo")).append('\n');
-                xaResolved.add(n.host);
-            }
-            out.append(log(now, "Note", "Please restart mysqld without --tc-heuristic-recover")).append('\n')
-                    .append(log(now, "ERROR", "Can't init tc log")).append('\n')
-                    .append(log(now, "ERROR", "Aborting")).append('\n');
-        }
-        return new PlayResult("", out.toString(), 1);
-    }
-
-    /** A client tool's session on the local node, under the play's lock. */
-    private interface Session {
-        PlayResult on(Node n, MysqlClient.Options o, Instant now);
-    }
-
-    /**
-     * Runs a client tool ({@code mysql_upgrade}, {@code mysqladmin}) against the local node: its options
-     * parsed as the client's, a refused connection answered with {@code refusedText} of the client's error.
-     */
-    private PlayResult asClient(Call call, java.util.function.UnaryOperator<String> refusedText, Session session) {
-        MysqlClient.Options o;
-        try {
-            o = MysqlClient.Options.parse(call.args());
-        } catch (PlayFailure f) {
-            return f.result();
-        }
-        Instant now = cluster.clock().now();
-        synchronized (this) {
-            Node n = node(call.host());
-            String refused = refusal(n, o, now);
-            if (refused != null) {
-                return PlayResult.fail(1, refusedText.apply(refused));
-            }
-            return session.on(n, o, now);
-        }
-    }
-
-    private PlayResult mysqlUpgrade(Call call) {
-        return asClient(call, refused -> "mysql_upgrade: Got error: " + refused.replaceFirst("^ERROR ", "")
-                .replaceFirst(" \\(HY000\\): ", ": ") + " while connecting to the MySQL server\n"
-                + "Upgrade process encountered error and will not continue.\n", (n, o, now) -> {
-            String version = mariadbVersion(n.release);
-            if (n.release.equals(n.upgradedTo) && !call.args().contains("--force")) {
-                return PlayResult.ok("This installation of MySQL is already upgraded to " + version
-                        + ", use --force if you still need to run mysql_upgrade\n");
-            }
-            n.upgradedTo = n.release;
-            if (n.comp != null) {
-                n.comp.writes += 10;
-            }
-            StringBuilder out = new StringBuilder("Phase 1/6: Checking and upgrading mysql database\n"
-                    + "Processing databases\nmysql\n");
-            for (String t : List.of("column_stats", "columns_priv", "db", "event", "func", "gtid_slave_pos",
-                    "help_category", "plugin", "proc", "procs_priv", "proxies_priv", "servers", "tables_priv",
-                    "user")) {
-                out.append(String.format("%-50s OK%n", "mysql." + t));
-            }
-            out.append("Phase 2/6: Fixing views\nPhase 3/6: Running 'mysql_fix_privilege_tables'\n"
-                    + "Phase 4/6: Fixing table and database names\nPhase 5/6: Checking and upgrading tables\n"
-                    + "Processing databases\n");
-            databases.forEach(db -> out.append(db).append('\n'));
-            out.append("Phase 6/6: Running 'FLUSH PRIVILEGES'\nOK\n");
-            return PlayResult.ok(out.toString());
-        });
-    }
-
-    private PlayResult mysqladmin(Call call) {
-        return asClient(call, refused -> "mysqladmin: connect to server at 'localhost' failed\nerror: '"
-                + refused.replaceFirst("^ERROR \\d+ \\(\\w+\\): ", "") + "'\n", (n, o, now) -> {
-            if (o.positional().contains("status")) {
-                long up = Duration.between(n.since, now).getSeconds();
-                return PlayResult.ok("Uptime: " + up + "  Threads: 12  Questions: " + (up * 40)
-                        + "  Slow queries: 0  Opens: 120  Flush tables: 1  Open tables: 114  Queries per second avg: 40.000\n");
-            }
-            return PlayResult.ok("mysqld is alive\n");
-        });
+    /** The operator resolved {@code host}'s prepared transaction ({@code mysqld --tc-heuristic-recover}). */
+    synchronized void resolveXa(String host) {
+        xaResolved.add(host);
     }
 
     // ---------------------------------------------------------------- shared with the client
 
-    synchronized Node node(String host) {
+    synchronized GaleraNode node(String host) {
         return nodes.computeIfAbsent(host, h -> {
-            Node n = new Node(h);
+            GaleraNode n = new GaleraNode(h);
             n.release = cluster.services().on(h).stream().filter(GaleraPlay::isMariadb).map(Services.Unit::version)
                     .findFirst().orElse(Kolla.STARTING_RELEASE);
             return n;
@@ -796,7 +551,7 @@ public final class GaleraPlay implements Play {
      * Why a client on {@code n}'s host cannot use the server, as the client prints it; null when it can.
      * Checks the connection only (a node that is joining takes connections but not queries).
      */
-    String refusal(Node n, MysqlClient.Options o, Instant now) {
+    String refusal(GaleraNode n, MysqlClient.Options o, Instant now) {
         if (o.password() == null) {
             return "ERROR 1045 (28000): Access denied for user '" + o.user() + "'@'localhost' (using password: NO)";
         }
@@ -829,140 +584,17 @@ public final class GaleraPlay implements Play {
     }
 
     /** One write (a committed transaction) on {@code n}'s component. */
-    synchronized void write(Node n, int count) {
+    synchronized void write(GaleraNode n, int count) {
         if (n.comp != null) {
             n.comp.writes += count;
         }
     }
 
-    /**
-     * The order MariaDB prints the wsrep status variables in: the provider's own (Galera 3), then the
-     * server's (cluster, connection, provider identity). Not sorted by name: checked against a real
-     * MariaDB + Galera ({@code GaleraConformanceTest}).
-     */
-    private static final List<String> WSREP_ORDER = List.of(
-            "wsrep_local_state_uuid", "wsrep_protocol_version", "wsrep_last_committed", "wsrep_replicated",
-            "wsrep_replicated_bytes", "wsrep_repl_keys", "wsrep_repl_keys_bytes", "wsrep_repl_data_bytes",
-            "wsrep_repl_other_bytes", "wsrep_received", "wsrep_received_bytes", "wsrep_local_commits",
-            "wsrep_local_cert_failures", "wsrep_local_replays", "wsrep_local_send_queue", "wsrep_local_send_queue_max",
-            "wsrep_local_send_queue_min", "wsrep_local_send_queue_avg", "wsrep_local_recv_queue",
-            "wsrep_local_recv_queue_max", "wsrep_local_recv_queue_min", "wsrep_local_recv_queue_avg",
-            "wsrep_local_cached_downto", "wsrep_flow_control_paused_ns", "wsrep_flow_control_paused",
-            "wsrep_flow_control_sent", "wsrep_flow_control_recv", "wsrep_cert_deps_distance", "wsrep_apply_oooe",
-            "wsrep_apply_oool", "wsrep_apply_window", "wsrep_commit_oooe", "wsrep_commit_oool", "wsrep_commit_window",
-            "wsrep_local_state", "wsrep_local_state_comment", "wsrep_cert_index_size", "wsrep_causal_reads",
-            "wsrep_cert_interval", "wsrep_incoming_addresses", "wsrep_desync_count", "wsrep_evs_delayed",
-            "wsrep_evs_evict_list", "wsrep_evs_repl_latency", "wsrep_evs_state", "wsrep_gcomm_uuid",
-            "wsrep_cluster_conf_id", "wsrep_cluster_size", "wsrep_cluster_state_uuid", "wsrep_cluster_status",
-            "wsrep_connected", "wsrep_local_bf_aborts", "wsrep_local_index", "wsrep_provider_name",
-            "wsrep_provider_vendor", "wsrep_provider_version", "wsrep_ready", "wsrep_thread_count");
-
-    /** The wsrep status variables of {@code n} now, in the order MariaDB prints them ({@link #WSREP_ORDER}). */
-    synchronized Map<String, String> wsrepStatus(Node n, Instant now) {
-        Map<String, String> s = new java.util.HashMap<>();
-        Component comp = n.comp;
-        boolean primary = comp != null && comp.primary;
-        boolean joining = n.phase == Phase.JOINING;
-        boolean donor = n.phase == Phase.SYNCED && comp != null && comp.members.stream().map(nodes::get)
+    /** The wsrep status variables of {@code n} now, in the order MariaDB prints them. */
+    synchronized Map<String, String> wsrepStatus(GaleraNode n, Instant now) {
+        boolean donor = n.phase == Phase.SYNCED && n.comp != null && n.comp.members.stream().map(nodes::get)
                 .anyMatch(m -> m.phase == Phase.JOINING && n.host.equals(m.donor));
-        // Out of a Primary component a node is back in Galera's first state, whatever it was.
-        String comment = !primary && comp != null ? "Initialized" : joining ? "Joining: receiving State Transfer"
-                : donor ? "Donor/Desynced" : "Synced";
-        int state = !primary && comp != null ? 0 : joining ? 1 : donor ? 2 : 4;
-        long seqno = comp == null ? n.position : joining ? n.position : comp.seqno(now);
-        long uptime = Math.max(1, Duration.between(n.since, now).getSeconds());
-        s.put("wsrep_apply_oooe", "0.000000");
-        s.put("wsrep_apply_oool", "0.000000");
-        s.put("wsrep_apply_window", "1.000000");
-        s.put("wsrep_causal_reads", "0");
-        s.put("wsrep_cert_deps_distance", "1.000000");
-        s.put("wsrep_cert_index_size", "12");
-        s.put("wsrep_cert_interval", "0.000000");
-        s.put("wsrep_cluster_conf_id", !primary ? "18446744073709551615" : String.valueOf(comp.confId));
-        s.put("wsrep_cluster_size", String.valueOf(comp == null ? 0 : comp.members.size()));
-        s.put("wsrep_cluster_state_uuid", comp == null ? "" : comp.uuid);
-        s.put("wsrep_cluster_status", primary ? "Primary" : "non-Primary");
-        s.put("wsrep_commit_oooe", "0.000000");
-        s.put("wsrep_commit_oool", "0.000000");
-        s.put("wsrep_commit_window", "1.000000");
-        s.put("wsrep_connected", comp == null ? "OFF" : "ON");
-        s.put("wsrep_desync_count", donor ? "1" : "0");
-        s.put("wsrep_evs_delayed", "");
-        s.put("wsrep_evs_evict_list", "");
-        s.put("wsrep_evs_repl_latency", "0/0/0/0/0");
-        s.put("wsrep_evs_state", comp == null ? "CLOSED" : "OPERATIONAL");
-        s.put("wsrep_flow_control_paused", "0.000000");
-        s.put("wsrep_flow_control_paused_ns", "0");
-        s.put("wsrep_flow_control_recv", "0");
-        s.put("wsrep_flow_control_sent", "0");
-        s.put("wsrep_gcomm_uuid", UUID.nameUUIDFromBytes((n.host + n.since).getBytes(StandardCharsets.UTF_8)).toString());
-        s.put("wsrep_incoming_addresses", comp == null ? "" : String.join(",",
-                comp.members.stream().map(h -> h + ":3306").toList()));
-        s.put("wsrep_last_committed", String.valueOf(seqno));
-        s.put("wsrep_local_bf_aborts", "0");
-        s.put("wsrep_local_cached_downto", String.valueOf(Math.max(1, seqno - GCACHE_WRITESETS)));
-        s.put("wsrep_local_cert_failures", "0");
-        s.put("wsrep_local_commits", String.valueOf(uptime / 20));
-        s.put("wsrep_local_index", comp == null ? "18446744073709551615" : String.valueOf(comp.members.indexOf(n.host)));
-        s.put("wsrep_local_recv_queue", "0");
-        s.put("wsrep_local_recv_queue_avg", "0.000000");
-        s.put("wsrep_local_recv_queue_max", "1");
-        s.put("wsrep_local_recv_queue_min", "0");
-        s.put("wsrep_local_replays", "0");
-        s.put("wsrep_local_send_queue", "0");
-        s.put("wsrep_local_send_queue_avg", "0.000000");
-        s.put("wsrep_local_send_queue_max", "1");
-        s.put("wsrep_local_send_queue_min", "0");
-        s.put("wsrep_local_state", String.valueOf(state));
-        s.put("wsrep_local_state_comment", comment);
-        s.put("wsrep_local_state_uuid", comp == null ? "" : comp.uuid);
-        s.put("wsrep_protocol_version", "7");
-        s.put("wsrep_provider_name", "Galera");
-        s.put("wsrep_provider_vendor", "Codership Oy <info@codership.com>");
-        s.put("wsrep_provider_version", galeraVersion(n.release));
-        s.put("wsrep_ready", applicationReady(n) ? "ON" : "OFF");
-        s.put("wsrep_received", String.valueOf(uptime / 10));
-        s.put("wsrep_received_bytes", String.valueOf(uptime * 51));
-        s.put("wsrep_repl_data_bytes", String.valueOf(uptime * 40));
-        s.put("wsrep_repl_keys", String.valueOf(uptime / 5));
-        s.put("wsrep_repl_keys_bytes", String.valueOf(uptime * 3));
-        s.put("wsrep_repl_other_bytes", "0");
-        s.put("wsrep_replicated", String.valueOf(uptime / 20));
-        s.put("wsrep_replicated_bytes", String.valueOf(uptime * 45));
-        s.put("wsrep_thread_count", "5");
-        Map<String, String> ordered = new LinkedHashMap<>();
-        WSREP_ORDER.forEach(k -> ordered.put(k, s.get(k)));
-        return ordered;
-    }
-
-    static String mariadbVersion(String release) {
-        if (release != null && release.matches("\\d+\\.\\d+\\.\\d+.*")) {
-            return release.endsWith("-MariaDB") ? release : release + "-MariaDB";
-        }
-        String v = switch (release == null ? "" : release) {
-            case "newton" -> "10.0.28";
-            case "ocata" -> "10.1.20";
-            case "queens" -> "10.1.30";
-            case "rocky" -> "10.1.34";
-            case "stein" -> "10.3.10";
-            case "train" -> "10.3.17";
-            default -> "10.1.22";
-        };
-        return v + "-MariaDB";
-    }
-
-    static String galeraVersion(String release) {
-        return switch (release == null ? "" : release) {
-            case "newton", "ocata" -> "25.3.19(r3667)";
-            case "queens", "rocky" -> "25.3.22(r3764)";
-            case "stein", "train" -> "25.3.26(r3857)";
-            default -> "25.3.20(r3703)";
-        };
-    }
-
-    /** A line of MariaDB 10.1's error log. */
-    static String log(Instant at, String level, String message) {
-        return LOG_TIME.format(at) + " 140312495085760 [" + level + "] " + message;
+        return WsrepStatus.of(n, donor, applicationReady(n), now);
     }
 
     synchronized List<String> runningHosts() {

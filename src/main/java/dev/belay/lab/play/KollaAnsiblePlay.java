@@ -387,7 +387,7 @@ public final class KollaAnsiblePlay implements Play {
             if (first.isPresent()) {
                 run.banner("TASK [" + role + " : Running " + title + " bootstrap container]");
                 String service = Kolla.serviceOf(Kolla.repository(bootstrapContainer));
-                PlayResult sync = cluster.play(GaleraPlay.class).bootstrapService(first.get(), service, release);
+                PlayResult sync = KollaDbSync.run(cluster, first.get(), service, release);
                 if (sync.exitCode() == 0) {
                     run.ok(first.get(), true);
                     if (role.equals("nova") && Kolla.RELEASES.indexOf(release) >= Kolla.RELEASES.indexOf("ocata")) {

@@ -157,7 +157,7 @@ final class MysqlClient {
         if (target.error != null) {
             return PlayResult.fail(1, target.error + "\n");
         }
-        GaleraPlay.Node node = target.node;
+        GaleraNode node = target.node;
         String db = o.database();
         if (db != null && !galera.databases().contains(db)) {
             return PlayResult.fail(1, "ERROR 1049 (42000): Unknown database '" + db + "'\n");
@@ -187,7 +187,7 @@ final class MysqlClient {
     }
 
     /** Where the client's connection lands: a node, or the client's error. */
-    private record Target(GaleraPlay.Node node, String hostName, String error) {
+    private record Target(GaleraNode node, String hostName, String error) {
     }
 
     private Target connect(String host, Options o, Instant now) {
@@ -207,7 +207,7 @@ final class MysqlClient {
                 server = backend.get();
             }
         }
-        GaleraPlay.Node node = galera.node(server);
+        GaleraNode node = galera.node(server);
         String refused;
         synchronized (galera) {
             refused = galera.refusal(node, o, now);
@@ -273,7 +273,7 @@ final class MysqlClient {
         return out;
     }
 
-    private Optional<ResultSet> execute(String sql, GaleraPlay.Node node, String server, Instant now, String db)
+    private Optional<ResultSet> execute(String sql, GaleraNode node, String server, Instant now, String db)
             throws PlayFailure {
         String lower = sql.toLowerCase(Locale.ROOT);
         Matcher m = SHOW_VARS.matcher(sql);
@@ -361,7 +361,7 @@ final class MysqlClient {
                 + "' at line 1");
     }
 
-    private ResultSet select(String sql, GaleraPlay.Node node, String server, Instant now, String db)
+    private ResultSet select(String sql, GaleraNode node, String server, Instant now, String db)
             throws PlayFailure {
         String body = sql.substring(6).trim();
         String from = null;
@@ -396,7 +396,7 @@ final class MysqlClient {
         return new ResultSet(cols, rows, numeric);
     }
 
-    private String value(String e, GaleraPlay.Node node, String server, Instant now, String db) throws PlayFailure {
+    private String value(String e, GaleraNode node, String server, Instant now, String db) throws PlayFailure {
         String lower = e.toLowerCase(Locale.ROOT);
         if (lower.matches("-?\\d+(\\.\\d+)?")) {
             return e;
@@ -413,7 +413,7 @@ final class MysqlClient {
             return v;
         }
         return switch (lower.replace(" ", "")) {
-            case "version()" -> GaleraPlay.mariadbVersion(node.release);
+            case "version()" -> MariadbVersions.server(node.release);
             case "now()", "current_timestamp", "current_timestamp()", "sysdate()" -> DATETIME.format(now);
             case "database()", "schema()" -> db == null ? null : db;
             case "user()", "current_user()", "current_user" -> "root@localhost";
@@ -468,7 +468,7 @@ final class MysqlClient {
         return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(text).matches();
     }
 
-    private Map<String, String> status(GaleraPlay.Node node, Instant now) {
+    private Map<String, String> status(GaleraNode node, Instant now) {
         Map<String, String> s = new TreeMap<>();
         long up = Math.max(1, Duration.between(node.since, now).getSeconds());
         s.put("Aborted_clients", "0");
@@ -497,7 +497,7 @@ final class MysqlClient {
         return all;
     }
 
-    private Map<String, String> variables(GaleraPlay.Node node, String server) {
+    private Map<String, String> variables(GaleraNode node, String server) {
         Map<String, String> v = new TreeMap<>();
         List<String> peers = galera.cluster().topology().role("controllers");
         v.put("datadir", "/var/lib/mysql/");
@@ -508,7 +508,7 @@ final class MysqlClient {
         v.put("read_only", "OFF");
         v.put("server_id", "1");
         v.put("socket", "/var/lib/mysql/mysql.sock");
-        v.put("version", GaleraPlay.mariadbVersion(node.release));
+        v.put("version", MariadbVersions.server(node.release));
         v.put("version_comment", "MariaDB Server");
         v.put("wsrep_cluster_address", "gcomm://" + String.join(",", peers.stream().map(p -> p + ":4567").toList()));
         v.put("wsrep_cluster_name", "openstack");

@@ -104,7 +104,7 @@ final class MysqlDump {
         boolean comments = !args.contains("--skip-comments") && !args.contains("--compact");
         boolean date = !args.contains("--skip-dump-date");
         Instant now = galera.cluster().clock().now();
-        GaleraPlay.Node node = galera.node(call.host());
+        GaleraNode node = galera.node(call.host());
         String refused;
         synchronized (galera) {
             refused = galera.refusal(node, o, now);
@@ -135,7 +135,7 @@ final class MysqlDump {
                         + "'\" when selecting the database\n");
             }
         }
-        String version = GaleraPlay.mariadbVersion(node.release);
+        String version = MariadbVersions.server(node.release);
         Map<String, String> releases = galera.schemaReleases();
         StringBuilder out = new StringBuilder();
         if (comments) {

@@ -55,8 +55,7 @@ final class OneShotScript {
                 && (words.get(1).equals("db_sync") || words.size() > 2 && words.get(1).equals("db")
                         && words.get(2).equals("sync"));
         if (dbSync) {
-            return cluster.play(GaleraPlay.class).bootstrapService(call.host(), Kolla.serviceOf(image),
-                    DockerPlay.tagOf(image));
+            return KollaDbSync.run(cluster, call.host(), Kolla.serviceOf(image), DockerPlay.tagOf(image));
         }
         if (!cluster.commands().contains(exe)) {
             return PlayResult.fail(127, "bash: " + exe + ": command not found\n");

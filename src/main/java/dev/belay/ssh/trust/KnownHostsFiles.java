@@ -1,16 +1,14 @@
 package dev.belay.ssh.trust;
 
+import dev.belay.ssh.FileVersion;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts.KnownHostEntry;
 
@@ -33,9 +31,7 @@ final class KnownHostsFiles {
     /** A host-key line, where it came from, and the SHA256 fingerprint of its key (for the changed-key message). */
     record Line(KnownHostEntry entry, Path file, int number, String fingerprint) { }
 
-    private record Version(Object fileKey, long size, FileTime modified) { }
-
-    private record Parsed(Version version, List<Line> lines) { }
+    private record Parsed(FileVersion version, List<Line> lines) { }
 
     private static final long RACY_MILLIS = 1000;
     /** A handful of files per process (the user's, Belay's, a lab's): the oldest goes past that. */
@@ -56,7 +52,7 @@ final class KnownHostsFiles {
             return List.of();
         }
         Path key = file;
-        Version now = version(key);
+        FileVersion now = FileVersion.of(key);
         synchronized (CACHE) {
             Parsed cached = CACHE.get(key);
             if (cached != null && cached.version().equals(now)) {
@@ -72,11 +68,6 @@ final class KnownHostsFiles {
             }
         }
         return lines;
-    }
-
-    private static Version version(Path file) throws IOException {
-        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-        return new Version(Objects.requireNonNullElse(a.fileKey(), file), a.size(), a.lastModifiedTime());
     }
 
     private static List<Line> parse(Path file) throws IOException {

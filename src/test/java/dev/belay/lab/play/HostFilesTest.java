@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.belay.lab.FaultSet;
 import dev.belay.lab.LabClock;
 import dev.belay.lab.LabTopology;
+import dev.belay.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class HostFilesTest {
 
     @Test
     void realShellToolsEditWhatThePlaysReadBack() throws Exception {
-        TestClock wall = new TestClock();
+        TestClock wall = TestClock.stopped(LabFixture.WALL_START);
         DirectoryHostFiles files = new DirectoryHostFiles(h -> roots.resolve(h));
         try (Cluster c = Cluster.create(LabTopology.of(List.of("lab-1", "lab-2", "lab-3")), new LabClock(wall, 1.0),
                 new FaultSet(), files)) {

@@ -4,7 +4,9 @@ import dev.belay.lab.Fault;
 import dev.belay.lab.FaultSet;
 import dev.belay.lab.LabClock;
 import dev.belay.lab.LabTopology;
+import dev.belay.testing.TestClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +15,10 @@ import java.util.stream.IntStream;
 /** A played cluster of N hosts on a hand-moved clock, and a shell-like way to run commands on it. */
 final class LabFixture implements AutoCloseable {
 
-    final TestClock wall = new TestClock();
+    /** Where a fixture's wall clock starts: the times the plays' expected output shows are written for it. */
+    static final Instant WALL_START = Instant.parse("2026-12-01T10:00:00Z");
+
+    final TestClock wall = TestClock.stopped(WALL_START);
     final FaultSet faults;
     final Cluster cluster;
 

@@ -5,7 +5,7 @@ import dev.belay.audit.LoggedEvent;
 import dev.belay.audit.NewEvent;
 import dev.belay.audit.Operator;
 import dev.belay.audit.OutputRef;
-import dev.belay.audit.ManualClock;
+import dev.belay.testing.TestClock;
 import dev.belay.audit.Recording;
 import dev.belay.audit.RunOutcome;
 import atlantafx.base.theme.PrimerLight;
@@ -36,9 +36,9 @@ public final class HistoryFixture {
     private HistoryFixture() {
     }
 
-    /** Opens the log at {@code url} with a {@link ManualClock} the fixture moves, and fills it. */
+    /** Opens the log at {@code url} with a {@link TestClock} the fixture moves, and fills it. */
     public static AuditStore openFilled(String url) {
-        ManualClock clock = ManualClock.morning();
+        TestClock clock = TestClock.ticking(TestClock.MORNING);
         AuditStore store = AuditStore.open(url, clock);
         fill(store, clock);
         return store;
@@ -72,14 +72,14 @@ public final class HistoryFixture {
     }
 
     /** Steps take their time on {@code clock}: it is moved, never slept on. */
-    public static void fill(AuditStore store, ManualClock clock) {
+    public static void fill(AuditStore store, TestClock clock) {
         run(store, clock, EARLIER, "patch-db", "production", ALICE, false, 250);
         run(store, clock, REHEARSAL, "patch-db", "lab", BOB, true, 50);
         start(store, clock, OTHER, "rotate-certs", "staging", ALICE, false);
         finish(store, clock, OTHER, ALICE, RunOutcome.SUCCEEDED);
     }
 
-    private static void run(AuditStore store, ManualClock clock, String runId, String runbook, String env, Operator who,
+    private static void run(AuditStore store, TestClock clock, String runId, String runbook, String env, Operator who,
                             boolean rehearsal, long backupMillis) {
         start(store, clock, runId, runbook, env, who, rehearsal);
         step(store, clock, runId, who, "stop-app", "Stop the application", 60, 100);
@@ -109,7 +109,7 @@ public final class HistoryFixture {
      * A rehearsal of patch-db by alice that stopped after its first step, the backup's command
      * started but never seen to end (Belay was closed): what History offers to resume.
      */
-    public static void interrupted(AuditStore store, ManualClock clock, String runId) {
+    public static void interrupted(AuditStore store, TestClock clock, String runId) {
         clock.advance(java.time.Duration.ofHours(1));
         start(store, clock, runId, "patch-db", "lab", ALICE, true);
         clock.advance(java.time.Duration.ofSeconds(4));
@@ -120,7 +120,7 @@ public final class HistoryFixture {
                 "pg_dump app > /backup/app.sql\nls -l /backup"));
     }
 
-    private static void record(AuditStore store, ManualClock clock, String runId, Operator who) {
+    private static void record(AuditStore store, TestClock clock, String runId, Operator who) {
         try (Recording rec = store.startRecording(runId, "db-1", 100, 30, "db-1 terminal")) {
             append(store, runId, who, "db-1", new LoggedEvent.TerminalOpened(clock.instant(), "db-1", rec.id(), 100, 30));
             rec.output("db-1$ ");
@@ -135,18 +135,18 @@ public final class HistoryFixture {
         }
     }
 
-    static void start(AuditStore store, ManualClock clock, String runId, String runbook, String env, Operator who,
+    static void start(AuditStore store, TestClock clock, String runId, String runbook, String env, Operator who,
                       boolean rehearsal) {
         append(store, runId, who, null, new LoggedEvent.RunStarted(clock.instant(), runId, runbook, "3", "c0ffee",
                 "runbooks/" + runbook + ".yaml", "inventories/" + env + ".yaml", env, who.name(), "LIVE", null,
                 rehearsal, false, Map.of()));
     }
 
-    static void finish(AuditStore store, ManualClock clock, String runId, Operator who, RunOutcome outcome) {
+    static void finish(AuditStore store, TestClock clock, String runId, Operator who, RunOutcome outcome) {
         append(store, runId, who, null, new LoggedEvent.RunFinished(clock.instant(), outcome, null));
     }
 
-    private static void step(AuditStore store, ManualClock clock, String runId, Operator who, String id, String title,
+    private static void step(AuditStore store, TestClock clock, String runId, Operator who, String id, String title,
                              int estimate, long millis) {
         append(store, runId, who, null, new LoggedEvent.StepStarted(clock.instant(), id, title, (double) estimate,
                 "MAIN", List.of("db-1")));
@@ -154,7 +154,7 @@ public final class HistoryFixture {
         append(store, runId, who, null, new LoggedEvent.StepFinished(clock.instant(), id, true, null));
     }
 
-    private static void monitor(AuditStore store, ManualClock clock, String runId, Operator who, boolean up,
+    private static void monitor(AuditStore store, TestClock clock, String runId, Operator who, boolean up,
                                 String detail) {
         append(store, runId, who, "db-1", new LoggedEvent.MonitorChanged(clock.instant(), "app-health", up, detail));
     }
