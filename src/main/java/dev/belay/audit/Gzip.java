@@ -19,20 +19,26 @@ final class Gzip {
 
     /**
      * For terminal recordings: under a flood of output the recorder deflates megabytes a second on
-     * the same cores as the terminal. The fastest level deflates line-like output (seq, logs) four
-     * times faster than the default for 1 or 2 points of size; output with little to match (base64,
-     * compressed or random data) costs it 30 ms a megabyte searching for matches it does not find,
-     * where Huffman coding alone takes a third of that and comes out smaller (a flood of base64:
-     * 76% of its size against 77%). Each chunk tries both on a sample of its start and takes
-     * Huffman coding alone when it does about as well (within 5%); either way it is plain gzip.
+     * the same cores as the terminal. Each chunk deflates a sample of its start three ways and takes:
+     * <ul>
+     * <li>the fastest matching level for line-like output (seq, logs: 12 to 30% of its size), four
+     *     times faster than the default level for 1 or 2 points of size;</li>
+     * <li>Huffman coding alone when it does about as well (within 5%): matching costs 30 ms a
+     *     megabyte searching for matches that output like base64 does not have;</li>
+     * <li>no compression at all (deflate's stored blocks) when even that leaves more than
+     *     {@value #STORE_ABOVE_PERCENT}% of the size: for base64 (76%) or compressed data Huffman
+     *     coding still costs about 10 ms a megabyte, five times copying it, to save a quarter of its
+     *     size.</li>
+     * </ul>
+     * Either way the chunk is plain gzip and reads back the same.
      */
     static byte[] compressFast(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-        boolean huffmanOnly = huffmanOnlyPays(bytes);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+        Way way = fastWay(bytes);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, OUT_BUFFER) {
             {
-                def.setLevel(Deflater.BEST_SPEED);
-                if (huffmanOnly) {
+                def.setLevel(way == Way.STORED ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
+                if (way == Way.HUFFMAN_ONLY) {
                     def.setStrategy(Deflater.HUFFMAN_ONLY);
                 }
             }
@@ -44,17 +50,30 @@ final class Gzip {
         return out.toByteArray();
     }
 
-    /** Bytes of the start of a chunk on which the two ways are compared. */
+    /** Large enough that a megabyte chunk is not deflated in 512-byte calls into zlib (the stream's default). */
+    private static final int OUT_BUFFER = 64 * 1024;
+
+    /** Bytes of the start of a chunk on which the ways are compared. */
     static final int SAMPLE = 4 * 1024;
 
-    /** Whether Huffman coding alone does about as well as the fastest matching on {@code bytes}' start. */
-    static boolean huffmanOnlyPays(byte[] bytes) {
+    /** Above this share of its size after Huffman coding a chunk is stored as it is. */
+    static final int STORE_ABOVE_PERCENT = 70;
+
+    /** How {@link #compressFast} deflates a chunk. */
+    enum Way { FASTEST_LEVEL, HUFFMAN_ONLY, STORED }
+
+    /** The way {@link #compressFast} takes for {@code bytes}, judged on their start. */
+    static Way fastWay(byte[] bytes) {
         if (bytes.length < 2 * SAMPLE) {
-            return false; // small chunks cost little either way
+            return Way.FASTEST_LEVEL; // small chunks cost little either way
+        }
+        int huffman = deflatedSize(bytes, Deflater.HUFFMAN_ONLY);
+        if (huffman * 100L > SAMPLE * (long) STORE_ABOVE_PERCENT) {
+            return Way.STORED;
         }
         // Within 5%: a recording's JSON escapes each line's end as four characters, which matching finds in base64
         // lines for a point of size, at three times the cost.
-        return deflatedSize(bytes, Deflater.HUFFMAN_ONLY) * 100L <= deflatedSize(bytes, Deflater.DEFAULT_STRATEGY) * 105L;
+        return huffman * 100L <= deflatedSize(bytes, Deflater.DEFAULT_STRATEGY) * 105L ? Way.HUFFMAN_ONLY : Way.FASTEST_LEVEL;
     }
 
     private static int deflatedSize(byte[] bytes, int strategy) {

@@ -189,26 +189,10 @@ public final class HashChain {
                 if (c >= 0x80) {
                     return false;
                 }
-                if (c >= 0x20 && c != '"' && c != '\\') {
+                if (JsonEscape.needed(c)) {
+                    at = JsonEscape.put(a, at, c);
+                } else {
                     a[at++] = (byte) c;
-                    continue;
-                }
-                a[at++] = '\\';
-                switch (c) {
-                    case '"' -> a[at++] = '"';
-                    case '\\' -> a[at++] = '\\';
-                    case '\n' -> a[at++] = 'n';
-                    case '\r' -> a[at++] = 'r';
-                    case '\t' -> a[at++] = 't';
-                    case '\b' -> a[at++] = 'b';
-                    case '\f' -> a[at++] = 'f';
-                    default -> {
-                        a[at++] = 'u';
-                        a[at++] = '0';
-                        a[at++] = '0';
-                        a[at++] = (byte) UPPER_HEX[c >> 4];
-                        a[at++] = (byte) UPPER_HEX[c & 0xF];
-                    }
                 }
             }
             a[at++] = '"';

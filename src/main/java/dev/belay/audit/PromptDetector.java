@@ -15,6 +15,11 @@ final class PromptDetector {
     private final StringBuilder recent = new StringBuilder();
 
     void output(String text) {
+        if (text.length() >= KEEP) {
+            recent.setLength(0); // a flood's megabyte is not copied in to keep its end
+            recent.append(text, text.length() - KEEP, text.length());
+            return;
+        }
         recent.append(text);
         if (recent.length() > KEEP) {
             recent.delete(0, recent.length() - KEEP);

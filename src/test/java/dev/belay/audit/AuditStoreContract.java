@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.belay.testing.TestClock;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -282,6 +283,53 @@ abstract class AuditStoreContract {
         });
         assertThat(String.join("", lines)).contains("ls\\r\\nfile");
         assertThat(store.recordings("run-1")).extracting(RecordingRef::id).containsExactly(id);
+    }
+
+    /**
+     * A flood is stored while it runs, a few hundred K characters a chunk (a killed process loses at
+     * most the last of them), and reads back whole: base64 kept in gzip's stored blocks, lines deflated.
+     */
+    @Test
+    void aFloodIsStoredWhileItRunsInBoundedChunks() throws Exception {
+        java.util.Random random = new java.util.Random(3);
+        StringBuilder flood = new StringBuilder();
+        byte[] raw = new byte[57];
+        for (int i = 0; i < 20_000; i++) {
+            random.nextBytes(raw);
+            flood.append(java.util.Base64.getEncoder().encodeToString(raw)).append("\r\n");
+        }
+        for (int i = 1; i <= 100_000; i++) {
+            flood.append(i).append("\r\n");
+        }
+        Recording rec = store.startRecording("run-1", "db-1", 120, 32, "flood");
+        for (int at = 0; at < flood.length(); at += 64 * 1024) {
+            rec.output(flood.substring(at, Math.min(flood.length(), at + 64 * 1024)));
+        }
+        List<Integer> sizes = new java.util.ArrayList<>();
+        List<Double> ratios = new java.util.ArrayList<>();
+        try (Connection c = raw(); PreparedStatement ps = c.prepareStatement(
+                "SELECT data FROM recording_chunks WHERE recording_id = ? ORDER BY chunk_no")) {
+            ps.setString(1, rec.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] stored = rs.getBytes(1);
+                    String text = Gzip.decompress(stored);
+                    sizes.add(text.length());
+                    ratios.add(stored.length / (double) text.length());
+                }
+            }
+        }
+        // before finish(): 2.6 M characters of output are mostly in the store already
+        assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isGreaterThan(flood.length() - 400 * 1024);
+        assertThat(sizes).allSatisfy(size -> assertThat(size).isLessThan(400 * 1024));
+        assertThat(ratios.get(1)).as("base64, stored").isGreaterThanOrEqualTo(1.0);
+        assertThat(ratios.get(ratios.size() - 1)).as("seq, deflated").isLessThan(0.5);
+        rec.finish();
+        StringBuilder output = new StringBuilder();
+        for (String line : store.readRecording(rec.id()).orElseThrow().lines().skip(1).toList()) {
+            output.append(EventRows.JSON.readTree(line).get(2).asText());
+        }
+        assertThat(output.toString()).isEqualTo(flood.toString());
     }
 
     @Test
