@@ -1,7 +1,8 @@
 # Sourced by the JavaFX benchmarks (terminal.sh, runview.sh): installs Xvfb and GTK if missing (root),
 # builds the test classes without `mvn -o` (a fresh machine has no cache), and runs a main class
 # under xvfb-run with the test class path. Usage: fx_bench MAIN_CLASS [ARGS...]; set EXTRA_PACKAGES first
-# for any other Debian package the bench needs (e.g. bubblewrap for the practice lab).
+# for any other Debian package the bench needs (e.g. bubblewrap for the practice lab). BENCH_JAVA_OPTS
+# goes to the benchmark's JVM, e.g. BENCH_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/t.jfr,settings=profile".
 fx_bench() {
   local main=$1
   shift
@@ -18,6 +19,6 @@ fx_bench() {
   mvn -B -q -Dstyle.color=never test-compile
   local cp_file=target/bench-classpath.txt
   mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-  exec xvfb-run -a -s "-screen 0 1400x900x24" java -Xmx1g -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+  exec xvfb-run -a -s "-screen 0 1400x900x24" java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
     "$main" "$@"
 }

@@ -35,6 +35,14 @@ final class BelayTerminal extends JediTerminal {
         this.graphicSets = WRITE_DECODED == null ? null : graphicSets(this);
     }
 
+    /** Where the emulator reads, if a {@link BatchedTtyStream}: it hands over printable runs as arrays. */
+    private BatchedTtyStream input;
+
+    /** Call before the emulator starts reading {@code stream}. */
+    void readsFrom(BatchedTtyStream stream) {
+        this.input = stream;
+    }
+
     /** Whether ASCII runs take the short cut (false if the library's internals were not found). */
     boolean shortCut() {
         return graphicSets != null;
@@ -46,9 +54,11 @@ final class BelayTerminal extends JediTerminal {
             super.writeCharacters(string);
             return;
         }
-        char[] chars;
-        if (printable(string) && asciiSetInUse()) {
-            chars = string.toCharArray(); // the ASCII set maps every printable character to itself
+        BatchedTtyStream stream = input;
+        char[] chars = stream == null ? null : stream.takePrintable(string); // known printable ASCII
+        if (asciiSetInUse() && (chars != null || printable(string))) {
+            // the ASCII set maps every printable character to itself: the run is copied as it is
+            chars = chars != null ? chars : string.toCharArray();
         } else if (ascii(string)) {
             chars = new char[string.length()];
             for (int i = 0; i < chars.length; i++) {

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * the scrollback is trimmed in chunks ({@link ScrollbackLimit}), lines are written and scrolled
  * without JediTermFX's copies ({@link ScreenLines}), plain ASCII runs skip its per-character
  * decoding ({@link BelayTerminal}), the text buffer's lock is fair, and while output floods in
- * the screen is drawn ten times a second rather than fifty ({@link JumpScroll}), the state a flood
- * leaves at most a tenth of a second after it. JediTermFX paints at most once per frame (a 50 fps
+ * the screen is drawn four to ten times a second rather than fifty, as often as keeps the renderer
+ * within a tenth of a core ({@link JumpScroll}), the state a flood leaves at most a quarter of a
+ * second after it. JediTermFX paints at most once per frame (a 50 fps
  * timeline painting when the model changed); the painter takes the text buffer's lock on the FX
  * thread.
  */
@@ -53,9 +54,11 @@ public class BelayTerminalWidget extends JediTermFxWidget {
 
     @Override
     protected TerminalStarter createTerminalStarter(JediTerminal terminal, TtyConnector connector) {
-        return new TerminalStarter(terminal, connector,
-                new BatchedTtyStream(connector, getTypeAheadManager()::onTerminalStateChanged), getTypeAheadManager(),
-                getExecutorServiceManager());
+        BatchedTtyStream stream = new BatchedTtyStream(connector, getTypeAheadManager()::onTerminalStateChanged);
+        if (terminal instanceof BelayTerminal belay) {
+            belay.readsFrom(stream);
+        }
+        return new TerminalStarter(terminal, connector, stream, getTypeAheadManager(), getExecutorServiceManager());
     }
 
     /** When the painter draws under a flood of output. */
@@ -71,7 +74,7 @@ public class BelayTerminalWidget extends JediTermFxWidget {
      */
     private static final class Panel extends TerminalPanel {
 
-        private final JumpScroll jumpScroll = new JumpScroll(System::nanoTime, super::repaint);
+        private final JumpScroll jumpScroll = new JumpScroll(System::nanoTime, super::repaint, RendererCpu::nanos);
         private final Timeline ticks = new Timeline(new KeyFrame(Duration.millis(20), e -> jumpScroll.tick()));
 
         Panel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {

@@ -5,85 +5,136 @@ import java.util.function.LongSupplier;
 
 /**
  * xterm's jump scroll for JediTermFX's painter: while output floods in, the screen is drawn at the
- * end of each {@link #FLOOD_FRAME_NANOS} window rather than at every frame, and the state a flood
- * leaves is drawn at the end of its last window. JediTermFX repaints the whole screen whenever the
- * model changed, up to 50 times a second; in the software renderer (no GPU) that painting took as
- * much CPU as the emulator itself, on the same two cores, and held the text buffer's lock against it.
- * A window with more than {@link #FLOOD_CHANGES} changes of the model (a dozen lines or more)
- * counts as a flood, and the flood lasts as long as windows stay that busy; output that trickles in
- * (typing, a prompt, a slow command) is drawn as JediTermFX would, at once.
+ * end of each window rather than at every frame, and the state a flood leaves is drawn at the end of
+ * its last window. JediTermFX repaints the whole screen whenever the model changed, up to 50 times a
+ * second; in the software renderer (no GPU) that painting took as much CPU as the emulator itself,
+ * on the same two cores, and held the text buffer's lock against it. A window of
+ * {@link #FLOOD_FRAME_NANOS} with more than {@link #FLOOD_CHANGES} changes of the model (a dozen
+ * lines or more) counts as a flood, and the flood lasts as long as windows stay that busy; output
+ * that trickles in (typing, a prompt, a slow command) is drawn as JediTermFX would, at once.
+ *
+ * <p>Under a flood the window adapts to what a frame costs: each window is long enough that the
+ * renderer's CPU in the window before it (the frame drawn then, mostly) stays within
+ * {@link #PAINT_SHARE_PERCENT} percent of it, between {@link #FLOOD_FRAME_NANOS} and
+ * {@link #MAX_FLOOD_FRAME_NANOS}. A frame of 20 ms (the software renderer, a 120×32 screen of text)
+ * gives five frames a second; a cheap frame keeps ten; the last state is drawn at most
+ * {@code MAX_FLOOD_FRAME_NANOS} after the output stops.
  *
  * <p>{@link #changed} runs where the model changes (the emulator thread); {@link #tick} on the FX
  * thread, more often than a window, so a flood's last state is drawn even if nothing follows it.
  */
 final class JumpScroll {
 
-    /** Ten frames a second at most under a flood (the painter's own rate is 50). */
+    /** The shortest window: ten frames a second at most under a flood (the painter's own rate is 50). */
     static final long FLOOD_FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The longest window under a flood, however much a frame costs: how late a flood's end can be drawn. */
+    static final long MAX_FLOOD_FRAME_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    /** The share of a core the renderer may take under a flood, in percent of the window. */
+    static final int PAINT_SHARE_PERCENT = 10;
     /** Model changes in one window beyond which output is a flood: each line is two or three. */
     static final int FLOOD_CHANGES = 32;
+    /**
+     * Under a flood the clock is read at every {@code CLOCK_EVERY}th change only: the emulator calls
+     * {@link #changed} several times per line, and reading the clock each time was a sixth of its CPU
+     * under {@code seq} once compiled. A window then ends at most that many changes late, or at the next tick.
+     */
+    static final int CLOCK_EVERY = 16;
 
     private final LongSupplier nanoClock;
     private final Runnable paint;
+    private final LongSupplier paintCpu;
     private long windowStart;
-    private int changes;
-    private boolean flooding;
-    private boolean pending;
+    private long window = FLOOD_FRAME_NANOS;
+    private long paintCpuAtWindowStart = -1;
+    /**
+     * Changes so far. Under a flood the emulator counts outside the lock (a lost count, should two
+     * threads ever race, only makes a window look a change less busy); the lock guards the rest.
+     */
+    private long changes;
+    private long changesAtWindowStart;
+    /** Written under the lock, read without it by the flood's fast path. */
+    private volatile boolean flooding;
+    /** Set without the lock under a flood; taken (read and cleared) only under it. */
+    private volatile boolean pending;
     private long frames;
 
     /**
      * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime})
      * @param paint asks the painter for a frame (JediTermFX's own {@code repaint()})
+     * @param paintCpu the renderer's CPU time so far in nanoseconds, or a negative number where it is
+     *     not known (then every flood window is the shortest)
      */
-    JumpScroll(LongSupplier nanoClock, Runnable paint) {
+    JumpScroll(LongSupplier nanoClock, Runnable paint, LongSupplier paintCpu) {
         this.nanoClock = nanoClock;
         this.paint = paint;
+        this.paintCpu = paintCpu;
         this.windowStart = nanoClock.getAsLong();
     }
 
     /**
-     * Under a flood the clock is read at every {@code CLOCK_EVERY}th change only: the emulator calls
-     * this three times per line, and reading the clock each time was a sixth of its CPU under
-     * {@code seq} once compiled. A window then ends at most that many changes late, or at the next tick.
+     * The model changed: a frame now, or under a flood at the end of the window. The emulator calls
+     * this about nine times per line (each write, scroll and cursor move); under a flood all but
+     * every {@code CLOCK_EVERY}th call take no lock (two locked atomic operations per call were a
+     * tenth of the emulator's CPU under {@code seq}). A change marked pending is drawn by the window
+     * end that takes the mark, or by the next one: the painter reads the model under its lock after that.
      */
-    static final int CLOCK_EVERY = 16;
-
-    /** The model changed: a frame now, or under a flood at the end of the window. */
-    synchronized void changed() {
-        changes++;
+    void changed() {
         if (flooding) {
-            pending = true;
-            if (changes % CLOCK_EVERY != 0) {
+            long n = ++changes;
+            if (!pending) {
+                pending = true; // a volatile write once per window, not per change
+            }
+            if (n % CLOCK_EVERY != 0) {
                 return;
             }
-        } else if (changes > FLOOD_CHANGES) {
+            synchronized (this) {
+                endWindowIfDue();
+            }
+            return;
+        }
+        changedLocked();
+    }
+
+    private synchronized void changedLocked() {
+        changes++;
+        if (flooding) {
+            pending = true; // a flood began meanwhile, on another thread
+        } else if (changes - changesAtWindowStart > FLOOD_CHANGES) {
             flooding = true;
             pending = true;
         } else {
             frame();
         }
-        long now = nanoClock.getAsLong();
-        if (now - windowStart >= FLOOD_FRAME_NANOS) {
-            endWindow(now);
-        }
+        endWindowIfDue();
     }
 
     /** From a timer: ends the window if its time is up, drawing what it held back. */
     synchronized void tick() {
-        long now = nanoClock.getAsLong();
-        if (now - windowStart >= FLOOD_FRAME_NANOS) {
-            endWindow(now);
-        }
+        endWindowIfDue();
     }
 
-    private void endWindow(long now) {
+    private void endWindowIfDue() {
+        long now = nanoClock.getAsLong();
+        if (now - windowStart < window) {
+            return;
+        }
         if (pending) {
             pending = false;
             frame();
         }
-        flooding = changes > FLOOD_CHANGES; // a flood goes on while its windows stay busy
-        changes = 0;
+        flooding = changes - changesAtWindowStart > FLOOD_CHANGES; // a flood goes on while its windows stay busy
+        changesAtWindowStart = changes;
+        long cpu = paintCpu.getAsLong();
+        window = flooding && cpu >= 0 && paintCpuAtWindowStart >= 0
+                ? adapted(cpu - paintCpuAtWindowStart) : FLOOD_FRAME_NANOS;
+        paintCpuAtWindowStart = cpu;
         windowStart = now;
+    }
+
+    /** The next flood window for {@code paintCpuInWindow} ns of the renderer's CPU in the last one. */
+    private long adapted(long paintCpuInWindow) {
+        long wanted = paintCpuInWindow * 100 / PAINT_SHARE_PERCENT;
+        return Math.max(FLOOD_FRAME_NANOS, Math.min(MAX_FLOOD_FRAME_NANOS, wanted));
     }
 
     private void frame() {
@@ -96,12 +147,17 @@ final class JumpScroll {
         return frames;
     }
 
-    synchronized boolean isFlooding() {
+    boolean isFlooding() {
         return flooding;
     }
 
     /** Whether a change is waiting for the end of its window to be drawn. */
-    synchronized boolean holdsBack() {
+    boolean holdsBack() {
         return pending;
+    }
+
+    /** The window now running, in nanoseconds. */
+    synchronized long window() {
+        return window;
     }
 }

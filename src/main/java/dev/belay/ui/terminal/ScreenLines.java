@@ -81,16 +81,19 @@ final class ScreenLines extends LinesBuffer {
         TerminalLine line = y >= 0 ? getLine(y) : null;
         TextEntry filler = line == null ? null : blank(line);
         if (x != 0 || filler == null || str.length() == 0 || str.length() > filler.getLength()
-                || str.charAt(0) == CharUtils.NUL_CHAR || style == filler.getStyle()) {
+                || str.getStart() != 0 || str.charAt(0) == CharUtils.NUL_CHAR || style == filler.getStyle()) {
             super.writeString(x, y, str, style);
             return;
         }
         // What JediTermFX's merge leaves: the text in its style, then the filler's rest (if any).
+        // The text is not copied: the emulator hands every write a buffer of its own, and the
+        // library's own append path keeps the caller's buffer too; only NUL fillers are ever changed
+        // in place (CharBuffer.unNullify, when their array's first char is NUL, which this text's is not).
         boolean wrapped = line.isWrapped();
-        line.clear(new TextEntry(style, str.clone()));
+        line.clear(new TextEntry(style, str));
         int rest = filler.getLength() - str.length();
         if (rest > 0) {
-            line.writeString(str.length(), new CharBuffer(CharUtils.NUL_CHAR, rest), filler.getStyle());
+            line.writeString(str.length(), BlankRun.of(rest), filler.getStyle());
         }
         line.setWrapped(wrapped);
         if (textProcessing != null) {

@@ -170,6 +170,14 @@ public final class TerminalPane {
         return widget.jumpScroll().frames();
     }
 
+    /**
+     * Whether jump scroll holds a change back for the end of its window, i.e. the model is ahead of
+     * what was asked of the painter (for the terminal benchmark: when a flood's end is drawn).
+     */
+    public boolean holdsFrameBack() {
+        return widget.jumpScroll().holdsBack();
+    }
+
     /** The visible screen as text (for tests and the "copy screen" action). */
     public String screenText() {
         TerminalTextBuffer buffer = widget.getTerminalTextBuffer();

@@ -4,11 +4,7 @@ import static dev.belay.ui.terminal.LabTerminals.await;
 import static dev.belay.ui.terminal.LabTerminals.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.techsenger.jeditermfx.core.TtyConnector;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
-import com.techsenger.jeditermfx.core.util.TermSize;
-import java.nio.CharBuffer;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
@@ -34,7 +30,7 @@ class FloodPaintTest {
     private static final int LINES = 30_000;
 
     private BelayTerminalWidget widget;
-    private final InMemoryOutput output = new InMemoryOutput(output());
+    private final TextConnector output = new TextConnector(output(), 8 * 1024, true);
 
     @Start
     void start(Stage stage) {
@@ -84,6 +80,9 @@ class FloodPaintTest {
         int aboveCursorRow = (int) (canvas.getHeight() * (rows - 1) / rows); // the cursor may blink
         assertThat(differingPixels(drawn, redrawn, aboveCursorRow)).as("pixels the final frame lacked").isZero();
         assertThat(screen()).contains((LINES - 1) + "\n" + LINES + "\nthe last line");
+        // jump scroll sizes its flood windows by the render thread's CPU, found by its name
+        assertThat(RendererCpu.nanos()).as("JavaFX's render thread's CPU time (%s...)", RendererCpu.THREAD_PREFIX)
+                .isPositive();
     }
 
     private String screen() {
@@ -129,75 +128,5 @@ class FloodPaintTest {
             }
         }
         return differ;
-    }
-
-    /** A shell's output that is all there at once, in reads of at most 8 K; then silence until closed. */
-    private static final class InMemoryOutput implements TtyConnector {
-
-        private final CharBuffer text;
-        private final CountDownLatch closed = new CountDownLatch(1);
-        final AtomicInteger reads = new AtomicInteger();
-
-        InMemoryOutput(String text) {
-            this.text = CharBuffer.wrap(text);
-        }
-
-        @Override
-        public int read(char[] buf, int offset, int length) throws java.io.IOException {
-            synchronized (text) {
-                if (text.hasRemaining()) {
-                    int n = Math.min(Math.min(length, 8 * 1024), text.remaining());
-                    text.get(buf, offset, n);
-                    reads.incrementAndGet();
-                    return n;
-                }
-            }
-            try {
-                closed.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return -1;
-        }
-
-        @Override
-        public boolean ready() {
-            synchronized (text) {
-                return text.hasRemaining();
-            }
-        }
-
-        @Override
-        public void write(byte[] bytes) {
-        }
-
-        @Override
-        public void write(String string) {
-        }
-
-        @Override
-        public boolean isConnected() {
-            return closed.getCount() > 0;
-        }
-
-        @Override
-        public void resize(TermSize size) {
-        }
-
-        @Override
-        public int waitFor() throws InterruptedException {
-            closed.await();
-            return 0;
-        }
-
-        @Override
-        public String getName() {
-            return "in-memory";
-        }
-
-        @Override
-        public void close() {
-            closed.countDown();
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.belay.ui.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,9 @@ class JumpScrollTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
     private final AtomicInteger frames = new AtomicInteger();
-    private final JumpScroll jump = new JumpScroll(clock::get, frames::incrementAndGet);
+    /** The renderer's CPU time so far, driven by hand as the clock is; -1: not known. */
+    private final AtomicLong paintCpu = new AtomicLong(-1);
+    private final JumpScroll jump = new JumpScroll(clock::get, frames::incrementAndGet, paintCpu::get);
 
     private void changes(int count) {
         for (int i = 0; i < count; i++) {
@@ -20,8 +23,15 @@ class JumpScrollTest {
     }
 
     private void nextWindow() {
-        clock.addAndGet(JumpScroll.FLOOD_FRAME_NANOS);
+        clock.addAndGet(jump.window());
         jump.tick();
+    }
+
+    /** A flood window in which the renderer used {@code paintMillis} ms of CPU. */
+    private void floodWindow(long paintMillis) {
+        changes(JumpScroll.FLOOD_CHANGES * 4);
+        paintCpu.addAndGet(TimeUnit.MILLISECONDS.toNanos(paintMillis));
+        nextWindow();
     }
 
     @Test
@@ -85,5 +95,44 @@ class JumpScrollTest {
                     JumpScroll.CLOCK_EVERY);
         }
         assertThat(jump.isFlooding()).as("a busy window keeps the flood").isTrue();
+    }
+
+    @Test
+    void underAFloodTheWindowGrowsWithWhatAFrameCostsWithinItsBounds() {
+        paintCpu.set(0);
+        nextWindow(); // a quiet window's end, as the FX timeline's ticks make them: the renderer measured
+        changes(JumpScroll.FLOOD_CHANGES + 1);
+        assertThat(jump.window()).as("before the renderer was measured").isEqualTo(JumpScroll.FLOOD_FRAME_NANOS);
+        floodWindow(20);
+        // 20 ms of painting may be a tenth of the next window: 200 ms
+        assertThat(jump.window()).isEqualTo(TimeUnit.MILLISECONDS.toNanos(20) * 100 / JumpScroll.PAINT_SHARE_PERCENT);
+        int before = frames.get();
+        changes(JumpScroll.FLOOD_CHANGES * 4);
+        clock.addAndGet(JumpScroll.FLOOD_FRAME_NANOS);
+        jump.tick();
+        assertThat(frames).as("no frame at 100 ms of a 200 ms window").hasValue(before);
+        paintCpu.addAndGet(TimeUnit.MILLISECONDS.toNanos(20));
+        clock.addAndGet(JumpScroll.FLOOD_FRAME_NANOS);
+        jump.tick();
+        assertThat(frames).as("the frame at the window's end").hasValue(before + 1);
+
+        floodWindow(200);
+        assertThat(jump.window()).as("however costly a frame").isEqualTo(JumpScroll.MAX_FLOOD_FRAME_NANOS);
+        floodWindow(1);
+        assertThat(jump.window()).as("however cheap").isEqualTo(JumpScroll.FLOOD_FRAME_NANOS);
+        floodWindow(20);
+        nextWindow(); // quiet: the flood's last state is drawn and the flood ends
+        assertThat(jump.isFlooding()).isFalse();
+        assertThat(jump.holdsBack()).isFalse();
+        assertThat(jump.window()).as("outside a flood").isEqualTo(JumpScroll.FLOOD_FRAME_NANOS);
+    }
+
+    @Test
+    void withoutTheRenderersCpuEveryFloodWindowIsTheShortest() {
+        changes(JumpScroll.FLOOD_CHANGES + 1);
+        floodWindow(0);
+        floodWindow(0);
+        assertThat(jump.isFlooding()).isTrue();
+        assertThat(jump.window()).isEqualTo(JumpScroll.FLOOD_FRAME_NANOS);
     }
 }

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
  */
 class ScreenLinesTest {
 
-    /** Pieces of output: plain and long (wrapping) lines, colours, overwrites, erases, scroll regions, inserts. */
+    /**
+     * Pieces of output: plain and long (wrapping) lines, colours, overwrites, erases, scroll regions,
+     * inserts, and DECALN (the screen filled with E's: every row written from one shared buffer).
+     */
     private static final String[] PIECES = {
         "hello\r\n", "12345\r\n", "\r\n", "a line longer than the twenty columns of this screen\r\n",
         "\u001b[31mred\u001b[0m plain\r\n", "\u001b[42mgreen ground\r\n", "\u001b[0m", "over\rOV\r\n",
@@ -34,7 +37,7 @@ class ScreenLinesTest {
         "\u001b[r", "\u001b[L", "\u001b[M", "\u001b[2J", "x", "yz", "\u001b[1mbold\u001b[22m", "\n", "\r",
         "\u001b[?1049h", "\u001b[?1049l", "\u001b[5;10H", "\u001b[44m\r\n\r\n", "\u001b[S", "\u001b[T",
         "\u001b[3@", "\u001b[2P", "\u001b[4X", "\u00e9t\u00e9\r\n", "\u4e2d\u6587\r\n",
-        "\u001b(0lqqk\u001b(B\r\n", "\u001b(0", "\u001b(B", "\u001bNq", "e\u0301\r\n",
+        "\u001b(0lqqk\u001b(B\r\n", "\u001b(0", "\u001b(B", "\u001bNq", "e\u0301\r\n", "\u001b#8",
     };
 
     @Test
@@ -85,6 +88,36 @@ class ScreenLinesTest {
         assertSame("\u001b*0\u001bNqqqq plain\r\n\u001b)0\u000elqk plain?\u000f plain\r\n\u001b(A#abc\u001b(B#abc\r\n");
     }
 
+    @Test
+    void editsOfLinesWrittenIntoBlankRowsEndTheSame() {
+        // text into blank rows (the short cut: the rest is a BlankRun), then edits that split, move
+        // and change that rest in place: deletes, inserts, erases, text after it, a tab
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            out.append("line ").append(i).append("\r\n");
+        }
+        out.append("\u001b[3A\u001b[3P\u001b[B\u001b[2@x\u001b[15Gy\u001b[B\u001b[4X\tz\u001b[20Gw\r\n");
+        out.append("\u001b[2A\u001b[8G\u001b[1K\u001b[B\u001b[12Gq\u001b[K\r\n\u001b[1;1H\u001b[2L\u001b[M");
+        assertSame(out.toString());
+        assertThat(BlankRun.of(20).toString()).as("NULs shared by the runs, untouched").isEqualTo("\0".repeat(20));
+    }
+
+    @Test
+    void aBlankRunChangedInPlaceChangesNoOtherRun() {
+        BlankRun a = BlankRun.of(6);
+        BlankRun b = BlankRun.of(6);
+        assertThat(a.isNul()).isTrue();
+        a.unNullify();
+        assertThat(a.isNul()).isFalse();
+        assertThat(a.toString()).isEqualTo("      ");
+        assertThat(a.subBuffer(1, 3).toString()).isEqualTo("   ");
+        assertThat(b.isNul()).isTrue();
+        assertThat(b.toString()).isEqualTo("\0".repeat(6));
+        assertThat(b.subBuffer(2, 3).isNul()).isTrue();
+        assertThat(b.clone().toString()).isEqualTo("\0".repeat(6));
+        assertThat(BlankRun.of(300).length()).as("longer than the shared array was").isEqualTo(300);
+    }
+
     private static void feed(JediTerminal terminal, String output) throws java.io.IOException {
         JediEmulator emulator = new JediEmulator(new ArrayTerminalDataStream(output.toCharArray()), terminal);
         while (emulator.hasNext()) {
@@ -93,7 +126,36 @@ class ScreenLinesTest {
     }
 
     private static void assertSame(String output) {
-        assertThat(lines(run(output, true))).as("after %s", abbreviate(output)).isEqualTo(lines(run(output, false)));
+        List<String> library = lines(run(output, false));
+        assertThat(lines(run(output, true))).as("after %s", abbreviate(output)).isEqualTo(library);
+        // as in the widget: read through BatchedTtyStream (printable runs handed over as arrays), in
+        // reads of 7 characters, so runs are cut at every place; the library's terminal reads the same
+        assertThat(lines(runBatched(output, true))).as("batched, after %s", abbreviate(output))
+                .isEqualTo(lines(runBatched(output, false)));
+    }
+
+    private static TerminalTextBuffer runBatched(String output, boolean belays) {
+        StyleState style = new StyleState();
+        TerminalTextBuffer buffer = new TerminalTextBuffer(20, 6, style, -1, null);
+        BatchedTtyStream stream = new BatchedTtyStream(new TextConnector(output, 7, false), () -> { });
+        JediTerminal terminal;
+        if (belays) {
+            ScreenLines.install(buffer);
+            BelayTerminal belay = new BelayTerminal(new HeadlessDisplay(), buffer, style);
+            belay.readsFrom(stream);
+            terminal = belay;
+        } else {
+            terminal = new JediTerminal(new HeadlessDisplay(), buffer, style);
+        }
+        JediEmulator emulator = new JediEmulator(stream, terminal);
+        try {
+            do {
+                emulator.next(); // at the end of the output the emulator notes the stream's EOF
+            } while (emulator.hasNext());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        return buffer;
     }
 
     private static TerminalTextBuffer run(String output, boolean belays) {
