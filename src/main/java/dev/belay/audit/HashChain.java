@@ -20,7 +20,6 @@ public final class HashChain {
     public static final String GENESIS = "0".repeat(64);
 
     private static final HexFormat HEX = HexFormat.of();
-    private static final char[] UPPER_HEX = "0123456789ABCDEF".toCharArray();
     private static final char[] LOWER_HEX = "0123456789abcdef".toCharArray();
     // One digest and buffer per thread: getInstance and a fresh builder per event showed in the profile.
     private static final ThreadLocal<Sealer> SEALER = ThreadLocal.withInitial(Sealer::new);
@@ -223,21 +222,12 @@ public final class HashChain {
             int start = 0;
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
-                if (c >= 0x20 && c != '"' && c != '\\') {
+                if (!JsonEscape.needed(c)) {
                     continue;
                 }
                 b.append(s, start, i);
                 start = i + 1;
-                switch (c) {
-                    case '"' -> b.append("\\\"");
-                    case '\\' -> b.append("\\\\");
-                    case '\n' -> b.append("\\n");
-                    case '\r' -> b.append("\\r");
-                    case '\t' -> b.append("\\t");
-                    case '\b' -> b.append("\\b");
-                    case '\f' -> b.append("\\f");
-                    default -> b.append("\\u00").append(UPPER_HEX[c >> 4]).append(UPPER_HEX[c & 0xF]);
-                }
+                JsonEscape.append(b, c);
             }
             b.append(s, start, n).append('"');
         }

@@ -20,22 +20,41 @@ final class JsonEscape {
      */
     static int put(byte[] a, int at, char c) {
         a[at++] = '\\';
-        switch (c) {
-            case '"' -> a[at++] = '"';
-            case '\\' -> a[at++] = '\\';
-            case '\n' -> a[at++] = 'n';
-            case '\r' -> a[at++] = 'r';
-            case '\t' -> a[at++] = 't';
-            case '\b' -> a[at++] = 'b';
-            case '\f' -> a[at++] = 'f';
-            default -> {
-                a[at++] = 'u';
-                a[at++] = '0';
-                a[at++] = '0';
-                a[at++] = UPPER_HEX[c >> 4];
-                a[at++] = UPPER_HEX[c & 0xF];
-            }
+        char letter = shortForm(c);
+        if (letter != 0) {
+            a[at++] = (byte) letter;
+        } else {
+            a[at++] = 'u';
+            a[at++] = '0';
+            a[at++] = '0';
+            a[at++] = UPPER_HEX[c >> 4];
+            a[at++] = UPPER_HEX[c & 0xF];
         }
         return at;
+    }
+
+    /** As {@link #put}, appended to {@code b}. */
+    static void append(StringBuilder b, char c) {
+        b.append('\\');
+        char letter = shortForm(c);
+        if (letter != 0) {
+            b.append(letter);
+        } else {
+            b.append("u00").append((char) UPPER_HEX[c >> 4]).append((char) UPPER_HEX[c & 0xF]);
+        }
+    }
+
+    /** The letter after the backslash where JSON has a short escape for {@code c}, else 0. */
+    private static char shortForm(char c) {
+        return switch (c) {
+            case '"' -> '"';
+            case '\\' -> '\\';
+            case '\n' -> 'n';
+            case '\r' -> 'r';
+            case '\t' -> 't';
+            case '\b' -> 'b';
+            case '\f' -> 'f';
+            default -> 0;
+        };
     }
 }
