@@ -14,7 +14,7 @@ final class Gzip {
     private Gzip() { }
 
     static byte[] compress(String text) {
-        return compress(text, Deflater.DEFAULT_COMPRESSION);
+        return gzip(text.getBytes(StandardCharsets.UTF_8), Deflater.DEFAULT_COMPRESSION, Deflater.DEFAULT_STRATEGY);
     }
 
     /**
@@ -33,21 +33,11 @@ final class Gzip {
      * Either way the chunk is plain gzip and reads back the same.
      */
     static byte[] compressFast(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
-        Way way = fastWay(bytes);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out, OUT_BUFFER) {
-            {
-                def.setLevel(way == Way.STORED ? Deflater.NO_COMPRESSION : Deflater.BEST_SPEED);
-                if (way == Way.HUFFMAN_ONLY) {
-                    def.setStrategy(Deflater.HUFFMAN_ONLY);
-                }
-            }
-        }) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return switch (fastWay(bytes)) {
+            case STORED -> gzip(bytes, Deflater.NO_COMPRESSION, Deflater.DEFAULT_STRATEGY);
+            case HUFFMAN_ONLY -> gzip(bytes, Deflater.BEST_SPEED, Deflater.HUFFMAN_ONLY);
+            case FASTEST_LEVEL -> gzip(bytes, Deflater.BEST_SPEED, Deflater.DEFAULT_STRATEGY);
+        };
     }
 
     /** Large enough that a megabyte chunk is not deflated in 512-byte calls into zlib (the stream's default). */
@@ -93,14 +83,18 @@ final class Gzip {
         }
     }
 
-    private static byte[] compress(String text, int level) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+    /** {@code bytes} as one gzip member, deflated at {@code level} with {@code strategy}. */
+    private static byte[] gzip(byte[] bytes, int level, int strategy) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
+        // a command's small output does not need the megabyte chunk's buffer
+        int buffer = Math.max(512, Math.min(OUT_BUFFER, bytes.length));
+        try (GZIPOutputStream gz = new GZIPOutputStream(out, buffer) {
             {
                 def.setLevel(level);
+                def.setStrategy(strategy);
             }
         }) {
-            gz.write(text.getBytes(StandardCharsets.UTF_8));
+            gz.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
