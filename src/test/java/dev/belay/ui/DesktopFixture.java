@@ -27,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What the desktop tests on the practice lab set up alike, one per test class ({@code @BeforeAll},
@@ -104,9 +105,14 @@ public final class DesktopFixture implements AutoCloseable {
         fx(() -> {
             TreeView<Object> tree = robot.lookup("#library-tree").query();
             tree.getSelectionModel().select(item(tree.getRoot(), runbookId));
+            // Focused on the FX thread, not by a click: TestFX's clickOn works out the tree's screen
+            // bounds on the test thread, and while the freshly loaded library still lays out, that
+            // raced the FX pulse over the same nodes' text layouts (CI: NullPointerException in
+            // PrismTextLayout on the test thread, IndexOutOfBoundsException in the pulse).
+            tree.requestFocus();
             return null;
         });
-        robot.clickOn("#library-tree");
+        WaitForAsyncUtils.waitForFxEvents();
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         waitUntil(() -> robot.lookup("#start-run-dialog").tryQuery().isPresent());
     }
