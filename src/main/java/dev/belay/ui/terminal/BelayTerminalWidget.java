@@ -10,6 +10,7 @@ import com.techsenger.jeditermfx.ui.JediTermFxWidget;
 import com.techsenger.jeditermfx.ui.TerminalCopyPasteHandler;
 import com.techsenger.jeditermfx.ui.TerminalPanel;
 import com.techsenger.jeditermfx.ui.settings.SettingsProvider;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * decoding ({@link BelayTerminal}), the text buffer's lock is fair, and while output floods in
  * the screen is drawn four to ten times a second rather than fifty, as often as keeps the renderer
  * within a tenth of a core ({@link JumpScroll}), the state a flood leaves at most a quarter of a
- * second after it. JediTermFX paints at most once per frame (a 50 fps
+ * second after it, those under a flood by Belay's own painter ({@link FloodPainter}, one text call
+ * per run instead of one per character). JediTermFX paints at most once per frame (a 50 fps
  * timeline painting when the model changed); the painter takes the text buffer's lock on the FX
  * thread.
  */
@@ -66,20 +68,69 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         return ((Panel) getTerminalPanel()).jumpScroll;
     }
 
+    /** Belay's painter of flood frames, once the panel is initialised. */
+    FloodPainter floodPainter() {
+        return ((Panel) getTerminalPanel()).floodPainter;
+    }
+
+    /** Draws a flood frame now, on the FX thread, as jump scroll's next tick would: {@code false} where the library must. */
+    boolean paintFloodFrame() {
+        return ((Panel) getTerminalPanel()).paintFlood();
+    }
+
     /**
      * JediTermFX's panel with copy/paste through the JavaFX clipboard and jump scroll: the emulator's
      * repaint requests (one per change of the model) go through {@link JumpScroll}, which a timeline
      * ticks as often as JediTermFX's painter runs; the FX thread's own requests (selection,
-     * scrolling, resizing, focus) go straight to the painter.
+     * scrolling, resizing, focus) go straight to the painter. A frame jump scroll asks for under a
+     * flood is drawn by {@link FloodPainter} at the next tick, where it can (the view follows the
+     * output, nothing selected, found or being composed); otherwise, and for every other frame, by
+     * JediTermFX's painter.
      */
     private static final class Panel extends TerminalPanel {
 
-        private final JumpScroll jumpScroll = new JumpScroll(System::nanoTime, super::repaint, RendererCpu::nanos);
-        private final Timeline ticks = new Timeline(new KeyFrame(Duration.millis(20), e -> jumpScroll.tick()));
+        /** Set where jump scroll asks for a flood frame; taken by the next tick, cleared by a library frame. */
+        private final AtomicBoolean floodFrame = new AtomicBoolean();
+        private final JumpScroll jumpScroll = new JumpScroll(System::nanoTime, this::libraryFrame,
+                () -> floodFrame.set(true), RendererCpu::nanos);
+        private final Timeline ticks = new Timeline(new KeyFrame(Duration.millis(20), e -> tick()));
+        private final SettingsProvider settings;
+        private FloodPainter floodPainter;
+        /** Whether an input method is composing text, which the library draws over the screen. */
+        private boolean composing;
 
         Panel(SettingsProvider settings, TerminalTextBuffer buffer, StyleState style) {
             super(settings, buffer, style);
+            this.settings = settings;
             ticks.setCycleCount(Animation.INDEFINITE);
+        }
+
+        private void libraryFrame() {
+            floodFrame.set(false); // a later library frame wins over a flood frame not yet drawn
+            super.repaint();
+        }
+
+        private void tick() {
+            jumpScroll.tick();
+            if (floodFrame.getAndSet(false) && !paintFlood()) {
+                super.repaint();
+            }
+        }
+
+        /** A flood frame by Belay's painter, or {@code false} where the library's must draw it. */
+        private boolean paintFlood() {
+            if (floodPainter == null || myCharSize == null || swingClientScrollOrigin != 0
+                    || getSelection() != null || getFindResult() != null || composing) {
+                return false;
+            }
+            return floodPainter.paint(myCharSize, getTerminalTextBuffer().getHeight());
+        }
+
+        @Override
+        protected void processInputMethodEvent(java.awt.event.InputMethodEvent e) {
+            super.processInputMethodEvent(e);
+            composing = e.getCommittedCharacterCount() == 0 && e.getText() != null
+                    && e.getText().getEndIndex() > e.getText().getBeginIndex();
         }
 
         @Override
@@ -90,6 +141,7 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         @Override
         public void init() {
             super.init();
+            floodPainter = new FloodPainter(getCanvas(), getTerminalTextBuffer(), settings);
             ticks.play();
         }
 

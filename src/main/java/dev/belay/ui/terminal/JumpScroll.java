@@ -42,6 +42,7 @@ final class JumpScroll {
 
     private final LongSupplier nanoClock;
     private final Runnable paint;
+    private final Runnable floodPaint;
     private final LongSupplier paintCpu;
     private long windowStart;
     private long window = FLOOD_FRAME_NANOS;
@@ -57,6 +58,8 @@ final class JumpScroll {
     /** Set without the lock under a flood; taken (read and cleared) only under it. */
     private volatile boolean pending;
     private long frames;
+    /** Whether the last frame asked for was a flood frame (drawn by {@code floodPaint}). */
+    private boolean floodFrameLast;
 
     /**
      * @param nanoClock a monotonic clock in nanoseconds ({@code System::nanoTime})
@@ -65,8 +68,17 @@ final class JumpScroll {
      *     not known (then every flood window is the shortest)
      */
     JumpScroll(LongSupplier nanoClock, Runnable paint, LongSupplier paintCpu) {
+        this(nanoClock, paint, paint, paintCpu);
+    }
+
+    /**
+     * @param floodPaint asks for a frame at the end of a window under a flood ({@link FloodPainter});
+     *     the frame after a flood's last window, the screen it leaves, is always {@code paint}'s
+     */
+    JumpScroll(LongSupplier nanoClock, Runnable paint, Runnable floodPaint, LongSupplier paintCpu) {
         this.nanoClock = nanoClock;
         this.paint = paint;
+        this.floodPaint = floodPaint;
         this.paintCpu = paintCpu;
         this.windowStart = nanoClock.getAsLong();
     }
@@ -103,7 +115,7 @@ final class JumpScroll {
             flooding = true;
             pending = true;
         } else {
-            frame();
+            frame(false);
         }
         endWindowIfDue();
     }
@@ -118,11 +130,14 @@ final class JumpScroll {
         if (now - windowStart < window) {
             return;
         }
+        boolean busy = changes - changesAtWindowStart > FLOOD_CHANGES; // a flood goes on while its windows stay busy
         if (pending) {
             pending = false;
-            frame();
+            frame(busy);
+        } else if (!busy && floodFrameLast && floodPaint != paint) {
+            frame(false); // the flood is over: the screen it left is drawn by the library's painter
         }
-        flooding = changes - changesAtWindowStart > FLOOD_CHANGES; // a flood goes on while its windows stay busy
+        flooding = busy;
         changesAtWindowStart = changes;
         long cpu = paintCpu.getAsLong();
         window = flooding && cpu >= 0 && paintCpuAtWindowStart >= 0
@@ -137,9 +152,11 @@ final class JumpScroll {
         return Math.max(FLOOD_FRAME_NANOS, Math.min(MAX_FLOOD_FRAME_NANOS, wanted));
     }
 
-    private void frame() {
+    /** A frame by the flood's painter where {@code flood}, else by the library's. */
+    private void frame(boolean flood) {
         frames++;
-        paint.run();
+        floodFrameLast = flood;
+        (flood ? floodPaint : paint).run();
     }
 
     /** Frames asked of the painter so far (the painter draws at most 50 a second of them). */

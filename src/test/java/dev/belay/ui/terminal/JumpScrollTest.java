@@ -135,4 +135,50 @@ class JumpScrollTest {
         assertThat(jump.isFlooding()).isTrue();
         assertThat(jump.window()).isEqualTo(JumpScroll.FLOOD_FRAME_NANOS);
     }
+
+    @Test
+    void aFloodsWindowsGoToTheFloodPainterAndTheScreenItLeavesToTheLibrarys() {
+        AtomicInteger library = new AtomicInteger();
+        AtomicInteger flood = new AtomicInteger();
+        JumpScroll split = new JumpScroll(clock::get, library::incrementAndGet, flood::incrementAndGet, paintCpu::get);
+        for (int i = 0; i < JumpScroll.FLOOD_CHANGES; i++) {
+            split.changed();
+        }
+        assertThat(library).as("output that trickles in").hasValue(JumpScroll.FLOOD_CHANGES);
+        for (int i = 0; i < 1000; i++) {
+            split.changed();
+        }
+        clock.addAndGet(split.window());
+        split.tick();
+        assertThat(flood).as("a busy window's end").hasValue(1);
+        for (int i = 0; i < 5; i++) {
+            split.changed(); // the flood's tail: a window with few changes
+        }
+        clock.addAndGet(split.window());
+        split.tick();
+        assertThat(split.isFlooding()).isFalse();
+        assertThat(flood).as("the flood's tail is not a flood frame").hasValue(1);
+        assertThat(library).as("the screen the flood left, by the library").hasValue(JumpScroll.FLOOD_CHANGES + 1);
+        assertThat(split.frames()).isEqualTo(JumpScroll.FLOOD_CHANGES + 2);
+
+        for (int i = 0; i < 1000; i++) {
+            split.changed(); // a second flood, which stops at the end of a busy window
+        }
+        int beforeItsEnd = library.get();
+        clock.addAndGet(split.window());
+        split.tick();
+        assertThat(flood).as("the second flood's busy window").hasValue(2);
+        assertThat(split.holdsBack()).isFalse();
+        clock.addAndGet(split.window());
+        split.tick();
+        assertThat(split.isFlooding()).isFalse();
+        assertThat(library).as("a quiet window after a flood frame: the library draws the same screen")
+                .hasValue(beforeItsEnd + 1);
+        clock.addAndGet(split.window());
+        split.tick();
+        assertThat(library).as("nothing more once the library drew the last state").hasValue(beforeItsEnd + 1);
+        split.changed();
+        assertThat(library).as("after the flood, every change at once").hasValue(beforeItsEnd + 2);
+        assertThat(flood).hasValue(2);
+    }
 }
