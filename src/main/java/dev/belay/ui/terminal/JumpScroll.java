@@ -139,7 +139,7 @@ final class JumpScroll {
         changesAtLastTick = seen;
         if (paused && pending) {
             pending = false;
-            frame();
+            frame(flooding); // under a flood a flood frame: the library's follows when the flood's window ends quiet
         }
         endWindowIfDue();
     }
