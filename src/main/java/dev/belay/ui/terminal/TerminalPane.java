@@ -170,6 +170,12 @@ public final class TerminalPane {
         return widget.jumpScroll().frames();
     }
 
+    /** Frames Belay's flood painter drew so far, of those asked (for the terminal benchmark). */
+    public long floodFramesDrawn() {
+        FloodPainter painter = widget.floodPainter();
+        return painter == null ? 0 : painter.frames();
+    }
+
     /**
      * Whether jump scroll holds a change back for the end of its window, i.e. the model is ahead of
      * what was asked of the painter (for the terminal benchmark: when a flood's end is drawn).

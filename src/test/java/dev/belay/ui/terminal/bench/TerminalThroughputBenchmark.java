@@ -206,6 +206,7 @@ public final class TerminalThroughputBenchmark {
         java.util.Map<String, Long> cpuBefore = threadCpu();
         java.util.Map<String, Long> queuedBefore = runQueueWait();
         long framesBefore = pane.framesAsked();
+        long floodFramesBefore = pane.floodFramesDrawn();
         long start = System.nanoTime();
         tabs.typeInto("lab-1", feed).get(10, TimeUnit.SECONDS);
         waitFor(() -> pane.screenText().contains("\n" + DONE), 300);
@@ -218,9 +219,9 @@ public final class TerminalThroughputBenchmark {
         double drawnAfter = (System.nanoTime() - start) / 1e9 - onScreen;
         printCpu(cpuBefore, threadCpu());
         printQueued(queuedBefore, runQueueWait());
-        System.out.printf("    frames asked of the painter: %d (%.1f a second); the last state asked %.0f ms after the"
-                + " model's end%n", pane.framesAsked() - framesBefore, (pane.framesAsked() - framesBefore) / onScreen,
-                drawnAfter * 1000);
+        System.out.printf("    frames asked of the painter: %d (%.1f a second), %d drawn by Belay's flood painter; the last"
+                + " state asked %.0f ms after the model's end%n", pane.framesAsked() - framesBefore,
+                (pane.framesAsked() - framesBefore) / onScreen, pane.floodFramesDrawn() - floodFramesBefore, drawnAfter * 1000);
         double stall = worst.get() / 1e6;
         watchdog.interrupt();
         stalls.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
