@@ -82,10 +82,10 @@ public class BelayTerminalWidget extends JediTermFxWidget {
      * JediTermFX's panel with copy/paste through the JavaFX clipboard and jump scroll: the emulator's
      * repaint requests (one per change of the model) go through {@link JumpScroll}, which a timeline
      * ticks as often as JediTermFX's painter runs; the FX thread's own requests (selection,
-     * scrolling, resizing, focus) go straight to the painter. A frame jump scroll asks for under a
-     * flood is drawn by {@link FloodPainter} at the next tick, where it can (the view follows the
-     * output, nothing selected, found or being composed); otherwise, and for every other frame, by
-     * JediTermFX's painter.
+     * scrolling, resizing, focus, the cursor's blink) go straight to the painter. A frame jump scroll
+     * asks for under a flood, and under a flood any the FX thread asks for, is drawn by
+     * {@link FloodPainter} at the next tick where it can (the view follows the output, nothing
+     * selected, found or being composed); otherwise, and for every other frame, by JediTermFX's painter.
      */
     private static final class Panel extends TerminalPanel {
 
@@ -154,10 +154,16 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         @Override
         public void repaint() {
             // null while TerminalPanel's constructor runs, before this class's fields are set
-            if (jumpScroll == null || Platform.isFxApplicationThread()) {
+            if (jumpScroll == null) {
                 super.repaint();
-            } else {
+            } else if (!Platform.isFxApplicationThread()) {
                 jumpScroll.changed();
+            } else if (jumpScroll.isFlooding()) {
+                // the library's own timers (the cursor's blink) and the FX thread's requests under a
+                // flood: a flood frame where Belay's painter can draw one, at the next tick
+                floodFrame.set(true);
+            } else {
+                super.repaint();
             }
         }
     }
