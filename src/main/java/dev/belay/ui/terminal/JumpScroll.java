@@ -26,6 +26,10 @@ import java.util.function.LongSupplier;
  * still set the frame rate; when the output stops the screen shows its end within two ticks rather
  * than up to {@link #MAX_FLOOD_FRAME_NANOS} later.
  *
+ * <p>A flood's frames may go to a cheaper painter of their own ({@code floodPaint}, Belay's
+ * {@link FloodPainter}); the screen a flood leaves is always asked of {@code paint}, JediTermFX's
+ * painter: a window that ends with few changes, or the first window after a flood frame that had none.
+ *
  * <p>{@link #changed} runs where the model changes (the emulator thread); {@link #tick} on the FX
  * thread, more often than a window, so a flood's last state is drawn even if nothing follows it.
  */
