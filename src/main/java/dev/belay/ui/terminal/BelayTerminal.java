@@ -29,10 +29,15 @@ final class BelayTerminal extends JediTerminal {
     private static final MethodHandle WRITE_DECODED = writeDecoded();
 
     private final GraphicSetState graphicSets;
+    private final TerminalTextBuffer buffer;
+    /** The short cut for whole-screen scrolls, or null (the library's internals were not found). */
+    private final WholeScreenScroll wholeScreen;
 
     BelayTerminal(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
         super(display, buffer, style);
         this.graphicSets = WRITE_DECODED == null ? null : graphicSets(this);
+        this.buffer = buffer;
+        this.wholeScreen = WholeScreenScroll.of(display, buffer);
     }
 
     /** Where the emulator reads, if a {@link BatchedTtyStream}: it hands over printable runs as arrays. */
@@ -46,6 +51,34 @@ final class BelayTerminal extends JediTerminal {
     /** Whether ASCII runs take the short cut (false if the library's internals were not found). */
     boolean shortCut() {
         return graphicSets != null;
+    }
+
+    /** Whether whole-screen scrolls take the short cut (false if the library's internals were not found). */
+    boolean scrollShortCut() {
+        return wholeScreen != null;
+    }
+
+    /**
+     * Where every line feed, and every write that wraps, scrolls the screen: the common case (the
+     * cursor past the bottom of the whole screen) is done by {@link WholeScreenScroll}, leaving what
+     * the library leaves; this is the one public, overridable step all of them pass through (the
+     * scroll itself is private to JediTermFX's terminal). Anything else takes the library's path.
+     */
+    @Override
+    public void scrollY() {
+        WholeScreenScroll scroll = wholeScreen; // null while the library's constructor runs
+        if (scroll == null) {
+            super.scrollY();
+            return;
+        }
+        buffer.lock();
+        try {
+            if (!scroll.scrollY(this)) {
+                super.scrollY();
+            }
+        } finally {
+            buffer.unlock();
+        }
     }
 
     @Override
