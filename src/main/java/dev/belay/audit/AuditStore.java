@@ -30,13 +30,7 @@ public final class AuditStore implements AutoCloseable {
     private final Connection writer;
     // Appends from this process queue here rather than on the database row lock.
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    // Appends submitted and not yet committed, in submit order (see submit()).
-    private final java.util.concurrent.ConcurrentLinkedQueue<Pending> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
-    // Guards committing: whether a waiter is committing the queue now (see Pending.await()).
-    private final Object commits = new Object();
-    private boolean committing;
-    private volatile int lastGroup; // Pendings in the last commit, for gather()
+    private final GroupCommit groupCommit = new GroupCommit(writeLock, this::appendCommitted);
     private final SecretMasker masker = new SecretMasker();
     private final OutputStore outputs;
     private volatile int outputCapBytes = OutputStore.DEFAULT_CAP_BYTES;
@@ -152,8 +146,7 @@ public final class AuditStore implements AutoCloseable {
         }
         Pending p = new Pending(prepared, List.copyOf(withOutputs));
         if (!prepared.isEmpty() || !withOutputs.isEmpty()) {
-            queue.add(p);
-            queued.incrementAndGet();
+            groupCommit.enqueue(p);
         } else {
             p.finish(List.of(), null);
         }
@@ -174,54 +167,20 @@ public final class AuditStore implements AutoCloseable {
             this.outputs = outputs;
         }
 
-        private void finish(List<EventRows.Row> r, AuditException f) {
+        /** By the committer: these events' rows, or why they could not be stored. */
+        void finish(List<EventRows.Row> r, AuditException f) {
             rows = r;
             failure = f;
             done = true;
         }
 
-        /**
-         * Blocks until these events are committed (or failed) and returns them as stored. One waiter
-         * at a time commits everything queued (the leader); the others sleep on {@link #commits} and
-         * all wake together when its commit ends, rather than passing the write lock on one by one.
-         */
+        boolean done() {
+            return done;
+        }
+
+        /** Blocks until these events are committed (or failed) and returns them as stored. */
         public List<AuditEvent> await() {
-            boolean interrupted = false;
-            while (!done) {
-                boolean lead = false;
-                synchronized (commits) {
-                    while (!done && committing) {
-                        try {
-                            commits.wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true; // the events may already be in a commit: wait for its end
-                        }
-                    }
-                    if (!done) {
-                        committing = true;
-                        lead = true;
-                    }
-                }
-                if (lead) {
-                    try {
-                        gather();
-                        writeLock.lock();
-                        try {
-                            commitQueued();
-                        } finally {
-                            writeLock.unlock();
-                        }
-                    } finally {
-                        synchronized (commits) {
-                            committing = false;
-                            commits.notifyAll();
-                        }
-                    }
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            groupCommit.commitUntilDone(this);
             if (failure != null) {
                 throw new AuditException(failure.getMessage(), failure);
             }
@@ -233,61 +192,6 @@ public final class AuditStore implements AutoCloseable {
             }
             checkpointing.appended(stored); // after COMMIT and outside the write lock: signing may take a while
             return stored;
-        }
-    }
-
-    /**
-     * In a burst, lets the writers of the last group come back before committing: they were woken by
-     * its end and resubmit within microseconds when they get a core, and a commit started at once
-     * would carry only the first of them (measured: a third of the appends/s with 32 writers on a
-     * loaded 2-core machine). Waits at most {@link #GATHER_NANOS}, and not at all for a lone writer.
-     */
-    private void gather() {
-        int expect = lastGroup;
-        if (expect <= 1) {
-            return;
-        }
-        long until = System.nanoTime() + GATHER_NANOS;
-        while (queued.get() < expect && System.nanoTime() < until) {
-            Thread.yield();
-        }
-    }
-
-    private static final long GATHER_NANOS = 1_000_000;
-
-    /** Under the write lock: commits everything queued so far in one transaction. */
-    private void commitQueued() {
-        List<Pending> group = new ArrayList<>();
-        for (Pending p; (p = queue.poll()) != null; ) {
-            group.add(p);
-        }
-        queued.addAndGet(-group.size());
-        lastGroup = group.size();
-        if (group.isEmpty()) {
-            return;
-        }
-        try {
-            List<List<EventRows.Row>> stored = appendCommitted(group);
-            int total = 0;
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).finish(stored.get(i), null);
-                total += stored.get(i).size();
-            }
-            CrashPoint.committed(total);
-        } catch (AuditException e) {
-            if (group.size() == 1) {
-                group.get(0).finish(null, e);
-                return;
-            }
-            for (Pending p : group) { // one bad request must not fail the others: each on its own
-                try {
-                    List<EventRows.Row> one = appendCommitted(List.of(p)).get(0);
-                    p.finish(one, null);
-                    CrashPoint.committed(one.size());
-                } catch (AuditException each) {
-                    p.finish(null, each);
-                }
-            }
         }
     }
 
@@ -310,6 +214,7 @@ public final class AuditStore implements AutoCloseable {
         return new Prepared(e, op, masker.mask(e.targetHost()), payload);
     }
 
+    /** One transaction for a group of submits: their outputs, then their events chained in order. */
     private List<List<EventRows.Row>> appendCommitted(List<Pending> group) {
         return inTransaction(c -> {
             List<StagedOutput> staged = new ArrayList<>();

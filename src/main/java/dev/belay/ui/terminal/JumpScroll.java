@@ -20,6 +20,12 @@ import java.util.function.LongSupplier;
  * gives five frames a second; a cheap frame keeps ten; the last state is drawn at most
  * {@code MAX_FLOOD_FRAME_NANOS} after the output stops.
  *
+ * <p>A flood's last state is not held to its window's end: a tick that finds no change since the
+ * tick before (the output paused for a tick's period, 20 ms) draws what is pending at once, as xterm
+ * redraws when its input runs dry. Under a flood the changes never pause that long, so the windows
+ * still set the frame rate; when the output stops the screen shows its end within two ticks rather
+ * than up to {@link #MAX_FLOOD_FRAME_NANOS} later.
+ *
  * <p>{@link #changed} runs where the model changes (the emulator thread); {@link #tick} on the FX
  * thread, more often than a window, so a flood's last state is drawn even if nothing follows it.
  */
@@ -52,6 +58,8 @@ final class JumpScroll {
      */
     private long changes;
     private long changesAtWindowStart;
+    /** {@link #changes} at the last tick: the same at the next one means the output paused. */
+    private long changesAtLastTick;
     /** Written under the lock, read without it by the flood's fast path. */
     private volatile boolean flooding;
     /** Set without the lock under a flood; taken (read and cleared) only under it. */
@@ -108,8 +116,19 @@ final class JumpScroll {
         endWindowIfDue();
     }
 
-    /** From a timer: ends the window if its time is up, drawing what it held back. */
+    /**
+     * From a timer, more often than a window: draws what is held back if the output paused since the
+     * last tick, and ends the window if its time is up. {@code changes} is counted without the lock
+     * under a flood; a stale read here can only make the output look paused, which draws a frame early.
+     */
     synchronized void tick() {
+        long seen = changes;
+        boolean paused = seen == changesAtLastTick;
+        changesAtLastTick = seen;
+        if (paused && pending) {
+            pending = false;
+            frame();
+        }
         endWindowIfDue();
     }
 

@@ -72,6 +72,33 @@ class JumpScrollTest {
     }
 
     @Test
+    void whenTheOutputPausesForATickAFloodsLastStateIsDrawnBeforeItsWindowEnds() {
+        paintCpu.set(0);
+        nextWindow();
+        changes(JumpScroll.FLOOD_CHANGES + 1);
+        floodWindow(25); // a 250 ms window follows
+        assertThat(jump.window()).isEqualTo(JumpScroll.MAX_FLOOD_FRAME_NANOS);
+        int drawn = frames.get();
+        changes(500); // the flood's last lines
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(20));
+        jump.tick();
+        assertThat(frames).as("output came since the last tick: the flood goes on").hasValue(drawn);
+        assertThat(jump.holdsBack()).isTrue();
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(20));
+        jump.tick();
+        assertThat(frames).as("a tick without output: drawn 40 ms in, not at 250 ms").hasValue(drawn + 1);
+        assertThat(jump.holdsBack()).isFalse();
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(20));
+        jump.tick();
+        assertThat(frames).as("nothing more to draw").hasValue(drawn + 1);
+        changes(JumpScroll.FLOOD_CHANGES * 4);
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(20));
+        jump.tick();
+        assertThat(frames).as("the flood resumed within its window: held again").hasValue(drawn + 1);
+        assertThat(jump.holdsBack()).isTrue();
+    }
+
+    @Test
     void aWindowEndedByAChangeRatherThanATickAlsoDrawsWhatItHeld() {
         changes(JumpScroll.FLOOD_CHANGES + 10);
         int held = frames.get();

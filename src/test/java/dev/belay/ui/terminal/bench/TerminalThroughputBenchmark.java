@@ -28,12 +28,17 @@ import javafx.stage.Stage;
  * A terminal fed ~20 MB (15 MB of random bytes as base64, 100-char lines) on the practice lab:
  * the time until the last line is on screen, the FX thread's longest gap between pulses meanwhile,
  * and the time until the recording is sealed, against a baseline in the same run: the same output
- * read from a bare PTY shell (SSH and the lab's PTY, no emulator, no recording).
+ * read from a bare PTY shell (SSH and the lab's PTY, no emulator, no recording). Per feed: a cold
+ * round that warms the JIT (printed, not counted), then {@code bench.rounds} (3) pairs of a bare read
+ * and a terminal round; the table gives the medians, each round's ratio taken against its own pair's
+ * bare read, and each round prints the milliseconds the JIT compiled meanwhile.
  * Run with bench/terminal.sh (under xvfb-run for a real window) or headless with Monocle properties.
  */
 public final class TerminalThroughputBenchmark {
 
     private static final String DONE = "END-42";
+    /** Terminal rounds counted after the cold one, each paired with a bare read just before it. */
+    private static final int WARM_ROUNDS = Integer.getInteger("bench.rounds", 3);
     // The echoed command line reads END-$((40+2)); only the output says END-42 (no '-' in either feed).
     private static final String BASE64 = "head -c 15000000 /dev/urandom | base64 -w 100; echo END-$((40+2))";
     private static final String SEQ = "seq 1 300000; echo END-$((40+2))";
@@ -62,9 +67,16 @@ public final class TerminalThroughputBenchmark {
                     continue;
                 }
                 rawPty(pool, target, feed[1]); // warm-up: JIT, connection
-                double raw = rawPty(pool, target, feed[1]);
-                System.out.printf("%s: bare PTY shell read to the end %6.2f s%n", feed[0], raw);
-                for (int round = 1; round <= 2; round++) {
+                // Round 1 warms the JIT and JediTerm's classes (printed, not counted); then WARM_ROUNDS
+                // pairs, a bare read and a terminal round each, so a drift in the machine's load hits both.
+                double[] ratios = new double[WARM_ROUNDS];
+                double[] bare = new double[WARM_ROUNDS];
+                double[] term = new double[WARM_ROUNDS];
+                double[] sealedAt = new double[WARM_ROUNDS];
+                double worstStall = 0;
+                for (int round = 1; round <= WARM_ROUNDS + 1; round++) {
+                    double raw = round == 1 ? Double.NaN : rawPty(pool, target, feed[1]);
+                    long compiledBefore = compileMillis();
                     double[] r;
                     try {
                         r = terminal(pool, target, store, feed[1]);
@@ -73,21 +85,50 @@ public final class TerminalThroughputBenchmark {
                         dumpThreads();
                         throw e;
                     }
-                    System.out.printf("  round %d: JediTermFX terminal, last line on screen %6.2f s (%.2fx baseline); "
-                            + "recording sealed after %6.2f s; longest FX stall %4.0f ms%n", round, r[0], r[0] / raw, r[1], r[2]);
-                    if (round == 2) { // the first round warms the JIT and JediTerm's classes
-                        table.append(String.format("| %-34s | %7.2f s | %7.2f s | %8.2fx | %7.2f s | %5.0f ms |%n",
-                                feed[0], raw, r[0], r[0] / raw, r[1], r[2]));
+                    long compiled = compileMillis() - compiledBefore;
+                    if (round == 1) {
+                        System.out.printf("  round 1 (cold, not counted): last line on screen %6.2f s; recording sealed"
+                                + " after %6.2f s; longest FX stall %4.0f ms; JIT compiling %d ms%n", r[0], r[1], r[2],
+                                compiled);
+                        continue;
                     }
+                    int i = round - 2;
+                    bare[i] = raw;
+                    term[i] = r[0];
+                    ratios[i] = r[0] / raw;
+                    sealedAt[i] = r[1];
+                    worstStall = Math.max(worstStall, r[2]);
+                    System.out.printf("  round %d: bare PTY read %6.2f s; terminal, last line on screen %6.2f s (%.2fx);"
+                            + " recording sealed after %6.2f s; longest FX stall %4.0f ms; JIT compiling %d ms%n",
+                            round, raw, r[0], ratios[i], r[1], r[2], compiled);
                 }
+                System.out.printf("%s: warm rounds' ratios %s, median %.2fx%n", feed[0],
+                        java.util.Arrays.toString(java.util.Arrays.stream(ratios).map(x -> Math.round(x * 100) / 100.0)
+                                .toArray()), median(ratios));
+                table.append(String.format("| %-34s | %7.2f s | %7.2f s | %8.2fx | %7.2f s | %5.0f ms |%n",
+                        feed[0], median(bare), median(term), median(ratios), median(sealedAt), worstStall));
             }
             System.out.println();
             System.out.print(table);
-            System.out.println("(terminal: until the frame with the last line is asked of the painter (the model's end plus"
-                    + " what jump scroll held back); recorded: until the recording is sealed;"
-                    + " FX stall: the longest gap between FX pulses while the output streamed)");
+            System.out.println("(medians of " + WARM_ROUNDS + " warm rounds, each terminal round against the bare read just"
+                    + " before it; terminal: until the frame with the last line is asked of the painter (the model's end"
+                    + " plus what jump scroll held back); recorded: until the recording is sealed;"
+                    + " FX stall: the longest gap between FX pulses while the output streamed, the worst warm round)");
             Platform.exit();
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Milliseconds the JIT compilers have spent so far (all compiler threads), or 0 where not known. */
+    private static long compileMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /** Seconds to read the whole feed from a PTY shell with nothing but a byte scan. */
