@@ -123,7 +123,19 @@ final class WholeScreenScroll {
             lines.add(new TerminalLine(filler));
         }
         fireModelChanged();
-        buffer.getHistoryBuffer().addLines(removed); // the library's own limit, if it has one, applies
+        LinesBuffer history = buffer.getHistoryBuffer();
+        if ((int) HANDLES.maxLines.get(history) <= 0) {
+            // no limit of the library's (Belay's is ScrollbackLimit, a listener): what addLines does then
+            @SuppressWarnings("unchecked")
+            ArrayList<TerminalLine> historyLines = (ArrayList<TerminalLine>) HANDLES.lines.get(history);
+            if (removed.size() == 1) {
+                historyLines.add(removed.get(0));
+            } else {
+                historyLines.addAll(removed);
+            }
+        } else {
+            history.addLines(removed); // the library's own limit applies
+        }
         fireModelChanged();
     }
 
@@ -139,7 +151,7 @@ final class WholeScreenScroll {
 
     /** The library's private fields and its package-private event, reached once. */
     private record Handles(VarHandle cursorX, VarHandle cursorY, VarHandle regionTop, VarHandle regionBottom,
-            VarHandle lines, VarHandle styleState, MethodHandle fire) {
+            VarHandle lines, VarHandle maxLines, VarHandle styleState, MethodHandle fire) {
 
         static Handles find() {
             try {
@@ -152,6 +164,7 @@ final class WholeScreenScroll {
                         terminal.findVarHandle(JediTerminal.class, "myScrollRegionTop", int.class),
                         terminal.findVarHandle(JediTerminal.class, "myScrollRegionBottom", int.class),
                         linesLookup.findVarHandle(LinesBuffer.class, "myLines", ArrayList.class),
+                        linesLookup.findVarHandle(LinesBuffer.class, "myBufferMaxLinesCount", int.class),
                         text.findVarHandle(TerminalTextBuffer.class, "myStyleState", StyleState.class),
                         text.findVirtual(TerminalTextBuffer.class, "fireModelChangeEvent", MethodType.methodType(void.class)));
             } catch (ReflectiveOperationException | RuntimeException e) {
