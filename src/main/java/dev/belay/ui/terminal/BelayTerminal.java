@@ -3,6 +3,7 @@ package dev.belay.ui.terminal;
 import com.techsenger.jeditermfx.core.TerminalDisplay;
 import com.techsenger.jeditermfx.core.emulator.charset.CharacterSet;
 import com.techsenger.jeditermfx.core.emulator.charset.GraphicSetState;
+import com.techsenger.jeditermfx.core.model.CharBuffer;
 import com.techsenger.jeditermfx.core.model.JediTerminal;
 import com.techsenger.jeditermfx.core.model.StyleState;
 import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
@@ -19,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * (a quarter of the emulator thread under {@code seq} in a JFR profile). Here an ASCII run is
  * mapped through the same character sets (so DEC line drawing still works) into one array and
  * handed to the library's own writing code (while the ASCII set is in use, printable ASCII maps to
- * itself, so such a run is copied as it is: the library's mapping allocates for every character);
- * any other text takes the library's path. The library keeps both steps private, so they are
- * reached by reflection; if that fails (the library changed), every run takes the library's path.
+ * itself, so such a run is copied as it is: the library's mapping allocates for every character,
+ * and the run is written by {@link #writePrintable}, the library's writing code without its width
+ * count); any other text takes the library's path. The library keeps these steps and the cursor
+ * private, so they are reached by reflection; if that fails (the library changed), every run takes
+ * the library's path. Whole-screen scrolls are {@link WholeScreenScroll}'s.
  */
 final class BelayTerminal extends JediTerminal {
 
@@ -30,6 +33,9 @@ final class BelayTerminal extends JediTerminal {
 
     private final GraphicSetState graphicSets;
     private final TerminalTextBuffer buffer;
+    private final TerminalDisplay display;
+    /** The terminal's private cursor fields for {@link #writePrintable}, or null (not found). */
+    private final TerminalFields fields;
     /** The short cut for whole-screen scrolls, or null (the library's internals were not found). */
     private final WholeScreenScroll wholeScreen;
 
@@ -37,6 +43,8 @@ final class BelayTerminal extends JediTerminal {
         super(display, buffer, style);
         this.graphicSets = WRITE_DECODED == null ? null : graphicSets(this);
         this.buffer = buffer;
+        this.display = display;
+        this.fields = WRITE_DECODED == null ? null : TerminalFields.find();
         this.wholeScreen = WholeScreenScroll.of(display, buffer);
     }
 
@@ -92,6 +100,10 @@ final class BelayTerminal extends JediTerminal {
         if (asciiSetInUse() && (chars != null || printable(string))) {
             // the ASCII set maps every printable character to itself: the run is copied as it is
             chars = chars != null ? chars : string.toCharArray();
+            if (fields != null) {
+                writePrintable(chars);
+                return;
+            }
         } else if (ascii(string)) {
             chars = new char[string.length()];
             for (int i = 0; i < chars.length; i++) {
@@ -107,6 +119,48 @@ final class BelayTerminal extends JediTerminal {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("JediTermFX's writeDecodedCharacters failed", e);
+        }
+    }
+
+    /**
+     * JediTermFX's {@code writeDecodedCharacters} for a run of printable ASCII, step for step, but
+     * for the count of double-width characters the library makes for every run, calling a width
+     * lookup for every character (a tenth of the emulator thread under the base64 feed): none is
+     * below U+00A1, so the run is written as it is, as the library does when it counts none.
+     */
+    private void writePrintable(char[] chars) {
+        TerminalFields f = fields;
+        buffer.lock();
+        try {
+            if ((boolean) f.cursorYChanged().get((JediTerminal) this) && chars.length > 0) {
+                f.cursorYChanged().set((JediTerminal) this, false);
+                int y = (int) f.cursorY().getVolatile((JediTerminal) this);
+                if (y > 1) {
+                    buffer.getLine(y - 2).setWrapped(false);
+                }
+            }
+            // wrapLines(): the cursor past the right margin goes to the next line, marking this one wrapped
+            int width = (int) f.width().get((JediTerminal) this);
+            if ((int) f.cursorX().getVolatile((JediTerminal) this) >= width) {
+                f.cursorX().setVolatile((JediTerminal) this, 0);
+                int y = (int) f.cursorY().getVolatile((JediTerminal) this);
+                buffer.getLine(y - 1).deleteCharacters(width);
+                if (isAutoWrap()) {
+                    buffer.getLine(y - 1).setWrapped(true);
+                    f.cursorY().setVolatile((JediTerminal) this, y + 1);
+                }
+            }
+            scrollY();
+            if (chars.length != 0) {
+                buffer.writeString((int) f.cursorX().getVolatile((JediTerminal) this),
+                        (int) f.cursorY().getVolatile((JediTerminal) this), new CharBuffer(chars, 0, chars.length));
+                f.cursorX().setVolatile((JediTerminal) this, (int) f.cursorX().getVolatile((JediTerminal) this) + chars.length);
+            }
+            // finishText()
+            display.setCursor((int) f.cursorX().getVolatile((JediTerminal) this), (int) f.cursorY().getVolatile((JediTerminal) this));
+            scrollY();
+        } finally {
+            buffer.unlock();
         }
     }
 

@@ -42,6 +42,7 @@ final class WholeScreenScroll {
 
     private static final Logger LOG = LoggerFactory.getLogger(WholeScreenScroll.class);
     private static final Handles HANDLES = Handles.find();
+    private static final TerminalFields TERMINAL = TerminalFields.find();
 
     private final TerminalDisplay display;
     private final TerminalTextBuffer buffer;
@@ -60,7 +61,7 @@ final class WholeScreenScroll {
      * library's internals were not found (then every scroll takes the library's path).
      */
     static WholeScreenScroll of(TerminalDisplay display, TerminalTextBuffer buffer) {
-        if (HANDLES == null) {
+        if (HANDLES == null || TERMINAL == null) {
             return null;
         }
         try {
@@ -78,24 +79,24 @@ final class WholeScreenScroll {
      * (the caller takes the library's path). Call under the text buffer's lock, on the emulator thread.
      */
     boolean scrollY(JediTerminal terminal) {
-        Handles h = HANDLES;
-        int cursorY = (int) h.cursorY.getVolatile(terminal);
-        int bottom = (int) h.regionBottom.get(terminal);
-        if (cursorY <= bottom || (int) h.regionTop.get(terminal) != 1 || bottom != buffer.getHeight()
+        TerminalFields t = TERMINAL;
+        int cursorY = (int) t.cursorY().getVolatile(terminal);
+        int bottom = (int) t.regionBottom().get(terminal);
+        if (cursorY <= bottom || (int) t.regionTop().get(terminal) != 1 || bottom != buffer.getHeight()
                 || bottom >= LinesBuffer.DEFAULT_MAX_LINES_COUNT || buffer.isUsingAlternateBuffer()) {
             return false;
         }
         LinesBuffer screen = buffer.getScreenBuffer();
         @SuppressWarnings("unchecked")
-        ArrayList<TerminalLine> lines = (ArrayList<TerminalLine>) h.lines.get(screen);
+        ArrayList<TerminalLine> lines = (ArrayList<TerminalLine>) HANDLES.lines.get(screen);
         if (lines.size() > bottom) {
             return false; // lines below the screen, which the library keeps below it
         }
         int dy = bottom - cursorY; // negative: up
-        h.cursorY.setVolatile(terminal, bottom);
+        t.cursorY().setVolatile(terminal, bottom);
         display.scrollArea(1, bottom, dy);
         scrollUp(lines, -dy);
-        display.setCursor((int) h.cursorX.getVolatile(terminal), bottom);
+        display.setCursor((int) t.cursorX().getVolatile(terminal), bottom);
         return true;
     }
 
@@ -149,20 +150,14 @@ final class WholeScreenScroll {
         }
     }
 
-    /** The library's private fields and its package-private event, reached once. */
-    private record Handles(VarHandle cursorX, VarHandle cursorY, VarHandle regionTop, VarHandle regionBottom,
-            VarHandle lines, VarHandle maxLines, VarHandle styleState, MethodHandle fire) {
+    /** The text buffer's and lines' private fields and the buffer's package-private event, reached once. */
+    private record Handles(VarHandle lines, VarHandle maxLines, VarHandle styleState, MethodHandle fire) {
 
         static Handles find() {
             try {
-                MethodHandles.Lookup terminal = MethodHandles.privateLookupIn(JediTerminal.class, MethodHandles.lookup());
                 MethodHandles.Lookup text = MethodHandles.privateLookupIn(TerminalTextBuffer.class, MethodHandles.lookup());
                 MethodHandles.Lookup linesLookup = MethodHandles.privateLookupIn(LinesBuffer.class, MethodHandles.lookup());
                 return new Handles(
-                        terminal.findVarHandle(JediTerminal.class, "myCursorX", int.class),
-                        terminal.findVarHandle(JediTerminal.class, "myCursorY", int.class),
-                        terminal.findVarHandle(JediTerminal.class, "myScrollRegionTop", int.class),
-                        terminal.findVarHandle(JediTerminal.class, "myScrollRegionBottom", int.class),
                         linesLookup.findVarHandle(LinesBuffer.class, "myLines", ArrayList.class),
                         linesLookup.findVarHandle(LinesBuffer.class, "myBufferMaxLinesCount", int.class),
                         text.findVarHandle(TerminalTextBuffer.class, "myStyleState", StyleState.class),
