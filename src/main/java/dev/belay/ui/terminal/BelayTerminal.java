@@ -30,12 +30,16 @@ final class BelayTerminal extends JediTerminal {
 
     private static final Logger LOG = LoggerFactory.getLogger(BelayTerminal.class);
     private static final MethodHandle WRITE_DECODED = writeDecoded();
+    /**
+     * The terminal's private cursor fields for {@link #writePrintable}, or null (not found). Static
+     * final, so the JIT folds the handles in (through an instance field it did not: a twentieth of
+     * the emulator went to looking them up on every call).
+     */
+    private static final TerminalFields FIELDS = WRITE_DECODED == null ? null : TerminalFields.find();
 
     private final GraphicSetState graphicSets;
     private final TerminalTextBuffer buffer;
     private final TerminalDisplay display;
-    /** The terminal's private cursor fields for {@link #writePrintable}, or null (not found). */
-    private final TerminalFields fields;
     /** The short cut for whole-screen scrolls, or null (the library's internals were not found). */
     private final WholeScreenScroll wholeScreen;
 
@@ -44,7 +48,6 @@ final class BelayTerminal extends JediTerminal {
         this.graphicSets = WRITE_DECODED == null ? null : graphicSets(this);
         this.buffer = buffer;
         this.display = display;
-        this.fields = WRITE_DECODED == null ? null : TerminalFields.find();
         this.wholeScreen = WholeScreenScroll.of(display, buffer);
     }
 
@@ -100,7 +103,7 @@ final class BelayTerminal extends JediTerminal {
         if (asciiSetInUse() && (chars != null || printable(string))) {
             // the ASCII set maps every printable character to itself: the run is copied as it is
             chars = chars != null ? chars : string.toCharArray();
-            if (fields != null) {
+            if (FIELDS != null) {
                 writePrintable(chars);
                 return;
             }
@@ -129,7 +132,7 @@ final class BelayTerminal extends JediTerminal {
      * below U+00A1, so the run is written as it is, as the library does when it counts none.
      */
     private void writePrintable(char[] chars) {
-        TerminalFields f = fields;
+        TerminalFields f = FIELDS;
         buffer.lock();
         try {
             if ((boolean) f.cursorYChanged().get((JediTerminal) this) && chars.length > 0) {
