@@ -23,12 +23,19 @@ import org.slf4j.LoggerFactory;
  * line comes in at the bottom. JediTermFX builds three temporary line buffers for it, copies the
  * screen's line list several times, and fills a new array of NULs as wide as the screen for the
  * blank line and copies it (Belay's {@link ScreenLines} copied the screen's list once and the NULs
- * once more): together 48% of the emulator thread under {@code seq 1 300000} in a JFR profile. Here the top line is taken off the screen's list and handed to the scrollback, and one
- * blank line with one NUL array of its own (the library changes a filler's array in place when text
- * is later put after it, so a line's array is never shared) is added at the bottom. What is left
+ * once more): together 48% of the emulator thread under {@code seq 1 300000} in a JFR profile.
+ * Here the top line is taken off the screen's list and handed to the scrollback, and one blank line
+ * with one NUL array of its own (the library changes a filler's array in place when text is later
+ * put after it, so a line's array is never shared) is added at the bottom. What is left
  * equals what the library leaves, line for line and entry for entry, and the display and the model's
  * listeners (painter, jump scroll, scrollback limit) are told what the library tells them, in the
  * same order: the display's scroll, the screen's change, the scrollback's change, the cursor.
+ *
+ * <p>It is reached from {@link BelayTerminal#scrollY}, the one public, overridable step every line
+ * feed and every wrapping write passes through. A {@code TerminalTextBuffer} subclass could do the
+ * same below the terminal, but JediTermFX's widget constructs its buffer itself and hands it to the
+ * panel, the terminal, the type-ahead model and the hyperlink processing before Belay's code runs,
+ * so it would have to be swapped in four places by reflection rather than one method overridden.
  *
  * <p>Only that case is taken: the cursor past the bottom of a scroll region that is the whole
  * screen, on the main screen (whose scrolled-off lines go to the scrollback), with no lines kept
