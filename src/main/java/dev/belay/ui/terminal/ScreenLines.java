@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * filler entry as wide as the screen), and JediTermFX writes text into it by copying the whole line
  * into two arrays, one char at a time, and cutting it into entries again: here text written at the
  * start of such a line becomes the text's entry and the filler's rest, without the copy. Scrolling
- * the whole screen up by a line cost JediTermFX five copies of the screen's line list; here one.
+ * the whole screen up by a line cost JediTermFX five copies of the screen's line list; here one (a
+ * line feed at the bottom does not come here: {@link WholeScreenScroll} does it; CSI S and IND or
+ * NEL at the bottom do).
  * Everything else (scroll regions, inserts, writes into lines with text, the alternate screen)
  * takes the library's path. A JFR profile of {@code seq 1 300000} had 40% of the emulator thread in
  * the line copy and 20% in the list copies.

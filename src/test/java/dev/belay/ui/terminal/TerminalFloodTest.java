@@ -45,6 +45,8 @@ class TerminalFloodTest {
         TerminalPane pane = onFx(() -> rig.tabs().open("lab-1", LabTerminals.target(rig.lab(), "lab-1")))
                 .get(30, TimeUnit.SECONDS);
         await("the lab-1 prompt", 20, () -> pane.screenText().contains("lab-1$"));
+        assertThat(((BelayTerminal) pane.widget().getTerminal()).scrollShortCut())
+                .as("whole-screen scrolls take Belay's short cut in the widget").isTrue();
 
         // Short lines, then long ones that wrap (150 > 120 columns), then the marker.
         rig.tabs().typeInto("lab-1", "seq 1 " + LINES + "; printf 'x%.0s' $(seq 1 150); echo; echo END-$((40+2))")
