@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * JediTermFX's widget with Belay's settings, copy/paste through the JavaFX clipboard, and what
  * keeps it fast under a flood of output: the emulator (on its own thread) reads in large batches,
  * the scrollback is trimmed in chunks ({@link ScrollbackLimit}), lines are written and scrolled
- * without JediTermFX's copies ({@link ScreenLines}), plain ASCII runs skip its per-character
- * decoding ({@link BelayTerminal}), the text buffer's lock is fair, and while output floods in
+ * without JediTermFX's copies ({@link ScreenLines}, {@link WholeScreenScroll}), plain ASCII runs skip
+ * its per-character decoding ({@link BelayTerminal}), the text buffer's lock is fair, and while output floods in
  * the screen is drawn four to ten times a second rather than fifty, as often as keeps the renderer
  * within a tenth of a core ({@link JumpScroll}), the state a flood leaves at most a quarter of a
  * second after it, those under a flood by Belay's own painter ({@link FloodPainter}, one text call
