@@ -96,6 +96,8 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         private final Timeline ticks = new Timeline(new KeyFrame(Duration.millis(20), e -> tick()));
         private final SettingsProvider settings;
         private FloodPainter floodPainter;
+        /** The FX application thread once known (from init() or a tick): every other thread's repaint is a change of the model. */
+        private volatile Thread fxThread;
         /** Whether an input method is composing text, which the library draws over the screen. */
         private boolean composing;
 
@@ -111,6 +113,7 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         }
 
         private void tick() {
+            fxThread = Thread.currentThread();
             jumpScroll.tick();
             if (floodFrame.getAndSet(false) && !paintFlood()) {
                 super.repaint();
@@ -141,6 +144,9 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         @Override
         public void init() {
             super.init();
+            if (Platform.isFxApplicationThread()) {
+                fxThread = Thread.currentThread();
+            }
             floodPainter = new FloodPainter(getCanvas(), getTerminalTextBuffer(), settings);
             ticks.play();
         }
@@ -151,8 +157,25 @@ public class BelayTerminalWidget extends JediTermFxWidget {
             super.dispose();
         }
 
+        /**
+         * The emulator's repaint requests (eleven per line of a flood: each cursor move asks twice,
+         * each change of the model once) go straight to jump scroll, told from the FX thread's by
+         * the thread's identity: {@code Platform.isFxApplicationThread()} takes a class-wide lock
+         * ({@code Toolkit.getToolkit()} is synchronized) on every call. The FX thread's own
+         * requests, and any before the FX thread is known, take {@link #repaintOther}, a method
+         * of its own, so the emulator's compiled path holds none of their branches.
+         */
         @Override
         public void repaint() {
+            Thread fx = fxThread; // null while TerminalPanel's constructor runs, and until init() or a tick
+            if (fx != null && Thread.currentThread() != fx) {
+                jumpScroll.changed();
+                return;
+            }
+            repaintOther();
+        }
+
+        private void repaintOther() {
             // null while TerminalPanel's constructor runs, before this class's fields are set
             if (jumpScroll == null) {
                 super.repaint();

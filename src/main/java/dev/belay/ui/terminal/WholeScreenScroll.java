@@ -54,13 +54,23 @@ final class WholeScreenScroll {
     private final TerminalDisplay display;
     private final TerminalTextBuffer buffer;
     private final StyleState style;
-    /** NULs as wide as the screen, cloned into each blank line's entry (never itself put in a line). */
-    private CharBuffer nuls = CharBuffer.EMPTY;
+    /**
+     * NULs as wide as the screen, cloned into each blank line's entry (never itself put in a line).
+     * Made here for the screen's width at the start, not at the first scroll: a branch first taken
+     * in a new terminal's first flood was a trap in the emulator's compiled code (JFR: an
+     * {@code unstable_if} deoptimization), and the JIT compiled the whole line path again meanwhile.
+     */
+    private CharBuffer nuls;
 
     private WholeScreenScroll(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
         this.display = display;
         this.buffer = buffer;
         this.style = style;
+        this.nuls = nuls(buffer.getWidth());
+    }
+
+    private static CharBuffer nuls(int width) {
+        return new CharBuffer(new char[width], 0, width); // all NUL: Java zeroes new arrays
     }
 
     /**
@@ -115,7 +125,7 @@ final class WholeScreenScroll {
     private void scrollUp(ArrayList<TerminalLine> lines, int count) {
         int width = buffer.getWidth();
         if (nuls.length() != width) {
-            nuls = new CharBuffer(new char[width], 0, width); // all NUL: Java zeroes new arrays
+            nuls = nuls(width); // the screen was resized
         }
         TextEntry filler = new TextEntry(style.getCurrent().createEmptyWithColors(), nuls); // copies nuls
         int toRemove = Math.min(count, lines.size());
