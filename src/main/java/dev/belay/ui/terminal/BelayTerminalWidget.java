@@ -158,6 +158,37 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         }
 
         /**
+         * The cursor's place as the emulator last set it; {@code x} is -1 until then, and after any
+         * other thread set it. Written and read by the emulator thread only.
+         */
+        private int emulatorCursorX = -1;
+        private int emulatorCursorY;
+
+        /**
+         * Under a flood, the emulator's move of the cursor to where it already is goes no further:
+         * a line of {@code seq} moves it four times, twice to the same place (the scroll's and then
+         * the line feed's), and each move is two of the library's cursor changes, each a clock read
+         * and a repaint request. The cursor stays where it is and jump scroll has its change from the
+         * move before; what is skipped is the blink's restart, which under a flood restarts anyway.
+         * Out of a flood, and from the FX thread, every move goes to the library.
+         */
+        @Override
+        public void setCursor(int x, int y) {
+            Thread fx = fxThread;
+            if (fx == null || Thread.currentThread() == fx) {
+                emulatorCursorX = -1; // the next move from the emulator goes through
+                super.setCursor(x, y);
+                return;
+            }
+            if (x == emulatorCursorX && y == emulatorCursorY && jumpScroll.isFlooding()) {
+                return;
+            }
+            emulatorCursorX = x;
+            emulatorCursorY = y;
+            super.setCursor(x, y);
+        }
+
+        /**
          * The emulator's repaint requests (eleven per line of a flood: each cursor move asks twice,
          * each change of the model once) go straight to jump scroll, told from the FX thread's by
          * the thread's identity: {@code Platform.isFxApplicationThread()} takes a class-wide lock
