@@ -96,7 +96,7 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         private final Timeline ticks = new Timeline(new KeyFrame(Duration.millis(20), e -> tick()));
         private final SettingsProvider settings;
         private FloodPainter floodPainter;
-        /** The FX application thread once known (from init() or a tick): every other thread's repaint is a change of the model. */
+        /** The FX application thread once known (from the constructor, init() or a tick): every other thread's repaint is a change of the model. */
         private volatile Thread fxThread;
         /** Whether an input method is composing text, which the library draws over the screen. */
         private boolean composing;
@@ -105,6 +105,9 @@ public class BelayTerminalWidget extends JediTermFxWidget {
             super(settings, buffer, style);
             this.settings = settings;
             ticks.setCycleCount(Animation.INDEFINITE);
+            if (Platform.isFxApplicationThread()) {
+                fxThread = Thread.currentThread(); // known before the emulator starts: no trap on its first calls
+            }
         }
 
         private void libraryFrame() {
@@ -198,7 +201,7 @@ public class BelayTerminalWidget extends JediTermFxWidget {
          */
         @Override
         public void repaint() {
-            Thread fx = fxThread; // null while TerminalPanel's constructor runs, and until init() or a tick
+            Thread fx = fxThread; // null while TerminalPanel's constructor runs (and, for a widget built off the FX thread, until init() or a tick)
             if (fx != null && Thread.currentThread() != fx) {
                 jumpScroll.changed();
                 return;

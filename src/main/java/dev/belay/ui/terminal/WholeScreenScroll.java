@@ -56,17 +56,18 @@ final class WholeScreenScroll {
     private final StyleState style;
     /**
      * NULs as wide as the screen, cloned into each blank line's entry (never itself put in a line).
-     * Made here for the screen's width at the start, not at the first scroll: a branch first taken
-     * in a new terminal's first flood was a trap in the emulator's compiled code (JFR: an
-     * {@code unstable_if} deoptimization), and the JIT compiled the whole line path again meanwhile.
+     * Shared by all terminals (the tabs have one width) rather than made at a terminal's first scroll:
+     * a branch first taken in a new terminal's first flood (here, a width different from the last)
+     * was a trap in the emulator's compiled code (JFR: an {@code unstable_if} deoptimization), and
+     * the JIT compiled the whole line path again during the flood. Terminals of another width only
+     * make it anew when their width differs from the last one's.
      */
-    private CharBuffer nuls;
+    private static volatile CharBuffer nuls = CharBuffer.EMPTY;
 
     private WholeScreenScroll(TerminalDisplay display, TerminalTextBuffer buffer, StyleState style) {
         this.display = display;
         this.buffer = buffer;
         this.style = style;
-        this.nuls = nuls(buffer.getWidth());
     }
 
     private static CharBuffer nuls(int width) {
@@ -124,10 +125,12 @@ final class WholeScreenScroll {
      */
     private void scrollUp(ArrayList<TerminalLine> lines, int count) {
         int width = buffer.getWidth();
-        if (nuls.length() != width) {
-            nuls = nuls(width); // the screen was resized
+        CharBuffer blank = nuls;
+        if (blank.length() != width) {
+            blank = nuls(width); // a terminal of another width, or the screen was resized
+            nuls = blank;
         }
-        TextEntry filler = new TextEntry(style.getCurrent().createEmptyWithColors(), nuls); // copies nuls
+        TextEntry filler = new TextEntry(style.getCurrent().createEmptyWithColors(), blank); // copies blank
         int toRemove = Math.min(count, lines.size());
         List<TerminalLine> removed;
         if (toRemove == 1) {
