@@ -97,7 +97,8 @@ final class JumpScroll {
 
     /**
      * The model changed: a frame now, or under a flood at the end of the window. The emulator calls
-     * this about nine times per line (each write, scroll and cursor move); under a flood all but
+     * this about seven times per line under {@code seq} (each change of the model, and twice per move of
+     * the cursor; under a flood a move to where the cursor is goes no further); under a flood all but
      * every {@code CLOCK_EVERY}th call take no lock (two locked atomic operations per call were a
      * tenth of the emulator's CPU under {@code seq}). A change marked pending is drawn by the window
      * end that takes the mark, or by the next one: the painter reads the model under its lock after that.
