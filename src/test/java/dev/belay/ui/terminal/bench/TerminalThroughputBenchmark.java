@@ -40,6 +40,8 @@ public final class TerminalThroughputBenchmark {
     private static final String DONE = "END-42";
     /** Terminal rounds counted after the cold one, each paired with a bare read just before it. */
     private static final int WARM_ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /** With -Dbench.stalls=true, the FX thread's stack is sampled while a pulse is this late (ms: bench.stallMs). */
+    private static final long STALL_SAMPLE_NANOS = Long.getLong("bench.stallMs", 150) * 1_000_000L;
     // The echoed command line reads END-$((40+2)); only the output says END-42 (no '-' in either feed).
     private static final String BASE64 = "head -c 15000000 /dev/urandom | base64 -w 100; echo END-$((40+2))";
     private static final String SEQ = "seq 1 300000; echo END-$((40+2))";
@@ -187,7 +189,7 @@ public final class TerminalThroughputBenchmark {
         java.util.Map<String, Integer> stalls = new java.util.concurrent.ConcurrentHashMap<>();
         Thread watchdog = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                if (last.get() != 0 && System.nanoTime() - last.get() > 150_000_000L) {
+                if (last.get() != 0 && System.nanoTime() - last.get() > STALL_SAMPLE_NANOS) {
                     StackTraceElement[] st = fxThread.getStackTrace();
                     StringBuilder key = new StringBuilder();
                     for (int i = 0; i < Math.min(8, st.length); i++) {
