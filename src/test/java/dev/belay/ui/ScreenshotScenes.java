@@ -116,12 +116,18 @@ public final class ScreenshotScenes {
             stage.setScene(new Scene((Parent) tabs.node(), 1400, 900));
             stage.show();
             tabs.open("lab-2", LabTerminals.target(lab, "lab-2"));
+            // Typed once JediTerm has passed the window's size to the PTY (it merges resizes for 500 ms),
+            // so `stty size` shows the size on screen, as it does when an operator types.
             tabs.open("lab-1", LabTerminals.target(lab, "lab-1")).thenRun(() -> Platform.runLater(() -> {
-                tabs.broadcastProperty().set(true);
-                tabs.typeInto("lab-1", "echo $TERM; stty size; printf '\\033[1;32mOK\\033[0m   service healthy\\n"
-                        + "\\033[1;31mFAIL\\033[0m disk 97%% full on /var\\n'; for c in 1 2 3 4 5 6; do printf \"\\033[4${c}m    \";"
-                        + " done; printf '\\033[0m\\n'; ls -la --color=always /usr/bin | head -n 12");
-                readyAfter(4000);
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(1500));
+                settle.setOnFinished(e -> {
+                    tabs.broadcastProperty().set(true);
+                    tabs.typeInto("lab-1", "echo $TERM; stty size; printf '\\033[1;32mOK\\033[0m   service healthy\\n"
+                            + "\\033[1;31mFAIL\\033[0m disk 97%% full on /var\\n'; for c in 1 2 3 4 5 6; do printf \"\\033[4${c}m    \";"
+                            + " done; printf '\\033[0m\\n'; ls -la --color=always /usr/bin | head -n 12");
+                    readyAfter(4000);
+                });
+                settle.play();
             }));
         }
 
