@@ -119,7 +119,12 @@ class PacingTest {
         rb.steps.add(Rb.waitFor("settle", Duration.ofHours(2)));
         rb.steps.add(run("after", "web[0]", "echo done", new Expectation.Contains("done")));
 
-        RunState s = runPaced(rb, 7200);
+        // On a wall clock that moves only while the run sleeps, as above: on the real clock at 7200x the
+        // microseconds between the engine's reads of the lab clock are a third of a lab second (CI once
+        // recorded 1:59:59.715 for the 2 h wait), which says nothing about the wait itself.
+        TestClock wall = SimulatedSleep.wall();
+        LabClock lab = new LabClock(wall, 7200);
+        RunState s = runPaced(rb, new Pacing(lab.asClock(), lab::speed, SimulatedSleep.on(wall)));
 
         assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
         List<RunEvent> events = new AuditEventSink(audit).events(run.runId());
