@@ -216,6 +216,9 @@ class RunWindowTest {
         robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
         var history = fx(() -> window.history().view());
         fx(() -> history.refresh()).get(FxTest.WAIT_S, java.util.concurrent.TimeUnit.SECONDS);
+        // Ctrl+H is handled on the FX thread after the key events: wait for History to be on screen
+        // (CI once looked the table up before it was, on a loaded machine)
+        waitUntil(() -> fx(() -> robot.lookup("#runs-table").tryQuery().isPresent()));
         var runs = robot.lookup("#runs-table").<dev.belay.audit.RunSummary>queryTableView();
         dev.belay.audit.RunSummary unfinished = fx(() -> runs.getItems().stream()
                 .filter(r -> r.runId().equals(runId)).findFirst().orElseThrow());
