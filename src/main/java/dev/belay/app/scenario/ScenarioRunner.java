@@ -7,6 +7,8 @@ import dev.belay.app.Runs;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.CheckResult;
 import dev.belay.engine.ExpectationEvaluator;
+import dev.belay.engine.HostResult;
+import dev.belay.engine.HostStatus;
 import dev.belay.engine.Plan;
 import dev.belay.engine.PlanException;
 import dev.belay.engine.RunMode;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -193,6 +196,7 @@ public final class ScenarioRunner {
                     String want = s.expect().summary();
                     if (!want.equals(got)) {
                         failures.add("expected " + want + ", got " + got);
+                        failures.addAll(whyItStopped(state));
                     }
                     for (Scenario.TimedFault f : store.neverStruck()) {
                         failures.add("fault " + f.label() + " never struck: step " + f.atStep() + " never started");
@@ -212,6 +216,49 @@ public final class ScenarioRunner {
             }
         }
         return new Result(s, got, took(t0), failures);
+    }
+
+    /** Lines of output kept per host when a run stops where it should not have: enough for a gate's evidence. */
+    static final int EVIDENCE_LINES = 12;
+
+    /**
+     * What a run that stopped unexpectedly saw on each host its stopping step did not pass: the command's
+     * outcome, the expectations that failed and the tail of its output. The lab and its audit log are gone
+     * when the scenario ends, so a failure that happens once in many runs (a race) leaves only this.
+     */
+    static List<String> whyItStopped(RunState state) {
+        if (state.awaiting() == null) {
+            return List.of();
+        }
+        return state.step(state.awaiting().stepId()).stream()
+                .flatMap(step -> step.hosts().stream())
+                .filter(h -> h.status() != HostStatus.PASSED && h.status() != HostStatus.NOT_TOUCHED)
+                .map(ScenarioRunner::evidence)
+                .toList();
+    }
+
+    private static String evidence(HostResult h) {
+        StringBuilder b = new StringBuilder("on " + h.host() + ": " + h.status().name().toLowerCase(Locale.ROOT)
+                + " after " + h.attempts() + " attempt(s)");
+        if (h.exitCode() != null) {
+            b.append(", exit ").append(h.exitCode());
+        }
+        if (h.message() != null && !h.message().isBlank()) {
+            b.append(", ").append(h.message().strip());
+        }
+        for (CheckResult c : h.checks()) {
+            if (!c.passed()) {
+                b.append("\n      expectation ").append(c.expectation()).append(" failed");
+            }
+        }
+        String out = h.output() == null ? "" : h.output().strip();
+        if (!out.isEmpty()) {
+            List<String> lines = out.lines().toList();
+            int from = Math.max(0, lines.size() - EVIDENCE_LINES);
+            b.append("\n      output").append(from > 0 ? " (last " + EVIDENCE_LINES + " lines)" : "").append(':');
+            lines.subList(from, lines.size()).forEach(l -> b.append("\n        ").append(l));
+        }
+        return b.toString();
     }
 
     /** The run's outcome as a scenario writes it, or null while it still runs. */
