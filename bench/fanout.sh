@@ -11,7 +11,9 @@
 # Every host is its own SSH connection to its own loopback address (127.0.1.N), served by sshd
 # processes of one config (16 addresses each, sshd's limit).
 # Installs what it needs (openssh-server, ansible-core, pssh); creates and removes a user and a temp dir.
-# Usage: bench/fanout.sh [HOSTS=200] [ROUNDS=3]     (prints medians and ratios; run as root)
+# Each comparison: a warm-up of each tool, then ROUNDS rounds in which the tools take turns; prints the
+# medians and the median of the rounds' own ratios.
+# Usage: bench/fanout.sh [HOSTS=200] [ROUNDS=3]     (run as root)
 #   BELAY_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/fanout.jfr" bench/fanout.sh   profiles Belay's runs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -141,34 +143,52 @@ floor_run() { # N sequential logins: the server's own cost per login, client inc
 }
 timeit() { local s e; s=$(date +%s.%N); "$@"; e=$(date +%s.%N); echo "$e - $s" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-measure() { # NAME CMD...  -> median of ROUNDS, after one warm-up round (page cache, JIT of nothing, sshd forks)
-  local name=$1; shift
-  "$@"
-  rm -rf "$work/cp"/* 2>/dev/null || true
-  local t=()
-  for _ in $(seq 1 "$ROUNDS"); do t+=("$(timeit "$@")"); rm -rf "$work/cp"/* 2>/dev/null || true; done
-  printf '%s\n' "${t[@]}" | median > "$work/t.$name"
-  echo "  $name: ${t[*]} -> median $(cat "$work/t.$name") s" >&2
+# measure NAME=FUNC...: one warm-up of each (page cache, sshd forks, the audit log's schema), then ROUNDS
+# rounds in which each runs once, in turn. Interleaved, every tool's round i runs within the same minute
+# as the others' round i, so a load that drifts over the script (Ansible's 32 forks leave a load average
+# of 15 behind) weighs on all of them alike; the ratios are taken round by round.
+measure() {
+  local spec name
+  for spec in "$@"; do "${spec#*=}"; rm -rf "$work/cp"/* 2>/dev/null || true; done
+  for spec in "$@"; do : > "$work/r.${spec%%=*}"; done
+  for round in $(seq 1 "$ROUNDS"); do
+    for spec in "$@"; do
+      name=${spec%%=*}
+      timeit "${spec#*=}" >> "$work/r.$name"
+      rm -rf "$work/cp"/* 2>/dev/null || true
+    done
+    echo "  round $round: $(for spec in "$@"; do printf '%s %ss  ' "${spec%%=*}" "$(tail -1 "$work/r.${spec%%=*}")"; done)" >&2
+  done
+  for spec in "$@"; do
+    name=${spec%%=*}
+    median < "$work/r.$name" > "$work/t.$name"
+    echo "  $name: $(tr '\n' ' ' < "$work/r.$name")-> median $(cat "$work/t.$name") s" >&2
+  done
 }
+belay200() { belay_run "$work/one.yaml" "$work/inventory.yaml"; }
+ansible200() { ansible_run "$work/ansible_hosts"; }
+pssh200() { pssh_run "$work/pssh_hosts"; }
+belay5x50() { belay_run "$work/five.yaml" "$work/inventory_small.yaml"; }
+ansible5x50() { five_times ansible_run "$work/ansible_hosts_small"; }
+pssh5x50() { five_times pssh_run "$work/pssh_hosts_small"; }
+FLOOR=$(( HOSTS < 20 ? HOSTS : 20 ))  # sequential logins, one per host
+floor_logins() { floor_run "$FLOOR"; }
 
 echo "fan-out on $(nproc) cpus, load average $(cut -d' ' -f1-3 /proc/loadavg); $HOSTS hosts on one sshd at 127.0.1.1-$HOSTS:$port; $ROUNDS rounds each" >&2
-measure belay200 belay_run "$work/one.yaml" "$work/inventory.yaml"
-measure ansible200 ansible_run "$work/ansible_hosts"
-measure pssh200 pssh_run "$work/pssh_hosts"
-measure belay5x50 belay_run "$work/five.yaml" "$work/inventory_small.yaml"
-measure ansible5x50 five_times ansible_run "$work/ansible_hosts_small"
-measure pssh5x50 five_times pssh_run "$work/pssh_hosts_small"
-FLOOR=$(( HOSTS < 20 ? HOSTS : 20 ))  # sequential logins, one per host
-measure floor floor_run "$FLOOR"
+measure belay200=belay200 ansible200=ansible200 pssh200=pssh200
+measure belay5x50=belay5x50 ansible5x50=ansible5x50 pssh5x50=pssh5x50
+measure floor=floor_logins
 
 t() { cat "$work/t.$1"; }
-r() { printf '%.2f' "$(echo "scale=4; $(t "$1") / $(t "$2")" | bc)"; }
+# the median of the round-by-round ratios A_i / B_i
+r() { paste "$work/r.$1" "$work/r.$2" | awk '{printf "%.4f\n", $1 / $2}' | median | xargs printf '%.2f'; }
 floor=$(printf '%.3f' "$(echo "scale=4; $(t floor) / $FLOOR" | bc)")
 echo
 echo "| work | Belay (s) | Ansible -f 32 (s) | pssh -p 32 (s) | Belay / Ansible | Belay / pssh |"
 echo "|---|---|---|---|---|---|"
 echo "| \`true\` on $HOSTS hosts, one step | $(t belay200) | $(t ansible200) | $(t pssh200) | $(r belay200 ansible200) | $(r belay200 pssh200) |"
 echo "| 5 steps on $SMALL hosts | $(t belay5x50) | $(t ansible5x50) | $(t pssh5x50) | $(r belay5x50 ansible5x50) | $(r belay5x50 pssh5x50) |"
+echo "(times: medians of $ROUNDS rounds, the tools taking turns within each round; ratios: the median of the rounds' own ratios)"
 echo
 echo "Floor: one \`ssh host true\` after another (OpenSSH client and server, nothing in parallel) costs $floor s per login;"
 echo "Belay spent $(printf '%.3f' "$(echo "scale=4; $(t belay200) / $HOSTS" | bc)") s of wall time per host on $HOSTS hosts, JVM start included."
