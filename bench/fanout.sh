@@ -179,10 +179,11 @@ measure belay200=belay200 ansible200=ansible200 pssh200=pssh200
 measure belay5x50=belay5x50 ansible5x50=ansible5x50 pssh5x50=pssh5x50
 measure floor=floor_logins
 
+traw() { cat "$work/t.$1"; }
 t() { printf '%.2f' "$(cat "$work/t.$1")"; }
 # the median of the round-by-round ratios A_i / B_i
 r() { paste "$work/r.$1" "$work/r.$2" | awk '{printf "%.4f\n", $1 / $2}' | median | xargs printf '%.2f'; }
-floor=$(printf '%.3f' "$(echo "scale=4; $(t floor) / $FLOOR" | bc)")
+floor=$(printf '%.3f' "$(echo "scale=4; $(traw floor) / $FLOOR" | bc)")
 echo
 echo "| work | Belay (s) | Ansible -f 32 (s) | pssh -p 32 (s) | Belay / Ansible | Belay / pssh |"
 echo "|---|---|---|---|---|---|"
@@ -191,5 +192,5 @@ echo "| 5 steps on $SMALL hosts | $(t belay5x50) | $(t ansible5x50) | $(t pssh5x
 echo "(times: medians of $ROUNDS rounds, the tools taking turns within each round; ratios: the median of the rounds' own ratios)"
 echo
 echo "Floor: one \`ssh host true\` after another (OpenSSH client and server, nothing in parallel) costs $floor s per login;"
-echo "Belay spent $(printf '%.3f' "$(echo "scale=4; $(t belay200) / $HOSTS" | bc)") s of wall time per host on $HOSTS hosts, JVM start included."
+echo "Belay spent $(printf '%.3f' "$(echo "scale=4; $(traw belay200) / $HOSTS" | bc)") s of wall time per host on $HOSTS hosts, JVM start included."
 echo "Machine load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
