@@ -4,20 +4,34 @@ import dev.belay.audit.AuditStore;
 import dev.belay.audit.Operator;
 import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
+import dev.belay.ssh.auth.SshTarget;
 import dev.belay.ssh.exec.PtyShell;
 import dev.belay.ssh.exec.SshPool;
-import dev.belay.ssh.auth.SshTarget;
 import dev.belay.ui.terminal.LabTerminals;
 import dev.belay.ui.terminal.TerminalAudit;
 import dev.belay.ui.terminal.TerminalPane;
 import dev.belay.ui.terminal.TerminalTabs;
+import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -47,6 +61,19 @@ public final class TerminalThroughputBenchmark {
     private static final String SEQ = "seq 1 300000; echo END-$((40+2))";
 
     public static void main(String[] args) throws Exception {
+        if (WARM_ROUNDS < 1) {
+            System.err.println("-Dbench.rounds must be at least 1 (terminal rounds counted after the cold one), got " + WARM_ROUNDS);
+            System.exit(2);
+        }
+        try {
+            run(args);
+        } finally {
+            // the FX runtime's thread keeps the JVM alive (implicit exit is off): an error must not leave it hanging
+            Platform.exit();
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("belay-term-bench");
         try (PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 1, 0));
              AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
@@ -63,7 +90,7 @@ public final class TerminalThroughputBenchmark {
                     "ratio", "recorded", "FX stall"));
             table.append("|").append("-".repeat(36)).append("|-----------|-----------|-----------|-----------|----------|\n");
             // Arguments pick feeds (base64, seq); none runs both.
-            java.util.List<String> only = java.util.List.of(args);
+            List<String> only = List.of(args);
             for (String[] feed : new String[][] {{"20 MB base64 (100-char lines)", BASE64, "base64"},
                     {"seq 1 300000 (short lines)", SEQ, "seq"}}) {
                 if (!only.isEmpty() && !only.contains(feed[2])) {
@@ -82,7 +109,7 @@ public final class TerminalThroughputBenchmark {
                     double[] r;
                     try {
                         r = terminal(pool, target, store, feed[1]);
-                    } catch (java.util.concurrent.TimeoutException e) {
+                    } catch (TimeoutException e) {
                         e.printStackTrace();
                         dumpThreads();
                         throw e;
@@ -105,7 +132,7 @@ public final class TerminalThroughputBenchmark {
                             round, raw, r[0], ratios[i], r[1], r[2], compiled);
                 }
                 System.out.printf("%s: warm rounds' ratios %s, median %.2fx%n", feed[0],
-                        java.util.Arrays.toString(java.util.Arrays.stream(ratios).map(x -> Math.round(x * 100) / 100.0)
+                        Arrays.toString(Arrays.stream(ratios).map(x -> Math.round(x * 100) / 100.0)
                                 .toArray()), median(ratios));
                 table.append(String.format("| %-34s | %7.2f s | %7.2f s | %8.2fx | %7.2f s | %5.0f ms |%n",
                         feed[0], median(bare), median(term), median(ratios), median(sealedAt), worstStall));
@@ -116,20 +143,19 @@ public final class TerminalThroughputBenchmark {
                     + " before it; terminal: until the frame with the last line is asked of the painter (the model's end"
                     + " plus what jump scroll held back); recorded: until the recording is sealed;"
                     + " FX stall: the longest gap between FX pulses while the output streamed, the worst warm round)");
-            Platform.exit();
         }
     }
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Milliseconds the JIT compilers have spent so far (all compiler threads), or 0 where not known. */
     private static long compileMillis() {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
@@ -186,7 +212,7 @@ public final class TerminalThroughputBenchmark {
         waitFor(() -> pane.screenText().contains("lab-1$"), 30);
         worst.set(0);
         Thread fxThread = fx(Thread::currentThread);
-        java.util.Map<String, Integer> stalls = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> stalls = new ConcurrentHashMap<>();
         Thread watchdog = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 if (last.get() != 0 && System.nanoTime() - last.get() > STALL_SAMPLE_NANOS) {
@@ -208,8 +234,8 @@ public final class TerminalThroughputBenchmark {
         if (Boolean.getBoolean("bench.stalls")) {
             watchdog.start();
         }
-        java.util.Map<String, Long> cpuBefore = threadCpu();
-        java.util.Map<String, Long> queuedBefore = runQueueWait();
+        Map<String, Long> cpuBefore = threadCpu();
+        Map<String, Long> queuedBefore = runQueueWait();
         long framesBefore = pane.framesAsked();
         long floodFramesBefore = pane.floodFramesDrawn();
         long compiledBefore = compileMillis();
@@ -249,10 +275,10 @@ public final class TerminalThroughputBenchmark {
      * CPU nanoseconds per thread kind (digits in names folded), for the account of where the time
      * goes: unlike the wall-clock ratio, CPU seconds hardly move with the machine's load.
      */
-    private static java.util.Map<String, Long> threadCpu() {
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        java.util.Map<String, Long> cpu = new java.util.HashMap<>();
-        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+    private static Map<String, Long> threadCpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> cpu = new HashMap<>();
+        for (ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (info != null) {
                 long t = mx.getThreadCpuTime(info.getThreadId());
                 if (t > 0) {
@@ -263,17 +289,17 @@ public final class TerminalThroughputBenchmark {
         return cpu;
     }
 
-    private static void printCpu(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+    private static void printCpu(Map<String, Long> before, Map<String, Long> after) {
         printByThread("CPU s by thread:", before, after);
     }
 
-    private static void printQueued(java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
+    private static void printQueued(Map<String, Long> before, Map<String, Long> after) {
         printByThread("waiting for a core, s by thread:", before, after);
     }
 
     /** Seconds per thread kind between two snapshots (keys "name#id"), the largest first, 20 ms or more. */
-    private static void printByThread(String label, java.util.Map<String, Long> before, java.util.Map<String, Long> after) {
-        java.util.Map<String, Long> byKind = new java.util.TreeMap<>();
+    private static void printByThread(String label, Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> byKind = new TreeMap<>();
         after.forEach((k, v) -> byKind.merge(k.substring(0, k.lastIndexOf('#')), v - before.getOrDefault(k, 0L), Long::sum));
         StringBuilder line = new StringBuilder("    " + label);
         byKind.entrySet().stream().filter(e -> e.getValue() >= 20_000_000L)
@@ -287,25 +313,25 @@ public final class TerminalThroughputBenchmark {
      * thread name (15 characters): what the machine's load adds to a thread's wall time, apart from
      * its CPU time and its waits for work. Empty where /proc has no schedstat.
      */
-    private static java.util.Map<String, Long> runQueueWait() {
-        java.util.Map<String, Long> queued = new java.util.HashMap<>();
+    private static Map<String, Long> runQueueWait() {
+        Map<String, Long> queued = new HashMap<>();
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String[] stat = Files.readString(task.resolve("schedstat")).trim().split(" ");
                     String name = Files.readString(task.resolve("comm")).trim().replaceAll("[0-9]+", "N");
                     queued.merge(name + "#" + task.getFileName(), Long.parseLong(stat[1]), Long::sum);
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile, or no schedstat: leave it out
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return queued;
         }
         return queued;
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -315,7 +341,7 @@ public final class TerminalThroughputBenchmark {
         }
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
+    private static <T> T fx(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -326,7 +352,7 @@ public final class TerminalThroughputBenchmark {
         });
         try {
             return result.get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             dumpThreads();
             throw e;
         }
