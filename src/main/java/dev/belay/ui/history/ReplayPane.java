@@ -195,16 +195,7 @@ public final class ReplayPane {
 
     /** What the replay terminal shows now. */
     public String screenText() {
-        if (widget == null) {
-            return "";
-        }
-        var buffer = widget.getTerminalTextBuffer();
-        buffer.lock();
-        try {
-            return buffer.getScreenLines();
-        } finally {
-            buffer.unlock();
-        }
+        return widget == null ? "" : widget.screenText();
     }
 
     private void toggle() {

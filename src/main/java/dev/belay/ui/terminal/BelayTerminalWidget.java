@@ -63,6 +63,17 @@ public class BelayTerminalWidget extends JediTermFxWidget {
         return new TerminalStarter(terminal, connector, stream, getTypeAheadManager(), getExecutorServiceManager());
     }
 
+    /** The screen's text as the model holds it now, one line per row (read under the text buffer's lock). */
+    public String screenText() {
+        TerminalTextBuffer buffer = getTerminalTextBuffer();
+        buffer.lock();
+        try {
+            return buffer.getScreenLines();
+        } finally {
+            buffer.unlock();
+        }
+    }
+
     /** When the painter draws under a flood of output. */
     JumpScroll jumpScroll() {
         return ((Panel) getTerminalPanel()).jumpScroll;

@@ -1,6 +1,5 @@
 package dev.belay.ui.terminal;
 
-import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import dev.belay.ssh.exec.PtyShell;
 import dev.belay.ssh.exec.SshPool;
 import dev.belay.ssh.auth.SshTarget;
@@ -186,13 +185,7 @@ public final class TerminalPane {
 
     /** The visible screen as text (for tests and the "copy screen" action). */
     public String screenText() {
-        TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
-        buffer.lock();
-        try {
-            return buffer.getScreenLines();
-        } finally {
-            buffer.unlock();
-        }
+        return widget.screenText();
     }
 
     /** Closes the widget and the shell; the audit work happens in the background. Idempotent. */

@@ -118,14 +118,8 @@ class FloodPaintTest {
     }
 
     private String screen() {
-        TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
-        buffer.lock();
-        try {
-            return buffer.getScreenLines().lines().map(String::stripTrailing)
-                    .collect(java.util.stream.Collectors.joining("\n")).stripTrailing();
-        } finally {
-            buffer.unlock();
-        }
+        return widget.screenText().lines().map(String::stripTrailing)
+                .collect(java.util.stream.Collectors.joining("\n")).stripTrailing();
     }
 
     /** Waits for {@code count} FX pulses: JediTermFX's painter runs on a 20 ms timeline driven by them. */

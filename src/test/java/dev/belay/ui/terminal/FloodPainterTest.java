@@ -6,7 +6,6 @@ import static dev.belay.ui.terminal.LabTerminals.await;
 import static dev.belay.ui.terminal.LabTerminals.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.techsenger.jeditermfx.core.model.TerminalTextBuffer;
 import com.techsenger.jeditermfx.ui.FxFontMetrics;
 import javafx.event.Event;
 import javafx.scene.Scene;
@@ -194,12 +193,6 @@ class FloodPainterTest {
     }
 
     private String screen() {
-        TerminalTextBuffer buffer = widget.getTerminalTextBuffer();
-        buffer.lock();
-        try {
-            return buffer.getScreenLines();
-        } finally {
-            buffer.unlock();
-        }
+        return widget.screenText();
     }
 }
