@@ -313,15 +313,22 @@ public final class TerminalTabs {
         return tabs.getTabs().stream().filter(t -> ("terminal-" + host).equals(t.getId())).findFirst();
     }
 
-    private void forget(String host) {
+    /**
+     * Closes {@code host}'s terminal as its tab's close button does (on the FX thread); completes when
+     * its session is sealed in the audit log, at once if it has none.
+     */
+    public CompletableFuture<Void> close(String host) {
+        tab(host).ifPresent(t -> tabs.getTabs().remove(t));
+        return forget(host);
+    }
+
+    private CompletableFuture<Void> forget(String host) {
         TerminalPane pane = panes.remove(host);
         order.remove(host);
         CheckBox box = targets.remove(host);
         checked.remove(host);
         targetBoxes.getChildren().remove(box);
-        if (pane != null) {
-            pane.close();
-        }
+        return pane != null ? pane.close() : CompletableFuture.completedFuture(null);
     }
 
     /** Closes every terminal; completes when all sessions are sealed in the audit log. */

@@ -117,5 +117,14 @@ class TerminalTabsTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V).release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
         robot.type(KeyCode.ENTER);
         await("pasted-5 on lab-2", 20, () -> two.screenText().contains("\npasted-5"));
+
+        // One terminal closed as its tab's close button closes it: its tab gone, its session sealed, the other open.
+        onFx(() -> tabs.close("lab-2")).get(20, TimeUnit.SECONDS);
+        assertThat(onFx(() -> tabs.terminal("lab-2").isPresent())).as("lab-2's terminal").isFalse();
+        assertThat(onFx(() -> tabs.terminal("lab-1").isPresent())).as("lab-1's terminal still open").isTrue();
+        assertThat(store.timeline("run-1")).filteredOn(e -> e.type() == EventType.TERMINAL_CLOSED)
+                .extracting(AuditEvent::targetHost).containsExactly("lab-2");
+        tabs.typeInto("lab-1", "echo still-$((3*3))").get(30, TimeUnit.SECONDS);
+        await("still-9 on lab-1", 20, () -> one.screenText().contains("\nstill-9"));
     }
 }

@@ -54,6 +54,14 @@ public final class TerminalThroughputBenchmark {
     private static final String DONE = "END-42";
     /** Terminal rounds counted after the cold one, each paired with a bare read just before it. */
     private static final int WARM_ROUNDS = Integer.getInteger("bench.rounds", 3);
+    /**
+     * Every round opens its terminal as a new tab of one window and closes the tab after, as the run view's
+     * terminals are used; with -Dbench.windowPerRound=true each round has a window of its own (rounds
+     * before 2026-12-02 did: each new window's CSS and layout kept the JIT compiling in every round).
+     */
+    private static final boolean WINDOW_PER_ROUND = Boolean.getBoolean("bench.windowPerRound");
+    /** The one window's terminal tabs, once the first round has made them (not with bench.windowPerRound). */
+    private static TerminalTabs sharedTabs;
     /** With -Dbench.stalls=true, the FX thread's stack is sampled while a pulse is this late (ms: bench.stallMs). */
     private static final long STALL_SAMPLE_NANOS = Long.getLong("bench.stallMs", 150) * 1_000_000L;
     // The echoed command line reads END-$((40+2)); only the output says END-42 (no '-' in either feed).
@@ -190,7 +198,13 @@ public final class TerminalThroughputBenchmark {
      * ms the JIT compiled while the output streamed}.
      */
     private static double[] terminal(SshPool pool, SshTarget target, AuditStore store, String feed) throws Exception {
-        TerminalTabs tabs = fx(() -> new TerminalTabs(pool, new TerminalAudit(store, "bench", new Operator("bench", "", ""))));
+        boolean ownWindow = WINDOW_PER_ROUND || sharedTabs == null;
+        TerminalTabs tabs = ownWindow
+                ? fx(() -> new TerminalTabs(pool, new TerminalAudit(store, "bench", new Operator("bench", "", ""))))
+                : sharedTabs;
+        if (!WINDOW_PER_ROUND) {
+            sharedTabs = tabs;
+        }
         AtomicLong last = new AtomicLong();
         AtomicLong worst = new AtomicLong();
         AnimationTimer pulses = new AnimationTimer() {
@@ -203,9 +217,11 @@ public final class TerminalThroughputBenchmark {
             }
         };
         TerminalPane pane = fx(() -> {
-            Stage stage = new Stage();
-            stage.setScene(new Scene((Parent) tabs.node(), 1000, 640));
-            stage.show();
+            if (ownWindow) {
+                Stage stage = new Stage();
+                stage.setScene(new Scene((Parent) tabs.node(), 1000, 640));
+                stage.show();
+            }
             pulses.start();
             return tabs.open("lab-1", target);
         }).get(60, TimeUnit.SECONDS);
@@ -259,11 +275,17 @@ public final class TerminalThroughputBenchmark {
         watchdog.interrupt();
         stalls.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
                 .forEach(e -> System.out.println("  FX stalled " + e.getValue() + " samples in:" + e.getKey()));
-        fx(tabs::close).get(300, TimeUnit.SECONDS);
+        if (WINDOW_PER_ROUND) {
+            fx(tabs::close).get(300, TimeUnit.SECONDS);
+        } else {
+            fx(() -> tabs.close("lab-1")).get(300, TimeUnit.SECONDS); // as the tab's close button: the window stays
+        }
         double sealed = (System.nanoTime() - start) / 1e9;
         fx(() -> {
             pulses.stop();
-            ((Stage) tabs.node().getScene().getWindow()).close();
+            if (WINDOW_PER_ROUND) {
+                ((Stage) tabs.node().getScene().getWindow()).close();
+            }
             return null;
         });
         // The figure is the flood's last state asked of the painter, not the model's end: jump scroll
