@@ -60,8 +60,6 @@ public final class TerminalThroughputBenchmark {
      * before 2026-12-02 did: each new window's CSS and layout kept the JIT compiling in every round).
      */
     private static final boolean WINDOW_PER_ROUND = Boolean.getBoolean("bench.windowPerRound");
-    /** The one window's terminal tabs, once the first round has made them (not with bench.windowPerRound). */
-    private static TerminalTabs sharedTabs;
     /** With -Dbench.stalls=true, the FX thread's stack is sampled while a pulse is this late (ms: bench.stallMs). */
     private static final long STALL_SAMPLE_NANOS = Long.getLong("bench.stallMs", 150) * 1_000_000L;
     // The echoed command line reads END-$((40+2)); only the output says END-42 (no '-' in either feed).
@@ -93,6 +91,8 @@ public final class TerminalThroughputBenchmark {
             // Each round closes its window; without this the FX runtime exits with the first one
             // and the second round waits for ever on a runLater that never runs.
             Platform.setImplicitExit(false);
+            // the one window every round's tab opens in, or none: each round makes its own
+            TerminalTabs window = WINDOW_PER_ROUND ? null : fx(() -> tabsInAWindow(pool, store));
             StringBuilder table = new StringBuilder();
             table.append(String.format("| %-34s | %9s | %9s | %9s | %9s | %8s |%n", "feed", "bare PTY", "terminal",
                     "ratio", "recorded", "FX stall"));
@@ -116,7 +116,7 @@ public final class TerminalThroughputBenchmark {
                     double raw = round == 1 ? Double.NaN : rawPty(pool, target, feed[1]);
                     double[] r;
                     try {
-                        r = terminal(pool, target, store, feed[1]);
+                        r = terminal(pool, target, store, window, feed[1]);
                     } catch (TimeoutException e) {
                         e.printStackTrace();
                         dumpThreads();
@@ -195,16 +195,12 @@ public final class TerminalThroughputBenchmark {
 
     /**
      * {seconds until the last line's frame is asked of the painter, to the sealed recording, longest FX gap in ms,
-     * ms the JIT compiled while the output streamed}.
+     * ms the JIT compiled while the output streamed}; the round's terminal is a tab of {@code window}, closed
+     * after, or where {@code window} is null the one tab of a window made and closed for the round.
      */
-    private static double[] terminal(SshPool pool, SshTarget target, AuditStore store, String feed) throws Exception {
-        boolean ownWindow = WINDOW_PER_ROUND || sharedTabs == null;
-        TerminalTabs tabs = ownWindow
-                ? fx(() -> new TerminalTabs(pool, new TerminalAudit(store, "bench", new Operator("bench", "", ""))))
-                : sharedTabs;
-        if (!WINDOW_PER_ROUND) {
-            sharedTabs = tabs;
-        }
+    private static double[] terminal(SshPool pool, SshTarget target, AuditStore store, TerminalTabs window,
+                                     String feed) throws Exception {
+        TerminalTabs tabs = window != null ? window : fx(() -> tabsInAWindow(pool, store));
         AtomicLong last = new AtomicLong();
         AtomicLong worst = new AtomicLong();
         AnimationTimer pulses = new AnimationTimer() {
@@ -217,11 +213,6 @@ public final class TerminalThroughputBenchmark {
             }
         };
         TerminalPane pane = fx(() -> {
-            if (ownWindow) {
-                Stage stage = new Stage();
-                stage.setScene(new Scene((Parent) tabs.node(), 1000, 640));
-                stage.show();
-            }
             pulses.start();
             return tabs.open("lab-1", target);
         }).get(60, TimeUnit.SECONDS);
@@ -275,7 +266,7 @@ public final class TerminalThroughputBenchmark {
         watchdog.interrupt();
         stalls.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
                 .forEach(e -> System.out.println("  FX stalled " + e.getValue() + " samples in:" + e.getKey()));
-        if (WINDOW_PER_ROUND) {
+        if (window == null) {
             fx(tabs::close).get(300, TimeUnit.SECONDS);
         } else {
             fx(() -> tabs.close("lab-1")).get(300, TimeUnit.SECONDS); // as the tab's close button: the window stays
@@ -283,7 +274,7 @@ public final class TerminalThroughputBenchmark {
         double sealed = (System.nanoTime() - start) / 1e9;
         fx(() -> {
             pulses.stop();
-            if (WINDOW_PER_ROUND) {
+            if (window == null) {
                 ((Stage) tabs.node().getScene().getWindow()).close();
             }
             return null;
@@ -291,6 +282,15 @@ public final class TerminalThroughputBenchmark {
         // The figure is the flood's last state asked of the painter, not the model's end: jump scroll
         // may hold that frame back, and the operator sees the screen, not the model.
         return new double[] {onScreen + drawnAfter, sealed, stall, compiledMeanwhile};
+    }
+
+    /** Terminal tabs recording to {@code store}, shown in a window of their own (on the FX thread). */
+    private static TerminalTabs tabsInAWindow(SshPool pool, AuditStore store) {
+        TerminalTabs tabs = new TerminalTabs(pool, new TerminalAudit(store, "bench", new Operator("bench", "", "")));
+        Stage stage = new Stage();
+        stage.setScene(new Scene((Parent) tabs.node(), 1000, 640));
+        stage.show();
+        return tabs;
     }
 
     /**
