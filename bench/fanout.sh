@@ -180,7 +180,7 @@ measure belay5x50=belay5x50 ansible5x50=ansible5x50 pssh5x50=pssh5x50
 measure floor=floor_logins
 
 traw() { cat "$work/t.$1"; }
-t() { printf '%.2f' "$(cat "$work/t.$1")"; }
+t() { printf '%.2f' "$(traw "$1")"; }
 # the median of the round-by-round ratios A_i / B_i
 r() { paste "$work/r.$1" "$work/r.$2" | awk '{printf "%.4f\n", $1 / $2}' | median | xargs printf '%.2f'; }
 floor=$(printf '%.3f' "$(echo "scale=4; $(traw floor) / $FLOOR" | bc)")
