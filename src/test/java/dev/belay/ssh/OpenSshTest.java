@@ -110,6 +110,36 @@ class OpenSshTest {
         assertThat(shell.isOpen()).isFalse();
     }
 
+    /**
+     * A terminal tab that closes leaves the layout, and the widget resizes its connector after the shell
+     * is closed. OpenSSH answers a request on a channel it has freed by dropping the whole connection,
+     * which is the pooled one that carries the run's commands to that host (seen in bench/terminal.sh).
+     */
+    @Test
+    void aResizeAfterTheShellClosedLeavesTheHostsConnectionUp() throws Exception {
+        PtyShell shell = pool.openShell(server.target(), 100, 30);
+        TerminalReader screen = TerminalReader.start(shell.input());
+        shell.write("echo ready-$((40+2))\n");
+        assertThat(screen.awaitText("ready-42")).isTrue();
+        shell.close();
+        shell.resize(120, 40);
+
+        // the server reads in order: a request it refused would have cut the connection before this exec
+        ExecResult r = pool.exec(server.target(), "echo still-up", LONG, OutputListener.NONE);
+        assertThat(r.outcome()).as(server.log()).isEqualTo(new ExecOutcome.Exited(0));
+        assertThat(r.stdout().text()).isEqualTo("still-up\n");
+
+        // the same when the remote side ended the shell (the operator typed exit) and the tab then resizes
+        PtyShell ended = pool.openShell(server.target(), 100, 30);
+        ended.write("exit\n");
+        assertThat(ended.awaitClosed(10, TimeUnit.SECONDS)).isTrue();
+        ended.resize(120, 40);
+        ExecResult after = pool.exec(server.target(), "echo still-up", LONG, OutputListener.NONE);
+        assertThat(after.outcome()).as(server.log()).isEqualTo(new ExecOutcome.Exited(0));
+        ended.close();
+        assertThat(server.log()).doesNotContain("unknown channel");
+    }
+
     /** Collects what a PTY prints on a daemon thread, so waiting for text is bounded. */
     static final class TerminalReader {
         private final StringBuffer seen = new StringBuffer();

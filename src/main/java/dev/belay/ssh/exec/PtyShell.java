@@ -21,6 +21,8 @@ public final class PtyShell implements AutoCloseable {
     private final Session session;
     private final Session.Shell shell;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Held while a resize is sent and while {@link #closed} is set: no request goes out after CHANNEL_CLOSE. */
+    private final Object closeLock = new Object();
 
     private PtyShell(String host, Session session, Session.Shell shell) {
         this.host = host;
@@ -62,8 +64,26 @@ public final class PtyShell implements AutoCloseable {
         write(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Tells the remote PTY its new size, unless the shell is closed or ending. OpenSSH drops the whole
+     * connection (the host's pooled one, which the run's commands share) on a request for a channel it
+     * has freed, and the widget resizes a closing tab after its shell is closed. The lock orders this
+     * request before {@link #close()}'s CHANNEL_CLOSE; a close the server starts is seen by its exit
+     * status, which OpenSSH sends before its CHANNEL_CLOSE (sshj checks no channel state for requests, so
+     * a resize between those two messages and sshj's answer to the second is still possible).
+     */
     public void resize(int cols, int rows) throws IOException {
-        shell.changeWindowDimensions(cols, rows, 0, 0);
+        synchronized (closeLock) {
+            if (closed.get() || !shell.isOpen() || ended()) {
+                return;
+            }
+            shell.changeWindowDimensions(cols, rows, 0, 0);
+        }
+    }
+
+    /** The remote shell has sent its exit status or signal (sshj's channel keeps them on its Command face). */
+    private boolean ended() {
+        return shell instanceof Session.Command c && (c.getExitStatus() != null || c.getExitSignal() != null);
     }
 
     public boolean isOpen() {
@@ -82,8 +102,10 @@ public final class PtyShell implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+        synchronized (closeLock) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
         }
         try {
             shell.close();
