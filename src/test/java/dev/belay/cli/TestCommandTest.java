@@ -51,6 +51,9 @@ class TestCommandTest {
                 .contains("expected completed, got stopped at rolling-restart")
                 // what the stopping step saw on the host it did not pass: a race's only evidence once the lab is gone
                 .containsPattern("wrongly expects completion: on lab-1: (failed|outcome_unknown) after \\d+ attempt")
+                // in the desktop's words (FailureSummary), the engine's labels put into plain ones
+                .containsPattern("on lab-1: \\S+ after \\d+ attempt\\(s\\)(, [^.]+)?\\. Expected output contains \"running_version=2\\.0\";")
+                .contains("      expectation contains: status=ok failed")
                 // lab-2 was preflighted, so "untouched" over the whole run must fail
                 .contains("host lab-2 should be untouched but ran a command: lab-2 (install-v1)")
                 .contains("check on lab-2 `cat \"$HOME/practice-svc/run/version\"`: matches")

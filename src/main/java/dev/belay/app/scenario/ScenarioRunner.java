@@ -7,6 +7,7 @@ import dev.belay.app.Runs;
 import dev.belay.engine.AuditEventSink;
 import dev.belay.engine.CheckResult;
 import dev.belay.engine.ExpectationEvaluator;
+import dev.belay.engine.FailureSummary;
 import dev.belay.engine.HostResult;
 import dev.belay.engine.HostStatus;
 import dev.belay.engine.Plan;
@@ -238,25 +239,16 @@ public final class ScenarioRunner {
     }
 
     private static String evidence(HostResult h) {
+        FailureSummary f = FailureSummary.of(h, null, null, EVIDENCE_LINES);
         StringBuilder b = new StringBuilder("on " + h.host() + ": " + h.status().name().toLowerCase(Locale.ROOT)
-                + " after " + h.attempts() + " attempt(s)");
-        if (h.exitCode() != null) {
-            b.append(", exit ").append(h.exitCode());
-        }
-        if (h.message() != null && !h.message().isBlank()) {
-            b.append(", ").append(h.message().strip());
-        }
-        for (CheckResult c : h.checks()) {
-            if (!c.passed()) {
-                b.append("\n      expectation ").append(c.expectation()).append(" failed");
-            }
-        }
-        String out = h.output() == null ? "" : h.output().strip();
-        if (!out.isEmpty()) {
-            List<String> lines = out.lines().toList();
-            int from = Math.max(0, lines.size() - EVIDENCE_LINES);
-            b.append("\n      output").append(from > 0 ? " (last " + EVIDENCE_LINES + " lines)" : "").append(':');
-            lines.subList(from, lines.size()).forEach(l -> b.append("\n        ").append(l));
+                + " after " + h.attempts() + " attempt(s)"
+                + (f.failedCheck().contains(f.ended()) ? "" : ", " + f.ended()) + ". " + f.failedCheck());
+        h.checks().stream().filter(c -> !c.passed())
+                .forEach(c -> b.append("\n      expectation ").append(c.expectation()).append(" failed"));
+        if (!f.lastLines().isEmpty()) {
+            b.append("\n      output").append(f.lastLines().size() == EVIDENCE_LINES ? " (last " + EVIDENCE_LINES + " lines)" : "")
+                    .append(':');
+            f.lastLines().forEach(l -> b.append("\n        ").append(l));
         }
         return b.toString();
     }

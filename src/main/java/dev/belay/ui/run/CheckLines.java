@@ -1,6 +1,7 @@
 package dev.belay.ui.run;
 
 import dev.belay.engine.CheckResult;
+import dev.belay.engine.FailureSummary;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Label;

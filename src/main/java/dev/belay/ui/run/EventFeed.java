@@ -1,5 +1,6 @@
 package dev.belay.ui.run;
 
+import dev.belay.engine.FailureSummary;
 import dev.belay.engine.RunEvent;
 import dev.belay.text.Elapsed;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
+import dev.belay.engine.FailureSummary;
+import dev.belay.engine.HostStatus;
 import dev.belay.ui.fx.LayoutBoundary;
 import dev.belay.engine.HostResult;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * was expected and what was seen, and the output (its tail) as it streams.
  */
 final class HostCard {
+
+    /** Output lines a failed host's card shows (the terminal has the rest). */
+    private static final int SUMMARY_LINES = 5;
 
     private String host;
     private final Label header = new Label();
@@ -160,8 +165,8 @@ final class HostCard {
         }
         shownOnce = true;
         shown = r;
-        failed = r != null && r.status() == dev.belay.engine.HostStatus.FAILED;
-        StepLook look = r == null ? StepLook.of(dev.belay.engine.HostStatus.PENDING) : StepLook.of(r.status());
+        failed = r != null && r.status() == HostStatus.FAILED;
+        StepLook look = r == null ? StepLook.of(HostStatus.PENDING) : StepLook.of(r.status());
         if (stateIcon.getIconCode() != look.icon()) {
             stateIcon.setIconCode(look.icon());
         }
@@ -169,8 +174,8 @@ final class HostCard {
         state(PseudoClass.getPseudoClass(look.styleClass()));
         exit.setText(r == null ? "" : exitText(r));
         List<Node> rows = new ArrayList<>();
-        if (r != null && r.status() == dev.belay.engine.HostStatus.FAILED) {
-            rows.add(summary(FailureSummary.of(r, command, tail == null ? null : tail.text())));
+        if (r != null && r.status() == HostStatus.FAILED) {
+            rows.add(summary(FailureSummary.of(r, command, tail == null ? null : tail.text(), SUMMARY_LINES)));
         } else if (r != null) {
             rows.addAll(checkLines.show(r.checks()));
             if (r.snapshotDiff() != null && !r.snapshotDiff().isBlank()) {
@@ -182,7 +187,7 @@ final class HostCard {
         if (!checks.getChildren().equals(rows)) { // the same lines stay put: taken out and back, they would restyle
             checks.getChildren().setAll(rows);
         }
-        if (r != null && r.status() == dev.belay.engine.HostStatus.FAILED) {
+        if (r != null && r.status() == HostStatus.FAILED) {
             expand.setSelected(false); // the summary shows the last lines; the whole output is one click away
         }
         showOutput();
@@ -295,7 +300,7 @@ final class HostCard {
         if (r.attempts() > 1) {
             b.append(b.length() > 0 ? " · " : "").append(r.attempts()).append(" attempts");
         }
-        if (r.message() != null && !r.message().isBlank() && r.status() != dev.belay.engine.HostStatus.FAILED) {
+        if (r.message() != null && !r.message().isBlank() && r.status() != HostStatus.FAILED) {
             b.append(b.length() > 0 ? " · " : "").append(r.message());
         }
         return b.toString();

@@ -2,6 +2,7 @@ package dev.belay.ui.run;
 
 import atlantafx.base.theme.Styles;
 import dev.belay.engine.Awaiting;
+import dev.belay.engine.FailureSummary;
 import dev.belay.engine.HostCommands;
 import dev.belay.engine.HostResult;
 import dev.belay.engine.HostStatus;

@@ -1,5 +1,6 @@
 package dev.belay.ui.run;
 
+import dev.belay.engine.FailureSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belay.audit.AuditStore;
@@ -213,7 +214,7 @@ class RunPresenterTest {
         HostResult lost = new HostResult("web-2", HostStatus.FAILED, 1, "connection-lost", null, "step 1\nstep 2\n",
                 List.of(CheckResult.of("matches: ^ok$", false, "output matches /^ok$/",
                         "the command connection-lost: broken pipe")), Map.of(), null, "web-2: failed");
-        FailureSummary f = FailureSummary.of(lost, "systemctl restart nova-compute", null);
+        FailureSummary f = FailureSummary.of(lost, "systemctl restart nova-compute", null, 5);
         assertThat(f.ended()).isEqualTo("the connection was lost");
         assertThat(f.failedCheck()).isEqualTo("Expected output matches /^ok$/; the connection was lost (broken pipe).");
         assertThat(f.expression()).isEqualTo("matches: ^ok$");

@@ -1,35 +1,35 @@
-package dev.belay.ui.run;
+package dev.belay.engine;
 
-import dev.belay.engine.CheckResult;
-import dev.belay.engine.HostResult;
 import java.util.List;
 
 /**
  * One failed host in words an operator reads at 3 a.m.: what ran, how it ended, the check that
- * failed, the last lines of output, and the author's expression behind the check (shown folded).
- * Plain Java: the host card renders it.
+ * failed, the last lines of output, and the author's expression behind the check. The desktop's host
+ * card shows it (the expression folded), and {@code belay test} prints it for a scenario that stopped
+ * where it should not have: one wording wherever a failure is read.
  */
-record FailureSummary(String host, String ran, String ended, String failedCheck, String expression,
-                      List<String> lastLines) {
+public record FailureSummary(String host, String ran, String ended, String failedCheck, String expression,
+                             List<String> lastLines) {
 
-    static final int LAST_LINES = 5;
-
-    FailureSummary {
+    public FailureSummary {
         lastLines = List.copyOf(lastLines);
     }
 
-    /** @param command the command as sent (secrets masked), or null; @param output the output shown, or null */
-    static FailureSummary of(HostResult r, String command, String output) {
+    /**
+     * @param command the command as sent (secrets masked), or null; @param output the output shown, or null
+     * (then the result's own); @param lastLines how many of the output's last lines to keep
+     */
+    public static FailureSummary of(HostResult r, String command, String output, int lastLines) {
         CheckResult failed = r.checks().stream().filter(c -> !c.passed()).findFirst().orElse(null);
         String text = output != null && !output.isBlank() ? output : r.output() == null ? "" : r.output();
         List<String> lines = text.strip().isEmpty() ? List.of() : text.strip().lines().toList();
-        List<String> last = lines.subList(Math.max(0, lines.size() - LAST_LINES), lines.size());
+        List<String> last = lines.subList(Math.max(0, lines.size() - lastLines), lines.size());
         return new FailureSummary(r.host(), command, ended(r), failed == null ? plainMessage(r) : plain(failed),
                 failed == null ? null : failed.expectation(), last);
     }
 
     /** How the command ended: "exit status 3", "the connection was lost", "timed out". */
-    static String ended(HostResult r) {
+    public static String ended(HostResult r) {
         if (r.exitCode() != null) {
             return "exit status " + r.exitCode();
         }
@@ -46,12 +46,12 @@ record FailureSummary(String host, String ran, String ended, String failedCheck,
     }
 
     /** A failed check in plain words: what was expected and what happened instead. */
-    static String plain(CheckResult c) {
+    public static String plain(CheckResult c) {
         return "Expected " + c.expected() + "; " + plainSeen(c.seen()) + ".";
     }
 
     /** The engine's "seen" as a sentence part; "the command connection-lost: x" reads "the connection was lost (x)". */
-    static String plainSeen(String seen) {
+    public static String plainSeen(String seen) {
         if (seen == null || seen.isBlank()) {
             return "nothing was seen";
         }
@@ -73,7 +73,7 @@ record FailureSummary(String host, String ran, String ended, String failedCheck,
     }
 
     /** An engine message with its labels in words ("saw the command connection-lost: x" reads "the connection was lost (x)"). */
-    static String plainText(String message) {
+    public static String plainText(String message) {
         if (message == null) {
             return "";
         }
