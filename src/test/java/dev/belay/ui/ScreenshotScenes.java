@@ -13,12 +13,14 @@ import dev.belay.ui.terminal.TerminalTabs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import javafx.util.Duration;
 
 /**
  * Sets up the scenes of docs/images (history, terminal, replay-markers) under Xvfb and prints READY; the script
@@ -119,7 +121,7 @@ public final class ScreenshotScenes {
             // Typed once JediTerm has passed the window's size to the PTY (it merges resizes for 500 ms),
             // so `stty size` shows the size on screen, as it does when an operator types.
             tabs.open("lab-1", LabTerminals.target(lab, "lab-1")).thenRun(() -> Platform.runLater(() -> {
-                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(1500));
+                PauseTransition settle = new PauseTransition(Duration.millis(1500));
                 settle.setOnFinished(e -> {
                     tabs.broadcastProperty().set(true);
                     tabs.typeInto("lab-1", "echo $TERM; stty size; printf '\\033[1;32mOK\\033[0m   service healthy\\n"
