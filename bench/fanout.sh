@@ -23,8 +23,6 @@ SMALL=$(( HOSTS < 50 ? HOSTS : 50 ))  # 50, or all hosts when fewer
 [ "$(id -u)" = 0 ] || { echo "bench/fanout.sh: run as root (it starts sshd and adds a user)" >&2; exit 2; }
 
 need=()
-command -v sshd >/dev/null 2>&1 || [ -x /usr/sbin/sshd ] || need+=(openssh-server)
-command -v ssh >/dev/null 2>&1 || need+=(openssh-client)
 command -v ansible >/dev/null 2>&1 || need+=(ansible-core)
 command -v parallel-ssh >/dev/null 2>&1 || need+=(pssh)
 if [ ${#need[@]} -gt 0 ]; then
@@ -38,51 +36,8 @@ mvn -q -B package -DskipTests >/dev/null
 packaging/belay-cds.sh java "$PWD/target/belay.jar" "$PWD/target/belay.jsa"
 
 work=$(mktemp -d /tmp/belay-fanout.XXXXXX)
-chmod 755 "$work"
-user=belayfan$$
-cleanup() {
-  for f in "$work"/sshd.*.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null; done || true
-  userdel -f "$user" 2>/dev/null || true  # -f: a uid-0 user always "has processes running"
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-# A uid-0 user with an empty home: logs in without root's rc files (NOTES.md, light-shell logins).
-mkdir -p "$work/home"
-useradd -o -u 0 -g 0 -M -d "$work/home" -s /bin/bash "$user"
-usermod -p '*' "$user"
-ssh-keygen -q -t ed25519 -N '' -f "$work/hostkey"
-ssh-keygen -q -t ed25519 -N '' -f "$work/id"
-cp "$work/id.pub" "$work/authorized_keys"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-# sshd listens on at most 16 addresses (MAX_LISTEN_SOCKS): one sshd per 16 hosts, same config otherwise.
-mkdir -p /run/sshd
-for first in $(seq 1 16 "$HOSTS"); do
-  last=$(( first + 15 < HOSTS ? first + 15 : HOSTS ))
-  {
-    echo "Port $port"
-    for i in $(seq "$first" "$last"); do echo "ListenAddress 127.0.1.$i"; done
-    echo "HostKey $work/hostkey"
-    echo "PidFile $work/sshd.$first.pid"
-    echo "AuthorizedKeysFile $work/authorized_keys"
-    echo "UsePAM no"
-    echo "StrictModes no"
-    echo "PermitRootLogin prohibit-password"
-    echo "MaxStartups 1000:30:2000"
-    echo "MaxSessions 100"
-    echo "PrintMotd no"
-    echo "UseDNS no"
-  } > "$work/sshd_config.$first"
-  /usr/sbin/sshd -f "$work/sshd_config.$first" -E "$work/sshd.$first.log"
-done
-for _ in $(seq 1 100); do
-  [ "$(grep -h 'Server listening' "$work"/sshd.*.log 2>/dev/null | wc -l)" -ge "$HOSTS" ] && break
-  sleep 0.1
-done
-[ "$(grep -h 'Server listening' "$work"/sshd.*.log | wc -l)" -ge "$HOSTS" ] \
-  || { echo "sshd did not listen on all $HOSTS addresses:"; cat "$work"/sshd.*.log; exit 1; }
-
-hostkey=$(cut -d' ' -f1,2 "$work/hostkey.pub")
+. bench/loopback-sshd.sh
+loopback_sshd "$work" "$HOSTS"  # sets user, port, hostkey; removes user and work on exit
 : > "$work/known_hosts"
 : > "$work/pssh_hosts"
 : > "$work/pssh_hosts_small"
