@@ -19,6 +19,6 @@ fx_bench() {
   mvn -B -q -Dstyle.color=never test-compile
   local cp_file=target/bench-classpath.txt
   mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file"
-  exec xvfb-run -a -s "-screen 0 1400x900x24" java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
+  xvfb-run -a -s "-screen 0 1400x900x24" java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp "target/classes:target/test-classes:$(cat "$cp_file")" \
     "$main" "$@"
 }

@@ -6,7 +6,11 @@ import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
 import dev.belay.ssh.auth.SshTarget;
 import dev.belay.ssh.exec.PtyShell;
+import dev.belay.ssh.auth.PassphrasePrompt;
 import dev.belay.ssh.exec.SshPool;
+import dev.belay.ssh.exec.SshSettings;
+import dev.belay.ssh.trust.HostKeyListener;
+import dev.belay.ssh.trust.HostKeyPrompt;
 import dev.belay.ui.terminal.LabTerminals;
 import dev.belay.ui.terminal.TerminalAudit;
 import dev.belay.ui.terminal.TerminalPane;
@@ -20,6 +24,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -32,6 +37,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Parent;
@@ -39,14 +46,16 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * A terminal fed ~20 MB (15 MB of random bytes as base64, 100-char lines) on the practice lab:
- * the time until the last line is on screen, the FX thread's longest gap between pulses meanwhile,
- * and the time until the recording is sealed, against a baseline in the same run: the same output
- * read from a bare PTY shell (SSH and the lab's PTY, no emulator, no recording). Per feed: a cold
- * round that warms the JIT (printed, not counted), then {@code bench.rounds} (3) pairs of a bare read
- * and a terminal round; the table gives the medians, each round's ratio taken against its own pair's
- * bare read, and each round prints the milliseconds the JIT compiled (all compiler threads) while
- * its output streamed: on two cores the compiler competes with the emulator for them.
+ * A terminal fed ~20 MB (15 MB of random bytes as base64, 100-char lines) over SSH: the time until
+ * the last line is on screen, the FX thread's longest gap between pulses meanwhile, and the time until
+ * the recording is sealed, against a baseline in the same run: the same output read from a bare PTY
+ * shell (SSH and the server's PTY, no emulator, no recording). The server is OpenSSH at -Dbench.ssh
+ * (bench/terminal.sh starts one on loopback), or without it the practice lab in this JVM. Per feed: a
+ * cold round that warms the JIT (printed, not counted), then {@code bench.rounds} (3) pairs of a bare
+ * read and a terminal round; the table gives the medians, each round's ratio taken against its own
+ * pair's bare read. Each round prints where the CPU went: per thread of this JVM, each thread's wait
+ * for a core, the milliseconds the JIT compiled (all compiler threads), and the whole machine's busy
+ * CPU-seconds split into this JVM's and the other processes' (with OpenSSH: the server's side).
  * Run with bench/terminal.sh (under xvfb-run for a real window) or headless with Monocle properties.
  */
 public final class TerminalThroughputBenchmark {
@@ -60,11 +69,16 @@ public final class TerminalThroughputBenchmark {
      * before 2026-12-02 did: each new window's CSS and layout kept the JIT compiling in every round).
      */
     private static final boolean WINDOW_PER_ROUND = Boolean.getBoolean("bench.windowPerRound");
+    /** See {@link #settleJit()}. */
+    private static final boolean SETTLE_JIT = Boolean.parseBoolean(System.getProperty("bench.settleJit", "true"));
     /** With -Dbench.stalls=true, the FX thread's stack is sampled while a pulse is this late (ms: bench.stallMs). */
     private static final long STALL_SAMPLE_NANOS = Long.getLong("bench.stallMs", 150) * 1_000_000L;
     // The echoed command line reads END-$((40+2)); only the output says END-42 (no '-' in either feed).
     private static final String BASE64 = "head -c 15000000 /dev/urandom | base64 -w 100; echo END-$((40+2))";
     private static final String SEQ = "seq 1 300000; echo END-$((40+2))";
+    private static final Pattern PROMPT = Pattern.compile("[$#]$");
+    /** The terminal tab's name (the lab's host is called so). */
+    private static final String HOST = "lab-1";
 
     public static void main(String[] args) throws Exception {
         if (WARM_ROUNDS < 1) {
@@ -81,10 +95,14 @@ public final class TerminalThroughputBenchmark {
 
     private static void run(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("belay-term-bench");
-        try (PracticeLab lab = PracticeLab.start(new LabConfig(dir.resolve("lab"), 1, 0));
+        String ssh = System.getProperty("bench.ssh", "");
+        // Only the practice lab's server runs in this JVM: its threads and their JIT compete with the terminal's.
+        try (PracticeLab lab = ssh.isEmpty() ? PracticeLab.start(new LabConfig(dir.resolve("lab"), 1, 0)) : null;
              AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-             SshPool pool = new SshPool(LabTerminals.settings(lab, dir))) {
-            SshTarget target = LabTerminals.target(lab, "lab-1");
+             SshPool pool = new SshPool(lab != null ? LabTerminals.settings(lab, dir) : openSshSettings(dir))) {
+            SshTarget target = lab != null ? LabTerminals.target(lab, HOST) : openSshTarget(ssh);
+            System.out.println("server: " + (lab != null ? "the practice lab, in this JVM" : "OpenSSH at " + target.address()
+                    + ":" + target.port() + " as " + target.user()));
             CompletableFuture<Void> started = new CompletableFuture<>();
             Platform.startup(() -> started.complete(null));
             started.get(30, TimeUnit.SECONDS);
@@ -113,6 +131,7 @@ public final class TerminalThroughputBenchmark {
                 double[] sealedAt = new double[WARM_ROUNDS];
                 double worstStall = 0;
                 for (int round = 1; round <= WARM_ROUNDS + 1; round++) {
+                    settleJit();
                     double raw = round == 1 ? Double.NaN : rawPty(pool, target, feed[1]);
                     double[] r;
                     try {
@@ -154,11 +173,65 @@ public final class TerminalThroughputBenchmark {
         }
     }
 
+    /**
+     * {@code -Dbench.ssh=USER@ADDRESS:PORT} with {@code -Dbench.identity} (the user's private key) and
+     * {@code -Dbench.knownHosts} (the server's key): the OpenSSH server bench/terminal.sh starts.
+     */
+    private static SshTarget openSshTarget(String ssh) {
+        Matcher m = Pattern.compile("([^@]+)@([^:]+):(\\d+)").matcher(ssh);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("-Dbench.ssh must read USER@ADDRESS:PORT, got " + ssh);
+        }
+        return new SshTarget(HOST, m.group(2), Integer.parseInt(m.group(3)), m.group(1),
+                Path.of(required("bench.identity")), List.of(), null);
+    }
+
+    /** Trusts only the host keys in -Dbench.knownHosts; reads no real ~/.ssh. */
+    private static SshSettings openSshSettings(Path dir) {
+        return new SshSettings(Path.of(required("bench.knownHosts")), dir.resolve("belay_known_hosts"),
+                dir.resolve("ssh_config"), List.of(), HostKeyPrompt.REJECT_ALL, PassphrasePrompt.NONE,
+                HostKeyListener.NONE, Duration.ofSeconds(10), 5);
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("-Dbench.ssh needs -D" + property);
+        }
+        return value;
+    }
+
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /**
+     * Waits until the JIT has finished no compilation for half a second (at most 10 s) and returns the
+     * seconds waited: what the work between rounds (a bare read, a tab opened or closed) left the
+     * compilers to do then no longer runs inside the next measurement, as an operator's next flood does
+     * not start within milliseconds of the last. A round's own first-time compilations still count in it.
+     * Returns 0 at once with -Dbench.settleJit=false (rounds before 2026-12-02 did not wait).
+     */
+    private static double settleJit() throws InterruptedException {
+        if (!SETTLE_JIT) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        long compiled = compileMillis();
+        long quietSince = start;
+        while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10)
+                && System.nanoTime() - quietSince < TimeUnit.MILLISECONDS.toNanos(500)) {
+            Thread.sleep(50);
+            long now = compileMillis();
+            if (now != compiled) {
+                compiled = now;
+                quietSince = System.nanoTime();
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** Milliseconds the JIT compilers have spent so far (all compiler threads), or 0 where not known. */
@@ -171,6 +244,7 @@ public final class TerminalThroughputBenchmark {
     private static double rawPty(SshPool pool, SshTarget target, String feed) throws Exception {
         try (PtyShell shell = pool.openShell(target, 100, 30)) {
             InputStream in = shell.input();
+            MachineCpu cpuBefore = MachineCpu.now();
             long start = System.nanoTime();
             shell.write(feed + "\r");
             byte[] buf = new byte[64 * 1024];
@@ -189,7 +263,9 @@ public final class TerminalThroughputBenchmark {
                     throw new IllegalStateException("no end marker within 5 minutes");
                 }
             }
-            return (System.nanoTime() - start) / 1e9;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("    bare read %.2f s: %s%n", seconds, MachineCpu.now().since(cpuBefore));
+            return seconds;
         }
     }
 
@@ -214,9 +290,11 @@ public final class TerminalThroughputBenchmark {
         };
         TerminalPane pane = fx(() -> {
             pulses.start();
-            return tabs.open("lab-1", target);
+            return tabs.open(HOST, target);
         }).get(60, TimeUnit.SECONDS);
-        waitFor(() -> pane.screenText().contains("lab-1$"), 30);
+        // a prompt: the lab's "lab-1$ ", bash's "bash-5.2# " for the light-shell user
+        waitFor(() -> PROMPT.matcher(pane.screenText().strip()).find(), 30);
+        double settled = settleJit();
         worst.set(0);
         Thread fxThread = fx(Thread::currentThread);
         Map<String, Integer> stalls = new ConcurrentHashMap<>();
@@ -246,8 +324,9 @@ public final class TerminalThroughputBenchmark {
         long framesBefore = pane.framesAsked();
         long floodFramesBefore = pane.floodFramesDrawn();
         long compiledBefore = compileMillis();
+        MachineCpu machineBefore = MachineCpu.now();
         long start = System.nanoTime();
-        tabs.typeInto("lab-1", feed).get(10, TimeUnit.SECONDS);
+        tabs.typeInto(HOST, feed).get(10, TimeUnit.SECONDS);
         waitFor(() -> pane.screenText().contains("\n" + DONE), 300);
         double onScreen = (System.nanoTime() - start) / 1e9;
         // Jump scroll draws a flood's last state at the end of its window (up to 250 ms): the wait
@@ -256,12 +335,15 @@ public final class TerminalThroughputBenchmark {
             Thread.sleep(5);
         }
         double drawnAfter = (System.nanoTime() - start) / 1e9 - onScreen;
+        MachineCpu machineAfter = MachineCpu.now();
         long compiledMeanwhile = compileMillis() - compiledBefore;
         printCpu(cpuBefore, threadCpu());
         printQueued(queuedBefore, runQueueWait());
+        System.out.printf("    terminal %.2f s: %s%n", onScreen + drawnAfter, machineAfter.since(machineBefore));
         System.out.printf("    frames asked of the painter: %d (%.1f a second), %d drawn by Belay's flood painter; the last"
-                + " state asked %.0f ms after the model's end%n", pane.framesAsked() - framesBefore,
-                (pane.framesAsked() - framesBefore) / onScreen, pane.floodFramesDrawn() - floodFramesBefore, drawnAfter * 1000);
+                + " state asked %.0f ms after the model's end%s%n", pane.framesAsked() - framesBefore,
+                (pane.framesAsked() - framesBefore) / onScreen, pane.floodFramesDrawn() - floodFramesBefore, drawnAfter * 1000,
+                SETTLE_JIT ? String.format("; waited %.2f s before it for the JIT to go quiet", settled) : "");
         double stall = worst.get() / 1e6;
         watchdog.interrupt();
         stalls.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(4)
@@ -269,7 +351,7 @@ public final class TerminalThroughputBenchmark {
         if (window == null) {
             fx(tabs::close).get(300, TimeUnit.SECONDS);
         } else {
-            fx(() -> tabs.close("lab-1")).get(300, TimeUnit.SECONDS); // as the tab's close button: the window stays
+            fx(() -> tabs.close(HOST)).get(300, TimeUnit.SECONDS); // as the tab's close button: the window stays
         }
         double sealed = (System.nanoTime() - start) / 1e9;
         fx(() -> {
