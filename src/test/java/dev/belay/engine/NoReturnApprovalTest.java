@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.belay.audit.AuditEvent;
 import dev.belay.audit.AuditStore;
 import dev.belay.audit.EventType;
-import dev.belay.inventory.Inventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +14,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,33 +29,17 @@ class NoReturnApprovalTest {
 
     private static final Duration T = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path labDir;
-    static LabHarness harness;
-    static Inventory inv;
-    static SshTransport transport;
+    @RegisterExtension
+    static final WebLab LAB = new WebLab(1);
 
     @TempDir
     Path dir;
     AuditStore audit;
     RunController run;
 
-    @BeforeAll
-    static void startLab() throws IOException {
-        harness = LabHarness.start(labDir, 1);
-        inv = harness.webInventory();
-        transport = new SshTransport(harness.settings(), inv);
-    }
-
-    @AfterAll
-    static void stopLab() throws IOException {
-        transport.close();
-        harness.close();
-    }
-
     @BeforeEach
     void setUp() throws IOException {
-        harness.cleanHomes();
+        LAB.harness().cleanHomes();
         audit = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
     }
 
@@ -74,13 +56,13 @@ class NoReturnApprovalTest {
         rb.steps.add(run("prepare", "web", "echo ready"));
         rb.steps.add(Rb.ponr(run("commit", "web", "echo done > committed"), approvers));
         rb.rollback.add(run("restore", "web", "rm -f committed"));
-        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
-        run = new RunEngine(transport, new AuditEventSink(audit)).start(plan, options);
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), LAB.inventory(), Map.of());
+        run = new RunEngine(LAB.transport(), new AuditEventSink(audit)).start(plan, options);
         return run;
     }
 
     private boolean committed() {
-        return Files.exists(harness.home("web-1").resolve("committed"));
+        return Files.exists(LAB.harness().home("web-1").resolve("committed"));
     }
 
     private static Throwable cause(java.util.concurrent.CompletableFuture<Void> f) {
@@ -167,7 +149,7 @@ class NoReturnApprovalTest {
         start(1, RunOptions.live("alice").withAutoConfirm(true));
         assertThat(run.await(x -> x.status().ended(), T).status()).isEqualTo(RunStatus.COMPLETED);
         run.close();
-        harness.cleanHomes();
+        LAB.harness().cleanHomes();
         assertThat(committed()).isFalse();
 
         start(2, RunOptions.live("alice").withAutoConfirm(true));

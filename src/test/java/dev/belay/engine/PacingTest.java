@@ -4,22 +4,19 @@ import static dev.belay.engine.Rb.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.belay.audit.AuditStore;
-import dev.belay.inventory.Inventory;
 import dev.belay.lab.LabClock;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.Gate;
 import dev.belay.runbook.Retry;
 import dev.belay.testing.TestClock;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,29 +29,13 @@ class PacingTest {
     /** Bound for a run to settle; at speed 3600 the hour-long waits below take about a second. */
     private static final Duration T = Duration.ofMinutes(2);
 
-    @TempDir
-    static Path labDir;
-    static LabHarness harness;
-    static Inventory inv;
-    static SshTransport transport;
+    @RegisterExtension
+    static final WebLab LAB = new WebLab(2);
 
     @TempDir
     Path dir;
     AuditStore audit;
     RunController run;
-
-    @BeforeAll
-    static void startLab() throws IOException {
-        harness = LabHarness.start(labDir, 2);
-        inv = harness.webInventory();
-        transport = new SshTransport(harness.settings(), inv);
-    }
-
-    @AfterAll
-    static void stopLab() throws IOException {
-        transport.close();
-        harness.close();
-    }
 
     @AfterEach
     void tearDown() {
@@ -73,8 +54,8 @@ class PacingTest {
 
     private RunState runPaced(Rb rb, Pacing pacing) throws InterruptedException {
         audit = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-        RunEngine engine = new RunEngine(transport, new AuditEventSink(audit), pacing);
-        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
+        RunEngine engine = new RunEngine(LAB.transport(), new AuditEventSink(audit), pacing);
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), LAB.inventory(), Map.of());
         run = engine.start(plan, RunOptions.live("alice"));
         return run.awaitSettled(T);
     }

@@ -4,7 +4,6 @@ import static dev.belay.engine.Rb.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.belay.inventory.Inventory;
 import dev.belay.runbook.Expectation;
 import dev.belay.runbook.FailurePolicy;
 import dev.belay.runbook.Monitor;
@@ -19,13 +18,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import dev.belay.audit.AuditStore;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,11 +33,8 @@ class RunEngineTest {
 
     private static final Duration T = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path labDir;
-    static LabHarness harness;
-    static Inventory inv;
-    static SshTransport sharedTransport;
+    @RegisterExtension
+    static final WebLab LAB = new WebLab(3);
 
     @TempDir
     Path dir;
@@ -50,23 +44,10 @@ class RunEngineTest {
     RunEngine engine;
     RunController run;
 
-    @BeforeAll
-    static void startLab() throws IOException {
-        harness = LabHarness.start(labDir, 3);
-        inv = harness.webInventory();
-        sharedTransport = new SshTransport(harness.settings(), inv);
-    }
-
-    @AfterAll
-    static void stopLab() throws IOException {
-        sharedTransport.close();
-        harness.close();
-    }
-
     @BeforeEach
     void setUp() throws IOException {
-        harness.cleanHomes();
-        transport = sharedTransport;
+        LAB.harness().cleanHomes();
+        transport = LAB.transport();
         audit = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
         store = new AuditEventSink(audit);
         engine = new RunEngine(transport, store);
@@ -81,13 +62,13 @@ class RunEngineTest {
     }
 
     private RunController start(Rb rb, RunOptions options) {
-        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), LAB.inventory(), Map.of());
         run = engine.start(plan, options);
         return run;
     }
 
     private String file(String host, String name) throws IOException {
-        Path p = harness.home(host).resolve(name);
+        Path p = LAB.harness().home(host).resolve(name);
         return Files.exists(p) ? Files.readString(p) : null;
     }
 
@@ -129,8 +110,8 @@ class RunEngineTest {
     void rollingStepFailingOnHostTwoLeavesHostThreeUntouchedThenRetryResumesThere() throws Exception {
         Rb rb = new Rb("rolling");
         rb.steps.add(Rb.serial(run("roll", "web", "echo done >> touched; test ! -f broken"), 1));
-        Files.createDirectories(harness.home("web-2"));
-        Files.writeString(harness.home("web-2").resolve("broken"), "x");
+        Files.createDirectories(LAB.harness().home("web-2"));
+        Files.writeString(LAB.harness().home("web-2").resolve("broken"), "x");
         start(rb, RunOptions.live("alice"));
 
         RunState s = run.awaitSettled(T);
@@ -143,7 +124,7 @@ class RunEngineTest {
         assertThat(s.awaiting().options()).containsExactly(Option.RETRY, Option.SKIP, Option.ABORT);
         assertThat(s.status()).isEqualTo(RunStatus.WAITING_FOR_OPERATOR);
 
-        Files.delete(harness.home("web-2").resolve("broken"));
+        Files.delete(LAB.harness().home("web-2").resolve("broken"));
         run.retry("roll").get();
         s = run.await(x -> x.status().ended(), T);
         assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
@@ -209,8 +190,8 @@ class RunEngineTest {
 
     @Test
     void snapshotIsDiffedWithTheLastRunAndSameTurnsADifferenceIntoAFailure() throws Exception {
-        Files.createDirectories(harness.home("web-1"));
-        Files.writeString(harness.home("web-1").resolve("schema"), "a\nb\nc\n");
+        Files.createDirectories(LAB.harness().home("web-1"));
+        Files.writeString(LAB.harness().home("web-1").resolve("schema"), "a\nb\nc\n");
         Rb rb = new Rb("snap");
         rb.steps.add(Rb.snapshot(run("schema", "web[0]", "cat schema"), "schema", SnapshotExpect.SAME));
         start(rb, RunOptions.live("alice"));
@@ -218,7 +199,7 @@ class RunEngineTest {
         String first = run.runId();
         run.close();
 
-        Files.writeString(harness.home("web-1").resolve("schema"), "a\nB\nc\n");
+        Files.writeString(LAB.harness().home("web-1").resolve("schema"), "a\nB\nc\n");
         start(rb, RunOptions.live("alice"));
         RunState s = run.awaitSettled(T);
         HostResult h = s.step("schema").orElseThrow().host("web-1").orElseThrow();
@@ -325,7 +306,7 @@ class RunEngineTest {
             if (command.equals("true # monitored") && broken.get()) {
                 throw new OutOfMemoryError("simulated: no heap left for the probe");
             }
-            return sharedTransport.exec(host, command, timeout, lines, cancel);
+            return LAB.transport().exec(host, command, timeout, lines, cancel);
         }, store);
         Rb rb = new Rb("broken-monitor");
         rb.monitors.add(new Monitor("flag", new Monitor.Command(Rb.sel("web[0]"), "true # monitored", List.of()),
@@ -355,7 +336,7 @@ class RunEngineTest {
             assertThat(file(h, "touched")).isNull();
         }
         assertThat(store.events(run.runId())).noneMatch(e -> e instanceof RunEvent.CommandStarted);
-        String text = DryRunRenderer.render(new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of()));
+        String text = DryRunRenderer.render(new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), LAB.inventory(), Map.of()));
         assertThat(text).contains("web-2$ touch touched").contains("operator confirms: fine").contains("wait 10m");
     }
 
@@ -364,7 +345,7 @@ class RunEngineTest {
         Rb rb = new Rb("secret").var("pw", null, true);
         rb.steps.add(run("login", "web[0]", "echo connecting with ${pw}; echo ${pw} > pw"));
         rb.steps.add(Rb.confirm("ok", "fine"));
-        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of("pw", "hunter2"));
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), LAB.inventory(), Map.of("pw", "hunter2"));
         run = engine.start(plan, RunOptions.live("alice"));
         RunState s = run.awaitSettled(T);
         assertThat(s.awaiting().stepId()).isEqualTo("ok");
@@ -402,7 +383,7 @@ class RunEngineTest {
         rb.steps.add(run("first", "web[0]", "echo 1 >> first"));
         rb.steps.add(run("long", "web", "echo 1 >> long; test -f fast || sleep 30"));
         rb.steps.add(run("last", "web[0]", "echo 1 >> last"));
-        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), LAB.inventory(), Map.of());
         run = engine.start(plan, RunOptions.live("alice"));
         run.await(x -> x.step("long").orElseThrow().hosts().stream().allMatch(h -> h.status() == HostStatus.RUNNING)
                 && x.step("long").orElseThrow().hosts().size() == 3, T);
@@ -446,7 +427,7 @@ class RunEngineTest {
         assertThat(file("web-3", "long")).isEqualTo("1\n");
         assertThat(file("web-1", "last")).isNull();
 
-        Files.writeString(harness.home("web-3").resolve("fast"), "");
+        Files.writeString(LAB.harness().home("web-3").resolve("fast"), "");
         run.resolveUnknown("long", "web-3", Resolution.RERUN, "it was killed: run it again").get();
         s = run.await(x -> x.status().ended(), T);
         assertThat(s.status()).isEqualTo(RunStatus.COMPLETED);
@@ -514,7 +495,7 @@ class RunEngineTest {
             start(rb, RunOptions.live("alice").withWindowEnd(java.time.Instant.now().plusSeconds(60)));
             run.await(x -> x.monitors().stream().allMatch(m -> Boolean.TRUE.equals(m.up())), T);
             status[0] = 503;
-            Files.writeString(harness.home("web-1").resolve("down"), "");
+            Files.writeString(LAB.harness().home("web-1").resolve("down"), "");
             RunState s = run.await(x -> x.monitors().stream().allMatch(m -> Boolean.FALSE.equals(m.up())), T);
             assertThat(s.monitors()).allMatch(m -> m.downs() >= 1);
             assertThat(s.monitors().get(0).detail()).contains("HTTP 503");
@@ -548,7 +529,7 @@ class RunEngineTest {
         Rb rb = new Rb("history");
         rb.steps.add(run("s", "web", "echo hello; echo warn >&2", new Expectation.Capture("word", "(hel+o)")));
         rb.steps.add(Rb.confirm("ok", "fine"));
-        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of());
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), LAB.inventory(), Map.of());
         for (int i = 0; i < 2; i++) {
             List<RunEvent> emitted = new CopyOnWriteArrayList<>();
             run = engine.start(plan, RunOptions.live("alice").withAutoConfirm(true), emitted::add);
@@ -569,7 +550,7 @@ class RunEngineTest {
         rb.steps.add(new dev.belay.runbook.Step("shell", "Look by hand", null,
                 new dev.belay.runbook.Action.Terminal(Rb.sel("web[1]"), "mysql -p${pw} -h ${host.address}"),
                 "3 members", null, null, null, null, false, null, null, null, null));
-        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), inv, Map.of("pw", "hunter2"));
+        Plan plan = new PlanResolver(PlanResolver.Includes.NONE).resolve(rb.build(), LAB.inventory(), Map.of("pw", "hunter2"));
         List<RunEvent> seen = new CopyOnWriteArrayList<>();
         run = engine.start(plan, RunOptions.live("alice"), seen::add);
         RunState s = run.awaitSettled(T);
