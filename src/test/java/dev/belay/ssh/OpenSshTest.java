@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,6 +138,34 @@ class OpenSshTest {
         ExecResult after = pool.exec(server.target(), "echo still-up", LONG, OutputListener.NONE);
         assertThat(after.outcome()).as(server.log()).isEqualTo(new ExecOutcome.Exited(0));
         ended.close();
+        assertThat(server.log()).doesNotContain("unknown channel");
+    }
+
+    /**
+     * A stop (cancel or timeout) that comes after the command ended on the server but while Belay still
+     * reads its output: sshd has freed the channel, so the signal request must not go (the same drop
+     * of the host's connection as a late resize).
+     */
+    @Test
+    void aCancelAfterTheCommandEndedButBeforeItsOutputIsReadLeavesTheHostsConnectionUp() throws Exception {
+        CountDownLatch firstLine = new CountDownLatch(1);
+        // ~110 KB: within sshj's 2 MB window, so the server sends it all and ends the channel while
+        // the listener, a millisecond a line, still has most of 20,000 lines to read
+        RunningExec running = pool.connection(server.target()).start("seq 1 20000", LONG, (h, s, line) -> {
+            firstLine.countDown();
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(firstLine.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(1000); // for the server to send its exit status and CHANNEL_CLOSE; not a timing assertion
+        running.cancel();
+        assertThat(running.await().outcome()).isEqualTo(new ExecOutcome.Cancelled());
+
+        ExecResult r = pool.exec(server.target(), "echo still-up", LONG, OutputListener.NONE);
+        assertThat(r.outcome()).as(server.log()).isEqualTo(new ExecOutcome.Exited(0));
         assertThat(server.log()).doesNotContain("unknown channel");
     }
 

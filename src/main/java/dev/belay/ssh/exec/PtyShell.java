@@ -65,25 +65,17 @@ public final class PtyShell implements AutoCloseable {
     }
 
     /**
-     * Tells the remote PTY its new size, unless the shell is closed or ending. OpenSSH drops the whole
-     * connection (the host's pooled one, which the run's commands share) on a request for a channel it
-     * has freed, and the widget resizes a closing tab after its shell is closed. The lock orders this
-     * request before {@link #close()}'s CHANNEL_CLOSE; a close the server starts is seen by its exit
-     * status, which OpenSSH sends before its CHANNEL_CLOSE (sshj checks no channel state for requests, so
-     * a resize between those two messages and sshj's answer to the second is still possible).
+     * Tells the remote PTY its new size, unless the shell is closed or ending ({@link ChannelRequests}):
+     * the widget resizes a closing tab after its shell is closed. The lock orders this request before
+     * {@link #close()}'s CHANNEL_CLOSE.
      */
     public void resize(int cols, int rows) throws IOException {
         synchronized (closeLock) {
-            if (closed.get() || !shell.isOpen() || ended()) {
+            if (closed.get() || !ChannelRequests.open(session)) {
                 return;
             }
             shell.changeWindowDimensions(cols, rows, 0, 0);
         }
-    }
-
-    /** The remote shell has sent its exit status or signal (sshj's channel keeps them on its Command face). */
-    private boolean ended() {
-        return shell instanceof Session.Command c && (c.getExitStatus() != null || c.getExitSignal() != null);
     }
 
     public boolean isOpen() {

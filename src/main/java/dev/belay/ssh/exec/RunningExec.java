@@ -172,7 +172,9 @@ public final class RunningExec {
             return; // both streams ended: the command is already over
         }
         try {
-            command.signal(Signal.TERM);
+            if (ChannelRequests.open(command)) { // the command may have ended while its output is still read
+                command.signal(Signal.TERM);
+            }
         } catch (Exception e) {
             LOG.debug("could not signal the command on {}: {}", host, e.toString());
         }
