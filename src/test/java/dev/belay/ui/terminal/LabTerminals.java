@@ -51,7 +51,12 @@ public final class LabTerminals {
 
     /** Trusts only the lab's host key; reads no real ~/.ssh. */
     public static SshSettings settings(PracticeLab lab, Path dir) {
-        return new SshSettings(lab.knownHostsPath(), dir.resolve("belay_known_hosts"), dir.resolve("ssh_config"),
+        return settings(lab.knownHostsPath(), dir);
+    }
+
+    /** Trusts only the host keys in {@code knownHosts}; reads no real ~/.ssh (Belay's own files go in {@code dir}). */
+    public static SshSettings settings(Path knownHosts, Path dir) {
+        return new SshSettings(knownHosts, dir.resolve("belay_known_hosts"), dir.resolve("ssh_config"),
                 List.of(), HostKeyPrompt.REJECT_ALL, PassphrasePrompt.NONE, HostKeyListener.NONE,
                 Duration.ofSeconds(10), 5);
     }

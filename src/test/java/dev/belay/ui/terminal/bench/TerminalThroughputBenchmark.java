@@ -6,11 +6,7 @@ import dev.belay.lab.LabConfig;
 import dev.belay.lab.PracticeLab;
 import dev.belay.ssh.auth.SshTarget;
 import dev.belay.ssh.exec.PtyShell;
-import dev.belay.ssh.auth.PassphrasePrompt;
 import dev.belay.ssh.exec.SshPool;
-import dev.belay.ssh.exec.SshSettings;
-import dev.belay.ssh.trust.HostKeyListener;
-import dev.belay.ssh.trust.HostKeyPrompt;
 import dev.belay.ui.terminal.LabTerminals;
 import dev.belay.ui.terminal.TerminalAudit;
 import dev.belay.ui.terminal.TerminalPane;
@@ -24,7 +20,6 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -99,7 +94,7 @@ public final class TerminalThroughputBenchmark {
         // Only the practice lab's server runs in this JVM: its threads and their JIT compete with the terminal's.
         try (PracticeLab lab = ssh.isEmpty() ? PracticeLab.start(new LabConfig(dir.resolve("lab"), 1, 0)) : null;
              AuditStore store = AuditStore.open(AuditStore.h2Url(dir.resolve("audit")));
-             SshPool pool = new SshPool(lab != null ? LabTerminals.settings(lab, dir) : openSshSettings(dir))) {
+             SshPool pool = new SshPool(LabTerminals.settings(lab != null ? lab.knownHostsPath() : Path.of(required("bench.knownHosts")), dir))) {
             SshTarget target = lab != null ? LabTerminals.target(lab, HOST) : openSshTarget(ssh);
             System.out.println("server: " + (lab != null ? "the practice lab, in this JVM" : "OpenSSH at " + target.address()
                     + ":" + target.port() + " as " + target.user()));
@@ -184,13 +179,6 @@ public final class TerminalThroughputBenchmark {
         }
         return new SshTarget(HOST, m.group(2), Integer.parseInt(m.group(3)), m.group(1),
                 Path.of(required("bench.identity")), List.of(), null);
-    }
-
-    /** Trusts only the host keys in -Dbench.knownHosts; reads no real ~/.ssh. */
-    private static SshSettings openSshSettings(Path dir) {
-        return new SshSettings(Path.of(required("bench.knownHosts")), dir.resolve("belay_known_hosts"),
-                dir.resolve("ssh_config"), List.of(), HostKeyPrompt.REJECT_ALL, PassphrasePrompt.NONE,
-                HostKeyListener.NONE, Duration.ofSeconds(10), 5);
     }
 
     private static String required(String property) {
