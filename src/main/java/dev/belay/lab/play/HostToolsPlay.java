@@ -368,10 +368,10 @@ final class HostToolsPlay implements Play {
         };
         String err;
         if (after.isZero()) {
-            cluster.timeline().schedule(Duration.ZERO, "systemd-run:" + host, later);
+            cluster.timeline().scheduleJob(Duration.ZERO, "systemd-run:" + host + ":" + unit, later);
             err = "Running as unit " + unit + ".service.\n";
         } else {
-            cluster.timeline().schedule(after, "systemd-run:" + host, later);
+            cluster.timeline().scheduleJob(after, "systemd-run:" + host + ":" + unit, later);
             err = "Running timer as unit " + unit + ".timer.\nWill run service as unit " + unit + ".service.\n";
         }
         return new PlayResult("", err, 0);

@@ -3,27 +3,49 @@ package dev.belay.lab.play;
 import dev.belay.lab.LabClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Things that happen later on the lab clock: a host going down a few seconds after {@code reboot}
- * returned, coming back after its boot time. Events are kept in lab time, not real time, so a
- * test that moves its clock sees them fire on the next played command ({@link #advance()} runs
- * first in every {@link Cluster#dispatch}); one daemon thread polls so that they also fire while
- * nobody types (the SSH side must hear a host go down). The thread starts with the first event
- * and stops with {@link #close()}.
+ * returned, coming back after its boot time, a {@code systemd-run --on-active} job. Events are kept in
+ * lab time, not real time, so a test that moves its clock sees them fire on the next played command
+ * ({@link #advance()} runs first in every {@link Cluster#dispatch}); one daemon thread polls so that
+ * they also fire while nobody types (the SSH side must hear a host go down). The thread starts with
+ * the first event and stops with {@link #close()}.
+ *
+ * <p>Many threads advance at once (every host's commands, the poller). Events of one description (a
+ * lane: {@code power:lab-3}) run one at a time, in their order: a host's boot never overlaps the
+ * power-off that scheduled it. A state change (a power event) is seen whole: an {@link #advance()}
+ * that finds one running on another thread waits for it, and for what it schedules that is due, so a
+ * caller never reads a host as down whose boot time has passed. A job ({@link #scheduleJob}) runs a
+ * command that may take lab minutes; nobody waits for it.
  */
 final class Timeline implements AutoCloseable {
 
-    private record Event(Instant at, long seq, String what, Runnable action) {
+    private static final Logger LOG = LoggerFactory.getLogger(Timeline.class);
+    /** How long an advance waits for another thread's state change before it gives up and logs it. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(10);
+
+    private record Event(Instant at, long seq, String lane, boolean job, Runnable action) {
     }
 
+    private record Flight(Event event, Thread thread) {
+    }
+
+    private static final Comparator<Event> ORDER = Comparator.comparing(Event::at).thenComparingLong(Event::seq);
+
     private final LabClock clock;
-    private final PriorityQueue<Event> queue = new PriorityQueue<>(
-            (a, b) -> a.at.equals(b.at) ? Long.compare(a.seq, b.seq) : a.at.compareTo(b.at));
+    private final PriorityQueue<Event> queue = new PriorityQueue<>(ORDER);
+    /** Lane → the event of that lane that is running now. */
+    private final Map<String, Flight> running = new HashMap<>();
     private long seq;
     private ScheduledExecutorService poller;
     private boolean closed;
@@ -43,9 +65,18 @@ final class Timeline implements AutoCloseable {
         return at != null ? at : clock.now();
     }
 
-    /** Runs {@code action} once {@code after} lab time has passed. */
-    synchronized void schedule(Duration after, String what, Runnable action) {
-        queue.add(new Event(now().plus(after), seq++, what, action));
+    /** Changes state in lane {@code what} once {@code after} lab time has passed; it must not block on lab time. */
+    void schedule(Duration after, String what, Runnable action) {
+        add(after, what, false, action);
+    }
+
+    /** Runs {@code action}, which may take lab time (a played command), in lane {@code what} once {@code after} has passed. */
+    void scheduleJob(Duration after, String what, Runnable action) {
+        add(after, what, true, action);
+    }
+
+    private synchronized void add(Duration after, String what, boolean job, Runnable action) {
+        queue.add(new Event(now().plus(after), seq++, what, job, action));
         if (poller == null && !closed) {
             poller = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "lab-timeline");
@@ -56,35 +87,78 @@ final class Timeline implements AutoCloseable {
         }
     }
 
-    /** Drops every pending event whose description starts with {@code prefix}. */
+    /** Drops every pending event whose lane starts with {@code prefix}. */
     synchronized int cancel(String prefix) {
         int before = queue.size();
-        queue.removeIf(e -> e.what.startsWith(prefix));
+        queue.removeIf(e -> e.lane.startsWith(prefix));
         return before - queue.size();
     }
 
-    synchronized boolean pending(String prefix) {
-        return queue.stream().anyMatch(e -> e.what.startsWith(prefix));
-    }
-
-    /** Fires every due event, earliest first; an event may schedule more (a reboot schedules the boot). */
+    /**
+     * Fires every due event, earliest first; an event may schedule more (a reboot schedules the boot).
+     * Outside an event, also waits for the state changes other threads are firing (see the class).
+     */
     void advance() {
+        Instant outer = firing.get();
+        boolean nested = outer != null;
+        long deadline = System.nanoTime() + MAX_WAIT.toNanos();
         while (true) {
             Event e;
             synchronized (this) {
-                if (queue.isEmpty() || queue.peek().at.isAfter(clock.now())) {
-                    return;
+                while ((e = nextDue()) == null) {
+                    if (nested || closed || !othersChangingState()) {
+                        return;
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        LOG.warn("lab: a timed event on another thread has run for over {} s; not waiting for it",
+                                MAX_WAIT.toSeconds());
+                        return;
+                    }
+                    try {
+                        TimeUnit.NANOSECONDS.timedWait(this, left);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
-                e = queue.poll();
+                queue.remove(e);
+                running.put(e.lane, new Flight(e, Thread.currentThread()));
             }
             // Outside the lock: actions call listeners (the SSH side) and other state.
             firing.set(e.at);
             try {
                 e.action.run();
             } finally {
-                firing.remove();
+                // A nested advance (an event's action played a command) gives back the outer event's time.
+                if (nested) {
+                    firing.set(outer);
+                } else {
+                    firing.remove();
+                }
+                synchronized (this) {
+                    running.remove(e.lane);
+                    notifyAll();
+                }
             }
         }
+    }
+
+    /** The earliest due event whose lane is not running, or null. */
+    private Event nextDue() {
+        Instant now = clock.now();
+        Event best = null;
+        for (Event e : queue) {
+            if (!e.at.isAfter(now) && !running.containsKey(e.lane) && (best == null || ORDER.compare(e, best) < 0)) {
+                best = e;
+            }
+        }
+        return best;
+    }
+
+    private boolean othersChangingState() {
+        Thread me = Thread.currentThread();
+        return running.values().stream().anyMatch(f -> !f.event.job && f.thread != me);
     }
 
     private void advanceQuietly() {
@@ -92,7 +166,7 @@ final class Timeline implements AutoCloseable {
             advance();
         } catch (RuntimeException e) {
             // A failing event must not kill the poller; the next command's advance() reports it.
-            System.err.println("lab: a timed event failed: " + e);
+            LOG.warn("lab: a timed event failed: {}", e.toString());
         }
     }
 
@@ -104,6 +178,7 @@ final class Timeline implements AutoCloseable {
     public synchronized void close() {
         closed = true;
         queue.clear();
+        notifyAll();
         if (poller != null) {
             poller.shutdownNow();
             poller = null;

@@ -83,9 +83,13 @@ class ClusterTimelineTest {
             }
             pool.shutdown();
             assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+            // A thread may find only hosts that are down and play nothing (hosts stay down while thread 0, the
+            // one that moves the clock, skips them too); all together must have played.
+            int total = 0;
             for (Future<Integer> f : results) {
-                assertTrue(f.get() > 0);
+                total += f.get();
             }
+            assertTrue(total > 0, total + " commands played");
             lab.pass(Duration.ofMinutes(3));
             // Every reboot issued has gone down and come back within 3 lab minutes, however late the events fired.
             for (int i = 1; i <= 5; i++) {
