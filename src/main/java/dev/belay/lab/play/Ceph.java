@@ -459,8 +459,8 @@ public final class Ceph {
                         return new PlayResult(out.toString(), "failed: '" + d + "'\n", 1);
                     }
                 }
-                case "status" -> out.append(d).append(": ").append(s.isRunning(host, container)
-                        ? "running {\"version\":\"" + s.get(host, container).orElseThrow().version() + "\"}" : "not running")
+                case "status" -> out.append(d).append(": ").append(s.get(host, container).filter(Services.Unit::running)
+                        .map(u -> "running {\"version\":\"" + u.version() + "\"}").orElse("not running"))
                         .append('\n');
                 default -> {
                     return PlayResult.fail(1, "Usage: /etc/init.d/ceph [options] {start|stop|restart|condrestart} [mon|osd|mds]...\n");

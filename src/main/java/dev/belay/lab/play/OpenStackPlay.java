@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -145,13 +146,15 @@ final class OpenStackPlay implements Play {
     static void reach(Call call, String container) throws PlayFailure {
         Network net = call.cluster().network();
         String auth = "http://" + Network.VIP + ":35357/v3";
-        if (net.vipHolder().isEmpty()) {
+        // Read once: the holder can change between two reads while hosts reboot.
+        Optional<String> vip = net.vipHolder();
+        if (vip.isEmpty()) {
             throw new PlayFailure(1, "Failed to discover available identity versions when contacting " + auth
                     + ". Attempting to parse version from URL.\nUnable to establish connection to " + auth
                     + "/auth/tokens: ('Connection aborted.', error(113, 'No route to host'))");
         }
         boolean served = call.cluster().topology().role("controllers").stream().anyMatch(h -> net.serving(h, container))
-                && !call.cluster().faults().has(FaultKind.HAPROXY_NO_BACKENDS, net.vipHolder().get());
+                && !call.cluster().faults().has(FaultKind.HAPROXY_NO_BACKENDS, vip.get());
         if (!served) {
             throw new PlayFailure(1, container.equals("keystone")
                     ? "Failed to discover available identity versions when contacting " + auth
