@@ -71,7 +71,7 @@ public final class ScreenshotScenes {
             dev.belay.ui.lab.LabPanel panel = new dev.belay.ui.lab.LabPanel(lab);
             stage.setScene(new Scene((javafx.scene.Parent) panel.node(), 640, 520));
             stage.show();
-            Platform.runLater(() -> ready());
+            readyWhen(() -> panel.node().lookup("#lab-host-lab-3") != null); // the panel reads the lab off the FX thread
         }
 
         /**
@@ -217,6 +217,17 @@ public final class ScreenshotScenes {
                 }
                 ready();
             }).start();
+        }
+
+        /** READY once {@code shown} holds, checked on the FX thread every 50 ms. */
+        private static void readyWhen(java.util.function.BooleanSupplier shown) {
+            if (shown.getAsBoolean()) {
+                ready();
+                return;
+            }
+            PauseTransition again = new PauseTransition(Duration.millis(50));
+            again.setOnFinished(e -> readyWhen(shown));
+            again.play();
         }
 
         private static void ready() {

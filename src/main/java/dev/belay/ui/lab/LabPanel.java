@@ -5,6 +5,7 @@ import dev.belay.lab.FaultKind;
 import dev.belay.lab.LabHost;
 import dev.belay.lab.PracticeLab;
 import dev.belay.lab.play.ComponentStatus;
+import dev.belay.ui.fx.Background;
 import dev.belay.ui.fx.FxEvents;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,7 @@ import javafx.util.Duration;
 /**
  * The practice lab during a run: each host with its components and versions as the played cluster
  * knows them, the faults active now, a fault to inject live, and Reset lab. Reads the lab every two
- * seconds (in-memory, cheap); the reset, which rewrites the host roots, runs off the FX thread.
+ * seconds; the reads and the reset, which rewrites the host roots, run off the FX thread.
  */
 public final class LabPanel {
 
@@ -38,6 +39,10 @@ public final class LabPanel {
     private final TextField name = new TextField();
     private final VBox node;
     private final Timeline refresh;
+    private final Background reads = Background.serial("lab-panel-reads");
+    /** FX thread only: a read is out; another show() came while it was. */
+    private boolean reading;
+    private boolean readAgain;
 
     public LabPanel(PracticeLab lab) {
         this.lab = lab;
@@ -93,27 +98,65 @@ public final class LabPanel {
     /** Stops the periodic refresh (the window is gone). */
     public void close() {
         refresh.stop();
+        reads.close();
     }
 
-    /** Reads the lab now (on the FX thread: in-memory reads only). */
+    /**
+     * Reads the lab off the FX thread and shows it: asking a lab host whether it is up fires the lab's
+     * due events (a reboot's power-off, its boot), which drop SSH connections and write host files, and
+     * may wait for one another thread is firing. A call while a read is out asks for one more after it.
+     */
     public void show() {
+        if (reading) {
+            readAgain = true;
+            return;
+        }
+        reading = true;
+        reads.supply(this::read).whenCompleteAsync((view, e) -> {
+            reading = false;
+            if (e == null) {
+                render(view);
+            } else {
+                status.setText("cannot read the lab: " + e.getMessage());
+            }
+            if (readAgain) {
+                readAgain = false;
+                show();
+            }
+        }, FxEvents.fxThread());
+    }
+
+    /** One host as the panel shows it. */
+    private record HostView(String name, boolean up, String roles, List<ComponentStatus> parts) {
+    }
+
+    /** What one read of the lab found. */
+    private record LabView(List<HostView> hosts, List<Fault> faults) {
+    }
+
+    private LabView read() {
+        List<HostView> views = lab.hosts().stream()
+                .map(h -> new HostView(h.name(), lab.isUp(h.name()), roles(h.name()), lab.describe(h.name())))
+                .toList();
+        return new LabView(views, lab.faults());
+    }
+
+    private void render(LabView view) {
         hosts.getChildren().clear();
-        for (LabHost h : lab.hosts()) {
-            boolean up = lab.isUp(h.name());
-            Label head = new Label(h.name() + (up ? "  up" : "  DOWN") + "  · " + roles(h.name()));
-            head.setStyle("-fx-font-weight: bold;" + (up ? "" : " -fx-text-fill: #b00020;"));
+        for (HostView h : view.hosts()) {
+            Label head = new Label(h.name() + (h.up() ? "  up" : "  DOWN") + "  · " + h.roles());
+            head.setStyle("-fx-font-weight: bold;" + (h.up() ? "" : " -fx-text-fill: #b00020;"));
             VBox card = new VBox(2, head);
-            List<ComponentStatus> parts = lab.describe(h.name());
-            if (parts.isEmpty()) {
+            if (h.parts().isEmpty()) {
                 card.getChildren().add(new Label("    (no played components)"));
             }
-            for (ComponentStatus c : parts) {
+            for (ComponentStatus c : h.parts()) {
                 card.getChildren().add(new Label("    " + c.name() + "  " + c.version() + "  " + c.state()));
             }
             card.setId("lab-host-" + h.name());
             hosts.getChildren().add(card);
         }
-        List<Fault> active = lab.faults();
+        List<Fault> active = view.faults();
         faults.setText("Faults: " + (active.isEmpty() ? "none"
                 : active.stream().map(Fault::toString).collect(Collectors.joining("  "))));
     }

@@ -56,7 +56,8 @@ class LabPanelTest {
             stage.show();
             return p;
         });
-        assertThat(text(panel.node(), "#lab-faults-active")).isEqualTo("Faults: slow@lab-2");
+        // The panel reads the lab off the FX thread.
+        waitUntil(() -> text(panel.node(), "#lab-faults-active").equals("Faults: slow@lab-2"));
         assertThat(fx(() -> panel.node().lookup("#lab-host-lab-3"))).isNotNull();
 
         fx(() -> {
@@ -67,7 +68,7 @@ class LabPanelTest {
             return null;
         });
         assertThat(lab.faults()).extracting(Fault::toString).containsExactly("slow@lab-2", "disk-full@lab-1");
-        assertThat(text(panel.node(), "#lab-faults-active")).isEqualTo("Faults: slow@lab-2  disk-full@lab-1");
+        waitUntil(() -> text(panel.node(), "#lab-faults-active").equals("Faults: slow@lab-2  disk-full@lab-1"));
 
         fx(() -> {
             ((Button) panel.node().lookup("#lab-reset")).fire();
