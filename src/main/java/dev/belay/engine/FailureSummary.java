@@ -9,7 +9,7 @@ import java.util.List;
  * where it should not have: one wording wherever a failure is read.
  */
 public record FailureSummary(String host, String ran, String ended, String failedCheck, String expression,
-                             List<String> lastLines) {
+                             List<String> lastLines, int outputLines) {
 
     public FailureSummary {
         lastLines = List.copyOf(lastLines);
@@ -25,7 +25,17 @@ public record FailureSummary(String host, String ran, String ended, String faile
         List<String> lines = text.strip().isEmpty() ? List.of() : text.strip().lines().toList();
         List<String> last = lines.subList(Math.max(0, lines.size() - lastLines), lines.size());
         return new FailureSummary(r.host(), command, ended(r), failed == null ? plainMessage(r) : plain(failed),
-                failed == null ? null : failed.expectation(), last);
+                failed == null ? null : failed.expectation(), last, lines.size());
+    }
+
+    /** Whether {@link #lastLines} leaves out earlier lines of the output. */
+    public boolean cut() {
+        return outputLines > lastLines.size();
+    }
+
+    /** How the kept lines are introduced: "Last 5 of 240 lines of output" when cut, else "Output". */
+    public String linesLabel() {
+        return cut() ? "Last " + lastLines.size() + " of " + outputLines + " lines of output" : "Output";
     }
 
     /** How the command ended: "exit status 3", "the connection was lost", "timed out". */

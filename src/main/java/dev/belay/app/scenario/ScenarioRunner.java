@@ -246,8 +246,7 @@ public final class ScenarioRunner {
         h.checks().stream().filter(c -> !c.passed())
                 .forEach(c -> b.append("\n      expectation ").append(c.expectation()).append(" failed"));
         if (!f.lastLines().isEmpty()) {
-            b.append("\n      output").append(f.lastLines().size() == EVIDENCE_LINES ? " (last " + EVIDENCE_LINES + " lines)" : "")
-                    .append(':');
+            b.append("\n      ").append(f.linesLabel().toLowerCase(Locale.ROOT)).append(':');
             f.lastLines().forEach(l -> b.append("\n        ").append(l));
         }
         return b.toString();

@@ -273,7 +273,7 @@ final class HostCard {
             box.getChildren().add(fold);
         }
         if (!f.lastLines().isEmpty()) {
-            box.getChildren().add(wrapped("Last lines of output:", Styles.TEXT_MUTED));
+            box.getChildren().add(wrapped(f.linesLabel() + ":", Styles.TEXT_MUTED));
             Label lines = wrapped(String.join("\n", f.lastLines()), "mono");
             lines.setId("last-lines-" + host);
             lines.getStyleClass().add("last-lines");

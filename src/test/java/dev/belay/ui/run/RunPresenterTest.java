@@ -219,6 +219,12 @@ class RunPresenterTest {
         assertThat(f.failedCheck()).isEqualTo("Expected output matches /^ok$/; the connection was lost (broken pipe).");
         assertThat(f.expression()).isEqualTo("matches: ^ok$");
         assertThat(f.lastLines()).containsExactly("step 1", "step 2");
+        assertThat(f.linesLabel()).isEqualTo("Output");
+        FailureSummary cut = FailureSummary.of(lost, null, "a\nb\nc\nd\ne\nf\ng\n", 5);
+        assertThat(cut.lastLines()).containsExactly("c", "d", "e", "f", "g");
+        assertThat(cut.linesLabel()).isEqualTo("Last 5 of 7 lines of output");
+        assertThat(FailureSummary.of(lost, null, "a\nb\nc\nd\ne\n", 5).linesLabel())
+                .as("all five lines are shown: nothing was cut").isEqualTo("Output");
         assertThat(FailureSummary.plainText("web-2: exit: 0: expected exit status 0, saw the command timed-out: no exit within 30s"))
                 .isEqualTo("web-2: exit: 0: expected exit status 0; the command timed out (no exit within 30s)")
                 .doesNotContain("saw the command");
