@@ -32,6 +32,7 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
     private final List<Play> playList;
     private final Timeline timeline;
     private final HostOs hostOs;
+    private final Reboots reboots;
     private final Network network;
     private final Ceph ceph;
     private final Cloud cloud;
@@ -50,6 +51,7 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
         this.power = new Power(topology.hosts(), FIRST_KERNEL);
         this.timeline = new Timeline(clock);
         this.hostOs = new HostOs(this);
+        this.reboots = new Reboots(this);
         this.network = new Network(this);
         this.ceph = new Ceph(this);
         this.cloud = new Cloud(this);
@@ -280,6 +282,10 @@ public final class Cluster implements CommandPlayer, AutoCloseable {
 
     public HostOs hostOs() {
         return hostOs;
+    }
+
+    Reboots reboots() {
+        return reboots;
     }
 
     public Network network() {

@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * Each lab host's operating system: its installed packages and kernels, its systemd units
- * (enabled, active, failed), the kernel loaded for kexec, and its power cycle (going down after a
- * reboot command returned, coming back with the newest kernel and a new boot id). Units of host
+ * (enabled, active, failed), and the kernel loaded for kexec ({@link Reboots} takes hosts down and
+ * boots them, with the newest kernel and a new boot id). Units of host
  * daemons (sshd, chronyd, docker) live here; units that wrap a container
  * ({@code openstack-nova-compute} → {@code nova_compute}, {@code ceph-mon@lab-1} → {@code ceph_mon},
  * as the procedure's hosts track their containers through systemd) read and drive the container in
@@ -40,8 +40,6 @@ public final class HostOs {
         }
     }
 
-    static final Duration REBOOT_BOOT_TIME = Duration.ofSeconds(90);
-    static final Duration KEXEC_BOOT_TIME = Duration.ofSeconds(20);
     /** The kernel of CentOS Linux 8.1.1911 (the {@code centos-8} fault), with arch. */
     static final String CENTOS_8_KERNEL = "4.18.0-147.el8.x86_64";
 
@@ -60,8 +58,8 @@ public final class HostOs {
         /** Repositories switched off with {@code yum-config-manager --disable} (by id). */
         final Set<String> disabledRepos = new LinkedHashSet<>();
         String kexecLoaded;
+        /** The containers that ran when docker last stopped (or the host went down): docker starts them again. */
         Set<String> resume = new LinkedHashSet<>();
-        Instant scheduledShutdown;
     }
 
     private final Cluster cluster;
@@ -454,104 +452,37 @@ public final class HostOs {
         return host(h).kexecLoaded;
     }
 
-    // ---------------------------------------------------------------- power
+    // ---------------------------------------------------------------- power (Reboots drives it)
 
-    /**
-     * {@code host} goes down {@code delay} from now (after the command that asked has returned) and
-     * boots again after its boot time, unless {@code host-no-return} strikes it.
-     */
-    void scheduleReboot(String h, Duration delay, boolean kexec) {
-        synchronized (this) {
-            host(h).scheduledShutdown = cluster.timeline().now().plus(delay);
-        }
-        cluster.timeline().schedule(delay, "power:" + h, () -> powerCycle(h, kexec));
+    /** What a boot brings up: the kernel it boots and the units enabled on the host. */
+    record Boot(String kernel, List<UnitSpec> enabled) {
     }
 
-    synchronized Instant scheduledShutdown(String h) {
-        return host(h).scheduledShutdown;
+    /** The host went down: none of its units runs or has failed any more. */
+    synchronized void poweredOff(String h) {
+        Host host = host(h);
+        host.active.clear();
+        host.failed.clear();
     }
 
-    boolean cancelShutdown(String h) {
-        synchronized (this) {
-            host(h).scheduledShutdown = null;
-        }
-        return cluster.timeline().cancel("power:" + h) > 0;
+    /** The host boots: kexec into the loaded kernel, else the newest; the kexec load and the manager's environment are gone. */
+    synchronized Boot boot(String h, boolean kexec) {
+        Host host = host(h);
+        String loaded = host.kexecLoaded;
+        String kernel = kexec && loaded != null ? loaded : defaultKernel(h);
+        host.kexecLoaded = null;
+        host.env.clear();
+        return new Boot(kernel, units(h).stream().filter(u -> host.enabled.contains(u.name())).toList());
     }
 
-    private void powerCycle(String h, boolean kexec) {
-        if (!cluster.power().isUp(h)) {
-            return;
-        }
-        Instant now = cluster.timeline().now();
-        synchronized (this) {
-            Host host = host(h);
-            host.scheduledShutdown = null;
-            host.active.clear();
-            host.failed.clear();
-        }
-        stopContainers(h, now);
-        cluster.power().goDown(h);
-        // A reboot forgets whatever shutdown was still scheduled.
-        cluster.timeline().cancel("power:" + h);
-        cluster.timeline().schedule(kexec ? KEXEC_BOOT_TIME : REBOOT_BOOT_TIME, "power:" + h, () -> boot(h, kexec));
-    }
-
-    private void stopContainers(String h, Instant now) {
+    /** Every container of the host stops (docker stopped, or the host went down); docker starts them again when it starts. */
+    void stopContainers(String h, Instant now) {
         Set<String> running = new LinkedHashSet<>();
         cluster.services().on(h).stream().filter(Services.Unit::running).forEach(u -> running.add(u.name()));
         synchronized (this) {
             host(h).resume.addAll(running);
         }
         cluster.services().stopAll(h, now);
-    }
-
-    private void boot(String h, boolean kexec) {
-        if (cluster.faults().has(FaultKind.HOST_NO_RETURN, h)) {
-            // Checked at boot time: a fault injected while the host is down still keeps it down.
-            return;
-        }
-        String kernel;
-        List<UnitSpec> toStart;
-        synchronized (this) {
-            Host host = host(h);
-            String loaded = host.kexecLoaded;
-            kernel = kexec && loaded != null ? loaded : defaultKernel(h);
-            host.kexecLoaded = null;
-            host.env.clear();
-            toStart = units(h).stream().filter(u -> host.enabled.contains(u.name())).toList();
-        }
-        cluster.power().comeUp(h, kernel);
-        cluster.syncFiles(h, false);
-        relabel(h);
-        // Host daemons first (docker brings back the containers it ran), then the enabled container units.
-        for (UnitSpec u : toStart.stream().filter(u -> u.container() == null && !u.isTarget()).toList()) {
-            startQuietly(h, u);
-        }
-        for (UnitSpec u : toStart.stream().filter(u -> u.container() != null).toList()) {
-            if (cluster.services().get(h, u.container()).isPresent()) {
-                startQuietly(h, u);
-            }
-        }
-    }
-
-    /** Where the lab keeps {@code /.autorelabel} (the machine's / is read-only in the sandbox; see touch.sh). */
-    static final String AUTORELABEL = "/var/lib/belay-lab/autorelabel";
-
-    /** SELinux relabels the whole file system at a boot that finds the flag, then removes it. */
-    private void relabel(String h) {
-        try {
-            cluster.files().delete(h, AUTORELABEL);
-        } catch (RuntimeException e) {
-            System.err.println("lab: cannot remove " + AUTORELABEL + " on " + h + ": " + e.getMessage());
-        }
-    }
-
-    private void startQuietly(String h, UnitSpec u) {
-        try {
-            start(h, u);
-        } catch (PlayFailure e) {
-            // A unit that fails at boot stays failed, as systemd leaves it.
-        }
     }
 
     private void resumeContainers(String h) {

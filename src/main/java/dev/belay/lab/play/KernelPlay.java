@@ -30,7 +30,7 @@ final class KernelPlay implements Play {
         return switch (call.command()) {
             case "uname" -> uname(call);
             case "reboot" -> {
-                call.cluster().hostOs().scheduleReboot(call.host(), SHUTDOWN_DELAY, false);
+                call.cluster().reboots().schedule(call.host(), SHUTDOWN_DELAY, false);
                 yield PlayResult.ok("");
             }
             case "shutdown" -> shutdown(call);
@@ -81,7 +81,7 @@ final class KernelPlay implements Play {
         String h = call.host();
         List<String> a = call.args();
         if (a.contains("-c")) {
-            os.cancelShutdown(h);
+            call.cluster().reboots().cancel(h);
             return PlayResult.ok("");
         }
         boolean reboot = a.contains("-r") || a.contains("--reboot");
@@ -99,11 +99,11 @@ final class KernelPlay implements Play {
             return PlayResult.fail(1, "lab: only 'shutdown -r' is played; a powered-off lab host could not be powered on again\n");
         }
         if (delay.isZero() || delay.equals(SHUTDOWN_DELAY)) {
-            os.scheduleReboot(h, SHUTDOWN_DELAY, false);
+            call.cluster().reboots().schedule(h, SHUTDOWN_DELAY, false);
             return PlayResult.ok("");
         }
-        os.cancelShutdown(h);
-        os.scheduleReboot(h, delay, false);
+        call.cluster().reboots().cancel(h);
+        call.cluster().reboots().schedule(h, delay, false);
         Instant at = call.cluster().clock().now().plus(delay);
         return new PlayResult("", "Shutdown scheduled for " + WHEN.format(at) + ", use 'shutdown -c' to cancel.\n", 0);
     }
@@ -133,7 +133,7 @@ final class KernelPlay implements Play {
                 return PlayResult.fail(255, "Nothing has been loaded!\n");
             }
             // kexec -e jumps at once, without stopping services cleanly; the lab lets the command return first.
-            os.scheduleReboot(h, Duration.ofSeconds(1), true);
+            call.cluster().reboots().schedule(h, Duration.ofSeconds(1), true);
             return PlayResult.ok("");
         }
         return PlayResult.fail(255, "kexec: no action given (use -l, -e or -u)\n");

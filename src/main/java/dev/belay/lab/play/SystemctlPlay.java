@@ -187,7 +187,7 @@ final class SystemctlPlay implements Play {
                 if (verb.equals("kexec") && os.kexecLoaded(h) == null) {
                     throw new PlayFailure(1, "No kexec kernel loaded and autodetection failed.");
                 }
-                os.scheduleReboot(h, Duration.ofSeconds(2), verb.equals("kexec"));
+                call.cluster().reboots().schedule(h, Duration.ofSeconds(2), verb.equals("kexec"));
                 return PlayResult.ok("");
             }
             default -> throw new PlayFailure(1, "Unknown operation '" + verb + "'.");

@@ -87,10 +87,10 @@ final class Timeline implements AutoCloseable {
         }
     }
 
-    /** Drops every pending event whose lane starts with {@code prefix}. */
-    synchronized int cancel(String prefix) {
+    /** Drops every pending event of lane {@code lane} (the whole name: {@code power:lab-1} is not {@code power:lab-10}). */
+    synchronized int cancel(String lane) {
         int before = queue.size();
-        queue.removeIf(e -> e.lane.startsWith(prefix));
+        queue.removeIf(e -> e.lane.equals(lane));
         return before - queue.size();
     }
 

@@ -57,7 +57,7 @@ class CephPlaysTest {
             assertTrue(lab.out("lab-1", "ceph pg stat").contains("192 pgs: 192 active+undersized+degraded;"));
             assertTrue(lab.out("lab-1", "ceph health detail").contains("osd.2 is down since epoch"));
 
-            lab.pass(HostOs.REBOOT_BOOT_TIME);
+            lab.pass(Reboots.REBOOT_BOOT_TIME);
             assertTrue(ALL_UP.matcher(lab.out("lab-1", "ceph osd stat")).find());
             String recovering = lab.out("lab-1", "ceph pg stat");
             assertTrue(recovering.contains("active+recovering+degraded"), recovering);
@@ -75,7 +75,7 @@ class CephPlaysTest {
             lab.out("lab-1", "ceph osd set noout");
             lab.out("lab-3", "reboot");
             lab.pass(Duration.ofSeconds(3));
-            lab.pass(HostOs.REBOOT_BOOT_TIME);
+            lab.pass(Reboots.REBOOT_BOOT_TIME);
             lab.pass(Duration.ofMinutes(5));
             String pg = lab.out("lab-1", "ceph pg stat");
             assertTrue(pg.contains("active+recovering+degraded"), pg);

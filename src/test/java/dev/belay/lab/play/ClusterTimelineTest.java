@@ -48,6 +48,21 @@ class ClusterTimelineTest {
     }
 
     @Test
+    void aRebootOfLab1LeavesTheBootOfLab10Alone() {
+        try (LabFixture lab = new LabFixture(11)) {
+            lab.out("lab-10", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            assertFalse(lab.cluster.isUp("lab-10"));
+            lab.out("lab-1", "reboot");
+            lab.pass(Duration.ofSeconds(3));
+            assertFalse(lab.cluster.isUp("lab-1"));
+            lab.pass(Reboots.REBOOT_BOOT_TIME);
+            assertTrue(lab.cluster.isUp("lab-10"), "lab-10 booted: lab-1's power-off cancelled only lab-1's events");
+            assertTrue(lab.cluster.isUp("lab-1"));
+        }
+    }
+
+    @Test
     void manyHostsPlayingAtOnceWhileHostsRebootLeaveAConsistentCluster() throws Exception {
         try (LabFixture lab = new LabFixture(5)) {
             List<String> commands = List.of("systemctl restart openstack-nova-api", "ceph -s", "ceph osd set noout",

@@ -148,7 +148,7 @@ class HostPlaysTest {
             assertFalse(lab.cluster.services().isRunning("lab-1", "keystone"));
             assertTrue(lab.cluster.services().isRunning("lab-2", "keystone"));
 
-            lab.pass(HostOs.KEXEC_BOOT_TIME);
+            lab.pass(Reboots.KEXEC_BOOT_TIME);
             assertTrue(lab.cluster.isUp("lab-1"));
             assertEquals(List.of("down lab-1", "up lab-1"), heard);
             assertEquals("3.10.0-693.el7.x86_64\n", lab.out("lab-1", "uname -r"));
@@ -165,7 +165,7 @@ class HostPlaysTest {
             lab.cluster.services().stop("lab-1", "horizon", lab.cluster.clock().now());
             lab.out("lab-1", "reboot");
             lab.pass(Duration.ofSeconds(3));
-            lab.pass(HostOs.REBOOT_BOOT_TIME);
+            lab.pass(Reboots.REBOOT_BOOT_TIME);
             assertTrue(lab.cluster.isUp("lab-1"));
             assertEquals("3.10.0-514.el7.x86_64\n", lab.out("lab-1", "uname -r"), "nothing new installed");
             assertTrue(lab.cluster.services().isRunning("lab-1", "keystone"));
@@ -183,7 +183,7 @@ class HostPlaysTest {
             assertFalse(lab.cluster.isUp("lab-2"));
             lab.out("lab-3", "reboot");
             lab.pass(Duration.ofSeconds(3));
-            lab.pass(HostOs.REBOOT_BOOT_TIME);
+            lab.pass(Reboots.REBOOT_BOOT_TIME);
             assertTrue(lab.cluster.isUp("lab-3"), "the fault strikes only its host");
         }
     }
@@ -195,7 +195,7 @@ class HostPlaysTest {
             lab.pass(Duration.ofSeconds(3));
             assertFalse(lab.cluster.isUp("lab-1"));
             lab.faults.inject(dev.belay.lab.Fault.parse("host-no-return@lab-1"));
-            lab.pass(HostOs.REBOOT_BOOT_TIME.multipliedBy(3));
+            lab.pass(Reboots.REBOOT_BOOT_TIME.multipliedBy(3));
             assertFalse(lab.cluster.isUp("lab-1"));
         }
     }
@@ -227,7 +227,7 @@ class HostPlaysTest {
             assertEquals("[placement]\nusername = placement\n", files.read("lab-1", "/etc/nova/nova.conf").orElseThrow());
             lab.out("lab-1", "reboot");
             lab.pass(Duration.ofSeconds(3));
-            lab.pass(HostOs.REBOOT_BOOT_TIME);
+            lab.pass(Reboots.REBOOT_BOOT_TIME);
             assertNotEquals(bootId, files.read("lab-1", "/proc/sys/kernel/random/boot_id").orElseThrow(),
                     "written at boot, before any command");
             lab.cluster.reset();
@@ -276,7 +276,7 @@ class HostPlaysTest {
             lab.pass(Duration.ofSeconds(2));
             assertFalse(lab.cluster.isUp("lab-3"));
 
-            lab.pass(HostOs.REBOOT_BOOT_TIME);
+            lab.pass(Reboots.REBOOT_BOOT_TIME);
             lab.out("lab-3", "shutdown -r +5");
             lab.out("lab-3", "shutdown -c");
             lab.pass(Duration.ofMinutes(10));

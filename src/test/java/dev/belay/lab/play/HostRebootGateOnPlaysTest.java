@@ -60,7 +60,7 @@ class HostRebootGateOnPlaysTest {
     private static void rebootPasses(LabFixture lab) {
         lab.pass(Duration.ofSeconds(3));
         assertThat(lab.cluster.isUp("lab-1")).isFalse();
-        lab.pass(HostOs.KEXEC_BOOT_TIME);
+        lab.pass(Reboots.KEXEC_BOOT_TIME);
         assertThat(lab.cluster.isUp("lab-1")).isTrue();
     }
 

@@ -92,7 +92,7 @@ class RunbookGatesTest {
             assertEquals("active\nactive\n", lab.out("lab-4", gate));
             lab.pass(Duration.ofSeconds(61));
             assertFalse(lab.cluster.isUp("lab-4"));
-            lab.pass(HostOs.REBOOT_BOOT_TIME);
+            lab.pass(Reboots.REBOOT_BOOT_TIME);
             assertTrue(kernelCurrent(lab, "lab-4"));
             String units = lab.out("lab-4", gate);
             assertFalse(units.contains("inactive") || units.contains("failed"), units);
