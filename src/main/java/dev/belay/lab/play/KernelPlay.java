@@ -77,11 +77,11 @@ final class KernelPlay implements Play {
 
     /** {@code shutdown -r now|+N|HH:MM [message]}, {@code shutdown -c}; systemd 219 wording. */
     private PlayResult shutdown(Call call) {
-        HostOs os = call.cluster().hostOs();
+        Reboots reboots = call.cluster().reboots();
         String h = call.host();
         List<String> a = call.args();
         if (a.contains("-c")) {
-            call.cluster().reboots().cancel(h);
+            reboots.cancel(h);
             return PlayResult.ok("");
         }
         boolean reboot = a.contains("-r") || a.contains("--reboot");
@@ -99,11 +99,11 @@ final class KernelPlay implements Play {
             return PlayResult.fail(1, "lab: only 'shutdown -r' is played; a powered-off lab host could not be powered on again\n");
         }
         if (delay.isZero() || delay.equals(SHUTDOWN_DELAY)) {
-            call.cluster().reboots().schedule(h, SHUTDOWN_DELAY, false);
+            reboots.schedule(h, SHUTDOWN_DELAY, false);
             return PlayResult.ok("");
         }
-        call.cluster().reboots().cancel(h);
-        call.cluster().reboots().schedule(h, delay, false);
+        reboots.cancel(h);
+        reboots.schedule(h, delay, false);
         Instant at = call.cluster().clock().now().plus(delay);
         return new PlayResult("", "Shutdown scheduled for " + WHEN.format(at) + ", use 'shutdown -c' to cancel.\n", 0);
     }

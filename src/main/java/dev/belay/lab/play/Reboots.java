@@ -30,9 +30,9 @@ final class Reboots {
         cluster.timeline().schedule(delay, lane(h), () -> powerOff(h, kexec));
     }
 
-    /** {@code shutdown -c}: drops the host's pending power-off; false when none was pending. */
-    boolean cancel(String h) {
-        return cluster.timeline().cancel(lane(h)) > 0;
+    /** {@code shutdown -c}: drops every pending event of the host's lane (a boot too; a down host takes no commands). */
+    void cancel(String h) {
+        cluster.timeline().cancel(lane(h));
     }
 
     private static String lane(String h) {
