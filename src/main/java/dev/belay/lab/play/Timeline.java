@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,13 +37,15 @@ final class Timeline implements AutoCloseable {
     private record Event(Instant at, long seq, String lane, boolean job, Runnable action) {
     }
 
-    private record Flight(Event event, Thread thread) {
+    /** The event of a lane running now: on which thread, and whether it is a job. */
+    private record Flight(Thread thread, boolean job) {
     }
 
     private static final Comparator<Event> ORDER = Comparator.comparing(Event::at).thenComparingLong(Event::seq);
 
     private final LabClock clock;
-    private final PriorityQueue<Event> queue = new PriorityQueue<>(ORDER);
+    /** Pending events, earliest first (seq makes each one distinct). */
+    private final TreeSet<Event> queue = new TreeSet<>(ORDER);
     /** Lane → the event of that lane that is running now. */
     private final Map<String, Flight> running = new HashMap<>();
     private long seq;
@@ -88,10 +90,8 @@ final class Timeline implements AutoCloseable {
     }
 
     /** Drops every pending event of lane {@code lane} (the whole name: {@code power:lab-1} is not {@code power:lab-10}). */
-    synchronized int cancel(String lane) {
-        int before = queue.size();
+    synchronized void cancel(String lane) {
         queue.removeIf(e -> e.lane.equals(lane));
-        return before - queue.size();
     }
 
     /**
@@ -123,7 +123,7 @@ final class Timeline implements AutoCloseable {
                     }
                 }
                 queue.remove(e);
-                running.put(e.lane, new Flight(e, Thread.currentThread()));
+                running.put(e.lane, new Flight(Thread.currentThread(), e.job));
             }
             // Outside the lock: actions call listeners (the SSH side) and other state.
             firing.set(e.at);
@@ -147,18 +147,20 @@ final class Timeline implements AutoCloseable {
     /** The earliest due event whose lane is not running, or null. */
     private Event nextDue() {
         Instant now = clock.now();
-        Event best = null;
         for (Event e : queue) {
-            if (!e.at.isAfter(now) && !running.containsKey(e.lane) && (best == null || ORDER.compare(e, best) < 0)) {
-                best = e;
+            if (e.at.isAfter(now)) {
+                return null;
+            }
+            if (!running.containsKey(e.lane)) {
+                return e;
             }
         }
-        return best;
+        return null;
     }
 
     private boolean othersChangingState() {
         Thread me = Thread.currentThread();
-        return running.values().stream().anyMatch(f -> !f.event.job && f.thread != me);
+        return running.values().stream().anyMatch(f -> !f.job && f.thread != me);
     }
 
     private void advanceQuietly() {
