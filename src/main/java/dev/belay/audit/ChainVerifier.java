@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Walks the events in sequence order, recomputing each hash and its link to the one before.
@@ -221,12 +223,13 @@ final class ChainVerifier {
             t.setDaemon(true);
             return t;
         });
+        AtomicBoolean stop = new AtomicBoolean();
         try {
             List<Future<Part>> futures = new ArrayList<>(k);
             for (int i = 0; i < k; i++) {
                 long lo = 1 + last * i / k;
                 long hi = last * (i + 1) / k;
-                futures.add(pool.submit(() -> part(lo, hi)));
+                futures.add(pool.submit(() -> part(lo, hi, stop)));
             }
             String prev = HashChain.GENESIS;
             for (Future<Part> f : futures) {
@@ -250,15 +253,27 @@ final class ChainVerifier {
             Thread.currentThread().interrupt();
             throw new AuditException("Verify of " + db.redacted() + " was interrupted", e);
         } finally {
-            pool.shutdownNow();
+            // Not shutdownNow: an interrupted H2 read can close the database file under every connection,
+            // the caller's included. The parts see the stop at their next row and close their own
+            // connections before this returns, so none outlives the verify.
+            stop.set(true);
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(1, TimeUnit.MINUTES)) {
+                    pool.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+            }
         }
     }
 
     /** The ends of a range whose rows all check out among themselves. */
     private record Part(String firstPrev, String lastHash) { }
 
-    /** Rows lo..hi on a connection of its own; null at the first row that does not check out. */
-    private Part part(long lo, long hi) throws SQLException {
+    /** Rows lo..hi on a connection of its own; null at the first row that does not check out, or once told to stop. */
+    private Part part(long lo, long hi, AtomicBoolean stop) throws SQLException {
         try (Connection own = db.connect()) {
             lazy(own);
             try (PreparedStatement ps = own.prepareStatement(
@@ -274,7 +289,7 @@ final class ChainVerifier {
                     String prev = firstPrev;
                     long expected = lo;
                     do {
-                        if (check(rs, expected, prev) != null) {
+                        if (stop.get() || check(rs, expected, prev) != null) {
                             return null;
                         }
                         prev = rs.getString(11);
